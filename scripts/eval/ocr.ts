@@ -1,0 +1,76 @@
+/**
+ * CER of the OCR stage on the scanned fixtures, with and without each preprocessing step
+ * (none / normalize / deskew / both), through the real stage functions:
+ * openPdf → renderPage → preprocessPage → OcrPool.recognize.
+ *
+ *   npm run eval:ocr [-- --only hon-quan.poor.pdf] [-- --psm 3]
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { decodeImagePage, countImagePages } from '../../src/image/decode.js'
+import type { GreyImage } from '../../src/image/grey-image.js'
+import { preprocessPage } from '../../src/image/preprocess.js'
+import { DEFAULT_LIMITS } from '../../src/limits.js'
+import { createOcrPool } from '../../src/ocr/pool.js'
+import { openPdf } from '../../src/pdf/open.js'
+import { renderPage } from '../../src/pdf/render.js'
+import { bestCer } from '../../tests/helpers/cer.js'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const FIX = path.join(ROOT, 'fixtures')
+const { values } = parseArgs({ options: { only: { type: 'string' }, psm: { type: 'string' }, variants: { type: 'string' } } })
+
+const VARIANTS = {
+  none: { normalize: false, deskew: false },
+  normalize: { normalize: true, deskew: false },
+  deskew: { normalize: false, deskew: true },
+  both: { normalize: true, deskew: true },
+} as const
+type Variant = keyof typeof VARIANTS
+const variants = (values.variants?.split(',') ?? Object.keys(VARIANTS)) as Variant[]
+
+const files = readdirSync(FIX)
+  .filter((f) => /\.(office|poor)\.pdf$|\.tif$/.test(f))
+  .filter((f) => !values.only || f === values.only)
+  .sort()
+
+async function pagesOf(file: string): Promise<GreyImage[]> {
+  const bytes = readFileSync(path.join(FIX, file))
+  if (file.endsWith('.tif')) {
+    const n = await countImagePages(bytes, DEFAULT_LIMITS)
+    return Promise.all([...Array(n).keys()].map((i) => decodeImagePage(bytes, i, DEFAULT_LIMITS)))
+  }
+  const pdf = await openPdf(bytes, DEFAULT_LIMITS)
+  const out: GreyImage[] = []
+  for (let p = 1; p <= pdf.pageCount; p++) out.push(await renderPage(pdf, p, { dpi: DEFAULT_LIMITS.dpi, maxPixels: DEFAULT_LIMITS.maxPixels }))
+  await pdf.close()
+  return out
+}
+
+const pool = await createOcrPool({ size: 2, ...(values.psm ? { psm: Number(values.psm) as never } : {}) })
+const totals = new Map<Variant, { e: number; n: number }>()
+console.log(`file                      ${variants.map((v) => v.padStart(10)).join('')}`)
+for (const file of files) {
+  const base = file.replace(/\.(office|poor)\.pdf$|\.tif$/, '')
+  const refs = [`${base}.gt.txt`, `${base}.gt-logical.txt`].map((n) => path.join(FIX, n)).filter(existsSync).map((p) => readFileSync(p, 'utf8'))
+  const pages = await pagesOf(file)
+  const row: string[] = []
+  for (const v of variants) {
+    const texts = await Promise.all(
+      pages.map(async (img, i) => {
+        const pre = await preprocessPage(img, VARIANTS[v])
+        const page = await pool.recognize(pre, i + 1)
+        return page.lines.map((l) => l.text).join('\n')
+      }),
+    )
+    const c = bestCer(refs, texts.join('\n'))
+    const n = refs[0].replace(/\s+/g, ' ').trim().length
+    const t = totals.get(v) ?? { e: 0, n: 0 }
+    totals.set(v, { e: t.e + c * n, n: t.n + n })
+    row.push(`${(100 * c).toFixed(2)}%`.padStart(10))
+  }
+  console.log(`${file.padEnd(26)}${row.join('')}`)
+}
+console.log(`${'all (char-weighted)'.padEnd(26)}${variants.map((v) => `${((100 * totals.get(v)!.e) / totals.get(v)!.n).toFixed(2)}%`.padStart(10)).join('')}`)
+await pool.close()

@@ -1,0 +1,389 @@
+/**
+ * Build the OCR/PDF fixtures under fixtures/ (committed; tests read them, never this script):
+ * realistic scans of two Vietnamese plans (profiles office and poor), a born-digital PDF with a real
+ * Unicode text layer, a scan with a garbage (English-model OCR) text layer, a 2-page TIFF, and
+ * bad inputs under fixtures/bad/. Deterministic: seeded RNG, fixed dates, no clock.
+ *
+ *   npm run fixtures
+ *
+ * Needs at generation time only: fonts-dejavu-core + fonts-dejavu-extra (DejaVu Serif Condensed:
+ * full Vietnamese glyphs) and qpdf (encrypted fixtures).
+ *
+ * PDFs are written with pdf-lib (+ @pdf-lib/fontkit): a pure-JS, dependency-free, widely used
+ * writer; it embeds a subset TrueType font with a ToUnicode map, which the born-digital fixture
+ * needs to extract as proper Unicode — hand-writing CIDFont/ToUnicode objects would be more code
+ * to get wrong. It is a devDependency: the product never writes PDFs.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { deflateSync } from 'node:zlib'
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
+import fontkit from '@pdf-lib/fontkit'
+import { PDFDocument, type PDFFont, rgb, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
+import sharp from 'sharp'
+import { HON_QUAN, LAO_CAI, type DocSpec } from './fixtures/content.js'
+import { A4, layout, type Font, type LaidPage } from './fixtures/layout.js'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const OUT = path.join(ROOT, 'fixtures')
+const BAD = path.join(OUT, 'bad')
+const FONT_DIR = '/usr/share/fonts/truetype/dejavu'
+const FONTS = {
+  regular: 'DejaVuSerifCondensed.ttf',
+  bold: 'DejaVuSerifCondensed-Bold.ttf',
+  italic: 'DejaVuSerifCondensed-Italic.ttf',
+  boldItalic: 'DejaVuSerifCondensed-BoldItalic.ttf',
+} as const
+const FAMILY = 'FixtureSerif'
+
+// ---------- deterministic randomness ----------
+function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  let spare: number | null = null
+  const gauss = () => {
+    if (spare !== null) {
+      const s = spare
+      spare = null
+      return s
+    }
+    const u = Math.max(1e-12, next())
+    const v = next()
+    const r = Math.sqrt(-2 * Math.log(u))
+    spare = r * Math.sin(2 * Math.PI * v)
+    return r * Math.cos(2 * Math.PI * v)
+  }
+  return { next, gauss }
+}
+
+// ---------- scan profiles ----------
+export type Profile = {
+  name: 'office' | 'poor'
+  dpi: number
+  /** degrees, sign chosen per page by the RNG */
+  skew: number
+  paper: number
+  paperVariation: number
+  ink: number
+  blur: number
+  noise: number
+  specks: number
+  jpegQuality: number
+}
+export const PROFILES: Record<'office' | 'poor', Profile> = {
+  office: { name: 'office', dpi: 300, skew: 0.6, paper: 238, paperVariation: 4, ink: 30, blur: 0.7, noise: 5, specks: 40, jpegQuality: 50 },
+  poor: { name: 'poor', dpi: 200, skew: 1.5, paper: 212, paperVariation: 14, ink: 75, blur: 0.9, noise: 11, specks: 600, jpegQuality: 45 },
+}
+
+// ---------- fonts and measuring ----------
+for (const [style, file] of Object.entries(FONTS)) {
+  const p = path.join(FONT_DIR, file)
+  if (!existsSync(p)) throw new Error(`font ${p} missing: apt-get install fonts-dejavu-core fonts-dejavu-extra`)
+  GlobalFonts.registerFromPath(p, `${FAMILY}-${style}`)
+}
+const fontName = (f: Font) => `${FAMILY}-${f.bold && f.italic ? 'boldItalic' : f.bold ? 'bold' : f.italic ? 'italic' : 'regular'}`
+const measureCtx = createCanvas(10, 10).getContext('2d')
+const measure = (text: string, size: number, f: Font) => {
+  measureCtx.font = `${size}px "${fontName(f)}"`
+  return measureCtx.measureText(text).width
+}
+
+// ---------- raster "scan" ----------
+type Grey = { width: number; height: number; data: Uint8Array; dpi: number }
+
+function rasterize(page: LaidPage, dpi: number, skewDeg: number): Grey {
+  const s = dpi / 72
+  const width = Math.round(A4.width * s)
+  const height = Math.round(A4.height * s)
+  const canvas = createCanvas(width, height)
+  const ctx = canvas.getContext('2d')
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, width, height)
+  ctx.translate(width / 2, height / 2)
+  ctx.rotate((skewDeg * Math.PI) / 180)
+  ctx.translate(-width / 2, -height / 2)
+  ctx.scale(s, s)
+  ctx.fillStyle = '#000'
+  ctx.strokeStyle = '#000'
+  for (const op of page.ops) {
+    if (op.kind === 'text') {
+      ctx.font = `${op.size}px "${fontName(op)}"`
+      ctx.fillText(op.text, op.x, op.y)
+    } else {
+      ctx.lineWidth = op.width
+      ctx.beginPath()
+      ctx.moveTo(op.x0, op.y0)
+      ctx.lineTo(op.x1, op.y1)
+      ctx.stroke()
+    }
+  }
+  const rgba = ctx.getImageData(0, 0, width, height).data
+  const data = new Uint8Array(width * height)
+  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 1]
+  return { width, height, data, dpi }
+}
+
+async function degrade(clean: Grey, p: Profile, seed: number): Promise<Grey> {
+  const r = rng(seed)
+  const { width: w, height: h } = clean
+  // ink on paper: paper tone with a slow gradient (lid not closed, yellowed sheet)
+  const gx = (r.next() - 0.5) * 2
+  const gy = (r.next() - 0.5) * 2
+  const out = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const paper = p.paper + p.paperVariation * (gx * (x / w - 0.5) + gy * (y / h - 0.5))
+      const v = clean.data[y * w + x] / 255
+      out[y * w + x] = Math.round(p.ink + (paper - p.ink) * v)
+    }
+  }
+  // scanner optics
+  const blurred = await sharp(out, { raw: { width: w, height: h, channels: 1 } }).blur(p.blur).toColourspace('b-w').raw().toBuffer()
+  // sensor noise and dust specks
+  const data = new Uint8Array(blurred.buffer, blurred.byteOffset, blurred.length)
+  for (let i = 0; i < data.length; i++) data[i] = clamp(data[i] + p.noise * r.gauss())
+  for (let k = 0; k < p.specks; k++) {
+    const cx = Math.floor(r.next() * w)
+    const cy = Math.floor(r.next() * h)
+    const rad = 0.5 + r.next() * 1.6 * (p.dpi / 200)
+    const tone = p.ink + r.next() * 80
+    for (let y = Math.floor(cy - rad); y <= cy + rad; y++)
+      for (let x = Math.floor(cx - rad); x <= cx + rad; x++)
+        if (x >= 0 && y >= 0 && x < w && y < h && (x - cx) ** 2 + (y - cy) ** 2 <= rad * rad) data[y * w + x] = Math.min(data[y * w + x], tone)
+  }
+  return { width: w, height: h, data, dpi: p.dpi }
+}
+const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v))
+
+const jpeg = (g: Grey, quality: number) =>
+  sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } })
+    .jpeg({ quality, chromaSubsampling: '4:4:4', mozjpeg: true })
+    .withMetadata({ density: g.dpi })
+    .toBuffer()
+
+type ScanPage = { jpeg: Buffer; grey: Grey; skew: number }
+
+async function scan(pages: LaidPage[], p: Profile, seed: number): Promise<ScanPage[]> {
+  const r = rng(seed)
+  const out: ScanPage[] = []
+  for (let i = 0; i < pages.length; i++) {
+    const skew = Math.round((r.next() < 0.5 ? -1 : 1) * p.skew * (0.6 + 0.4 * r.next()) * 100) / 100
+    const grey = await degrade(rasterize(pages[i], p.dpi, skew), p, seed * 31 + i)
+    out.push({ grey, skew, jpeg: await jpeg(grey, p.jpegQuality) })
+  }
+  return out
+}
+
+// ---------- PDF writers ----------
+const FIXED_DATE = new Date('2024-01-01T00:00:00Z')
+async function newPdf(title: string): Promise<PDFDocument> {
+  const pdf = await PDFDocument.create()
+  pdf.setTitle(title)
+  pdf.setProducer('kehoach scripts/make-fixtures.ts')
+  pdf.setCreator('kehoach')
+  pdf.setCreationDate(FIXED_DATE)
+  pdf.setModificationDate(FIXED_DATE)
+  return pdf
+}
+const save = async (pdf: PDFDocument) => Buffer.from(await pdf.save({ useObjectStreams: true }))
+
+async function imagePdf(scans: ScanPage[], title: string, withLayer?: (pdf: PDFDocument, page: number) => Promise<void> | void): Promise<Buffer> {
+  const pdf = await newPdf(title)
+  for (let i = 0; i < scans.length; i++) {
+    const img = await pdf.embedJpg(scans[i].jpeg)
+    const page = pdf.addPage([A4.width, A4.height])
+    page.drawImage(img, { x: 0, y: 0, width: A4.width, height: A4.height })
+    if (withLayer) await withLayer(pdf, i)
+  }
+  return save(pdf)
+}
+
+async function digitalPdf(pages: LaidPage[], title: string): Promise<Buffer> {
+  const pdf = await newPdf(title)
+  pdf.registerFontkit(fontkit)
+  const fonts = new Map<string, PDFFont>()
+  for (const [style, file] of Object.entries(FONTS)) {
+    fonts.set(`${FAMILY}-${style}`, await pdf.embedFont(readFileSync(path.join(FONT_DIR, file)), { subset: true }))
+  }
+  for (const lp of pages) {
+    const page = pdf.addPage([A4.width, A4.height])
+    for (const op of lp.ops) {
+      if (op.kind === 'text') {
+        page.drawText(op.text, { x: op.x, y: A4.height - op.y, size: op.size, font: fonts.get(fontName(op))!, color: rgb(0, 0, 0) })
+      } else {
+        page.drawLine({ start: { x: op.x0, y: A4.height - op.y0 }, end: { x: op.x1, y: A4.height - op.y1 }, thickness: op.width })
+      }
+    }
+  }
+  return save(pdf)
+}
+
+/**
+ * What an English-model OCR leaves in a PDF: marks dropped, đ→d, typical confusions
+ * (seeds 000/002 show the same kind of text). ASCII only, so a standard font carries it.
+ */
+function englishOcr(line: string, r: ReturnType<typeof rng>): string {
+  let t = line.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC')
+  t = t.replace(/[^\x20-\x7e]/g, '')
+  return t
+    .split(' ')
+    .map((w) => {
+      const x = r.next()
+      if (x < 0.04) return w.replace(/i/g, 'l')
+      if (x < 0.07) return w.replace(/o/g, '0')
+      if (x < 0.09) return w.replace(/n/g, 'rn')
+      return w
+    })
+    .join(' ')
+}
+
+// ---------- bad inputs ----------
+function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([len, body, crc])
+}
+function crc32(buf: Buffer): number {
+  let c = ~0
+  for (const b of buf) {
+    c ^= b
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1
+  }
+  return ~c >>> 0
+}
+/** A PNG whose header declares 30000×30000 grey pixels; the pixel data is a few bytes (an image bomb's shape). */
+function bombPng(): Buffer {
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(30000, 0)
+  ihdr.writeUInt32BE(30000, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 0 // greyscale
+  const row = Buffer.alloc(30001) // filter byte + one row of zeros; the rest is missing
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(row)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+function qpdf(args: string[]): void {
+  execFileSync('qpdf', args, { stdio: 'inherit', env: { ...process.env, SOURCE_DATE_EPOCH: '1704067200' } })
+}
+
+// ---------- main ----------
+const write = (name: string, data: Buffer | string) => {
+  writeFileSync(path.join(OUT, name), data)
+  const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length
+  console.log(`${name.padEnd(34)} ${(size / 1024).toFixed(1).padStart(8)} KiB`)
+}
+const gt = (pages: LaidPage[], which: 'physical' | 'logical') => pages.map((p) => p[which].join('\n')).join('\n') + '\n'
+
+async function main() {
+  mkdirSync(BAD, { recursive: true })
+  const docs: { spec: DocSpec; seed: number }[] = [
+    { spec: HON_QUAN, seed: 1001 },
+    { spec: LAO_CAI, seed: 4004 },
+  ]
+  const laid = new Map<string, LaidPage[]>()
+  const manifest: Record<string, unknown> = {}
+  for (const { spec, seed } of docs) {
+    const pages = layout(spec, measure)
+    laid.set(spec.name, pages)
+    write(`${spec.name}.gt.txt`, gt(pages, 'physical'))
+    write(`${spec.name}.gt-logical.txt`, gt(pages, 'logical'))
+    for (const p of Object.values(PROFILES)) {
+      const scans = await scan(pages, p, seed + (p.name === 'poor' ? 7 : 0))
+      write(`${spec.name}.${p.name}.pdf`, await imagePdf(scans, `${spec.name} (${p.name} scan)`))
+      manifest[`${spec.name}.${p.name}.pdf`] = { pages: pages.length, dpi: p.dpi, skewDegrees: scans.map((s) => s.skew) }
+    }
+  }
+
+  // born-digital: Lào Cai plan with an embedded-font Unicode text layer
+  const laoCai = laid.get('lao-cai')!
+  write('lao-cai.digital.pdf', await digitalPdf(laoCai, 'lao-cai (born-digital)'))
+  manifest['lao-cai.digital.pdf'] = { pages: laoCai.length, textLayer: 'unicode' }
+
+  // scan + invisible English-model OCR text layer (what a copier's "searchable PDF" leaves)
+  {
+    const pages = laid.get('lao-cai')!
+    const p = { ...PROFILES.office, dpi: 200, jpegQuality: 45 }
+    const scans = await scan(pages, p, 777)
+    const r = rng(778)
+    const pdf = await imagePdf(scans, 'ocr-layer-eng', async () => {})
+    const doc = await PDFDocument.load(pdf)
+    const helv = await doc.embedFont(StandardFonts.Helvetica)
+    doc.getPages().forEach((page, i) => {
+      page.pushOperators(setTextRenderingMode(TextRenderingMode.Invisible))
+      const rows = pages[i].ops.filter((o) => o.kind === 'text')
+      for (const o of rows) {
+        if (o.kind !== 'text') continue
+        page.drawText(englishOcr(o.text, r), { x: o.x, y: A4.height - o.y, size: o.size, font: helv })
+      }
+    })
+    doc.setModificationDate(FIXED_DATE)
+    write('ocr-layer-eng.pdf', await save(doc))
+    write('ocr-layer-eng.gt.txt', gt(pages, 'physical'))
+    write('ocr-layer-eng.gt-logical.txt', gt(pages, 'logical'))
+    manifest['ocr-layer-eng.pdf'] = { pages: pages.length, dpi: 200, textLayer: 'english-model OCR, marks stripped (must be re-OCRed)' }
+  }
+
+  // multi-page TIFF (JPEG-compressed strips), 200 dpi, office quality: Hớn Quản plan
+  {
+    const pages = laid.get('hon-quan')!
+    const p = { ...PROFILES.office, dpi: 200 }
+    const scans = await scan(pages, p, 555)
+    const { width, height } = scans[0].grey
+    const tall = Buffer.concat(scans.map((s) => Buffer.from(s.grey.data)))
+    const tif = await sharp(tall, { raw: { width, height: height * scans.length, channels: 1, pageHeight: height } })
+      .tiff({ compression: 'jpeg', quality: 50, xres: 200 / 25.4, yres: 200 / 25.4, resolutionUnit: 'inch' })
+      .toBuffer()
+    write('scan-2p.tif', tif)
+    write('scan-2p.gt.txt', gt(pages, 'physical'))
+    manifest['scan-2p.tif'] = { pages: pages.length, dpi: 200, skewDegrees: scans.map((s) => s.skew) }
+  }
+
+  // ---- bad inputs ----
+  const writeBad = (name: string, data: Buffer | string) => write(path.join('bad', name), data)
+  writeBad('empty.pdf', Buffer.alloc(0))
+  const good = readFileSync(path.join(OUT, 'lao-cai.digital.pdf'))
+  writeBad('truncated.pdf', good.subarray(0, 1200))
+  writeBad('html-renamed.pdf', '<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n')
+  writeBad('bomb-30000x30000.png', bombPng())
+  {
+    const pdf = await newPdf('1000 pages')
+    for (let i = 0; i < 1000; i++) pdf.addPage([72, 72])
+    writeBad('pages-1000.pdf', await save(pdf))
+  }
+  {
+    // a tiny one-page PDF declaring a 200×200 inch page (MediaBox 14400 pt)
+    const pdf = await newPdf('huge page')
+    pdf.addPage([14400, 14400]).drawText('x', { x: 10, y: 10, size: 12 })
+    writeBad('huge-page.pdf', await save(pdf))
+  }
+  const src = path.join(BAD, '.src.pdf')
+  writeFileSync(src, good)
+  try {
+    qpdf(['--static-id', '--static-aes-iv', '--encrypt', 'secret-user', 'secret-owner', '256', '--', src, path.join(BAD, 'encrypted-user-password.pdf')])
+    qpdf(['--static-id', '--static-aes-iv', '--encrypt', '', 'secret-owner', '256', '--print=none', '--modify=none', '--extract=n', '--', src, path.join(BAD, 'encrypted-permissions-only.pdf')])
+    console.log('bad/encrypted-*.pdf written with qpdf')
+  } catch (error) {
+    console.error(`qpdf failed or missing (apt-get install qpdf): ${(error as Error).message}; encrypted fixtures kept as they were`)
+  } finally {
+    rmSync(src, { force: true })
+  }
+
+  write('manifest.json', JSON.stringify(manifest, null, 2) + '\n')
+}
+
+await main()

@@ -1,0 +1,195 @@
+/**
+ * Table fixtures under fixtures/tables/ (committed; tests and `npm run eval:layout` read them):
+ * a plan whose task table runs over two pages (header repeated), with a two-level header
+ * (CẤP THỰC HIỆN/KẾT QUẢ ĐẦU RA over Trung ương | Các tỉnh, thành Hội), group rows spanning the
+ * columns ("Nhiệm vụ 1: …") and multi-line cells — the structure of seed 000, with content written
+ * for the project. Three renderings: an office scan, a scan with faint, broken rules and more skew,
+ * and a born-digital PDF (real text layer, drawn rules). Each has `<name>.truth.json`.
+ *
+ *   npm run fixtures:tables
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { A4, PROFILES, degrade, digitalPdf, imagePdf, jpeg, measure, rasterize, rng, type Op, type Profile, type RuleOp } from './fixtures/table-render.js'
+
+const OUT = path.resolve(import.meta.dirname, '..', 'fixtures', 'tables')
+
+type Row =
+  | { kind: 'group'; id: string; text: string }
+  | { kind: 'task'; id: string; content: string; time: string; central: string; local: string }
+
+const ROWS: Row[] = [
+  { kind: 'group', id: 'A', text: 'Các chỉ tiêu chủ yếu đến năm 2027' },
+  { kind: 'task', id: '1', content: 'Đối với chỉ tiêu 100% cơ sở Hội sử dụng phần mềm quản lý hội viên thống nhất', time: 'Năm 2025 - 2026', central: 'Xây dựng phần mềm, tập huấn cán bộ quản trị cấp tỉnh', local: 'Cập nhật dữ liệu hội viên, báo cáo hằng quý' },
+  { kind: 'task', id: '2', content: 'Đối với chỉ tiêu 70% thủ tục nội bộ của Hội được xử lý trên môi trường mạng', time: 'Hằng năm', central: 'Ban hành quy trình điện tử mẫu', local: 'Áp dụng quy trình, kiểm tra việc thực hiện ở cơ sở' },
+  { kind: 'group', id: 'B', text: 'Nhiệm vụ và giải pháp chủ yếu' },
+  { kind: 'group', id: 'I', text: 'Nhiệm vụ 1: Nâng cao nhận thức của cán bộ, hội viên về chuyển đổi số' },
+  { kind: 'task', id: '1.1', content: 'Quán triệt kế hoạch đến toàn thể cán bộ chuyên trách các cấp Hội', time: 'Quý II năm 2025', central: 'Tổ chức hội nghị trực tuyến toàn quốc', local: 'Tổ chức hội nghị quán triệt tại địa phương' },
+  { kind: 'task', id: '1.2', content: 'Biên soạn tài liệu hỏi đáp về kỹ năng số cho hội viên nông dân', time: 'Quý III năm 2025', central: 'Biên soạn, phát hành tài liệu điện tử', local: 'Nhân bản tài liệu, phổ biến đến chi hội' },
+  { kind: 'task', id: '1.3', content: 'Tuyên truyền gương điển hình ứng dụng công nghệ trong sản xuất, kinh doanh', time: 'Hằng năm', central: 'Mở chuyên mục trên trang thông tin của Hội', local: 'Giới thiệu mỗi năm ít nhất 05 mô hình tiêu biểu' },
+  { kind: 'group', id: 'II', text: 'Nhiệm vụ 2: Hoàn thiện hạ tầng và dữ liệu phục vụ hoạt động của Hội' },
+  { kind: 'task', id: '2.1', content: 'Rà soát, chuẩn hóa danh sách hội viên và cập nhật vào cơ sở dữ liệu chung', time: 'Năm 2025', central: 'Hướng dẫn chuẩn dữ liệu, kiểm tra chất lượng', local: 'Rà soát danh sách, nhập liệu đầy đủ, chính xác' },
+  { kind: 'task', id: '2.2', content: 'Trang bị thiết bị họp trực tuyến cho cơ quan Hội cấp huyện', time: 'Năm 2026', central: 'Hỗ trợ kỹ thuật, kết nối hệ thống', local: 'Bố trí kinh phí mua sắm thiết bị' },
+  { kind: 'task', id: '2.3', content: 'Bảo đảm an toàn thông tin cho hệ thống phần mềm dùng chung', time: 'Thường xuyên', central: 'Giám sát, cảnh báo và xử lý sự cố', local: 'Phân công cán bộ phụ trách an toàn thông tin' },
+  { kind: 'group', id: 'III', text: 'Nhiệm vụ 3: Kiểm tra, giám sát và sơ kết việc thực hiện' },
+  { kind: 'task', id: '3.1', content: 'Kiểm tra việc triển khai kế hoạch tại các tỉnh, thành Hội', time: 'Quý IV hằng năm', central: 'Lập đoàn kiểm tra theo chuyên đề', local: 'Tự kiểm tra, báo cáo kết quả về Trung ương Hội' },
+  { kind: 'task', id: '3.2', content: 'Sơ kết hai năm thực hiện kế hoạch, đề xuất điều chỉnh chỉ tiêu', time: 'Tháng 12 năm 2026', central: 'Tổ chức hội nghị sơ kết, khen thưởng', local: 'Xây dựng báo cáo sơ kết của đơn vị' },
+]
+
+const HEADER_LEFT = ['TRUNG ƯƠNG HỘI NÔNG DÂN', 'TỈNH LẠNG GIANG', 'Số: 27/KH-HND']
+const HEADER_RIGHT = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Lạng Giang, ngày 12 tháng 3 năm 2025']
+const END_LEFT = ['Nơi nhận:', '- Ban Thường vụ Hội;', '- Các huyện, thành Hội;', '- Lưu: VP.']
+const END_RIGHT = ['TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Hoàng Minh Tuấn']
+const COLUMNS = ['STT', 'HOẠT ĐỘNG', 'THỜI GIAN THỰC HIỆN', 'CẤP THỰC HIỆN/KẾT QUẢ ĐẦU RA / Trung ương', 'CẤP THỰC HIỆN/KẾT QUẢ ĐẦU RA / Các tỉnh, thành Hội']
+
+const X = [62, 96, 290, 364, 455, 546] // column edges, points
+const FS = 10.5
+const LH = 13
+const PAD = 4
+
+type Rules = { width: number; grey?: number; dash?: [number, number] }
+type Truth = {
+  name: string
+  pages: number
+  columns: string[]
+  /** body rows in order: cells (col, colSpan, text) */
+  rows: { kind: 'group' | 'task'; id: string; cells: { col: number; colSpan: number; text: string }[] }[]
+  tasks: { id: string; group: string; content: string; timeline: string; outputs: Record<string, string> }[]
+  header: { left: string[]; right: string[] }
+  end: { left: string[]; right: string[] }
+}
+
+function wrap(t: string, size: number, width: number, bold = false): string[] {
+  const out: string[] = []
+  let cur = ''
+  for (const w of t.split(' ')) {
+    const cand = cur ? `${cur} ${w}` : w
+    if (cur && measure(cand, size, { bold }) > width) {
+      out.push(cur)
+      cur = w
+    } else cur = cand
+  }
+  if (cur) out.push(cur)
+  return out
+}
+
+function build(rules: Rules): Op[][] {
+  const pages: Op[][] = []
+  let ops: Op[] = []
+  let y = 0
+  const rule = (x0: number, y0: number, x1: number, y1: number): RuleOp => ({ kind: 'line', x0, y0, x1, y1, width: rules.width, grey: rules.grey, dash: rules.dash })
+  const text = (t: string, x: number, base: number, size: number, bold = false, italic = false) => ops.push({ kind: 'text', text: t, x, y: base, size, bold, italic })
+  const centred = (t: string, cx: number, base: number, size: number, bold = false, italic = false) => text(t, cx - measure(t, size, { bold, italic }) / 2, base, size, bold, italic)
+  const cellText = (lines: string[], x0: number, x1: number, top: number, centre: boolean, bold = false) =>
+    lines.forEach((l, i) => (centre ? centred(l, (x0 + x1) / 2, top + PAD + FS + i * LH, FS, bold) : text(l, x0 + PAD, top + PAD + FS + i * LH, FS, bold)))
+  const newPage = () => {
+    ops = []
+    pages.push(ops)
+    y = 60
+  }
+  const tableHeader = () => {
+    const top = y
+    const h1 = 2 * LH + 2 * PAD
+    const h2 = LH + 2 * PAD + 2
+    cellText(['STT'], X[0], X[1], top + h1 / 2 - LH / 2, true, true)
+    cellText(['HOẠT ĐỘNG'], X[1], X[2], top + h1 / 2 - LH / 2, true, true)
+    cellText(wrap('THỜI GIAN THỰC HIỆN', FS, X[3] - X[2] - 2 * PAD, true), X[2], X[3], top + 4, true, true)
+    cellText(wrap('CẤP THỰC HIỆN/KẾT QUẢ ĐẦU RA', FS, X[5] - X[3] - 2 * PAD, true), X[3], X[5], top, true, true)
+    cellText(['Trung ương'], X[3], X[4], top + h1, true, true)
+    cellText(wrap('Các tỉnh, thành Hội', FS, X[5] - X[4] - 2 * PAD, true), X[4], X[5], top + h1, true, true)
+    ops.push(rule(X[0], top, X[5], top), rule(X[3], top + h1, X[5], top + h1))
+    for (const x of [X[0], X[1], X[2], X[3], X[5]]) ops.push(rule(x, top, x, top + h1 + h2))
+    ops.push(rule(X[4], top + h1, X[4], top + h1 + h2))
+    y = top + h1 + h2
+    ops.push(rule(X[0], y, X[5], y))
+  }
+  newPage()
+  HEADER_LEFT.forEach((t, i) => centred(t, 175, y + 12 + i * 16, 12, i < 2))
+  HEADER_RIGHT.forEach((t, i) => centred(t, 410, y + 12 + i * 16, i === 2 ? 12 : 12, i < 2, i === 2))
+  y += 80
+  centred('KẾ HOẠCH', A4.width / 2, y, 14, true)
+  centred('Thực hiện chuyển đổi số trong hoạt động của Hội giai đoạn 2025 - 2027', A4.width / 2, y + 18, 12, true)
+  y += 50
+  for (const l of wrap('Thực hiện chương trình công tác năm 2025, Ban Thường vụ Hội ban hành Kế hoạch thực hiện chuyển đổi số trong hoạt động của Hội với các nội dung sau:', 12, 453)) {
+    text(l, 85, y, 12)
+    y += 16
+  }
+  y += 6
+  text('III. Hoạt động', 85, y, 12, true)
+  y += 12
+  tableHeader()
+  for (const r of ROWS) {
+    const cells =
+      r.kind === 'group'
+        ? [{ x0: X[1], x1: X[5], lines: wrap(r.text, FS, X[5] - X[1] - 2 * PAD, true), bold: true }]
+        : [
+            { x0: X[1], x1: X[2], lines: wrap(r.content, FS, X[2] - X[1] - 2 * PAD), bold: false },
+            { x0: X[2], x1: X[3], lines: wrap(r.time, FS, X[3] - X[2] - 2 * PAD), bold: false },
+            { x0: X[3], x1: X[4], lines: wrap(r.central, FS, X[4] - X[3] - 2 * PAD), bold: false },
+            { x0: X[4], x1: X[5], lines: wrap(r.local, FS, X[5] - X[4] - 2 * PAD), bold: false },
+          ]
+    const h = Math.max(...cells.map((c) => c.lines.length)) * LH + 2 * PAD + 2
+    if (y + h > 790) {
+      newPage()
+      tableHeader()
+    }
+    cellText([r.id], X[0], X[1], y, true, r.kind === 'group')
+    for (const c of cells) cellText(c.lines, c.x0, c.x1, y, false, c.bold)
+    const xs = r.kind === 'group' ? [X[0], X[1], X[5]] : X
+    for (const x of xs) ops.push(rule(x, y, x, y + h))
+    y += h
+    ops.push(rule(X[0], y, X[5], y))
+  }
+  y += 24
+  if (y + 110 > 800) newPage()
+  text('Đề nghị các cấp Hội nghiêm túc triển khai thực hiện Kế hoạch này./.', 85, y, 12)
+  y += 30
+  END_LEFT.forEach((t, i) => text(t, 85, y + i * 14, i === 0 ? 11 : 10, i === 0, i === 0))
+  END_RIGHT.forEach((t, i) => centred(t, 410, y + (i === 2 ? 80 : i * 16), 12, true))
+  return pages
+}
+
+function truth(name: string, pages: number): Truth {
+  const rows: Truth['rows'] = []
+  const tasks: Truth['tasks'] = []
+  let group = ''
+  for (const r of ROWS) {
+    if (r.kind === 'group') {
+      group = r.text
+      rows.push({ kind: 'group', id: r.id, cells: [{ col: 0, colSpan: 1, text: r.id }, { col: 1, colSpan: 4, text: r.text }] })
+    } else {
+      rows.push({ kind: 'task', id: r.id, cells: [r.id, r.content, r.time, r.central, r.local].map((text, col) => ({ col, colSpan: 1, text })) })
+      tasks.push({ id: r.id, group, content: r.content, timeline: r.time, outputs: { 'Trung ương': r.central, 'Các tỉnh, thành Hội': r.local } })
+    }
+  }
+  return { name, pages, columns: COLUMNS, rows, tasks, header: { left: HEADER_LEFT, right: HEADER_RIGHT }, end: { left: END_LEFT, right: END_RIGHT } }
+}
+
+async function scanPdf(pages: Op[][], p: Profile, seed: number, title: string): Promise<Buffer> {
+  const r = rng(seed)
+  const jpegs: Buffer[] = []
+  for (let i = 0; i < pages.length; i++) {
+    const skew = Math.round((r.next() < 0.5 ? -1 : 1) * p.skew * (0.6 + 0.4 * r.next()) * 100) / 100
+    jpegs.push(await jpeg(await degrade(rasterize(pages[i], p.dpi, skew), p, seed * 31 + i), p.jpegQuality))
+  }
+  return imagePdf(jpegs, title)
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true })
+  const solid = build({ width: 0.8 })
+  const faint = build({ width: 0.5, grey: 165, dash: [9, 1.6] })
+  const variants: [string, () => Promise<Buffer>, number][] = [
+    ['table-office', () => scanPdf(solid, PROFILES.office, 11, 'Kế hoạch (scan, office)'), solid.length],
+    ['table-faint', () => scanPdf(faint, { ...PROFILES.office, skew: 1.4, noise: 7, paper: 228, paperVariation: 10 }, 12, 'Kế hoạch (scan, faint rules)'), faint.length],
+    ['table-digital', () => digitalPdf(solid, 'Kế hoạch (born-digital)'), solid.length],
+  ]
+  for (const [name, make, n] of variants) {
+    const bytes = await make()
+    writeFileSync(path.join(OUT, `${name}.pdf`), bytes)
+    writeFileSync(path.join(OUT, `${name}.truth.json`), JSON.stringify(truth(name, n), null, 1) + '\n')
+    console.log(`${name}.pdf  ${n} pages  ${(bytes.length / 1024).toFixed(0)} KiB`)
+  }
+}
+
+await main()

@@ -1,0 +1,114 @@
+import type { PreparedDocument, AssembleDeps } from './pipeline.js'
+import type { SourcePage } from './schema/page.js'
+import { Plan, SCHEMA_VERSION, type PageText, type Quality } from './schema/plan.js'
+import { Report } from './report.js'
+import { normalizeText } from './normalize/index.js'
+import { layoutDocument, type NormalizedPage } from './layout/index.js'
+import { extractPlan } from './extract/index.js'
+import { tasksFromTables } from './extract/table-tasks.js'
+import { InvalidOutputError } from './errors.js'
+import { PIPELINE_VERSION } from './version.js'
+import { OCR_ENGINE } from './ocr/engine-name.js'
+
+/** Normalizer changes below this probability are listed for review. */
+const LOW_CONFIDENCE = 0.6
+/** OCR pages whose mean word confidence is below this are flagged for review. */
+const LOW_OCR_CONFIDENCE = 0.7
+
+/** Pages in reading order → one schema-valid plan. Pure: no fs, no clock (deps.now). */
+export function buildPlan(doc: PreparedDocument, pages: SourcePage[], deps: AssembleDeps): Plan {
+  const report = new Report()
+  const ordered = [...pages].sort((a, b) => a.page - b.page)
+  const normalized = ordered.map((p) => normalizePage(p, deps, report))
+  const laid = layoutDocument(normalized.map((n) => n.page))
+  const extracted = extractPlan(laid, report)
+  const tasks = [...tasksFromTables(laid.tables), ...extracted.tasks]
+
+  const ocrPages = ordered.filter((p) => p.origin === 'ocr' && p.confidence != null)
+  const ocrConfidence = ocrPages.length ? mean(ocrPages.map((p) => p.confidence!)) : null
+  if (ocrConfidence != null && ocrConfidence < LOW_OCR_CONFIDENCE) {
+    report.warn(`mean OCR confidence ${ocrConfidence.toFixed(2)} is low`, null, 'ocr:low-confidence')
+    report.needsReview('low OCR confidence')
+  }
+
+  const syllables = sum(normalized.map((n) => n.stats.syllables))
+  const changedSyllables = sum(normalized.map((n) => n.stats.changedSyllables))
+  const quality: Quality = {
+    ocrConfidence,
+    warnings: report.warnings,
+    needsReview: report.reviewReasons.length > 0,
+    normalization: {
+      syllables,
+      changedSyllables,
+      changedShare: syllables ? changedSyllables / syllables : 0,
+      lowConfidenceSpans: normalized.flatMap((n) => n.lowConfidence),
+    },
+  }
+
+  const plan = {
+    schemaVersion: SCHEMA_VERSION,
+    id: doc.id,
+    revision: deps.revision ?? 1,
+    source: {
+      fileName: doc.fileName,
+      sha256: doc.id,
+      mediaType: doc.mediaType,
+      byteSize: doc.byteSize,
+      pageCount: doc.pageCount,
+      textOrigin: textOriginOf(ordered),
+      subfolder: doc.subfolder,
+    },
+    ...extracted,
+    tasks,
+    tables: laid.tables,
+    text: { pages: normalized.map((n) => n.text) },
+    quality,
+    processing: {
+      pipelineVersion: PIPELINE_VERSION,
+      languageModel: deps.model?.version ?? null,
+      ocrEngine: ocrPages.length ? OCR_ENGINE : null,
+      processedAt: deps.now.toISOString(),
+      durationMs: Math.max(0, deps.now.getTime() - deps.startedAt),
+    },
+  }
+  const parsed = Plan.safeParse(plan)
+  if (!parsed.success) {
+    throw new InvalidOutputError(`${doc.fileName}: output does not match schema v${SCHEMA_VERSION}: ${parsed.error.message.slice(0, 2000)}`)
+  }
+  return parsed.data
+}
+
+function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
+  const raw = p.lines.map((l) => l.text).join('\n')
+  const result = normalizeText(raw, { model: deps.model ?? undefined })
+  const normalizedLines = result.text.split('\n')
+  if (normalizedLines.length !== p.lines.length) {
+    // Line preservation is the normalizer's contract; never let a broken promise shift provenance.
+    report.warn('normalizer changed the number of lines; raw text kept', { page: p.page }, 'normalize:line-count')
+    normalizedLines.splice(0, normalizedLines.length, ...p.lines.map((l) => l.text))
+  }
+  const page: NormalizedPage = { ...p, normalizedLines }
+  const text: PageText = {
+    page: p.page,
+    origin: p.origin,
+    text: normalizedLines.join('\n'),
+    raw,
+    confidence: p.confidence,
+    ...(p.lines.some((l) => l.box) ? { lineBoxes: p.lines.map((l) => l.box ?? null) } : {}),
+    ...(p.note ? { note: p.note } : {}),
+  }
+  const lowConfidence = result.changes
+    .filter((c) => c.layer === 'restore' && c.confidence < LOW_CONFIDENCE)
+    .map((c) => ({ page: p.page, line: c.line, from: c.from, to: c.to, confidence: c.confidence }))
+  return { page, text, stats: result.stats, lowConfidence }
+}
+
+function textOriginOf(pages: SourcePage[]): Plan['source']['textOrigin'] {
+  const origins = new Set(pages.map((p) => p.origin))
+  if (origins.size === 1) return [...origins][0]!
+  if (origins.size === 0) return 'plain-text'
+  return 'mixed'
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+const mean = (xs: number[]) => sum(xs) / xs.length

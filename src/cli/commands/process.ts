@@ -1,0 +1,82 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { collectInputs } from '../../ingest/collect.js'
+import { runBatch } from '../../batch.js'
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
+import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
+import { loadLanguageModel } from '../../normalize/index.js'
+import { BadArgumentError, ExitCode } from '../../errors.js'
+import { describeFailure, runCommand } from '../exit.js'
+import { ProgressLine, bar } from '../progress.js'
+
+type ProcessOptions = {
+  out: string
+  jobs?: string
+  forceOcr?: boolean
+  reprocess?: boolean
+  maxPages?: string
+  dpi?: string
+  progress: boolean
+  verbose?: boolean
+}
+
+export function registerProcess(program: Command): void {
+  program
+    .command('process')
+    .description('one-shot, in-process (no Redis): each input → OUT/<id>.json; failures → OUT/failed/<file>.error.json')
+    .argument('<paths...>', 'PDF, image (PNG/JPEG/TIFF) or text files, or folders of them')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-j, --jobs <n>', 'OCR workers (default: number of cores)')
+    .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
+    .option('--reprocess', 'process inputs again even when OUT already has their result')
+    .option('--max-pages <n>', 'reject documents with more pages', String(DEFAULT_LIMITS.maxPages))
+    .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
+    .option('--no-progress', 'no progress output on stderr')
+    .option('-v, --verbose', 'print stack traces of failures')
+    .action((paths: string[], opts: ProcessOptions) => runCommand(() => processCommand(paths, opts), opts.verbose))
+}
+
+async function processCommand(paths: string[], opts: ProcessOptions): Promise<number> {
+  const limits: Limits = { ...DEFAULT_LIMITS, maxPages: positiveInt(opts.maxPages, '--max-pages'), dpi: positiveInt(opts.dpi, '--dpi') }
+  const inputs = await collectInputs(paths)
+  const ui = new ProgressLine(process.stderr, opts.progress)
+  if (inputs.length === 0) {
+    ui.log('kehoach: no input files found')
+    return ExitCode.badArgs
+  }
+  const model = loadLanguageModel()
+  const lazy: { pool?: Promise<OcrPool> } = {}
+  const ocr = () => (lazy.pool ??= createOcrPool(opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}))
+  let current = 0
+  const started = Date.now()
+  try {
+    const result = await runBatch(
+      inputs,
+      { outDir: opts.out, limits, model, ocr, forceOcr: opts.forceOcr, reprocess: opts.reprocess },
+      {
+        start: (_f, i) => (current = i),
+        progress: (f, p) =>
+          ui.update(
+            `${bar(current, inputs.length)} ${current + 1}/${inputs.length} ${path.basename(f.path)}` +
+              (p.page ? ` page ${p.page}/${p.of}` : '') + ` ${p.stage}`,
+          ),
+        done: (f, plan, out) =>
+          ui.log(`ok   ${f.path} → ${out} (${plan.source.pageCount} p, ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`),
+        duplicate: (f, id, reason) => ui.log(`dup  ${f.path}: same content as ${reason} (${id.slice(0, 12)}…), skipped`),
+        failed: (f, error, report) => ui.log(`FAIL ${describeFailure(f.path, error, opts.verbose)} (report: ${report})`),
+      },
+    )
+    const secs = ((Date.now() - started) / 1000).toFixed(1)
+    ui.log(`${result.done} done, ${result.duplicates} duplicate, ${result.failed} failed in ${secs} s`)
+    return result.failed > 0 ? ExitCode.inputFailed : ExitCode.ok
+  } finally {
+    if (lazy.pool) await (await lazy.pool).close()
+  }
+}
+
+function positiveInt(value: string | undefined, flag: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new BadArgumentError(`${flag} wants a positive whole number, got ${JSON.stringify(value)}`)
+  return n
+}
+

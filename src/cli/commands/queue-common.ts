@@ -1,0 +1,98 @@
+/** Options and helpers shared by `kehoach watch` and `kehoach worker`. */
+import path from 'node:path'
+import { BadArgumentError, ExitCode } from '../../errors.js'
+import type { ProgressLine } from '../progress.js'
+import type { WorkerEvents } from '../../queue/workers.js'
+import type { DocumentRef } from '../../queue/jobs.js'
+
+export function positiveInt(value: string | undefined, flag: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new BadArgumentError(`${flag} wants a positive whole number, got ${JSON.stringify(value)}`)
+  return n
+}
+
+export function optionalInt(value: string | undefined, flag: string): number | undefined {
+  return value === undefined ? undefined : positiveInt(value, flag)
+}
+
+export function dirs(opts: { data?: string; out?: string }): { dataDir: string; outDir: string } {
+  const dataDir = path.resolve(opts.data ?? 'data')
+  const outDir = path.resolve(opts.out ?? path.join(dataDir, 'plans'))
+  return { dataDir, outDir }
+}
+
+/**
+ * Resolve on the first SIGTERM/SIGINT with the exit code to use (SIGTERM: 0, SIGINT: 130); a
+ * second signal calls `force` (return active jobs to the queue now, do not wait).
+ */
+export function onShutdown(force: () => void): Promise<number> {
+  return new Promise((resolve) => {
+    let signalled = false
+    const handler = (signal: NodeJS.Signals) => {
+      if (signalled) {
+        force()
+        return
+      }
+      signalled = true
+      resolve(signal === 'SIGINT' ? ExitCode.ctrlC : ExitCode.ok)
+    }
+    process.on('SIGTERM', handler)
+    process.on('SIGINT', handler)
+  })
+}
+
+/** Documents and pages done, on stderr: a redrawn line on a terminal, a line per document otherwise. */
+export class QueueProgress {
+  private readonly docs = new Map<string, { name: string; of: number; done: Set<number> }>()
+  documentsDone = 0
+  documentsFailed = 0
+  pagesDone = 0
+
+  constructor(private readonly ui: ProgressLine) {}
+
+  known(doc: DocumentRef): void {
+    if (!this.docs.has(doc.id)) this.docs.set(doc.id, { name: label(doc), of: doc.pageCount, done: new Set() })
+  }
+
+  workerEvents(): WorkerEvents {
+    return {
+      pageDone: ({ job, page }) => {
+        this.known(job.data.doc)
+        const d = this.docs.get(job.data.doc.id)!
+        d.done.add(page)
+        this.pagesDone++
+        this.ui.update(`${this.summary()} · ${d.name} page ${d.done.size}/${d.of}`)
+      },
+      pageFailed: ({ id, page, of, error, final }) => {
+        const name = this.docs.get(id)?.name ?? id.slice(0, 12)
+        this.ui.log(`${final ? 'FAIL' : 'retry'} ${name} page ${page}/${of}: ${error.message}`)
+      },
+      documentDone: ({ doc, result }) => {
+        this.documentsDone++
+        this.docs.delete(doc.id)
+        const warn = result.failedPages.length ? ` (${result.failedPages.length} page(s) unreadable, needs review)` : ''
+        this.ui.log(`ok   ${label(doc)} → ${result.plan} (${doc.pageCount} p)${warn} · ${this.summary()}`)
+      },
+      documentFailed: ({ doc, error, final }) => {
+        if (!final) return
+        this.documentsFailed++
+        this.docs.delete(doc.id)
+        this.ui.log(`FAIL ${label(doc)}: ${error.message}`)
+      },
+      error: (error) => this.ui.log(`kehoach: worker error: ${error.message}`),
+    }
+  }
+
+  summary(): string {
+    const inFlight = [...this.docs.values()]
+    const pages = inFlight.reduce((s, d) => s + d.done.size, 0)
+    const of = inFlight.reduce((s, d) => s + d.of, 0)
+    const failed = this.documentsFailed ? `, ${this.documentsFailed} failed` : ''
+    const open = inFlight.length ? `, ${inFlight.length} in progress (pages ${pages}/${of})` : ''
+    return `documents: ${this.documentsDone} done${failed}${open} · pages read: ${this.pagesDone}`
+  }
+}
+
+export function label(doc: { fileName: string; subfolder: string | null }): string {
+  return doc.subfolder ? `${doc.subfolder}/${doc.fileName}` : doc.fileName
+}

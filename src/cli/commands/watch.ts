@@ -1,0 +1,109 @@
+/**
+ * `kehoach watch`: the inbox watcher plus (unless --no-workers) in-process queue workers.
+ * Files dropped in INBOX (subfolders too) are hashed, kept in DATA/originals, recorded in the
+ * ledger (DATA/ledger) and enqueued as one BullMQ flow per document; plans land in OUT.
+ * SIGTERM/SIGINT: stop watching, let active pages finish (a second signal returns them to the
+ * queue at once), close connections; exit 0 (SIGTERM) or 130 (SIGINT).
+ */
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { Command } from 'commander'
+import { bullConnection, checkRedis, redactUrl, redisUrl } from '../../queue/connection.js'
+import { DocumentQueue } from '../../queue/flow.js'
+import { queuePrefix } from '../../queue/names.js'
+import { defaultConcurrency, startWorkers, type RunningWorkers } from '../../queue/workers.js'
+import { InboxWatcher } from '../../ingest/watch.js'
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
+import { describeFailure, runCommand } from '../exit.js'
+import { ProgressLine } from '../progress.js'
+import { QueueProgress, dirs, label, onShutdown, optionalInt, positiveInt } from './queue-common.js'
+
+type WatchOptions = {
+  inbox: string
+  out?: string
+  data?: string
+  poll?: boolean
+  pollInterval: string
+  stableMs: string
+  concurrency?: string
+  workers: boolean
+  forceOcr?: boolean
+  maxPages: string
+  dpi: string
+  progress: boolean
+  verbose?: boolean
+}
+
+export function registerWatch(program: Command): void {
+  program
+    .command('watch')
+    .description('watch an inbox folder and run the queue-driven pipeline (BullMQ on Redis: REDIS_URL)')
+    .option('--inbox <dir>', 'folder to watch (subfolders too)', 'inbox')
+    .option('--data <dir>', 'data folder (originals, ledger, failed inputs)', 'data')
+    .option('-o, --out <dir>', 'output folder for plans (default: DATA/plans)')
+    .option('--poll', 'poll the folder instead of file-system events (NFS/SMB mounts)')
+    .option('--poll-interval <ms>', 'polling interval', '1000')
+    .option('--stable-ms <ms>', 'a file is taken once its size and mtime have not changed for this long', '2000')
+    .option('-c, --concurrency <n>', `pages read at once by the in-process workers (default: cores = ${defaultConcurrency()})`)
+    .option('--no-workers', 'only watch and enqueue; `kehoach worker` processes (elsewhere)')
+    .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
+    .option('--max-pages <n>', 'reject documents with more pages', String(DEFAULT_LIMITS.maxPages))
+    .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
+    .option('--no-progress', 'no progress output on stderr')
+    .option('-v, --verbose', 'print stack traces of failures')
+    .action((opts: WatchOptions) => runCommand(() => watchCommand(opts), opts.verbose))
+}
+
+async function watchCommand(opts: WatchOptions): Promise<number> {
+  const { dataDir, outDir } = dirs(opts)
+  const inbox = path.resolve(opts.inbox)
+  const limits: Limits = { ...DEFAULT_LIMITS, maxPages: positiveInt(opts.maxPages, '--max-pages'), dpi: positiveInt(opts.dpi, '--dpi') }
+  const concurrency = optionalInt(opts.concurrency, '--concurrency')
+  const url = redisUrl()
+  const ui = new ProgressLine(process.stderr, opts.progress)
+
+  const check = await checkRedis(url) // RedisUnavailableError (exit 6) within seconds
+  if (check.warning) ui.log(check.warning)
+  await Promise.all([inbox, dataDir, outDir].map((d) => mkdir(d, { recursive: true })))
+
+  const connection = bullConnection(url)
+  const prefix = queuePrefix()
+  const queue = new DocumentQueue({ connection, prefix })
+  const progress = new QueueProgress(ui)
+  let workers: RunningWorkers | null = null
+  if (opts.workers) {
+    workers = await startWorkers({ connection, prefix, dataDir, outDir, concurrency }, progress.workerEvents())
+  }
+  const watcher = new InboxWatcher(
+    { inbox, dataDir, limits, queue, poll: opts.poll, pollInterval: positiveInt(opts.pollInterval, '--poll-interval'), stableMs: positiveInt(opts.stableMs, '--stable-ms'), forceOcr: opts.forceOcr },
+    {
+      outcome: (o) => {
+        if (o.kind === 'queued') {
+          progress.known(o.doc)
+          ui.log(`${o.requeued ? 're-queued' : 'queued'} ${label(o.doc)} (${o.doc.pageCount} p, ${o.doc.id.slice(0, 12)}…)`)
+        } else if (o.kind === 'duplicate') {
+          ui.log(`dup  ${path.relative(inbox, o.file)}: same content as a document already taken in (${o.state}, ${o.id.slice(0, 12)}…), not processed again`)
+        } else if (o.kind === 'failed') {
+          ui.log(`FAIL ${path.relative(inbox, o.file)}: ${o.report.message.replace(/\.+$/, '')}. ${o.report.hint} (moved to ${o.movedTo}, report ${o.reportPath})`)
+        }
+      },
+      error: (file, error) => ui.log(`kehoach: ${describeFailure(file, error, opts.verbose)}`),
+    },
+  )
+  await watcher.start()
+  const recovered = await watcher.recoverPending()
+  ui.log(
+    `kehoach watch: ${inbox} → ${outDir} · data ${dataDir} · Redis ${redactUrl(url)}` +
+      (workers ? ` · ${workers.pages.concurrency} page worker(s)` : ' · no workers (run `kehoach worker`)') +
+      (opts.poll ? ' · polling' : '') +
+      (recovered ? ` · ${recovered} document(s) re-queued from the ledger` : ''),
+  )
+
+  const code = await onShutdown(() => void workers?.close(true))
+  ui.log('kehoach watch: stopping — no new files; finishing active pages (signal again to return them to the queue now)')
+  await watcher.close()
+  await workers?.close()
+  await queue.close()
+  ui.log(`kehoach watch: stopped · ${progress.summary()}`)
+  return code
+}

@@ -1,0 +1,103 @@
+/** Process exit codes (after OCRmyPDF's exceptions.py): one meaning each. */
+export const ExitCode = {
+  ok: 0,
+  badArgs: 1,
+  inputFailed: 2,
+  missingDependency: 3,
+  invalidOutput: 4,
+  fileAccess: 5,
+  redisUnavailable: 6,
+  other: 15,
+  ctrlC: 130,
+} as const
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
+
+/**
+ * One class per failure: a stable `code`, the exit code, whether a retry can help,
+ * and a hint that says the fix. Deep code throws these; the CLI and workers decide what to do.
+ */
+export abstract class KehoachError extends Error {
+  abstract readonly code: string
+  abstract readonly hint: string
+  readonly exitCode: ExitCode = ExitCode.inputFailed
+  readonly retryable: boolean = false
+  /** pipeline stage that failed: ingest, pdf, image, ocr, normalize, extract, schema, store */
+  stage = 'ingest'
+
+  constructor(message: string, options?: { cause?: unknown; stage?: string }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined)
+    this.name = new.target.name
+    if (options?.stage) this.stage = options.stage
+  }
+
+  toReport(): ErrorReport {
+    return { code: this.code, stage: this.stage, message: this.message, hint: this.hint, retryable: this.retryable }
+  }
+}
+
+export type ErrorReport = { code: string; stage: string; message: string; hint: string; retryable: boolean }
+
+export class BadArgumentError extends KehoachError {
+  code = 'args.invalid'
+  override readonly exitCode: ExitCode = ExitCode.badArgs
+  stage = 'cli'
+  hint = 'See `kehoach <command> --help`.'
+}
+
+export class EmptyInputError extends KehoachError {
+  code = 'input.empty'
+  hint = 'The file has no bytes: copy it again from its source.'
+}
+
+export class UnsupportedInputError extends KehoachError {
+  code = 'input.unsupported'
+  hint = 'kehoach reads PDF, PNG, JPEG, TIFF and UTF-8 text files.'
+}
+
+export class CorruptInputError extends KehoachError {
+  code = 'input.corrupt'
+  hint = 'The file is damaged or truncated: copy it again, or repair it (qpdf in.pdf out.pdf) and retry.'
+}
+
+export class EncryptedPdfError extends KehoachError {
+  code = 'input.encrypted'
+  hint = 'Remove the password (qpdf --decrypt --password=… in.pdf out.pdf), then retry.'
+}
+
+export class InputTooLargeError extends KehoachError {
+  code = 'input.too-large'
+  hint = 'Split the document (qpdf --split-pages) or raise the limit (--max-pages, --max-pixels).'
+}
+
+export class MissingDependencyError extends KehoachError {
+  code = 'env.missing-dependency'
+  override readonly exitCode: ExitCode = ExitCode.missingDependency
+  hint = 'Run `npm ci` in the kehoach folder to install the OCR model and native modules.'
+}
+
+export class InvalidOutputError extends KehoachError {
+  code = 'output.invalid'
+  override readonly exitCode: ExitCode = ExitCode.invalidOutput
+  stage = 'schema'
+  hint = 'This is a bug in kehoach: please report it with the input file.'
+}
+
+export class RedisUnavailableError extends KehoachError {
+  code = 'env.redis-unavailable'
+  override readonly exitCode: ExitCode = ExitCode.redisUnavailable
+  override readonly retryable: boolean = true
+  hint = 'Start Redis (redis-server) or set REDIS_URL; `kehoach process` works without Redis.'
+}
+
+export class FileAccessError extends KehoachError {
+  code = 'env.file-access'
+  override readonly exitCode: ExitCode = ExitCode.fileAccess
+  hint = 'Check that the path exists and is readable, and that the output folder is writable.'
+}
+
+/** Wrap anything thrown into a report; unknown errors are retryable (they may be transient). */
+export function toErrorReport(error: unknown, stage = 'unknown'): ErrorReport {
+  if (error instanceof KehoachError) return error.toReport()
+  const message = error instanceof Error ? error.message : String(error)
+  return { code: 'internal', stage, message, hint: 'Unexpected error: run with --verbose and report it.', retryable: true }
+}

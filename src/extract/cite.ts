@@ -1,0 +1,124 @@
+// Recognises document citations in running text (Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.5:
+// a citation gives the type, "số" + number, "ngày" + date, "của" + issuing body, then the
+// subject "về …"): "Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ về …".
+// Laws are cited by name and date ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015").
+import { DOC_TYPES, NAMED_LAW_TYPES } from './data/doc-types.js'
+import { ORGAN_ABBREVIATIONS, ORGAN_HEADS, STANDALONE_ABBREVIATIONS } from './data/organs.js'
+import { findDate } from './date.js'
+import { NUMBER_RE } from './doc-number.js'
+import { foldKeep } from './lines.js'
+import { foldForSearch, organCase } from './text.js'
+
+export type CiteHit = {
+  type: string
+  number: string | null
+  date: string | null
+  year: number | null
+  issuer: string | null
+  subject: string | null
+  /** offsets in the searched text: the whole citation head, and where its issuer part ends */
+  start: number
+  headEnd: number
+  end: number
+}
+
+const TYPES = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length).map((t) => ({ t, f: foldKeep(t.name) }))
+const NAMED = new Set(NAMED_LAW_TYPES)
+/** Words that end the issuer and start the subject of a citation. */
+const SUBJECT_START = /\s(về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|thực hiện|triển khai|tại|trong|đối với|giao|phân bổ|v\/v|sau đây|cụ thể|nhằm|với|khóa|khoá)(?![\p{L}])|[,;:(“"”]|\.(?:\s|$)/iu
+const HEAD_FOLDS = [
+  ...ORGAN_HEADS.map((h) => foldForSearch(h.words)),
+  ...ORGAN_ABBREVIATIONS.map((a) => foldForSearch(a[0])),
+  ...STANDALONE_ABBREVIATIONS.map((a) => foldForSearch(a[0])),
+]
+
+function startsWithOrgan(s: string): boolean {
+  const f = foldForSearch(s)
+  return HEAD_FOLDS.some((h) => f === h || f.startsWith(h + ' '))
+}
+
+function wordBoundary(f: string, k: number, len: number): boolean {
+  const b = k === 0 ? ' ' : f[k - 1]
+  const a = f[k + len] ?? ' '
+  return !/[\p{L}\d]/u.test(b) && !/[\p{L}\d]/u.test(a)
+}
+
+/** Every citation in `text`, in order. */
+export function findCitations(text: string): CiteHit[] {
+  const f = foldKeep(text)
+  const taken: [number, number][] = []
+  const hits: CiteHit[] = []
+  const starts: { k: number; name: string }[] = []
+  for (const { t, f: tf } of TYPES) {
+    let from = 0
+    for (;;) {
+      const k = f.indexOf(tf, from)
+      if (k < 0) break
+      from = k + 1
+      if (!wordBoundary(f, k, tf.length)) continue
+      if (taken.some(([a, b]) => k >= a && k < b)) continue
+      taken.push([k, k + tf.length])
+      starts.push({ k, name: t.name })
+    }
+  }
+  starts.sort((a, b) => a.k - b.k)
+  for (const { k, name } of starts) {
+    const typeEnd = k + name.length
+    let p = typeEnd
+    const afterType = text.slice(p)
+    const so = /^\s*(?:(?:số|so)\s*[:.]?\s*)*/iu.exec(afterType)!
+    p += so[0].length
+    let number: string | null = null
+    const nm = NUMBER_RE.exec(text.slice(p))
+    if (nm && nm.index === 0) {
+      const code = nm[4].replace(/\s+/g, '').replace(/[.,;:]+$/, '')
+      const sep = nm[3].trim() === '-' ? '-' : '/'
+      number = `${nm[1]}${nm[2] ? `/${nm[2]}` : ''}${sep}${code}`
+      p += nm[0].length
+    } else if (so[0].trim() || /^\s*\d{1,5}\s+(?:ngày|,)/iu.test(afterType)) {
+      const bare = /^\s*(\d{1,5})(?![\d/])/.exec(text.slice(p))
+      if (bare) { number = bare[1]; p += bare[0].length }
+    }
+    let subject: string | null = null
+    // named laws: "Luật Thanh niên năm 2020", "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+    if (!number && NAMED.has(name)) {
+      const m = /^\s*((?:[\p{Lu}][\p{L}]*)(?:\s+[\p{L}]+){0,12}?)(?=\s*(?:,\s*)?(?:ngày|năm)\s+\d|\s*(?:số|[;,.(]|$))/u.exec(text.slice(p))
+      if (!m) continue
+      subject = m[1]
+      p += m[0].length
+    }
+    // date right after the number (a comma may stand between)
+    let date: string | null = null
+    let year: number | null = null
+    const dm = /^\s*,?\s*(?=ngày|năm\s+\d{4})/iu.exec(text.slice(p))
+    if (dm) {
+      const rest = text.slice(p + dm[0].length)
+      const d = findDate(rest)
+      if (d && d.index === 0) { date = d.iso; year = d.year; p += dm[0].length + d.length }
+      else {
+        const y = /^năm\s+(\d{4})/iu.exec(rest)
+        if (y) { year = Number(y[1]); p += dm[0].length + y[0].length }
+      }
+    }
+    if (!number && !(NAMED.has(name) ? date || year : date)) continue
+    // issuer: "của X", or an organ named right after ("ngày 24/02/2023 UBND huyện …")
+    let issuer: string | null = null
+    const headEnd = p
+    const im = /^\s*,?\s*(của\s+)?/iu.exec(text.slice(p))!
+    const rest = text.slice(p + im[0].length)
+    const stop = SUBJECT_START.exec(rest)
+    const cand = (stop ? rest.slice(0, stop.index) : rest).trim()
+    if (cand && cand.length <= 90 && (im[1] || startsWithOrgan(cand))) {
+      issuer = organCase(cand)
+      p += im[0].length + (stop ? stop.index : rest.length)
+    } else {
+      // "Xét đề nghị của Phòng X tại Tờ trình số …": the proposer is the issuer of the Tờ trình
+      const before = /của\s+([^;,.]{3,90}?)\s+tại\s*$/iu.exec(text.slice(Math.max(0, k - 120), k))
+      if (before && startsWithOrgan(before[1])) issuer = organCase(before[1])
+    }
+    const subj = /^\s*,?\s*(về|v\/v|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi)?\s*(.*)$/iu.exec(text.slice(p))
+    if (!subject && subj && subj[2]) subject = (subj[1] && !/^về$|^v\/v$/i.test(subj[1]) ? `${subj[1]} ` : '') + subj[2].replace(/^việc\s+/i, '').trim()
+    hits.push({ type: name, number, date, year, issuer, subject: subject ? subject.replace(/[;.,\s]+$/, '') || null : null, start: k, headEnd, end: p })
+  }
+  return hits
+}

@@ -1,0 +1,50 @@
+// Dates as printed in Vietnamese documents (Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.4:
+// "ngày 05 tháng 01 năm 2020"; citations also write "ngày 05/01/2020"). Blank day or month
+// (filled by hand after signing) leave the date null and keep the year.
+export type DateHit = {
+  iso: string | null
+  year: number | null
+  day: number | null
+  month: number | null
+  /** false when day/month/year are printed but are not a calendar date */
+  valid: boolean
+  index: number
+  length: number
+  text: string
+}
+
+const WORDS = /ngày\s*(\d{1,2})?\s*[,.]?\s*tháng\s*(\d{1,2})?\s*[,.]?\s*năm\s*(\d{4})/iu
+const NUMERIC = /(?:ngày\s*)?(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])/iu
+
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return d <= days && y >= 1900 && y <= 2200
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+function build(m: RegExpExecArray, d?: string, mo?: string, y?: string): DateHit {
+  const year = y ? Number(y) : null
+  const day = d ? Number(d) : null
+  const month = mo ? Number(mo) : null
+  let valid = true
+  let isoDate: string | null = null
+  if (year != null && day != null && month != null) {
+    valid = isCalendarDate(year, month, day)
+    if (valid) isoDate = iso(year, month, day)
+  } else if (month != null && (month < 1 || month > 12)) valid = false
+  return { iso: isoDate, year, day, month, valid, index: m.index, length: m[0].length, text: m[0] }
+}
+
+/** The first date in `s`, in words ("ngày 25 tháng 6 năm 2024") or digits ("25/6/2024"). */
+export function findDate(s: string, opts: { requireNgay?: boolean } = {}): DateHit | null {
+  const w = WORDS.exec(s)
+  const n = NUMERIC.exec(s)
+  const nOk = n && (!opts.requireNgay || /^ngày/i.test(n[0]))
+  if (w && (!nOk || w.index <= n!.index)) return build(w, w[1], w[2], w[3])
+  if (n && nOk) return build(n, n[1], n[2], n[3])
+  return null
+}

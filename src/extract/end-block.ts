@@ -1,0 +1,107 @@
+// The end block (Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.9–10): "Nơi nhận:" list on the left,
+// signature block on the right. Plain text may carry both columns on one line; a "|" marks a
+// column boundary, a digital-signature stamp (organ name + signing time) may sit in between.
+import type { PlanDocument } from '../schema/plan.js'
+import type { Report } from '../report.js'
+import { ARCHIVE_ENTRY, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_TIME } from './data/signature.js'
+import { provOf, posOf, type XLine } from './lines.js'
+import { AUTHORITY_RE, looksLikeName, nameCase, positionCase, trailingPosition, isPosition } from './signer.js'
+import type { FieldTrace } from '../schema/plan.js'
+import { foldForSearch } from './text.js'
+import { ORGAN_HEADS } from './data/organs.js'
+
+export type EndBlock = {
+  signer: PlanDocument['signer']
+  recipients: string[]
+  traces: Record<string, FieldTrace>
+}
+
+const HEAD_FOLDS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
+const isOrganName = (s: string) => { const f = foldForSearch(s); return HEAD_FOLDS.some((h) => f.startsWith(h + ' ')) }
+
+function cleanEntry(s: string): string {
+  return s.replace(/^\s*[-–•+*]\s*/, '').replace(/\s+/g, ' ').replace(/[\s;,.]+$/, '').trim()
+}
+
+export function extractEndBlock(lines: XLine[], endStart: number, report: Report): EndBlock {
+  const traces: Record<string, FieldTrace> = {}
+  const authorities: { text: string; line: XLine }[] = []
+  let position: { text: string; line: XLine } | null = null
+  let name: { text: string; line: XLine } | null = null
+  const entries: { text: string; notes: string[]; first: XLine }[] = []
+  let inList = false
+  let listClosed = false
+
+  for (const l of lines.slice(endStart)) {
+    if (!l.text) continue
+    let t = l.text.replace(SIGNING_TIME, ' ').replace(/\s+/g, ' ').trim()
+    const h = RECIPIENTS_HEADING.exec(t)
+    if (h && !inList && !listClosed) { inList = true; t = t.slice(h[0].length).trim() }
+    // a "|" separates the columns: notes in parentheses stay left, the rest is the signature side
+    let right = ''
+    const bar = t.indexOf('|')
+    if (bar >= 0) { right = t.slice(bar + 1).trim(); t = t.slice(0, bar).trim() }
+    const notes: string[] = []
+    right = right.replace(RECIPIENT_NOTES, (m) => { notes.push(m); return ' ' }).trim()
+    for (const side of [t, right]) {
+      const a = AUTHORITY_RE.exec(side)
+      if (a) authorities.push({ text: a[1].trim(), line: l })
+    }
+    t = t.replace(AUTHORITY_RE, ' ').trim()
+    right = right.replace(AUTHORITY_RE, ' ').trim()
+    for (const side of ['t', 'right'] as const) {
+      const v = side === 't' ? t : right
+      const p = trailingPosition(v)
+      if (p && (p.rest === '' || /^[-–•+]/.test(v) || side === 'right' || inList)) {
+        position = { text: p.position, line: l }
+        if (side === 't') t = p.rest; else right = p.rest
+      }
+    }
+    // whatever is left on the right side is a stamp or the name
+    if (right && looksLikeName(right) && !isOrganName(right)) name = { text: right, line: l }
+
+    const isEntry = /^[-–•+]\s*\S/.test(t)
+    if (inList && !listClosed && t) {
+      if (isEntry) {
+        // a name after the entry's final full stop belongs to the signature column
+        const tail = /^(.*\S[.;,])\s+([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]*){1,4})$/u.exec(t)
+        if (tail && looksLikeName(tail[2]) && !isOrganName(tail[2])) { name = { text: tail[2], line: l }; t = tail[1] }
+        entries.push({ text: t, notes, first: l })
+        continue
+      }
+      const prev = entries[entries.length - 1]
+      const prevText = prev ? cleanEntry(prev.text) : ''
+      const prevOpen = prev && !/[;.]\s*$/.test(prev.text) && !(ARCHIVE_ENTRY.test(prevText) && !/,\s*$/.test(prev.text))
+      if (prev && prevOpen && !(looksLikeName(t) && !isOrganName(t))) {
+        prev.text += ' ' + t
+        prev.notes.push(...notes)
+        continue
+      }
+      if (entries.length === 0 && t) { entries.push({ text: t, notes, first: l }); continue }
+      if (prev && ARCHIVE_ENTRY.test(prevText)) listClosed = true
+    } else if (notes.length && entries.length) entries[entries.length - 1].notes.push(...notes)
+    if (t && looksLikeName(t) && !isOrganName(t)) name = { text: t, line: l }
+    if (entries.length && inList && !isEntry && t && ARCHIVE_ENTRY.test(cleanEntry(entries[entries.length - 1].text))) listClosed = true
+  }
+
+  const recipients = entries
+    .map((e) => [cleanEntry(e.text), ...e.notes].join(' ').replace(/\s+/g, ' ').trim())
+    .filter((e) => e.length > 0)
+  const auth = authorities[authorities.length - 1] ?? null
+  let posText = position ? positionCase(position.text) : null
+  if (!posText && auth && /^(TM|T\/M)/.test(auth.text) && authorities.length === 1) posText = null
+  if (!posText && auth) {
+    const words = auth.text.replace(/^\S+\s+/, '')
+    if (/^(TM|T\/M)/.test(auth.text) === false && isPosition(words) && /^Q/.test(auth.text)) posText = positionCase(words)
+  }
+  const signer = auth || position || name
+    ? { name: name ? nameCase(name.text) : null, position: posText, authority: auth ? auth.text.replace(/^(KT|TM|TL|TUQ|Q)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ') : null }
+    : null
+  if (auth) traces['signer.authority'] = { prov: provOf(auth.line), confidence: 0.9, rule: 'extract:signer-authority' }
+  if (position) traces['signer.position'] = { prov: provOf(position.line), confidence: 0.9, rule: 'extract:signer-position' }
+  if (name) traces['signer.name'] = { prov: provOf(name.line), confidence: 0.85, rule: 'extract:signer-name' }
+  if (entries.length) traces['recipients'] = { prov: provOf(entries[0].first, entries[entries.length - 1].first), confidence: 0.9, rule: 'extract:recipients-list' }
+  if (!signer) report.warn('no signature block found (authority, position, name)', posOf(lines[endStart] ?? lines[lines.length - 1]), 'extract:signer-missing')
+  else if (!name) report.warn('signature block without the signer\'s name', posOf((auth ?? position)?.line), 'extract:signer-name-missing')
+  return { signer, recipients, traces }
+}

@@ -1,0 +1,171 @@
+// Header fields: type, number, date, place, issuer (+ parent), title; end block: signer, recipients.
+import type { FieldTrace, PlanDocument } from '../schema/plan.js'
+import type { Report } from '../report.js'
+import { TYPE_BY_CODE } from './data/doc-types.js'
+import { ORGAN_HEADS } from './data/organs.js'
+import { findDate } from './date.js'
+import { extractEndBlock } from './end-block.js'
+import { headerColumns, type HeaderColumns, type HeaderPart } from './header-columns.js'
+import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
+import type { Structure } from './structure.js'
+import { clean, expandAbbreviations, foldForSearch, isUpper, organCase, sentenceCase, titleCaseWords } from './text.js'
+
+const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
+
+/**
+ * Splits the issuer block into organs: a line (or, in a merged OCR line, a word) that starts a
+ * subordinate unit (Sở, Phòng, Ban, Văn phòng…) after a complete body starts a new organ.
+ */
+export function splitOrgans(texts: string[]): string[] {
+  const joined = texts.map((t) => clean(t)).filter(Boolean).join(' \n ')
+  const f = foldKeep(joined)
+  const cuts: number[] = []
+  for (const h of SUB_HEADS) {
+    let from = 1
+    for (;;) {
+      const k = f.indexOf(h + ' ', from)
+      if (k < 0) break
+      const before = f.slice(0, k)
+      if (/(^|\s)$/.test(before) && /\S/.test(before)) {
+        // a complete body before it: an administrative unit with its name, or a line break
+        const complete = /(tinh|huyen|thanh pho|quan|thi xa|phuong|xa|trung uong|chinh phu|ubnd|uy ban nhan dan|bo \S+)\s+\S+/.test(before.replace(/\n/g, ' ')) || /\n\s*$/.test(before)
+        const insideHead = /(uy|chap hanh|thuong vu|bi thu|kiem tra)\s*$/.test(before.trim()) || /(uy ban|ban chap hanh)\s*$/.test(before)
+        if (complete && !insideHead && !/\b(va|-)\s*$/.test(before)) cuts.push(k)
+      }
+      from = k + 1
+    }
+  }
+  const sorted = [...new Set(cuts)].sort((a, b) => a - b)
+  const parts: string[] = []
+  let last = 0
+  for (const c of sorted) { parts.push(joined.slice(last, c)); last = c }
+  parts.push(joined.slice(last))
+  return parts.map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean)
+}
+
+export type HeaderResult = Omit<PlanDocument, 'signer' | 'recipients' | 'fields'> & {
+  signer: PlanDocument['signer']
+  recipients: string[]
+  fields: Record<string, FieldTrace>
+}
+
+function trace(fields: Record<string, FieldTrace>, key: string, l: XLine, confidence: number, rule: string, to?: XLine) {
+  fields[key] = { prov: provOf(l, to), confidence, rule }
+}
+
+/** "Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch …": the enacting clause names the issuer. */
+export function issuerFromEnactingClause(preamble: string): string | null {
+  const m = /(?:^|[.;:,”"]\s*)([^.;:,”"]{4,90}?)\s+(?:xây dựng và\s+)?ban hành\s+(?:kế hoạch|chương trình|quyết định|đề án|hướng dẫn|nghị quyết|chỉ thị|phương án)/iu.exec(preamble)
+  if (!m) return null
+  const cand = m[1].trim()
+  const f = foldForSearch(cand)
+  if (!ORGAN_HEADS.some((h) => f.startsWith(foldForSearch(h.words))) && !/^(ubnd|hdnd)/.test(f)) return null
+  return organCase(cand)
+}
+
+export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure, report: Report): HeaderResult {
+  const fields: Record<string, FieldTrace> = {}
+  const first = lines.find((l) => l.text) ?? lines[0]
+
+  // type
+  let type: PlanDocument['type'] = { name: null, code: null }
+  if (cols.type && cols.typeLine >= 0) {
+    type = { name: cols.type.name, code: cols.type.code }
+    trace(fields, 'type.name', lines[cols.typeLine], 0.95, 'extract:type-word')
+  }
+
+  // number
+  let number: string | null = null
+  let numberParts: PlanDocument['numberParts'] = null
+  if (cols.numberPart) {
+    const hit = cols.numberPart.hit
+    if (hit) {
+      number = hit.number
+      numberParts = { serial: hit.serial, year: hit.year, typeCode: hit.typeCode, issuerCode: hit.issuerCode }
+    }
+    trace(fields, 'number', cols.numberPart.part.line, hit?.serial ? 0.9 : 0.6, hit?.serial ? 'extract:number-line' : 'extract:number-blank')
+    if (!hit?.serial) report.info('number left blank (filled by hand after signing)', posOf(cols.numberPart.part.line), 'extract:number-blank')
+  } else report.warn('no "Số:" line in the header', posOf(first), 'extract:number-missing')
+  if (!type.name && numberParts?.typeCode) {
+    const name = TYPE_BY_CODE.get(numberParts.typeCode)
+    if (name) {
+      type = { name, code: numberParts.typeCode }
+      trace(fields, 'type.name', cols.numberPart!.part.line, 0.6, 'extract:type-from-code')
+    }
+  }
+  if (!type.name) {
+    report.warn('document type not found (no type word under the header)', posOf(first), 'extract:type-missing')
+    report.needsReview('document type missing')
+  }
+
+  // date and place: the right-column line with "ngày … năm"
+  let date: string | null = null
+  let year: number | null = null
+  let place: string | null = null
+  const dateParts: HeaderPart[] = cols.right.filter((p) => /ngay/.test(foldKeep(p.text)))
+  const dp = dateParts.find((p) => findDate(p.text)) ?? null
+  if (dp) {
+    const d = findDate(dp.text)!
+    year = d.year
+    if (d.iso) date = d.iso
+    else if (!d.valid) report.warn(`"${d.text}" is not a calendar date`, posOf(dp.line, dp.start + d.index), 'extract:date-invalid', { actual: d.text, expected: ['ngày 01–31 tháng 1–12 năm YYYY'] })
+    else report.info('day or month left blank (filled by hand after signing)', posOf(dp.line, dp.start + d.index), 'extract:date-blank')
+    trace(fields, 'date', dp.line, d.iso ? 0.95 : 0.6, 'extract:date-line')
+    trace(fields, 'year', dp.line, d.year ? 0.95 : 0.3, 'extract:date-line')
+    const before = dp.text.slice(0, d.index).replace(/[,\s]+$/, '').trim()
+    if (before) {
+      place = isUpper(before) ? titleCaseWords(before) : before
+      trace(fields, 'place', dp.line, 0.9, 'extract:place-before-date')
+    }
+  } else {
+    report.warn('no "Place, ngày … tháng … năm …" line under the motto', posOf(first), 'extract:date-missing')
+    report.needsReview('date of issue missing')
+  }
+
+  // issuer: the left column above "Số:"
+  const numberLine = cols.numberPart?.part.line.i ?? Infinity
+  // issuer lines are printed in capitals (Phụ lục I mục II.2) or start with an organ word
+  const organStart = (t: string) => { const f = foldForSearch(expandAbbreviations(t)); return ORGAN_HEADS.some((h) => f.startsWith(foldForSearch(h.words) + ' ')) }
+  const issuerParts = cols.left.filter((p) => p.line.i < numberLine && /\p{L}{2}/u.test(p.text) && !/^(sao y|bản sao)/i.test(p.text)
+    && (isUpper(p.text) || organStart(p.text)) && !/ngày\s*\d|\d{1,2}\/\d{1,2}\/\d{4}/iu.test(p.text))
+  let issuerName: string | null = null
+  let parent: string | null = null
+  if (issuerParts.length) {
+    const organs = splitOrgans(issuerParts.map((p) => p.text))
+    issuerName = organCase(organs[organs.length - 1])
+    parent = organs.length > 1 ? organCase(organs[organs.length - 2]) : null
+    trace(fields, 'issuer.name', issuerParts[0].line, 0.85, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
+    if (parent) trace(fields, 'issuer.parent', issuerParts[0].line, 0.8, 'extract:issuer-parent')
+  } else {
+    const pre = lines.slice(st.preamble[0], st.preamble[1]).filter((l) => l.text)
+    const enact = pre.length ? issuerFromEnactingClause(joinLines(pre).text) : null
+    if (enact) {
+      issuerName = enact
+      trace(fields, 'issuer.name', pre[0], 0.6, 'extract:issuer-enacting-clause', pre[pre.length - 1])
+      report.info('issuer taken from the enacting clause (no issuer block in the header)', posOf(pre[0]), 'extract:issuer-from-preamble')
+    } else {
+      report.warn('issuer not found in the header', posOf(first), 'extract:issuer-missing')
+      report.needsReview('issuer missing')
+    }
+  }
+
+  // title
+  let title: string | null = null
+  const tl = st.titleLines
+  if (cols.typeRest || tl.length) {
+    const text = [cols.typeRest, ...tl.map((l) => l.text)].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()
+    title = sentenceCase(text.replace(/^[“"]|[”"]$/g, '')) || null
+    if (tl.length) trace(fields, 'title', tl[0], 0.85, 'extract:title-lines', tl[tl.length - 1])
+  }
+  if (!title) {
+    report.warn('no subject line (trích yếu) under the type word', posOf(lines[cols.typeLine] ?? first), 'extract:title-missing')
+    report.needsReview('title missing')
+  }
+
+  const end = extractEndBlock(lines, st.endStart, report)
+  Object.assign(fields, end.traces)
+  if (!end.signer) report.needsReview('signer missing')
+  return { type, number, numberParts, date, year, place, issuer: { name: issuerName, parent }, title, signer: end.signer, recipients: end.recipients, fields }
+}
+
+export { headerColumns }

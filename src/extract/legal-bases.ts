@@ -1,0 +1,95 @@
+// Legal bases: the documents cited in the preamble ("Căn cứ …", "Thực hiện …", "Xét đề nghị …",
+// "Theo đề nghị …"), Nghị định 30/2020/NĐ-CP Phụ lục I mục II.5b. Several per clause are
+// separated by ";". Inside one citation, further documents named in its subject ("sửa đổi
+// Nghị định 27/NĐ-CP…", "về thực hiện Nghị quyết số 21-NQ/TW") are mentions, not bases: a later
+// citation counts as a basis only when a separator (";", ",", "và") alone stands between them.
+import type { LegalBasis } from '../schema/plan.js'
+import type { Report } from '../report.js'
+import { PREAMBLE_VERBS } from './data/header-patterns.js'
+import { findCitations, type CiteHit } from './cite.js'
+import { joinLines, posOf, provOfSpan, foldKeep, type XLine } from './lines.js'
+import type { Structure } from './structure.js'
+import { codeKey } from './citations.js'
+
+type Relation = LegalBasis['relation']
+
+function relationAt(fold: string): Relation | null {
+  const t = fold.trimStart()
+  for (const v of PREAMBLE_VERBS) if (t.startsWith(v.folded + ' ')) return v.relation
+  return null
+}
+
+/** Segments of the preamble: split at ";" and at sentence ends. */
+function segments(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  const re = /;|\.(?=\s+[\p{Lu}])|:\s*$/gu
+  let last = 0
+  for (const m of text.matchAll(re)) {
+    out.push({ start: last, end: m.index! })
+    last = m.index! + m[0].length
+  }
+  out.push({ start: last, end: text.length })
+  return out.filter((s) => text.slice(s.start, s.end).trim())
+}
+
+export function extractLegalBases(lines: XLine[], st: Structure, report: Report): LegalBasis[] {
+  const pre = lines.slice(st.preamble[0], st.preamble[1]).filter((l) => l.text)
+  if (!pre.length) return []
+  // paragraphs: a new one starts at a preamble verb at the start of a line
+  const paras: XLine[][] = []
+  for (const l of pre) {
+    if (!paras.length || relationAt(l.fold)) paras.push([l])
+    else paras[paras.length - 1].push(l)
+  }
+  const out: LegalBasis[] = []
+  const seen = new Set<string>()
+  for (const para of paras) {
+    const j = joinLines(para)
+    const f = foldKeep(j.text)
+    let relation: Relation = relationAt(f) ?? 'other'
+    for (const seg of segments(j.text)) {
+      const segText = j.text.slice(seg.start, seg.end)
+      const r = relationAt(f.slice(seg.start, seg.end))
+      if (r) relation = r
+      const hits = findCitations(segText)
+      let prev: CiteHit | null = null
+      const bases: CiteHit[] = []
+      for (const h of hits) {
+        if (prev) {
+          const between = segText.slice(prev.headEnd, h.start)
+          const issuerEnd = prev.end > prev.headEnd && prev.issuer ? prev.end : prev.headEnd
+          const gap = segText.slice(issuerEnd, h.start)
+          if (!/^\s*(,|và|;)?\s*$/u.test(gap) && !/^\s*(,|và)?\s*$/u.test(between)) continue
+        }
+        bases.push(h)
+        prev = h
+      }
+      bases.forEach((h, n) => {
+        const key = h.number ? codeKey(h.number) : `${h.type}|${h.date ?? h.year ?? h.subject}`
+        if (seen.has(key)) return
+        seen.add(key)
+        const next = bases[n + 1]
+        const subjEnd = next ? next.start : segText.length
+        const subject = !h.number && h.subject && h.end === h.headEnd && /^(Luật|Bộ luật|Pháp lệnh|Hiến pháp)$/.test(h.type)
+          ? h.subject
+          : segText.slice(h.end, subjEnd).replace(/^\s*,?\s*(về việc|về|v\/v)\s+/iu, '').replace(/,\s+[^,]{3,80}\s+ban hành\s.*$/u, '').trim()
+        const clause = segText.slice(h.start, subjEnd).trim()
+        const absStart = seg.start + h.start
+        out.push({
+          relation,
+          type: h.type,
+          number: h.number,
+          date: h.date,
+          issuer: h.issuer,
+          subject: subject ? subject.replace(/[;,.\s]+$/, '').replace(/^[“"]|[”"]$/g, '') || null : null,
+          text: clause.replace(/[;,.\s]+$/, ''),
+          prov: provOfSpan(j, absStart, seg.start + subjEnd),
+          confidence: h.number ? 0.9 : 0.75,
+        })
+      })
+    }
+  }
+  if (!out.length) report.info('no legal basis found in the preamble', posOf(pre[0]), 'extract:legal-bases-none')
+  return out
+}
+

@@ -1,0 +1,70 @@
+// Quantities in running text: value (decimal comma, dot-grouped thousands), range "08 - 10",
+// unit (%, money, count nouns), and the deadline phrase of the clause that states it.
+import { COUNT_UNITS, MONEY_UNITS, NOT_QUANTITY_BEFORE, PERCENT } from './data/units.js'
+
+export type Quantity = {
+  value: number
+  valueMax: number | null
+  unit: string
+  money: boolean
+  factor: number
+  index: number
+  length: number
+}
+
+const NUM = String.raw`(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)`
+const QTY_RE = new RegExp(String.raw`(?<![\p{L}\d/.,-])${NUM}(?:\s*(?:-|–|đến)\s*${NUM})?(?![\d/])\s*`, 'gu')
+const COUNT = [...COUNT_UNITS].sort((a, b) => b.length - a.length)
+
+export function parseNumber(s: string): number {
+  return Number(s.replace(/\./g, '').replace(',', '.'))
+}
+
+export function findQuantities(text: string, opts: { countUnits?: boolean } = {}): Quantity[] {
+  const out: Quantity[] = []
+  for (const m of text.matchAll(QTY_RE)) {
+    const k = m.index!
+    const before = text.slice(Math.max(0, k - 20), k)
+    if (NOT_QUANTITY_BEFORE.test(before)) continue
+    const after = text.slice(k + m[0].length)
+    const value = parseNumber(m[1])
+    const valueMax = m[2] ? parseNumber(m[2]) : null
+    let unit: string | null = null
+    let money = false
+    let factor = 1
+    let ulen = 0
+    const p = PERCENT.exec(after)
+    if (p) { unit = '%'; ulen = p[0].length }
+    if (!unit) for (const mu of MONEY_UNITS) {
+      const mm = mu.re.exec(after)
+      if (mm) { unit = mu.unit; money = true; factor = mu.factor; ulen = mm[0].length; break }
+    }
+    if (!unit && opts.countUnits) {
+      const low = after.toLowerCase()
+      const c = COUNT.find((u) => low.startsWith(u) && !/[\p{L}]/u.test(low[u.length] ?? ' '))
+      if (c) { unit = c; ulen = c.length }
+    }
+    if (!unit) continue
+    if (!money && unit !== '%' && value >= 1900 && value <= 2100 && !m[2]) continue
+    out.push({ value, valueMax, unit, money, factor, index: k, length: m[0].length + ulen })
+  }
+  return out
+}
+
+const DEADLINE_RE = /(?:(?:đến|trước|tới|vào|trong|cuối)\s+năm\s+(\d{4}))|(?:giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4}))|(h[ằà]ng năm)|(?:năm\s+(\d{4}))/giu
+
+export type Deadline = { text: string; index: number }
+
+/** Deadline phrases in a clause: "đến năm 2030" → "2030", "hằng năm", "giai đoạn 2021-2025". */
+export function findDeadlines(text: string): Deadline[] {
+  const out: Deadline[] = []
+  for (const m of text.matchAll(DEADLINE_RE)) {
+    let t: string
+    if (m[1]) t = m[1]
+    else if (m[2]) t = `giai đoạn ${m[2]}-${m[3]}`
+    else if (m[4]) t = 'hằng năm'
+    else t = m[5]
+    out.push({ text: t, index: m.index! })
+  }
+  return out
+}

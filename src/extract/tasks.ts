@@ -1,0 +1,65 @@
+// Tasks from numbered lists (origin "list"): the numbered items (1., 1.1., …) under the task
+// sections ("Nhiệm vụ", "Giải pháp", "Nội dung", "Hoạt động"). Items that are themselves a
+// budget, objectives or scope heading ("2.3. Tổng nguồn vốn …", "a) Mục tiêu") are not tasks.
+// When a task section has no numbered items, its lettered items, then its "-" items, are used.
+// Table rows (lines flagged `inTable`) are left to the layout stage's table reader.
+import type { Task } from '../schema/plan.js'
+import { TIMELINE_PATTERNS } from './data/time-words.js'
+import { joinLines, type XLine } from './lines.js'
+import { sectionBody, type Section } from './outline.js'
+import { organCase } from './text.js'
+
+const LEAD = /(?:cơ quan|đơn vị)?\s*chủ trì(?:\s+thực hiện)?\s*:\s*([^;.]+)/iu
+const COOP = /(?:cơ quan|đơn vị)?\s*phối hợp(?:\s+thực hiện)?\s*:\s*([^.]+)/iu
+const TIME = /thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*([^;.]+)/iu
+
+export function findTimeline(text: string): string | null {
+  for (const re of TIMELINE_PATTERNS) {
+    const m = re.exec(text)
+    if (m) return m[0].trim()
+  }
+  return null
+}
+
+function taskRoots(sections: Section[]): Section[] {
+  return sections.filter((s) => s.ownRole === 'tasks' && (!s.parent || s.parent.role !== 'tasks'))
+}
+
+function isUnder(s: Section, root: Section): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p === root) return true
+  return false
+}
+
+export function extractTasks(lines: XLine[], sections: Section[]): Task[] {
+  const out: Task[] = []
+  for (const root of taskRoots(sections)) {
+    const inside = sections.filter((s) => isUnder(s, root))
+    const usable = (s: Section) => s.role === 'tasks' && (s.ownRole === null || s.ownRole === 'tasks')
+    let picked = inside.filter((s) => (s.kind === 'arabic' || s.kind === 'decimal') && usable(s))
+    if (!picked.length) picked = inside.filter((s) => s.kind === 'letter' && usable(s))
+    if (!picked.length) picked = inside.filter((s) => (s.kind === 'dash' || s.kind === 'plus') && s.parent === root)
+    for (const s of picked) {
+      const body = sectionBody(lines, s)
+      const bodyText = body.length ? joinLines(body).text : ''
+      const own = `${s.inline} ${bodyText}`
+      const lead = LEAD.exec(own)?.[1]?.trim() ?? null
+      const coop = COOP.exec(own)?.[1]?.split(/[;,]/).map((x) => x.trim()).filter(Boolean) ?? []
+      const t = TIME.exec(own)?.[1]?.trim() ?? findTimeline(s.node.heading)
+      const parentTask = picked.includes(s.parent as Section) ? s.parent : null
+      const numbered = s.kind !== 'dash' && s.kind !== 'plus'
+      out.push({
+        id: numbered ? s.node.id : null,
+        group: (parentTask ?? root).node.heading,
+        content: s.node.heading,
+        timeline: t ?? null,
+        lead: lead ? organCase(lead) : null,
+        cooperating: coop,
+        outputs: null,
+        origin: 'list',
+        prov: s.node.prov,
+        confidence: numbered ? 0.85 : 0.6,
+      })
+    }
+  }
+  return out
+}

@@ -1,0 +1,133 @@
+// Small text helpers shared by the extractors: markup removal, folding, casing of names.
+import { foldForSearch } from '../normalize/syllable.js'
+import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_HEADS, PROPER_NAMES, STANDALONE_ABBREVIATIONS } from './data/organs.js'
+import { PROVINCES } from './data/provinces.js'
+
+export { foldForSearch }
+
+/** Removes Markdown emphasis and heading marks some converters leave ("## **2. Mục tiêu**"). */
+export function stripMarkup(s: string): string {
+  return s.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*|__/g, '').replace(/^\s*\*(?=\S)|(?<=\S)\*\s*$/g, '')
+}
+
+/** NFC, markup removed, spaces collapsed. */
+export function clean(s: string): string {
+  return stripMarkup(s.normalize('NFC')).replace(/[ \t\u00a0]+/g, ' ').trim()
+}
+
+/** True when most letters are upper case (header lines, signature block). */
+export function isUpper(s: string): boolean {
+  const letters = s.match(/\p{L}/gu) ?? []
+  if (letters.length < 2) return false
+  const upper = letters.filter((c) => c === c.toUpperCase() && c !== c.toLowerCase()).length
+  return upper / letters.length >= 0.8
+}
+
+export function capitalize(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s
+}
+
+export function titleCaseWords(s: string): string {
+  return s.split(/(\s+|-)/).map((w) => (/\s|-/.test(w) ? w : capitalize(w.toLowerCase()))).join('')
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+const ABBR_RE = new RegExp(
+  `(?<![\\p{L}\\d])(${[...ORGAN_ABBREVIATIONS].sort((a, b) => b[0].length - a[0].length).map((a) => escapeRe(a[0])).join('|')})(?![\\p{L}\\d])`,
+  'gu',
+)
+const ABBR = new Map(ORGAN_ABBREVIATIONS)
+const STANDALONE = new Map(STANDALONE_ABBREVIATIONS)
+
+/** Expands organ abbreviations ("UBND tỉnh" → "Ủy ban nhân dân tỉnh"); a whole-string "TU" too. */
+export function expandAbbreviations(s: string): string {
+  const whole = STANDALONE.get(s.trim())
+  if (whole) return whole
+  return s.replace(ABBR_RE, (m) => ABBR.get(m) ?? m)
+}
+
+const HEADS = [...ORGAN_HEADS].sort((a, b) => b.words.length - a.words.length)
+const UNITS = [...ADMIN_UNITS].sort((a, b) => b.length - a.length)
+const PLACE_AFTER = ['tỉnh ủy', 'thành ủy', 'huyện ủy', 'thị ủy', 'quận ủy', 'tỉnh đoàn']
+const PROVINCE_BY_FOLD = new Map(PROVINCES.map((p) => [foldForSearch(p), p]))
+
+/**
+ * One organ name in normal case (Nghị định 30/2020/NĐ-CP, Phụ lục II: "Ủy ban nhân dân huyện
+ * Hớn Quản", "Sở Lao động - Thương binh và Xã hội", "Trung ương Hội Chữ thập đỏ Việt Nam").
+ * Mixed-case input is kept as printed (abbreviations expanded); upper-case input is re-cased.
+ */
+export function organCase(input: string): string {
+  const c = clean(input)
+  const expanded = expandAbbreviations(c)
+  if (!isUpper(c.replace(ABBR_RE, ' '))) return capitalize(expanded)
+  const words = expanded.toLowerCase().split(' ')
+  const out = [...words]
+  let i = 0
+  let placeMode = false
+  let fieldMode = false
+  while (i < words.length) {
+    if (fieldMode && (words[i - 1] === 'và' || words[i - 1] === '-' || words[i - 1]?.endsWith(','))) {
+      if (words[i] !== 'và' && words[i] !== '-') out[i] = capitalize(words[i])
+      i++
+      continue
+    }
+    const rest = words.slice(i).join(' ')
+    // inside a field name ("Sở Lao động - Thương binh và Xã hội") one-word heads are ordinary words
+    const head = HEADS.find((h) => (rest === h.words || rest.startsWith(h.words + ' ')) && !(fieldMode && !h.words.includes(' ')))
+    const unit = UNITS.find((u) => rest === u || rest.startsWith(u + ' '))
+    if (head && !(unit && !head.cased && unit.length >= head.words.length)) {
+      const n = head.words.split(' ').length
+      const cased = (head.cased ?? capitalize(head.words)).split(' ')
+      for (let k = 0; k < n; k++) out[i + k] = cased[k] ?? words[i + k]
+      i += n
+      placeMode = PLACE_AFTER.includes(head.words)
+      fieldMode = !!head.field
+      if (fieldMode && i < words.length) { out[i] = capitalize(words[i]); i++ }
+      continue
+    }
+    if (unit) {
+      i += unit.split(' ').length
+      placeMode = true
+      fieldMode = false
+      continue
+    }
+    const w = words[i]
+    if (placeMode && w !== 'và' && w !== '-') out[i] = capitalize(w)
+    i++
+  }
+  return fixProperNames(capitalize(out.join(' ')))
+}
+
+/** Restores the capitals of proper names and province names inside a lower-cased string. */
+export function fixProperNames(s: string): string {
+  let t = s
+  for (const name of PROPER_NAMES) {
+    t = t.replace(new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?![\\p{L}])`, 'giu'), (m, off: number) => (off === 0 ? capitalize(name) : name))
+  }
+  const folded = foldForSearch(t)
+  if (folded.length === t.length) {
+    for (const [f, p] of PROVINCE_BY_FOLD) {
+      let from = 0
+      for (;;) {
+        const k = folded.indexOf(f, from)
+        if (k < 0) break
+        const before = k === 0 ? ' ' : folded[k - 1]
+        const after = folded[k + f.length] ?? ' '
+        if (/[^a-z0-9]/.test(before) && /[^a-z0-9]/.test(after) && t.slice(k, k + f.length).toLowerCase() === p.toLowerCase()) {
+          t = t.slice(0, k) + p + t.slice(k + f.length)
+        }
+        from = k + f.length
+      }
+    }
+  }
+  return t
+}
+
+/** Upper-case subject lines to sentence case, proper names kept ("THỰC HIỆN NGHỊ QUYẾT…"). */
+export function sentenceCase(s: string): string {
+  if (!isUpper(s)) return s
+  return fixProperNames(capitalize(s.toLowerCase()))
+}

@@ -1,0 +1,74 @@
+/**
+ * Image inputs (PNG, JPEG, TIFF incl. multi-page) → 8-bit grey pages, with sharp.
+ * `limitInputPixels` makes libvips refuse an image bomb from its header, before decoding
+ * (a 30000×30000 PNG of a few hundred bytes fails in milliseconds).
+ */
+import sharp, { type Metadata } from 'sharp'
+import { CorruptInputError, InputTooLargeError } from '../errors.js'
+import type { Limits } from '../limits.js'
+import type { GreyImage } from './grey-image.js'
+
+/** Scanners that write no resolution are nearly always at 300 dpi. */
+export const DEFAULT_DPI = 300
+
+type Meta = Metadata
+
+async function metadata(bytes: Uint8Array, limits: Limits): Promise<Meta> {
+  let meta: Meta
+  try {
+    meta = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error' }).metadata()
+  } catch (error) {
+    if (/pixel limit/i.test((error as Error).message)) {
+      throw new InputTooLargeError(`the image is over the ${limits.maxPixels}-pixel limit`, { stage: 'image', cause: error })
+    }
+    throw new CorruptInputError(`the image could not be read: ${(error as Error).message}`, { stage: 'image', cause: error })
+  }
+  checkPixels(meta.width ?? 0, meta.height ?? 0, limits)
+  return meta
+}
+
+function checkPixels(width: number, height: number, limits: Limits): void {
+  if (width * height > limits.maxPixels) {
+    throw new InputTooLargeError(`the image is ${width}×${height} px, over the ${limits.maxPixels}-pixel limit`, { stage: 'image' })
+  }
+}
+
+export async function countImagePages(bytes: Uint8Array, limits: Limits): Promise<number> {
+  const meta = await metadata(bytes, limits)
+  const pages = meta.pages ?? 1
+  if (pages > limits.maxPages) {
+    throw new InputTooLargeError(`the image has ${pages} pages, over the ${limits.maxPages}-page limit`, { stage: 'image' })
+  }
+  return pages
+}
+
+/** Decode page `pageIndex` (0-based) as upright (EXIF orientation applied) 8-bit grey. */
+export async function decodeImagePage(bytes: Uint8Array, pageIndex: number, limits: Limits): Promise<GreyImage> {
+  const meta = await metadata(bytes, limits)
+  const pages = meta.pages ?? 1
+  if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= pages) {
+    throw new RangeError(`page index ${pageIndex} is outside 0..${pages - 1}`)
+  }
+  try {
+    const input = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', ...(pages > 1 ? { page: pageIndex } : {}) })
+    const page = pages > 1 ? await input.clone().metadata() : meta
+    checkPixels(page.width ?? 0, page.height ?? 0, limits)
+    const { data, info } = await input
+      .autoOrient()
+      .flatten({ background: '#ffffff' }) // transparent scans: white paper
+      .greyscale()
+      .toColourspace('b-w')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true })
+    if (info.channels !== 1) throw new Error(`expected 1 channel, got ${info.channels}`)
+    const dpi = page.density && page.density >= 50 && page.density <= 2400 ? Math.round(page.density) : DEFAULT_DPI
+    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi }
+  } catch (error) {
+    if (error instanceof InputTooLargeError) throw error
+    const message = (error as Error).message
+    if (/pixel limit/i.test(message)) {
+      throw new InputTooLargeError(`the image is over the ${limits.maxPixels}-pixel limit`, { stage: 'image', cause: error })
+    }
+    throw new CorruptInputError(`image page ${pageIndex + 1} could not be decoded: ${message}`, { stage: 'image', cause: error })
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Which top rows of a table are its header, what each column is called (joined over the header
+ * rows, "CẤP THỰC HIỆN/KẾT QUẢ ĐẦU RA / Trung ương"), and what role a column plays.
+ */
+import { foldForSearch } from '../../normalize/syllable.js'
+import { COLUMN_ROLES, type ColumnRole } from '../data/column-roles.js'
+
+export type GridCell = { row: number; col: number; rowSpan: number; colSpan: number; text: string }
+
+/** Role of one header text, or null; words must match whole folded words. */
+export function roleOf(header: string): ColumnRole | null {
+  const f = ` ${foldForSearch(header).replace(/[^a-z0-9]+/g, ' ')} `
+  for (const r of COLUMN_ROLES) if (r.words.some((w) => f.includes(` ${w} `))) return r.role
+  return null
+}
+
+/** The cell covering (row, col), if any. */
+export function cellAt<C extends GridCell>(cells: readonly C[], row: number, col: number): C | undefined {
+  return cells.find((c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan)
+}
+
+/** Number of header rows: row 0 when its words name columns, extended over its row spans. */
+export function headerRowCount(cells: readonly GridCell[], rows: number): number {
+  const row0 = cells.filter((c) => c.row === 0 && c.text.trim())
+  if (row0.length === 0) return 0
+  const named = row0.filter((c) => roleOf(c.text) !== null).length
+  if (named === 0 || named < row0.length / 2) return 0
+  let n = Math.max(...cells.filter((c) => c.row === 0).map((c) => c.rowSpan))
+  // no spans known (text without drawn rules): a row that only fills columns under a spanning header cell
+  const spanning = cells.filter((c) => c.row === 0 && c.colSpan > 1)
+  while (n < rows && spanning.length > 0) {
+    const next = cells.filter((c) => c.row === n && c.text.trim())
+    if (next.length === 0) break
+    const under = next.every((c) => spanning.some((s) => c.col >= s.col && c.col + c.colSpan <= s.col + s.colSpan))
+    if (!under) break
+    n++
+  }
+  return Math.min(n, rows)
+}
+
+/** Header text of each column over the header rows, top to bottom ("A / B"). */
+export function columnNames(cells: readonly GridCell[], cols: number, headerRows: number): { full: string[]; leaf: string[] } {
+  const full: string[] = []
+  const leaf: string[] = []
+  for (let c = 0; c < cols; c++) {
+    const parts: string[] = []
+    for (let r = 0; r < headerRows; r++) {
+      const cell = cellAt(cells, r, c)
+      const t = cell?.text.trim()
+      if (t && parts[parts.length - 1] !== t) parts.push(t)
+    }
+    full.push(parts.join(' / '))
+    leaf.push(parts[parts.length - 1] ?? '')
+  }
+  return { full, leaf }
+}
+
+/** Role of each column, from its full header (leaf words first, then the spanning header above). */
+export function columnRoles(full: readonly string[]): (ColumnRole | null)[] {
+  return full.map((name) => {
+    const parts = name.split(' / ')
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const r = roleOf(parts[i])
+      if (r) return r
+    }
+    return null
+  })
+}

@@ -1,0 +1,38 @@
+/**
+ * Tables on a scanned page: ruling lines (rules.ts) → cell grids (grid.ts) → OCR words in cells
+ * (assign.ts). Pages without rules, or a table whose rules are too faint to find, fall back on
+ * word-gap columns (word-gaps.ts) when a header row names task-table columns.
+ */
+import type { GreyImage } from '../../image/grey-image.js'
+import { estimateSkew } from '../../image/preprocess.js'
+import type { PageTable, SourcePage } from '../../schema/page.js'
+import { fillGrid } from './assign.js'
+import { buildGrids } from './grid.js'
+import { binarize, findSegments, fromFrame, rotateBinary, toFrame, type RuleFrame } from './rules.js'
+import { detectTablesByWordGaps } from './word-gaps.js'
+
+export type ImageTableOptions = {
+  /** skew of the page in degrees if already known (e.g. 0 after deskewing); measured otherwise */
+  skew?: number
+}
+
+export function detectTablesInImage(image: GreyImage, page: SourcePage, opts: ImageTableOptions = {}): PageTable[] {
+  if (image.width < 100 || image.height < 100) return []
+  const dpi = image.dpi > 0 ? image.dpi : 300
+  const f = Math.max(1, Math.round(dpi / 150))
+  const u = dpi / f / 150 // working pixels per 1/150 inch
+  const skew = opts.skew ?? measuredSkew(image)
+  const fr: RuleFrame = { scale: 1 / f, skew, width: image.width, height: image.height }
+  const bin = rotateBinary(binarize(image, f, 2 * Math.round(15 * u) + 1), skew)
+  const { h, v } = findSegments(bin, { minPiece: Math.round(8 * u), maxGap: Math.round(10 * u), minLen: Math.round(30 * u), minFill: 0.7 }, Math.round(8 * u))
+  const grids = buildGrids(h, v, { snap: 6 * u, reach: 8 * u })
+  const tables = grids.map((g) => fillGrid(g, page, (x, y) => toFrame(fr, x, y), (a, b) => fromFrame(fr, a, b), 'rules'))
+  if (tables.length > 0) return tables
+  return detectTablesByWordGaps(page)
+}
+
+/** Skew by projection profiles (the page's text and rules), clamped to what a table page shows. */
+function measuredSkew(image: GreyImage): number {
+  const s = estimateSkew(image)
+  return Math.abs(s) < 0.05 || Math.abs(s) > 3 ? 0 : s
+}

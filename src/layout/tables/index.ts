@@ -1,0 +1,5 @@
+export { detectTablesInImage, type ImageTableOptions } from './image.js'
+export { detectTablesInTextLayer, drawnLinesOf, type DrawnLine } from './text-layer.js'
+export { detectTablesByWordGaps } from './word-gaps.js'
+export { joinPageTables } from './join.js'
+export { roleOf, headerRowCount, columnNames, columnRoles } from './header.js'

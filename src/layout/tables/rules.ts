@@ -1,0 +1,225 @@
+/**
+ * Ruling lines on a scanned page. The page is min-pooled to ≈150 dpi (thin rules survive: the darkest
+ * pixel of each block is kept), binarised against the local mean (Bradley: faint grey rules on white
+ * paper still count, a grey background does not), rotated by the measured skew, and scanned for long
+ * dark runs, row by row (horizontal rules) and column by column (vertical rules). A run may jump small
+ * gaps (broken, worn or dotted rules) as long as it stays mostly dark; runs in neighbouring rows
+ * merge into one rule of some thickness.
+ */
+import type { GreyImage } from '../../image/grey-image.js'
+
+/** A rule in the working frame (deskewed, downscaled): horizontal when y0 = y1, vertical when x0 = x1. */
+export type Segment = { x0: number; y0: number; x1: number; y1: number }
+
+export type Binary = { width: number; height: number; data: Uint8Array }
+
+export type RuleFrame = {
+  /** working pixels per original pixel (1 / downscale factor) */
+  scale: number
+  /** skew in degrees the working frame was rotated by (positive: lines fall to the right) */
+  skew: number
+  /** original image size */
+  width: number
+  height: number
+}
+
+/** Min-pool by `f` then binarise against the local mean (window `win`, `t` percent darker). */
+export function binarize(img: GreyImage, f: number, win: number, t = 15): Binary {
+  const w = Math.floor(img.width / f)
+  const h = Math.floor(img.height / f)
+  const small = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let m = 255
+      for (let dy = 0; dy < f; dy++) {
+        const row = (y * f + dy) * img.width + x * f
+        for (let dx = 0; dx < f; dx++) {
+          const v = img.data[row + dx]
+          if (v < m) m = v
+        }
+      }
+      small[y * w + x] = m
+    }
+  }
+  // integral image (sums fit in 32 bits: 255 × 2^24)
+  const W = w + 1
+  const integral = new Uint32Array(W * (h + 1))
+  for (let y = 0; y < h; y++) {
+    let rowSum = 0
+    for (let x = 0; x < w; x++) {
+      rowSum += small[y * w + x]
+      integral[(y + 1) * W + x + 1] = integral[y * W + x + 1] + rowSum
+    }
+  }
+  const out = new Uint8Array(w * h)
+  const r = win >> 1
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r)
+    const y1 = Math.min(h, y + r + 1)
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r)
+      const x1 = Math.min(w, x + r + 1)
+      const sum = integral[y1 * W + x1] - integral[y0 * W + x1] - integral[y1 * W + x0] + integral[y0 * W + x0]
+      const n = (y1 - y0) * (x1 - x0)
+      const v = small[y * w + x]
+      if (v < 90 || v * n * 100 < sum * (100 - t)) out[y * w + x] = 1
+    }
+  }
+  return { width: w, height: h, data: out }
+}
+
+/** Rotate a binary image by `deg` (nearest neighbour) into the frame where the page's lines are level. */
+export function rotateBinary(b: Binary, deg: number): Binary {
+  if (Math.abs(deg) < 0.05) return b
+  const t = (deg * Math.PI) / 180
+  const c = Math.cos(t)
+  const s = Math.sin(t)
+  const out = new Uint8Array(b.width * b.height)
+  const cx = b.width / 2
+  const cy = b.height / 2
+  for (let v = 0; v < b.height; v++) {
+    for (let u = 0; u < b.width; u++) {
+      // frame (u, v) → source (x, y): inverse of u = x c + y s, v = -x s + y c (about the centre)
+      const du = u - cx
+      const dv = v - cy
+      const x = Math.round(du * c - dv * s + cx)
+      const y = Math.round(du * s + dv * c + cy)
+      if (x >= 0 && y >= 0 && x < b.width && y < b.height) out[v * b.width + u] = b.data[y * b.width + x]
+    }
+  }
+  return { width: b.width, height: b.height, data: out }
+}
+
+/** Original pixel → working frame. */
+export function toFrame(fr: RuleFrame, x: number, y: number): [number, number] {
+  const xs = x * fr.scale
+  const ys = y * fr.scale
+  if (Math.abs(fr.skew) < 0.05) return [xs, ys]
+  const t = (fr.skew * Math.PI) / 180
+  const c = Math.cos(t)
+  const s = Math.sin(t)
+  const cx = (fr.width * fr.scale) / 2
+  const cy = (fr.height * fr.scale) / 2
+  const dx = xs - cx
+  const dy = ys - cy
+  return [dx * c + dy * s + cx, -dx * s + dy * c + cy]
+}
+
+/** Working frame → original pixel. */
+export function fromFrame(fr: RuleFrame, u: number, v: number): [number, number] {
+  let x = u
+  let y = v
+  if (Math.abs(fr.skew) >= 0.05) {
+    const t = (fr.skew * Math.PI) / 180
+    const c = Math.cos(t)
+    const s = Math.sin(t)
+    const cx = (fr.width * fr.scale) / 2
+    const cy = (fr.height * fr.scale) / 2
+    const du = u - cx
+    const dv = v - cy
+    x = du * c - dv * s + cx
+    y = du * s + dv * c + cy
+  }
+  return [x / fr.scale, y / fr.scale]
+}
+
+export type RunOptions = {
+  /** shortest solid piece that may start or extend a rule */
+  minPiece: number
+  /** longest gap a rule may jump */
+  maxGap: number
+  /** shortest rule kept */
+  minLen: number
+  /** least share of dark pixels along a kept rule */
+  minFill: number
+}
+
+/**
+ * Long runs along rows of `b` (call on a transposed image for columns): [row, x0, x1] per run.
+ */
+function rowRuns(b: Binary, o: RunOptions): [number, number, number][] {
+  const out: [number, number, number][] = []
+  const { width: w, height: h, data } = b
+  for (let y = 0; y < h; y++) {
+    const row = y * w
+    let segStart = -1
+    let segEnd = -1
+    let dark = 0
+    let x = 0
+    const flush = () => {
+      if (segStart >= 0 && segEnd - segStart >= o.minLen && dark >= o.minFill * (segEnd - segStart)) out.push([y, segStart, segEnd])
+      segStart = -1
+      dark = 0
+    }
+    while (x < w) {
+      if (!data[row + x]) {
+        x++
+        continue
+      }
+      // a solid piece, allowing 1-pixel holes
+      const a = x
+      let n = 0
+      while (x < w && (data[row + x] || (x + 1 < w && data[row + x + 1]))) {
+        if (data[row + x]) n++
+        x++
+      }
+      const bEnd = x
+      if (bEnd - a < o.minPiece) continue
+      if (segStart >= 0 && a - segEnd <= o.maxGap) {
+        segEnd = bEnd
+        dark += n
+      } else {
+        flush()
+        segStart = a
+        segEnd = bEnd
+        dark = n
+      }
+    }
+    flush()
+  }
+  return out
+}
+
+/** Runs of neighbouring rows that overlap merge into one rule at their mean row. */
+function mergeRuns(runs: [number, number, number][], maxThick: number): { pos: number; a: number; b: number; thick: number }[] {
+  runs.sort((p, q) => p[0] - q[0] || p[1] - q[1])
+  type Acc = { first: number; last: number; sumPos: number; n: number; a: number; b: number }
+  const open: Acc[] = []
+  const done: Acc[] = []
+  for (const [y, a, b] of runs) {
+    let hit: Acc | undefined
+    for (const acc of open) {
+      if (y - acc.last <= 1 && y - acc.first < maxThick && Math.min(b, acc.b) - Math.max(a, acc.a) > 0.5 * Math.min(b - a, acc.b - acc.a)) {
+        hit = acc
+        break
+      }
+    }
+    if (hit) {
+      hit.last = y
+      hit.sumPos += y
+      hit.n++
+      hit.a = Math.min(hit.a, a)
+      hit.b = Math.max(hit.b, b)
+    } else open.push({ first: y, last: y, sumPos: y, n: 1, a, b })
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (y - open[i].last > 1) done.push(...open.splice(i, 1))
+    }
+  }
+  done.push(...open)
+  return done.map((d) => ({ pos: d.sumPos / d.n, a: d.a, b: d.b, thick: d.last - d.first + 1 }))
+}
+
+export function transpose(b: Binary): Binary {
+  const out = new Uint8Array(b.width * b.height)
+  for (let y = 0; y < b.height; y++) {
+    const row = y * b.width
+    for (let x = 0; x < b.width; x++) out[x * b.height + y] = b.data[row + x]
+  }
+  return { width: b.height, height: b.width, data: out }
+}
+
+export function findSegments(b: Binary, o: RunOptions, maxThick: number): { h: Segment[]; v: Segment[] } {
+  const h = mergeRuns(rowRuns(b, o), maxThick).map((r) => ({ x0: r.a, x1: r.b, y0: r.pos, y1: r.pos }))
+  const v = mergeRuns(rowRuns(transpose(b), o), maxThick).map((r) => ({ x0: r.pos, x1: r.pos, y0: r.a, y1: r.b }))
+  return { h, v }
+}

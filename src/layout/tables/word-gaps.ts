@@ -1,0 +1,5 @@
+import type { PageTable, SourcePage } from '../../schema/page.js'
+
+export function detectTablesByWordGaps(_page: SourcePage): PageTable[] {
+  return []
+}

@@ -1,0 +1,107 @@
+// The noisy channel P(observed | intended): cost (−log P, nats) of an intended Vietnamese letter (or
+// letter pair such as ươ) being written as an observed string. Three layers, cheapest wins:
+//  1. marks: a letter kept, its marks dropped, partly dropped or wrong — rates estimated per document;
+//  2. glyphs: the cited confusion table, replaced by rates re-learned from the document (adapt.ts);
+//  3. a generic prior (any symbol may stand for a vowel, any mark may be lost) so that an OCR engine
+//     we have not seen still gets candidates.
+import { stripMarks } from '../lm/vietnamese.js'
+import { CHEAP_INSERTIONS, GLYPH_CONFUSIONS } from './glyph-confusions.js'
+
+export type ChannelParams = {
+  /** probability that a marked letter lost all its marks */
+  pDrop: number
+  /** probability that a marked letter shows another mark of the same base */
+  pWrong: number
+  /** 0 = text uses only real letters; 1 = heavy glyph garbage: enables the generic prior */
+  garble: number
+}
+
+const isVowel = (ch: string) => /[aăâeêioôơuưy]/.test(stripMarks(ch).toLowerCase()) || /[ăâêôơư]/.test(ch)
+const baseOf = (ch: string) => ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '').normalize('NFC')
+const toneless = baseOf
+const hatless = (ch: string) => ch.normalize('NFD').replace(/[\u0302\u0306\u031b]/gu, '').normalize('NFC')
+const SYMBOL = /^[^\p{L}]$/u
+
+export class Channel {
+  readonly params: ChannelParams
+  /** gold → (observed → cost) from the glyph table or from adaptation */
+  private readonly table = new Map<string, Map<string, number>>()
+  /** observed → gold units with a table entry (inverted index used by the candidate search) */
+  readonly byObserved = new Map<string, Set<string>>()
+  /** first letters of multi-letter gold units (ươ…) */
+  readonly pairStarts = new Set<string>()
+  private readonly memo = new Map<string, number>()
+  readonly adapted: boolean
+
+  constructor(params: ChannelParams, entries: Iterable<[string, string, number]> = defaultEntries(), adapted = false) {
+    this.params = params
+    this.adapted = adapted
+    for (const [gold, obs, cost] of entries) this.set(gold, obs, cost)
+  }
+
+  private set(gold: string, obs: string, cost: number): void {
+    let m = this.table.get(gold)
+    if (!m) this.table.set(gold, (m = new Map()))
+    m.set(obs, Math.min(cost, m.get(obs) ?? Infinity))
+    let s = this.byObserved.get(obs)
+    if (!s) this.byObserved.set(obs, (s = new Set()))
+    s.add(gold)
+    if (gold.length > 1) this.pairStarts.add(gold[0])
+  }
+
+  /** Entries of the table, for adaptation and inspection. */
+  *entries(): Generator<[string, string, number]> {
+    for (const [g, m] of this.table) for (const [o, c] of m) yield [g, o, c]
+  }
+
+  /** Cost of gold unit g written as observed string o ('' = letter lost). */
+  cost(g: string, o: string, wordStart: boolean): number {
+    const key = g + '\u0001' + o + (wordStart ? '^' : '')
+    let c = this.memo.get(key)
+    if (c === undefined) this.memo.set(key, (c = this.compute(g, o, wordStart)))
+    return c
+  }
+
+  /** Cost of an observed character with no intended letter behind it. */
+  insertion(o: string): number {
+    if (CHEAP_INSERTIONS.includes(o)) return 2 + 4 * (1 - this.params.garble)
+    return 9
+  }
+
+  private compute(g: string, o: string, wordStart: boolean): number {
+    let best = this.table.get(g)?.get(o) ?? Infinity
+    if ((g === 'đ' && (o === 'p' || o === 'b')) && !wordStart) best = Infinity // Đ→P/B only starts a word
+    if (g.length === 1) best = Math.min(best, this.markCost(g, o))
+    if (this.params.garble > 0) best = Math.min(best, this.genericCost(g, o))
+    return best
+  }
+
+  private markCost(g: string, o: string): number {
+    const { pDrop, pWrong } = this.params
+    const marked = g !== stripMarks(g)
+    if (o === g) return marked ? -Math.log(Math.max(1e-4, 1 - pDrop - pWrong)) : 0.005
+    if (o.length !== 1 || !marked) return Infinity
+    if (stripMarks(o) !== stripMarks(g)) return Infinity
+    if (o === stripMarks(g)) return -Math.log(pDrop)
+    // one of tone / hat-horn-breve kept: a partial drop, about as likely as a wrong mark
+    if (o === toneless(g) || o === hatless(g)) return -Math.log(pDrop * 0.3 + pWrong)
+    return -Math.log(pWrong / 6)
+  }
+
+  private genericCost(g: string, o: string): number {
+    const w = 1 - this.params.garble // less garbled text: generic confusions cost more
+    if (g.length !== 1) return Infinity
+    if (!isVowel(g)) return o === '' ? 9 + 4 * w : Infinity
+    if (o === '') return 6.5 + 4 * w
+    if (o.length === 1 && SYMBOL.test(o)) return 6 + 4 * w
+    if (o.length === 1 && isVowel(o)) return 7 + 4 * w
+    if (o.length === 2 && [...o].some((x) => SYMBOL.test(x))) return 7 + 4 * w
+    return Infinity
+  }
+}
+
+function* defaultEntries(): Generator<[string, string, number]> {
+  for (const [obs, golds, cost] of GLYPH_CONFUSIONS) for (const g of golds) yield [g, obs, cost]
+}
+
+export { isVowel, baseOf }

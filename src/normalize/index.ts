@@ -1,0 +1,47 @@
+// Public normalization API: unicode (NFC, tone placement, invisibles) → legacy encodings → restoration
+// of diacritics and OCR confusions. Line-preserving: output line k is input line k repaired.
+import { normalizeUnicode } from './unicode.js'
+import { detectAndConvert } from './encoding/index.js'
+import { loadLanguageModel, type LanguageModel } from './lm/model.js'
+import { restore } from './restore.js'
+
+export type NormalizeOptions = {
+  model?: LanguageModel
+  /** 0..1, how far to trust existing marks; default: estimated from the text */
+  trustMarks?: number
+  adapt?: boolean
+}
+export type TextChange = { line: number; column: number; from: string; to: string; confidence: number; layer: 'unicode' | 'encoding' | 'restore' }
+export type NormalizeResult = {
+  text: string
+  changes: TextChange[]
+  stats: { lines: number; syllables: number; changedSyllables: number; lowConfidence: number; encoding: string | null; modelVersion: string | null }
+}
+
+export function normalizeText(text: string, options: NormalizeOptions = {}): NormalizeResult {
+  const changes: TextChange[] = []
+  const unicodeLines = text.split('\n').map((line, i) => {
+    const u = normalizeUnicode(line)
+    for (const c of u.changes) changes.push({ line: i, column: c.column, from: c.from, to: c.to, confidence: 1, layer: 'unicode' })
+    return u.text
+  })
+  const enc = detectAndConvert(unicodeLines.join('\n'))
+  for (const c of enc.changes) changes.push({ ...c, layer: 'encoding' })
+  const lm = options.model ?? loadLanguageModel()
+  const restored = restore(enc.text.split('\n'), { lm, trustMarks: options.trustMarks, adapt: options.adapt })
+  for (const c of restored.changes) changes.push({ ...c, layer: 'restore' })
+  return {
+    text: restored.lines.join('\n'),
+    changes,
+    stats: {
+      lines: restored.lines.length,
+      syllables: restored.syllables,
+      changedSyllables: restored.changes.length,
+      lowConfidence: restored.lowConfidence,
+      encoding: enc.encoding,
+      modelVersion: lm.version,
+    },
+  }
+}
+
+export { loadLanguageModel, type LanguageModel }

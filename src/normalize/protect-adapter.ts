@@ -1,0 +1,32 @@
+// Spans the decoder must not re-spell (document symbols, dates, abbreviations, URLs), with their repaired
+// text. The encoding layer's protect.ts owns the rules; until it lands this adapter uses a small
+// conservative fallback with the same signature, so the decoder is written once against it.
+import { isPlainSyllableShape, stripMarks } from './lm/vietnamese.js'
+
+export type ProtectedSpan = { start: number; end: number; replacement: string }
+
+const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/gu
+// 90/QĐ-TTg, 21-NQ/TW, 2021/NĐ-CP, 18-CTr/TU: digits joined to capitals by / or -
+const CODE = /\b\d+[\p{L}\d]*(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&]*)+/gu
+const CAPS = /(?<![\p{L}\d])\p{Lu}[\p{Lu}&]+(?:[-/][\p{Lu}&]+)*(?![\p{L}\d])/gu
+
+function fallbackSpans(line: string): ProtectedSpan[] {
+  const spans: ProtectedSpan[] = []
+  const add = (m: RegExpMatchArray) => spans.push({ start: m.index!, end: m.index! + m[0].length, replacement: m[0] })
+  for (const m of line.matchAll(URL)) add(m)
+  for (const m of line.matchAll(CODE)) add(m)
+  // all-capital tokens that cannot be a syllable (UBND, HĐND, TW) — in upper-case headings the
+  // words are syllables and stay restorable
+  for (const m of line.matchAll(CAPS)) {
+    const parts = m[0].split(/[-/&]/)
+    if (parts.every((p) => p && !isPlainSyllableShape(stripMarks(p).toLowerCase()))) add(m)
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: ProtectedSpan[] = []
+  for (const s of spans) if (!out.length || s.start >= out[out.length - 1].end) out.push(s)
+  return out
+}
+
+export function protectedSpans(line: string): ProtectedSpan[] {
+  return fallbackSpans(line)
+}

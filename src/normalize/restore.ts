@@ -1,0 +1,242 @@
+// Diacritic and OCR-confusion restoration: per phrase, tokens → candidate lattice → beam Viterbi with the
+// trigram LM plus the channel cost. Line k of the output is line k of the input repaired.
+import { BOS_ID, EOS_ID, NUM_ID, UNK_ID, type LanguageModel } from './lm/model.js'
+import { lmForm, phrases } from './lm/tokenize.js'
+import { hasMarks, isPlainSyllableShape, isSyllableShape, stripMarks } from './lm/vietnamese.js'
+import { Channel, type ChannelParams } from './channel/model.js'
+import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
+import { adaptChannel } from './channel/adapt.js'
+import { piecesOf, type Piece } from './tokens.js'
+
+export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean }
+export type RestoreChange = { line: number; column: number; from: string; to: string; confidence: number }
+export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams }
+
+const BEAM = 8
+const MAX_CANDIDATES = 12
+const LOW_CONFIDENCE = 0.6
+
+/** How the document looks: share of words with marks, share of words with glyph garbage. */
+export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: number): ChannelParams & { trust: number } {
+  let words = 0, marked = 0, garbled = 0
+  for (const line of lines)
+    for (const p of piecesOf(line)) {
+      if (p.kind !== 'word') continue
+      words++
+      const lower = p.text.toLowerCase()
+      if (hasMarks(lower)) marked++
+      if (!/^\p{L}+$/u.test(lower) || (!isSyllableShape(lower) && !isPlainSyllableShape(lower) && !lm.has(lmForm(lower)))) garbled++
+    }
+  const markedShare = words ? marked / words : 0
+  const garbleShare = words ? garbled / words : 0
+  // born-digital Vietnamese marks ≈ 70–80 % of its words; garbage lowers how far marks can be trusted
+  const trust = trustMarks ?? clamp((markedShare / 0.7) * (1 - 4 * garbleShare), 0, 1)
+  const clean = trust >= 0.9 && garbleShare < 0.03
+  return {
+    trust,
+    pDrop: clean ? 1e-4 : clamp(1 - trust, 0.02, 0.98),
+    pWrong: clean ? 1e-4 : clamp(0.15 * (1 - trust), 0.005, 0.1),
+    garble: clamp(garbleShare * 8, 0, 1),
+  }
+}
+
+type Slot = { piece: Piece; cands: Candidate[]; observed: string }
+type Hyp = { w1: number; w2: number; score: number; back: Hyp | null; cand: Candidate | null }
+
+export class Restorer {
+  private readonly lm: LanguageModel
+  private readonly lex: Lexicon
+  private channel: Channel
+  private cache = new Map<string, Candidate[]>()
+
+  private readonly clean: boolean
+
+  constructor(lm: LanguageModel, params: ChannelParams) {
+    this.lm = lm
+    this.clean = params.pDrop < 0.001
+    this.lex = lexiconOf(lm)
+    this.channel = new Channel(params)
+  }
+
+  setChannel(ch: Channel): void {
+    this.channel = ch
+    this.cache.clear()
+  }
+
+  get currentChannel(): Channel {
+    return this.channel
+  }
+
+  candidates(observed: string): Candidate[] {
+    let c = this.cache.get(observed)
+    if (!c) this.cache.set(observed, (c = this.computeCandidates(observed)))
+    return c
+  }
+
+  private computeCandidates(o: string): Candidate[] {
+    const ch = this.channel
+    // clean text: a word the model knows is taken as written (a typo there is the author's, not OCR's)
+    const known = lmForm(o)
+    if (this.clean) return [{ word: known, id: this.lm.has(known) ? this.lm.idOf(known) : UNK_ID, cost: 0 }]
+    const plain = /^\p{L}+$/u.test(o)
+    const byWord = new Map<string, Candidate>()
+    const add = (c: Candidate) => {
+      const prev = byWord.get(c.word)
+      if (!prev || prev.cost > c.cost) byWord.set(c.word, c)
+    }
+    if (plain) for (const c of markCandidates(this.lex, ch, o)) add(c)
+    // no syllable has this skeleton (pong, cia): it is a confusion, not only lost marks
+    if (!plain || ch.params.garble > 0.3 || byWord.size === 0) for (const c of channelCandidates(this.lex, ch, o)) add(c)
+    // the token as written: a known word (Vietnamese or not) or an unknown one kept verbatim
+    const form = lmForm(o)
+    if (!byWord.has(form)) {
+      const id = this.lm.has(form) ? this.lm.idOf(form) : UNK_ID
+      const looksGarbled = !plain || (!isSyllableShape(form) && id === UNK_ID && ch.params.garble > 0.05)
+      // an unknown token competes with real syllables only when none was found (names, foreign words)
+      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? 9 : byWord.size ? 8 : 2) : 0.5 })
+    }
+    const ranked = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
+    // candidates far behind the best on channel + frequency never win in practice
+    const cut = rank(this.lm, ranked[0]) + 14
+    return ranked.slice(0, MAX_CANDIDATES).filter((c) => rank(this.lm, c) <= cut)
+  }
+
+  /** Decodes one phrase (slots between breaks); returns the chosen candidate and a confidence per slot. */
+  decodePhrase(slots: Slot[]): { cand: Candidate; confidence: number }[] {
+    let beam: Hyp[] = [{ w1: BOS_ID, w2: BOS_ID, score: 0, back: null, cand: null }]
+    const posteriors: Map<string, number>[] = []
+    for (const slot of slots) {
+      const next = new Map<number, Hyp>()
+      for (const h of beam)
+        for (const c of slot.cands) {
+          const score = h.score + this.lm.logProb(h.w1, h.w2, c.id) - c.cost
+          const key = h.w2 * 65536 + c.id
+          const prev = next.get(key)
+          if (!prev || prev.score < score) next.set(key, { w1: h.w2, w2: c.id, score, back: h, cand: c })
+        }
+      beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, BEAM)
+      posteriors.push(softmaxBy(beam))
+    }
+    let best: Hyp | null = null, bestScore = -Infinity
+    for (const h of beam) {
+      const s = h.score + this.lm.logProb(h.w1, h.w2, EOS_ID)
+      if (s > bestScore) (bestScore = s), (best = h)
+    }
+    const out: { cand: Candidate; confidence: number }[] = []
+    for (let h = best, i = slots.length - 1; h && h.cand; h = h.back, i--) out.push({ cand: h.cand, confidence: posteriors[i].get(h.cand.word) ?? 0 })
+    return out.reverse()
+  }
+
+  /** Restores every line; returns repaired lines and per-token decisions. */
+  restoreLines(lines: string[]): { lines: string[]; decisions: Decision[][] } {
+    const decisions = lines.map((line) => this.restoreLine(line))
+    return { lines: lines.map((line, i) => applyDecisions(line, decisions[i])), decisions }
+  }
+
+  private restoreLine(line: string): Decision[] {
+    const pieces = piecesOf(line)
+    const decisions: Decision[] = []
+    let phrase: Slot[] = []
+    const flush = () => {
+      if (!phrase.length) return
+      const chosen = this.decodePhrase(phrase)
+      phrase.forEach((slot, i) => {
+        const p = slot.piece
+        if (p.kind === 'word') decisions.push({ start: p.start, end: p.end, from: p.text, to: chosen[i].cand.word, confidence: chosen[i].confidence, observed: slot.observed })
+        else if (p.kind === 'fixed' && p.replacement !== p.text) decisions.push({ start: p.start, end: p.end, from: p.text, to: p.replacement, confidence: 1, observed: p.text, verbatim: true })
+      })
+      phrase = []
+    }
+    for (const p of pieces) {
+      if (p.kind === 'break') flush()
+      else if (p.kind === 'num') phrase.push({ piece: p, cands: [{ word: p.text, id: NUM_ID, cost: 0 }], observed: p.text })
+      else if (p.kind === 'fixed') {
+        // a code is context the model knows token by token (284/KH-UBND → <num> kh ubnd), as in training
+        const toks = phrases(p.replacement).flat()
+        if (!toks.length) toks.push(lmForm(p.replacement))
+        toks.forEach((t, k) => phrase.push({ piece: k === 0 ? p : { kind: 'break' }, cands: [{ word: k === 0 ? p.replacement : t, id: this.lm.idOf(t), cost: 0 }], observed: t }))
+      }
+      else {
+        const observed = p.text.toLowerCase()
+        phrase.push({ piece: p, cands: this.candidates(observed), observed })
+      }
+    }
+    flush()
+    return decisions
+  }
+}
+
+export type Decision = { start: number; end: number; from: string; to: string; confidence: number; observed: string; verbatim?: boolean }
+
+/** Writes chosen words back into the line in the observed case pattern. */
+export function applyDecisions(line: string, ds: Decision[]): string {
+  let out = '', last = 0
+  for (const d of ds) {
+    out += line.slice(last, d.start) + (d.verbatim ? d.to : surface(d))
+    last = d.end
+  }
+  return out + line.slice(last)
+}
+
+/** The text written for a decision: the token untouched when the decoder kept its word. */
+function surface(d: Decision): string {
+  return d.to === lmForm(d.from) ? d.from : withCaseOf(d.from, d.to)
+}
+
+/** UPPER stays upper, Title stays title; a capital P/B/D read as Đ keeps its capital. */
+export function withCaseOf(observed: string, word: string): string {
+  const letters = [...observed].filter((c) => /\p{L}/u.test(c))
+  if (!letters.length) return word
+  const upper = letters.filter((c) => c === c.toUpperCase() && c !== c.toLowerCase()).length
+  if (letters.length >= 2 && upper === letters.length) return word.toUpperCase()
+  const first = [...observed][0]
+  if (first !== first.toLowerCase()) return word[0].toUpperCase() + word.slice(1)
+  return word
+}
+
+export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
+  const est = estimateParams(lines, opts.lm, opts.trustMarks)
+  const r = new Restorer(opts.lm, est)
+  let result = r.restoreLines(lines)
+  // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
+  const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
+  for (let k = 0; k < rounds; k++) {
+    const pairs: [string, string, number][] = []
+    for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5) pairs.push([d.to, d.observed, d.confidence])
+    r.setChannel(adaptChannel(new Channel(est), pairs))
+    result = r.restoreLines(lines)
+  }
+  const changes: RestoreChange[] = []
+  let syllables = 0, low = 0
+  result.decisions.forEach((ds, line) => {
+    for (const d of ds) {
+      if (d.verbatim) {
+        changes.push({ line, column: d.start, from: d.from, to: d.to, confidence: 1 })
+        continue
+      }
+      syllables++
+      if (d.confidence < LOW_CONFIDENCE) low++
+      const to = surface(d)
+      if (to !== d.from) changes.push({ line, column: d.start, from: d.from, to, confidence: round(d.confidence) })
+    }
+  })
+  return { lines: result.lines, changes, syllables, lowConfidence: low, params: r.currentChannel.params }
+}
+
+function rank(lm: LanguageModel, c: Candidate): number {
+  return c.cost - 0.3 * (c.id === UNK_ID ? -12 : lm.unigram(c.id))
+}
+
+function softmaxBy(beam: Hyp[]): Map<string, number> {
+  const m = new Map<string, number>()
+  if (!beam.length) return m
+  const top = beam[0].score
+  let z = 0
+  for (const h of beam) z += Math.exp(h.score - top)
+  for (const h of beam) m.set(h.cand!.word, (m.get(h.cand!.word) ?? 0) + Math.exp(h.score - top) / z)
+  return m
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x))
+const round = (x: number) => Math.round(x * 1000) / 1000
+void stripMarks

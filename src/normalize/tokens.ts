@@ -1,0 +1,55 @@
+// A line cut into the pieces the decoder reasons about: words (possibly garbled), numbers, protected
+// spans (codes, dates, abbreviations) and phrase breaks. Offsets are UTF-16 columns in the line.
+import { protectedSpans } from './protect-adapter.js'
+
+export type Piece =
+  | { kind: 'word'; start: number; end: number; text: string }
+  | { kind: 'num'; start: number; end: number; text: string }
+  | { kind: 'fixed'; start: number; end: number; text: string; replacement: string }
+  | { kind: 'break' }
+
+// Punctuation around a word (not glyphs that garbled text uses for letters: ' ~ \ € } ( & ¢).
+const EDGE = /^[.,;:!?"“”«»…()\][*_#]+|[.,;:!?"“”«»…()\][*_#]+$/gu
+const PHRASE_END = /[.,;:!?"“”«»…()[\]|•]/u
+const HAS_LETTER = /\p{L}/u
+// A word may carry glyphs that stand for letters in broken text: digits, ~ \ ' ’ € ¢ & ¥ @ } (
+const WORDLIKE = /^[\p{L}\p{N}~\\'’`€¢&¥@}({*:,]+$/u
+
+export function piecesOf(line: string): Piece[] {
+  const fixed = protectedSpans(line).sort((a, b) => a.start - b.start)
+  const out: Piece[] = []
+  const re = /\S+/gu
+  let f = 0
+  for (const m of line.matchAll(re)) {
+    const tokStart = m.index, tokEnd = tokStart + m[0].length
+    while (f < fixed.length && fixed[f].end <= tokStart) f++
+    if (f < fixed.length && fixed[f].start < tokEnd) {
+      // a protected span overlaps this token: emit it whole (once), then any letters after it
+      const sp = fixed[f]
+      if (sp.start >= tokStart) {
+        out.push({ kind: 'fixed', start: sp.start, end: sp.end, text: line.slice(sp.start, sp.end), replacement: sp.replacement })
+      }
+      continue
+    }
+    let core = m[0]
+    const lead = core.length - core.replace(/^[.,;:!?"“”«»…()\][*_#]+/u, '').length
+    core = core.replace(EDGE, '')
+    if (lead > 0 || PHRASE_END.test(m[0][0])) out.push({ kind: 'break' })
+    const start = tokStart + lead, end = start + core.length
+    if (!core) continue
+    if (/^\p{N}+$/u.test(core)) out.push({ kind: 'num', start, end, text: core })
+    else if (HAS_LETTER.test(core) && WORDLIKE.test(core)) {
+      // split on internal hyphens/slashes the LM treats as separate words (kinh-te, a/b)
+      out.push({ kind: 'word', start, end, text: core })
+    } else if (/^[\p{L}\p{N}]+([-/][\p{L}\p{N}]+)+$/u.test(core)) {
+      let pos = start
+      for (const part of core.split(/([-/])/)) {
+        if (part === '-' || part === '/') out.push({ kind: 'break' })
+        else if (part) out.push(/^\p{N}+$/u.test(part) ? { kind: 'num', start: pos, end: pos + part.length, text: part } : { kind: 'word', start: pos, end: pos + part.length, text: part })
+        pos += part.length
+      }
+    } else out.push({ kind: 'break' })
+    if (PHRASE_END.test(m[0][m[0].length - 1])) out.push({ kind: 'break' })
+  }
+  return out
+}

@@ -1,0 +1,201 @@
+/**
+ * A pool of tesseract.js workers (Vietnamese LSTM model, loaded offline from
+ * @tesseract.js-data/vie), started lazily and reused across pages and documents.
+ * Each worker is a single-threaded wasm engine in a worker thread (≈ 300 MiB): one per core.
+ */
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
+import { MissingDependencyError } from '../errors.js'
+import type { GreyImage } from '../image/grey-image.js'
+import type { PageLine, PageWord, SourcePage } from '../schema/page.js'
+import type { Box } from '../schema/provenance.js'
+
+export type OcrPool = {
+  recognize(image: GreyImage, page: number): Promise<SourcePage>
+  size: number
+  close(): Promise<void>
+}
+
+export type OcrPoolOptions = {
+  /** workers (default: the available cores) */
+  size?: number
+  /** folder holding vie.traineddata.gz (default: @tesseract.js-data/vie/4.0.0) */
+  langPath?: string
+  /** page segmentation mode (default chosen by `npm run bench:ocr`, docs/ocr.md) */
+  psm?: PSM
+}
+
+/**
+ * PSM 3 (automatic layout, no OSD) vs 4/6: measured on the scanned fixtures in docs/ocr.md.
+ * PSM 3 keeps the header columns and the table apart enough; 6 merges the header rows.
+ */
+export const DEFAULT_PSM = PSM.AUTO
+
+/** Where the offline Vietnamese model lives; MissingDependencyError when the package is absent. */
+export function resolveLangPath(langPath?: string): string {
+  let dir = langPath
+  if (!dir) {
+    try {
+      const pkg = createRequire(import.meta.url).resolve('@tesseract.js-data/vie/package.json')
+      dir = path.join(path.dirname(pkg), '4.0.0')
+    } catch (error) {
+      throw new MissingDependencyError('the Vietnamese OCR model (@tesseract.js-data/vie) is not installed', {
+        stage: 'ocr',
+        cause: error,
+      })
+    }
+  }
+  if (!existsSync(path.join(dir, 'vie.traineddata.gz'))) {
+    throw new MissingDependencyError(`the Vietnamese OCR model is missing: no vie.traineddata.gz in ${dir}`, { stage: 'ocr' })
+  }
+  return dir
+}
+
+/**
+ * The image as binary PGM (P5): a 15-byte header on the raw pixels, read by Leptonica without
+ * any decompression. PNG would cost seconds to encode on a noisy 300 dpi page (NOTES.md); BMP goes
+ * through bmp-js in tesseract.js (a JS re-encode). Measured in docs/ocr.md.
+ */
+export function toPgm(image: GreyImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`)
+  const out = new Uint8Array(header.length + image.data.length)
+  out.set(header, 0)
+  out.set(image.data.subarray(0, image.width * image.height), header.length)
+  return out
+}
+
+type Slot = { worker: Worker; busy: boolean }
+type Job = { image: GreyImage; page: number; resolve: (p: SourcePage) => void; reject: (e: unknown) => void }
+
+export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool> {
+  const size = Math.max(1, Math.floor(opts.size ?? os.availableParallelism()))
+  const langPath = resolveLangPath(opts.langPath) // fail fast, before any page work
+  const psm = opts.psm ?? DEFAULT_PSM
+  const slots: Slot[] = []
+  const starting: Promise<Slot>[] = []
+  const queue: Job[] = []
+  let closed = false
+
+  async function start(): Promise<Slot> {
+    let worker: Worker
+    try {
+      worker = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' })
+    } catch (error) {
+      throw new MissingDependencyError(`the OCR engine could not start: ${String((error as Error)?.message ?? error)}`, {
+        stage: 'ocr',
+        cause: error,
+      })
+    }
+    // debug_file: tesseract prints "Detected N diacritics" and similar notes to stderr otherwise
+    await worker.setParameters({ tessedit_pageseg_mode: psm, preserve_interword_spaces: '0', debug_file: '/dev/null' })
+    const slot = { worker, busy: false }
+    slots.push(slot)
+    return slot
+  }
+
+  function pump(): void {
+    while (queue.length) {
+      const free = slots.find((s) => !s.busy)
+      if (!free) {
+        // lazily grow the pool up to `size`
+        if (slots.length + starting.length < size) {
+          const p = start()
+          starting.push(p)
+          p.then(
+            () => {
+              starting.splice(starting.indexOf(p), 1)
+              pump()
+            },
+            (error) => {
+              starting.splice(starting.indexOf(p), 1)
+              // no worker at all: fail the waiting jobs; otherwise the others carry on
+              if (slots.length === 0 && starting.length === 0) for (const j of queue.splice(0)) j.reject(error)
+            },
+          )
+        }
+        return
+      }
+      const job = queue.shift()!
+      free.busy = true
+      run(free, job).finally(() => {
+        free.busy = false
+        pump()
+      })
+    }
+  }
+
+  async function run(slot: Slot, job: Job): Promise<void> {
+    try {
+      const dpi = String(Math.round(job.image.dpi || 300))
+      await slot.worker.setParameters({ user_defined_dpi: dpi })
+      const { data } = await slot.worker.recognize(
+        Buffer.from(toPgm(job.image).buffer),
+        {},
+        { text: false, tsv: true, blocks: false },
+      )
+      job.resolve(fromTsv(data.tsv ?? '', job.image, job.page))
+    } catch (error) {
+      job.reject(error)
+    }
+  }
+
+  return {
+    size,
+    recognize(image, page) {
+      if (closed) return Promise.reject(new Error('the OCR pool is closed'))
+      return new Promise<SourcePage>((resolve, reject) => {
+        queue.push({ image, page, resolve, reject })
+        pump()
+      })
+    },
+    async close() {
+      closed = true
+      for (const j of queue.splice(0)) j.reject(new Error('the OCR pool is closed'))
+      await Promise.allSettled(starting)
+      await Promise.allSettled(slots.splice(0).map((s) => s.worker.terminate()))
+    },
+  }
+}
+
+/**
+ * Tesseract's TSV (level, page, block, par, line, word, left, top, width, height, conf, text)
+ * → page lines with words; confidences 0..1. TSV is a flat string: cheaper to build and pass back
+ * from the worker than the `blocks` JSON tree with a choice list per symbol.
+ */
+export function fromTsv(tsv: string, image: GreyImage, page: number): SourcePage {
+  const lines: PageLine[] = []
+  let key = ''
+  let cur: { words: PageWord[]; box: Box } | null = null
+  const flush = () => {
+    if (cur && cur.words.length) {
+      const conf = cur.words.reduce((s, w) => s + w.conf, 0) / cur.words.length
+      lines.push({ text: cur.words.map((w) => w.text).join(' '), box: cur.box, conf: round(conf), words: cur.words })
+    }
+    cur = null
+  }
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t')
+    if (f.length < 12) continue
+    const level = Number(f[0])
+    const [left, top, width, height] = [Number(f[6]), Number(f[7]), Number(f[8]), Number(f[9])]
+    if (level === 4) {
+      flush()
+      key = `${f[2]}.${f[3]}.${f[4]}`
+      cur = { words: [], box: [left, top, left + width, top + height] }
+    } else if (level === 5 && cur && `${f[2]}.${f[3]}.${f[4]}` === key) {
+      const text = f.slice(11).join('\t').trim().normalize('NFC')
+      const conf = Number(f[10])
+      if (!text || conf < 0) continue
+      cur.words.push({ text, box: [left, top, left + width, top + height], conf: round(Math.min(1, Math.max(0, conf / 100))) })
+    }
+  }
+  flush()
+  const words = lines.flatMap((l) => l.words ?? [])
+  const confidence = words.length ? round(words.reduce((s, w) => s + w.conf, 0) / words.length) : 0
+  return { page, origin: 'ocr', width: image.width, height: image.height, dpi: image.dpi, lines, confidence }
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000

@@ -1,0 +1,257 @@
+import { z } from 'zod'
+import { Box, Confidence, Prov } from './provenance.js'
+
+/**
+ * Output JSON, schema v1: the contract of ../shared/SPEC.md. Types are inferred from here
+ * and nowhere else; `kehoach schema` prints the JSON Schema generated from these objects.
+ * Add fields freely; renaming a SPEC path needs a major version bump.
+ */
+export const SCHEMA_VERSION = '1.0.0'
+
+const Str = z.string()
+const NStr = z.string().nullable()
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO date YYYY-MM-DD')
+
+/** Trace of one extracted scalar: where, how sure, which rule. */
+export const FieldTrace = z.object({
+  prov: Prov,
+  confidence: Confidence,
+  rule: z.string(),
+})
+export type FieldTrace = z.infer<typeof FieldTrace>
+
+const traced = { prov: Prov, confidence: Confidence }
+
+export const DocumentType = z.object({
+  name: NStr.describe('as the document calls itself, sentence case: "Kế hoạch"'),
+  code: NStr.describe('Nghị định 30/2020/NĐ-CP, Phụ lục III abbreviation: "KH"'),
+})
+
+export const NumberParts = z.object({
+  serial: NStr.describe('"154", null when left blank for a handwritten number'),
+  year: z.number().int().nullable(),
+  typeCode: NStr,
+  issuerCode: NStr,
+})
+
+export const Signer = z.object({
+  name: NStr,
+  position: NStr,
+  authority: NStr.describe('"KT. CHỦ TỊCH", "T/M TỈNH ỦY", "TM. ỦY BAN NHÂN DÂN"…'),
+})
+
+export const Issuer = z.object({
+  name: NStr.describe('most specific issuing body, one line, normal case'),
+  parent: NStr.describe('the higher body printed above it'),
+})
+
+export const Document = z.object({
+  type: DocumentType,
+  number: NStr.describe('"154/KH-TUHCTD" exactly as printed after "Số:", diacritics restored; null when blank'),
+  numberParts: NumberParts.nullable(),
+  date: IsoDate.nullable(),
+  year: z.number().int().nullable(),
+  place: NStr,
+  issuer: Issuer,
+  title: NStr.describe('subject line(s) under the type word, joined, sentence case'),
+  signer: Signer.nullable(),
+  recipients: z.array(Str),
+  /** provenance of each header field, keyed by its path under `document` ("number", "issuer.name"…) */
+  fields: z.record(z.string(), FieldTrace),
+})
+
+export const LegalBasis = z.object({
+  relation: z.enum(['can-cu', 'thuc-hien', 'xet-de-nghi', 'theo-de-nghi', 'other']).describe('the preamble verb'),
+  type: NStr.describe('"Nghị quyết", "Luật"…'),
+  number: NStr,
+  date: IsoDate.nullable(),
+  issuer: NStr,
+  subject: NStr,
+  text: Str.describe('the raw clause'),
+  ...traced,
+})
+
+export const Citation = z.object({
+  type: NStr,
+  number: NStr,
+  date: IsoDate.nullable(),
+  issuer: NStr,
+  text: Str,
+  inPreamble: z.boolean(),
+  ...traced,
+})
+
+export const OutlineNode = z.object({
+  id: Str.describe('"I", "1", "1.1", "a"'),
+  level: z.number().int().min(1),
+  marker: Str.describe('as printed: "II.", "2.1.", "b)", "-"'),
+  heading: Str,
+  /** Last line of the section (inclusive), on page `endPage`. */
+  endPage: z.number().int(),
+  endLine: z.number().int(),
+  ...traced,
+})
+
+export const Target = z.object({
+  text: Str.describe('the sentence or clause that states it'),
+  value: z.number(),
+  valueMax: z.number().nullable().describe('upper end of a range such as "08 - 10"'),
+  unit: NStr,
+  deadline: NStr.describe('"2030", "hằng năm", "giai đoạn 2021-2025"'),
+  subject: NStr.describe('what it measures'),
+  section: NStr.describe('the outline heading it sits under'),
+  ...traced,
+})
+
+export const Task = z.object({
+  id: NStr.describe('STT or list number: "1", "2.1"'),
+  group: NStr.describe('the group row or parent heading'),
+  content: Str,
+  timeline: NStr,
+  lead: NStr.describe('lead agency (chủ trì)'),
+  cooperating: z.array(Str).describe('cooperating agencies (phối hợp)'),
+  outputs: z.record(z.string(), z.string()).nullable().describe('table cells keyed by column header'),
+  origin: z.enum(['table', 'list']),
+  ...traced,
+})
+
+export const Responsibility = z.object({
+  agency: Str,
+  duties: z.array(Str),
+  ...traced,
+})
+
+export const BudgetItem = z.object({
+  source: NStr.describe('"Ngân sách trung ương"'),
+  amount: z.number().nullable(),
+  unit: NStr,
+  amountVnd: z.number().nullable(),
+  text: Str,
+  ...traced,
+})
+
+export const TableCell = z.object({
+  row: z.number().int(),
+  col: z.number().int(),
+  rowSpan: z.number().int().min(1),
+  colSpan: z.number().int().min(1),
+  text: Str,
+  box: Box.optional(),
+  /** page of the cell (a table may run over pages) and its line range on that page's text */
+  page: z.number().int().optional(),
+  lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+})
+
+export const Table = z.object({
+  pages: z.array(z.number().int()),
+  columns: z.array(Str).describe('header text of each column, joined over header rows'),
+  headerRows: z.number().int().min(0).optional().describe('rows 0..headerRows-1 of `cells` are the header'),
+  cells: z.array(TableCell),
+  ...traced,
+})
+
+/** Nghị định 30/2020/NĐ-CP, Phụ lục VI: the metadata records systems are used to. */
+export const OfficialMetadata = z.object({
+  typeName: NStr,
+  codeNumber: NStr.describe('Số của văn bản'),
+  codeNotation: NStr.describe('Ký hiệu của văn bản'),
+  issuedDate: IsoDate.nullable(),
+  organName: NStr,
+  organNameParent: NStr,
+  subject: NStr.describe('Trích yếu nội dung'),
+  place: NStr,
+  signerName: NStr,
+  signerPosition: NStr,
+  signerAuthority: NStr,
+  recipients: z.array(Str),
+  pageAmount: z.number().int().nullable(),
+  language: z.literal('vi'),
+})
+
+export const PageText = z.object({
+  page: z.number().int().min(1),
+  origin: z.enum(['ocr', 'text-layer', 'plain-text']),
+  text: Str.describe('normalized'),
+  raw: Str.describe('before normalization'),
+  confidence: z.number().min(0).max(1).nullable(),
+  /** line boxes for OCRed and text-layer pages (index = line number in `text`) */
+  lineBoxes: z.array(Box.nullable()).optional(),
+  note: z.string().optional(),
+})
+
+export const Warning = z.object({
+  severity: z.enum(['info', 'warning']),
+  code: Str.describe('"extract:date-missing"'),
+  message: Str,
+  position: z.object({ page: z.number().int(), line: z.number().int().optional(), column: z.number().int().optional() }).nullable(),
+  actual: z.string().optional(),
+  expected: z.array(z.string()).optional(),
+})
+export type Warning = z.infer<typeof Warning>
+
+export const Quality = z.object({
+  ocrConfidence: z.number().min(0).max(1).nullable(),
+  warnings: z.array(Warning),
+  needsReview: z.boolean(),
+  normalization: z.object({
+    syllables: z.number().int(),
+    changedSyllables: z.number().int(),
+    changedShare: z.number(),
+    lowConfidenceSpans: z.array(z.object({ page: z.number().int(), line: z.number().int(), from: Str, to: Str, confidence: z.number() })),
+  }).nullable(),
+})
+
+export const Source = z.object({
+  fileName: Str,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mediaType: Str,
+  byteSize: z.number().int(),
+  pageCount: z.number().int(),
+  textOrigin: z.enum(['ocr', 'text-layer', 'mixed', 'plain-text']),
+  subfolder: NStr.describe('subfolder of the inbox the file was dropped in'),
+})
+
+export const Processing = z.object({
+  pipelineVersion: Str,
+  languageModel: NStr.describe('version stamp of the normalizer model'),
+  ocrEngine: NStr,
+  processedAt: Str,
+  durationMs: z.number(),
+})
+
+export const Plan = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the source bytes'),
+  revision: z.number().int().min(1),
+  source: Source,
+  document: Document,
+  officialMetadata: OfficialMetadata,
+  legalBases: z.array(LegalBasis),
+  citations: z.array(Citation),
+  outline: z.array(OutlineNode),
+  targets: z.array(Target),
+  tasks: z.array(Task),
+  responsibilities: z.array(Responsibility),
+  budget: z.array(BudgetItem),
+  tables: z.array(Table),
+  text: z.object({ pages: z.array(PageText) }),
+  quality: Quality,
+  processing: Processing,
+})
+
+export type Plan = z.infer<typeof Plan>
+export type PlanDocument = z.infer<typeof Document>
+export type LegalBasis = z.infer<typeof LegalBasis>
+export type Citation = z.infer<typeof Citation>
+export type OutlineNode = z.infer<typeof OutlineNode>
+export type Target = z.infer<typeof Target>
+export type Task = z.infer<typeof Task>
+export type Responsibility = z.infer<typeof Responsibility>
+export type BudgetItem = z.infer<typeof BudgetItem>
+export type Table = z.infer<typeof Table>
+export type TableCell = z.infer<typeof TableCell>
+export type OfficialMetadata = z.infer<typeof OfficialMetadata>
+export type PageText = z.infer<typeof PageText>
+export type Quality = z.infer<typeof Quality>
+export type Source = z.infer<typeof Source>
+export type Signer = z.infer<typeof Signer>

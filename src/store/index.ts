@@ -1,0 +1,6 @@
+export type * from './types.js'
+export { openStore, type OpenStoreOptions } from './open.js'
+export { indexFolder, watchFolder, defaultIndexFile, stateDir, type IndexReport, type FolderWatch } from './indexer.js'
+export { SqliteStore } from './sqlite.js'
+export { PostgresStore } from './postgres.js'
+export { fold, numberKey, searchTerms, deadlineYear } from './keys.js'

@@ -1,0 +1,115 @@
+/**
+ * Queue mode end to end, in this process: InboxWatcher + DocumentQueue (flows) + sandboxed
+ * workers from dist/ (run `npm run build` first — `npm test` does), real Redis, real files.
+ */
+import { readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Plan } from '../../src/schema/plan.js'
+import { bullConnection } from '../../src/queue/connection.js'
+import { DocumentQueue } from '../../src/queue/flow.js'
+import { startWorkers, type RunningWorkers } from '../../src/queue/workers.js'
+import { InboxWatcher, type IngestOutcome } from '../../src/ingest/watch.js'
+import { DEFAULT_LIMITS } from '../../src/limits.js'
+import { drop, dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+
+const skip = await redisUnavailable()
+
+describe.skipIf(skip !== null)('kehoach watch (queue mode)', () => {
+  const prefix = uniquePrefix('watch')
+  let dirs: Awaited<ReturnType<typeof tempDirs>>
+  let queue: DocumentQueue
+  let workers: RunningWorkers
+  let watcher: InboxWatcher
+  const outcomes: IngestOutcome[] = []
+  const errors: unknown[] = []
+
+  beforeAll(async () => {
+    dirs = await tempDirs('watch')
+    const connection = bullConnection()
+    queue = new DocumentQueue({ connection, prefix })
+    workers = await startWorkers({ connection, prefix, dataDir: dirs.data, outDir: dirs.out, concurrency: 2 })
+    watcher = new InboxWatcher(
+      { inbox: dirs.inbox, dataDir: dirs.data, limits: DEFAULT_LIMITS, queue, stableMs: 300 },
+      { outcome: (o) => outcomes.push(o), error: (_f, e) => errors.push(e) },
+    )
+    await watcher.start()
+  }, 30_000)
+
+  afterAll(async () => {
+    await watcher?.close()
+    await workers?.close()
+    await queue?.close()
+    await dropPrefix(prefix)
+    await dirs?.cleanup()
+  }, 30_000)
+
+  it('turns three dropped files into three schema-valid plans, and a re-drop into a duplicate', async () => {
+    await drop('hon-quan.gt.txt', dirs.inbox)
+    await drop('lao-cai.gt.txt', dirs.inbox, 'so-noi-vu/lao-cai.txt') // a subfolder is recorded
+    await drop('lao-cai.office.pdf', dirs.inbox) // one small scanned PDF: OCR in the sandbox
+
+    const files = await waitFor('three plans', async () => ((await jsonFiles(dirs.out)).length >= 3 ? jsonFiles(dirs.out) : null), 120_000)
+    expect(files).toHaveLength(3)
+    const plans = await Promise.all(files.map(async (f) => Plan.parse(JSON.parse(await readFile(path.join(dirs.out, f), 'utf8')))))
+    for (const p of plans) expect(`${p.id}.json`).toBe(files[plans.indexOf(p)])
+    const bySource = Object.fromEntries(plans.map((p) => [p.source.fileName, p]))
+    expect(Object.keys(bySource).sort()).toEqual(['hon-quan.gt.txt', 'lao-cai.office.pdf', 'lao-cai.txt'])
+    expect(bySource['lao-cai.txt']!.source.subfolder).toBe('so-noi-vu')
+    expect(bySource['lao-cai.office.pdf']!.source.textOrigin).toBe('ocr')
+    // originals kept, inbox drained
+    expect((await readdir(path.join(dirs.data, 'originals'))).filter((n) => !n.startsWith('.')).sort()).toEqual(
+      plans.map((p) => `${p.id}${p.source.fileName.endsWith('.pdf') ? '.pdf' : '.txt'}`).sort(),
+    )
+    await waitFor('inbox drained', async () => (await readdir(dirs.inbox, { recursive: true })).every((n) => n === 'so-noi-vu'), 5_000)
+
+    const pagesBefore = workers.stats.pagesDone
+    expect(pagesBefore).toBe(plans.reduce((s, p) => s + p.source.pageCount, 0))
+
+    // the same content again, under another name: recognised, recorded, not processed twice
+    await drop('lao-cai.office.pdf', dirs.inbox, 'copy of lao-cai.pdf')
+    const dup = await waitFor('the duplicate', async () => outcomes.find((o) => o.kind === 'duplicate'), 20_000)
+    expect(dup.kind === 'duplicate' && dup.state).toBe('done')
+    const id = bySource['lao-cai.office.pdf']!.id
+    expect(dup.kind === 'duplicate' && dup.id).toBe(id)
+    await new Promise((r) => setTimeout(r, 1500)) // time for any (wrong) second run to show up
+    expect(workers.stats.pagesDone).toBe(pagesBefore) // no second OCR run
+    expect(await jsonFiles(dirs.out)).toEqual(files) // no second record
+    const dups = await watcher.ledger.duplicates(id)
+    expect(dups).toHaveLength(1)
+    expect(dups[0]!.fileName).toBe('copy of lao-cai.pdf')
+    const entry = await watcher.ledger.get(id)
+    expect(entry?.state).toBe('done')
+    expect(entry?.claim?.fileName).toBe('lao-cai.office.pdf')
+    expect(outcomes.filter((o) => o.kind === 'queued')).toHaveLength(3)
+    expect(errors).toEqual([])
+  }, 180_000)
+
+  it('moves a bad file to DATA/failed with an error report, and still processes the next good file', async () => {
+    await drop('bad/html-renamed.pdf', dirs.inbox, 'bao-cao.pdf')
+    await drop('hon-quan.gt-logical.txt', dirs.inbox)
+
+    const failed = await waitFor('the failure', async () => outcomes.find((o) => o.kind === 'failed'), 20_000)
+    expect(failed.kind).toBe('failed')
+    const failedDir = path.join(dirs.data, 'failed')
+    expect((await readdir(failedDir)).sort()).toEqual(['bao-cao.pdf', 'bao-cao.pdf.error.json'])
+    const report = JSON.parse(await readFile(path.join(failedDir, 'bao-cao.pdf.error.json'), 'utf8'))
+    expect(report).toMatchObject({ code: 'input.unsupported', file: 'bao-cao.pdf', retryable: false })
+    expect(report.hint).toMatch(/PDF/)
+    expect(await readFile(path.join(failedDir, 'bao-cao.pdf'), 'utf8')).toMatch(/<html/i)
+
+    const plan = await waitFor(
+      'the good file after the bad one',
+      async () => {
+        for (const f of await jsonFiles(dirs.out)) {
+          const p = Plan.parse(JSON.parse(await readFile(path.join(dirs.out, f), 'utf8')))
+          if (p.source.fileName === 'hon-quan.gt-logical.txt') return p
+        }
+        return null
+      },
+      60_000,
+    )
+    expect(plan.source.textOrigin).toBe('plain-text')
+    expect(errors).toEqual([])
+  }, 90_000)
+})
