@@ -1,5 +1,5 @@
 // Builds models/vi-syllable-lm.bin from the named corpus. Deterministic: same inputs → same bytes.
-// usage: npm run build:lm [-- CORPUS_DIR] [--out PATH]   (default corpus: ../shared/corpus)
+// usage: npm run build:lm [-- CORPUS_DIR] [--out PATH] [--min-trigram N] [--min-bigram N]   (default corpus: ../shared/corpus)
 // Every 1000th line of legal-web is held out of the model and written to .cache/lm-heldout.txt,
 // so the evaluation has administrative text the model never saw.
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
@@ -13,8 +13,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const outIdx = args.indexOf('--out')
 const out = outIdx >= 0 ? path.resolve(args[outIdx + 1]) : path.join(root, 'models/vi-syllable-lm.bin')
-const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out')
+const opt = (name: string): number | undefined => {
+  const i = args.indexOf(name)
+  return i >= 0 ? Number(args[i + 1]) : undefined
+}
+const VALUE_FLAGS = ['--out', '--min-trigram', '--min-bigram']
+const positional = args.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(args[i - 1]))
 const corpus = path.resolve(root, positional[0] ?? '../shared/corpus')
+
+// pruning of the committed model (see docs/normalize.md for the measured trade-off)
+const MIN_TRIGRAM = 2
+const MIN_BIGRAM = 2
 
 async function main() {
   const t0 = Date.now()
@@ -25,7 +34,7 @@ async function main() {
   const sources = await countCorpus(counter, corpus, (l) => heldout.write(l + '\n'), (m) => console.error(`${m} (${secs()})`))
   heldout.end()
   console.error(`counting done: ${counter.tokens} tokens (${secs()}); estimating`)
-  const tables = counter.build({}, { sources, holdout: `every ${HOLDOUT_EVERY}th line of legal-web`, smoothing: 'interpolated Kneser-Ney, backoff form, 8-bit quantile codebooks' })
+  const tables = counter.build({ minTrigramCount: opt('--min-trigram') ?? MIN_TRIGRAM, minBigramCount: opt('--min-bigram') ?? MIN_BIGRAM }, { sources, holdout: `every ${HOLDOUT_EVERY}th line of legal-web`, smoothing: 'interpolated Kneser-Ney, backoff form, 8-bit quantile codebooks' })
   const { buffer, version } = writeModel(tables)
   mkdirSync(path.dirname(out), { recursive: true })
   writeFileSync(out, buffer)

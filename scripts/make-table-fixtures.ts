@@ -90,13 +90,14 @@ function build(rules: Rules): Op[][] {
   const tableHeader = () => {
     const top = y
     const h1 = 2 * LH + 2 * PAD
-    const h2 = LH + 2 * PAD + 2
+    const leaf = wrap('Các tỉnh, thành Hội', FS, X[5] - X[4] - 2 * PAD, true)
+    const h2 = leaf.length * LH + 2 * PAD + 2
     cellText(['STT'], X[0], X[1], top + h1 / 2 - LH / 2, true, true)
     cellText(['HOẠT ĐỘNG'], X[1], X[2], top + h1 / 2 - LH / 2, true, true)
     cellText(wrap('THỜI GIAN THỰC HIỆN', FS, X[3] - X[2] - 2 * PAD, true), X[2], X[3], top + 4, true, true)
     cellText(wrap('CẤP THỰC HIỆN/KẾT QUẢ ĐẦU RA', FS, X[5] - X[3] - 2 * PAD, true), X[3], X[5], top, true, true)
     cellText(['Trung ương'], X[3], X[4], top + h1, true, true)
-    cellText(wrap('Các tỉnh, thành Hội', FS, X[5] - X[4] - 2 * PAD, true), X[4], X[5], top + h1, true, true)
+    cellText(leaf, X[4], X[5], top + h1, true, true)
     ops.push(rule(X[0], top, X[5], top), rule(X[3], top + h1, X[5], top + h1))
     for (const x of [X[0], X[1], X[2], X[3], X[5]]) ops.push(rule(x, top, x, top + h1 + h2))
     ops.push(rule(X[4], top + h1, X[4], top + h1 + h2))

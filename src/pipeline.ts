@@ -97,7 +97,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     const image = await preprocessPage(await decodeImagePage(doc.bytes, page - 1, deps.limits))
     progress('ocr')
     const ocred = await deps.ocr.recognize(image, page)
-    return { ...ocred, tables: detectTablesInImage(image, ocred) }
+    return { ...ocred, tables: detectTablesInImage(image, ocred, { skew: 0 }) } // preprocessPage deskewed it
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
@@ -113,7 +113,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     const image = await preprocessPage(await renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
     progress('ocr')
     const ocred = await deps.ocr.recognize(image, page)
-    const tabled = { ...ocred, tables: detectTablesInImage(image, ocred) }
+    const tabled = { ...ocred, tables: detectTablesInImage(image, ocred, { skew: 0 }) } // preprocessPage deskewed it
     return note ? { ...tabled, note } : tabled
   } finally {
     if (!deps.pdf) await pdf.close()

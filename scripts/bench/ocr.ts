@@ -29,7 +29,7 @@ import { readTextLayer } from '../../src/pdf/text-layer.js'
 import { judgeTextLayer } from '../../src/pdf/text-quality.js'
 import { bestCer } from '../../tests/helpers/cer.js'
 
-const { values } = parseArgs({ options: { 'skip-psm': { type: 'boolean' }, 'skip-native': { type: 'boolean' } } })
+const { values } = parseArgs({ options: { 'skip-psm': { type: 'boolean' }, 'skip-native': { type: 'boolean' }, 'pool-child': { type: 'string' } } })
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const FIX = path.join(ROOT, 'fixtures')
 const L = DEFAULT_LIMITS
@@ -53,14 +53,14 @@ const avgClock = (cs: Clock[]): Clock => ({ wall: mean(cs.map((c) => c.wall)), c
 const show = (c: Clock) => `${f(c.wall)} s wall, ${f(c.cpu)} s cpu`
 
 const ref = (gt: string) => [`${gt}.gt.txt`, `${gt}.gt-logical.txt`].map((n) => path.join(FIX, n)).filter(existsSync).map((p) => readFileSync(p, 'utf8'))
-/** the page's share of the document ground truth: the lines that best cover its text (CER on page 2 alone) */
-function pageCer(gt: string, text: string): number {
-  // one-page documents: the whole GT; two-page documents: pick the GT slice starting/ending at page boundaries
-  const refs = ref(gt)
-  const lines = refs.map((r) => r.split('\n'))
-  const candidates: string[] = []
-  for (const ls of lines) for (let cut = 1; cut < ls.length; cut++) candidates.push(ls.slice(0, cut).join('\n'), ls.slice(cut).join('\n'))
-  return bestCer([...refs, ...candidates], text)
+/** CER of one page against its slice of the document ground truth (page k ≥ 2 starts at its page-number line "k"). */
+function pageCer(gt: string, page: number, text: string): number {
+  const slices = ref(gt).map((r) => {
+    const lines = r.split('\n')
+    const starts = [0, ...lines.flatMap((l, i) => (/^\d+$/.test(l.trim()) && Number(l) >= 2 ? [i] : []))]
+    return lines.slice(starts[page - 1] ?? 0, starts[page] ?? lines.length).join('\n')
+  })
+  return bestCer(slices, text)
 }
 const textOf = (p: { lines: { text: string }[] }) => p.lines.map((l) => l.text).join('\n')
 
@@ -70,7 +70,7 @@ console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, node ${proc
 const rest: Clock[] = []
 const render: Clock[] = []
 const pre: Clock[] = []
-const images: { img: GreyImage; gt: string }[] = []
+const images: { img: GreyImage; gt: string; page: number }[] = []
 for (const s of SOURCES) {
   const bytes = new Uint8Array(readFileSync(path.join(FIX, s.file)))
   const [pdf, c1] = await timed(async () => {
@@ -83,18 +83,35 @@ for (const s of SOURCES) {
   render.push(c2)
   const [p, c3] = await timed(() => preprocessPage(img))
   pre.push(c3)
-  images.push({ img: p, gt: s.gt })
+  images.push({ img: p, gt: s.gt, page: s.page })
   await pdf.close()
 }
+// ---- 5 (child process): pool throughput and memory, measured in a fresh process per pool size ----
+if (values['pool-child']) {
+  const size = Number(values['pool-child'])
+  const base = process.memoryUsage().rss
+  let peak = base
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25)
+  const pool = await createOcrPool({ size })
+  // start all workers before timing (lazy start is part of a real run, but not of throughput)
+  await Promise.all([...Array(size).keys()].map(() => pool.recognize(images[0].img, 1)))
+  const pages = [...images, ...images]
+  const [, c] = await timed(() => Promise.all(pages.map(({ img }, i) => pool.recognize(img, i + 1))))
+  clearInterval(timer)
+  await pool.close()
+  console.log(JSON.stringify({ size, pages: pages.length, wall: c.wall, cpu: c.cpu, perWorkerMiB: (peak - base) / 2 ** 20 / size }))
+  process.exit(0)
+}
+
 {
   const pool = await createOcrPool({ size: 1 })
   await pool.recognize(images[0].img, 1) // the first call of a fresh worker is slower
   const ocr: Clock[] = []
   const cers: number[] = []
-  for (const { img, gt } of images) {
+  for (const { img, gt, page: n } of images) {
     const [page, c] = await timed(() => pool.recognize(img, 1))
     ocr.push(c)
-    cers.push(pageCer(gt, textOf(page)))
+    cers.push(pageCer(gt, n, textOf(page)))
   }
   await pool.close()
   console.log('\n1. seconds per page (A4, 300 dpi, mean of 3 office pages)')
@@ -138,33 +155,29 @@ if (!values['skip-psm']) {
     const w = await rawWorker(psm)
     const cs: Clock[] = []
     const cers: number[] = []
-    for (const { img, gt } of images) {
+    for (const { img, gt, page } of images) {
       const [r, c] = await timed(() => w.recognize(Buffer.from(toPgm(img)), {}, { text: false, tsv: true }))
       cs.push(c)
-      cers.push(pageCer(gt, textOf(fromTsv(r.data.tsv ?? '', img, 1))))
+      cers.push(pageCer(gt, page, textOf(fromTsv(r.data.tsv ?? '', img, 1))))
     }
     await w.terminate()
     console.log(`   PSM ${psm}: CER ${f(100 * mean(cers))}%  ${show(avgClock(cs))}`)
   }
 }
 
-// ---- 5. pool throughput and memory ----
-console.log('\n5. pool throughput (6 pages: the 3 office pages twice)')
+// ---- 5. pool throughput and memory (fresh child process per size: RSS includes worker threads) ----
+console.log('\n5. pool throughput (6 pages: the 3 office pages twice) and peak memory')
 for (const size of [1, 2]) {
-  if (global.gc) global.gc()
-  const base = process.memoryUsage().rss
-  let peak = base
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
-  const pool = await createOcrPool({ size })
-  // start all workers before timing (lazy start is part of a real run, but not of throughput)
-  await Promise.all([...Array(size).keys()].map(() => pool.recognize(images[0].img, 1)))
-  const pages = [...images, ...images]
-  const [, c] = await timed(() => Promise.all(pages.map(({ img }, i) => pool.recognize(img, i + 1))))
-  clearInterval(timer)
-  await pool.close()
-  console.log(
-    `   ${size} worker${size > 1 ? 's' : ' '}: ${f((60 * pages.length) / c.wall, 1)} pages/min (${f(c.wall / pages.length)} s/page wall)  peak RSS +${f((peak - base) / 2 ** 20 / size, 0)} MiB per worker`,
-  )
+  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], '--pool-child', String(size)], { encoding: 'utf8' })
+  const line = r.stdout.trim().split('\n').pop() ?? ''
+  try {
+    const m = JSON.parse(line) as { size: number; pages: number; wall: number; cpu: number; perWorkerMiB: number }
+    console.log(
+      `   ${size} worker${size > 1 ? 's' : ' '}: ${f((60 * m.pages) / m.wall, 1)} pages/min (${f(m.wall / m.pages)} s/page wall, ${f(m.cpu / m.pages)} s/page cpu)  peak RSS +${f(m.perWorkerMiB, 0)} MiB per worker`,
+    )
+  } catch {
+    console.log(`   ${size} workers: child failed: ${r.stderr.slice(-500)}`)
+  }
 }
 
 // ---- 6. native tesseract ----
@@ -200,7 +213,7 @@ if (!values['skip-native']) {
             env: { ...process.env, OMP_THREAD_LIMIT: '1' },
           })
           const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number)
-          return { wall, cpu: user + sys, kb, cer: pageCer(images[i].gt, r.stdout) }
+          return { wall, cpu: user + sys, kb, cer: pageCer(images[i].gt, images[i].page, r.stdout) }
         })
         const c = avgClock(runs)
         console.log(

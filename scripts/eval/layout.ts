@@ -111,7 +111,7 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
     if (page.origin === 'ocr') {
       const image = await preprocessPage(await renderPage(pdf, p, { dpi: limits.dpi, maxPixels: limits.maxPixels }))
       const a = performance.now()
-      detectTablesInImage(image, page)
+      detectTablesInImage(image, page, { skew: 0 })
       detectMs.push(performance.now() - a)
     } else {
       const a = performance.now()

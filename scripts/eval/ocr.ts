@@ -3,14 +3,17 @@
  * (none / normalize / deskew / both), through the real stage functions:
  * openPdf → renderPage → preprocessPage → OcrPool.recognize.
  *
- *   npm run eval:ocr [-- --only hon-quan.poor.pdf] [-- --psm 3]
+ *   npm run eval:ocr [-- --only hon-quan.poor.pdf] [--psm 3] [--variants none,both] [--rotate 3]
+ *
+ * --rotate D turns every page a further D degrees (alternating sign by page) before preprocessing:
+ * the fixtures are skewed ≤ 1.5°, real scans up to ±5°.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { decodeImagePage, countImagePages } from '../../src/image/decode.js'
 import type { GreyImage } from '../../src/image/grey-image.js'
-import { preprocessPage } from '../../src/image/preprocess.js'
+import { preprocessPage, rotate } from '../../src/image/preprocess.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { createOcrPool } from '../../src/ocr/pool.js'
 import { openPdf } from '../../src/pdf/open.js'
@@ -19,7 +22,7 @@ import { bestCer } from '../../tests/helpers/cer.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const FIX = path.join(ROOT, 'fixtures')
-const { values } = parseArgs({ options: { only: { type: 'string' }, psm: { type: 'string' }, variants: { type: 'string' } } })
+const { values } = parseArgs({ options: { only: { type: 'string' }, psm: { type: 'string' }, variants: { type: 'string' }, rotate: { type: 'string' } } })
 
 const VARIANTS = {
   none: { normalize: false, deskew: false },
@@ -54,7 +57,8 @@ console.log(`file                      ${variants.map((v) => v.padStart(10)).joi
 for (const file of files) {
   const base = file.replace(/\.(office|poor)\.pdf$|\.tif$/, '')
   const refs = [`${base}.gt.txt`, `${base}.gt-logical.txt`].map((n) => path.join(FIX, n)).filter(existsSync).map((p) => readFileSync(p, 'utf8'))
-  const pages = await pagesOf(file)
+  const extra = Number(values.rotate ?? 0)
+  const pages = await Promise.all((await pagesOf(file)).map((p, i) => (extra ? rotate(p, i % 2 ? -extra : extra) : p)))
   const row: string[] = []
   for (const v of variants) {
     const texts = await Promise.all(

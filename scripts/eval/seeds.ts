@@ -2,9 +2,10 @@
  * Field extraction through the whole pipeline, as users run it: the raw seed OCR texts
  * (../shared/seeds) → `runBatch` (normalize, layout, extract) → JSON → the shared scorer
  * (../shared/tools/score-extract.mjs) against ../shared/dev/*.labels.json.
- * Also runs the de-accented variants of the clean seeds (VARIANT=noacc).
+ * Also runs the de-accented variants of the clean seeds (VARIANT=noacc), and the held-out
+ * plans in fixtures/heldout (written blind to the extraction code) as they are and de-accented.
  */
-import { mkdtempSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,10 +13,11 @@ import { runBatch } from '../../src/batch.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { loadLanguageModel } from '../../src/normalize/index.js'
 import { packageRoot } from '../../src/version.js'
+import { vietnameseTextScore } from '../../src/normalize/syllable.js'
 
 const shared = path.resolve(packageRoot(), '..', 'shared')
 if (!existsSync(path.join(shared, 'seeds'))) {
-  console.log('eval:seeds skipped: ../shared not found')
+  console.log('eval:extract skipped: ../shared (seeds, labels and the scorer) not found')
   process.exit(0)
 }
 const seeds = readdirSync(path.join(shared, 'seeds')).filter((f) => f.endsWith('.txt')).sort()
@@ -26,7 +28,7 @@ const noOcr = async () => {
   throw new Error('seed texts need no OCR')
 }
 
-async function run(label: string, files: string[], outDir: string, variant?: string) {
+async function run(label: string, files: string[], outDir: string, variant?: string, labels = path.join(shared, 'dev')) {
   mkdirSync(outDir, { recursive: true })
   const t0 = Date.now()
   await runBatch(files.map((p) => ({ path: p, subfolder: null })), { outDir, limits: DEFAULT_LIMITS, model, ocr: noOcr, reprocess: true })
@@ -34,7 +36,7 @@ async function run(label: string, files: string[], outDir: string, variant?: str
   console.log(`\n## ${label} (${files.length} files, ${secs} s)`)
   const scorer = path.join(shared, 'tools', 'score-extract.mjs')
   try {
-    process.stdout.write(execFileSync('node', [scorer, outDir, path.join(shared, 'dev')], { env: { ...process.env, ...(variant ? { VARIANT: variant } : {}) }, encoding: 'utf8' }))
+    process.stdout.write(execFileSync('node', [scorer, outDir, labels], { env: { ...process.env, ...(variant ? { VARIANT: variant } : {}) }, encoding: 'utf8' }))
   } catch (e: any) {
     process.stdout.write(e.stdout ?? String(e)) // the scorer exits 1 when short of its thresholds
   }
@@ -42,15 +44,26 @@ async function run(label: string, files: string[], outDir: string, variant?: str
 
 await run('raw seed texts → pipeline', seeds.map((f) => path.join(shared, 'seeds', f)), path.join(work, 'raw'))
 
-// De-accented clean seeds: the same documents with every mark stripped (the shared noacc tool).
+// De-accented clean text: the labelled clean seeds and 002's corrected text, every mark stripped
+// with the shared noacc tool, named `<label id>.noacc.txt` as the scorer's VARIANT=noacc expects.
 const noaccDir = path.join(work, 'noacc-in')
 mkdirSync(noaccDir, { recursive: true })
-const noaccFiles = seeds
-  .filter((f) => labelled.has(f.split('_')[0]!) && !['000', '002', '003'].includes(f.split('_')[0]!))
-  .map((f) => {
-    const out = path.join(noaccDir, f.replace(/\.txt$/, '.noacc.txt'))
-    writeFileSync(out, execFileSync('node', [path.join(shared, 'tools', 'noacc.mjs'), path.join(shared, 'seeds', f)], { encoding: 'utf8' }))
-    return out
-  })
+const cleanSources = [...labelled].flatMap((id) => {
+  const seed = seeds.find((f) => f.startsWith(id + '_'))
+  const gold = path.join(shared, 'dev', `${id}_gold.txt`)
+  if (existsSync(gold)) return [[id, gold]]
+  if (seed && vietnameseTextScore(readFileSync(path.join(shared, 'seeds', seed), 'utf8')).markedShare > 0.5) return [[id, path.join(shared, 'seeds', seed)]]
+  return []
+})
+const noaccFiles = cleanSources.map(([id, src]) => {
+  const out = path.join(noaccDir, `${id}.noacc.txt`)
+  writeFileSync(out, execFileSync('node', [path.join(shared, 'tools', 'noacc.mjs'), src!], { encoding: 'utf8' }))
+  return out
+})
 await run('clean seeds with diacritics stripped → pipeline', noaccFiles, path.join(work, 'noacc'), 'noacc')
+// The held-out set (fixtures/heldout): plans written blind to the extraction code, with labels.
+const heldout = path.join(packageRoot(), 'fixtures', 'heldout')
+const heldoutFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f))
+await run('held-out plans (fixtures/heldout) → pipeline', heldoutFiles(heldout), path.join(work, 'heldout'), undefined, heldout)
+await run('held-out plans, diacritics stripped → pipeline', heldoutFiles(path.join(heldout, 'noacc')), path.join(work, 'heldout-noacc'), 'noacc', heldout)
 console.log(`\noutputs in ${work}`)

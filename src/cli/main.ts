@@ -2,6 +2,14 @@
 import { Command } from 'commander'
 import { PIPELINE_VERSION } from '../version.js'
 import { registerProcess } from './commands/process.js'
+import { registerNormalize } from './commands/normalize.js'
+import { registerWatch } from './commands/watch.js'
+import { registerWorker } from './commands/worker.js'
+import { registerQuery } from './commands/query.js'
+import { registerServe } from './commands/serve.js'
+import { registerReindex } from './commands/reindex.js'
+import { registerStatus } from './commands/status.js'
+import { registerLm } from './commands/lm.js'
 import { registerSchema } from './commands/schema.js'
 
 const program = new Command()
@@ -10,7 +18,20 @@ const program = new Command()
   .version(PIPELINE_VERSION)
   .showHelpAfterError()
 
-registerProcess(program)
-registerSchema(program)
+// Order = order in --help: the archivist's commands first, then operators', analysts', maintainers'.
+for (const register of [
+  registerProcess,
+  registerNormalize,
+  registerWatch,
+  registerWorker,
+  registerQuery,
+  registerServe,
+  registerReindex,
+  registerStatus,
+  registerLm,
+  registerSchema,
+]) {
+  register(program)
+}
 
 await program.parseAsync(process.argv)

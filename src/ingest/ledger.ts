@@ -146,15 +146,15 @@ export class Ledger {
     return recs.filter((r): r is DuplicateRecord => r !== null)
   }
 
-  /** Claims with neither a done nor a failed record: documents that should be in the queue. */
+  /** Claims with neither a done nor a failed record: documents that should be in the queue (names only, then reads). */
   async *inProgress(): AsyncGenerator<LedgerEntry & { id: string }> {
     const shards = await readdir(this.dir).catch(() => [] as string[])
     for (const shard of shards.sort()) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue
-      const names = await readdir(path.join(this.dir, shard)).catch(() => [] as string[])
-      for (const n of names.sort()) {
+      const names = new Set(await readdir(path.join(this.dir, shard)).catch(() => [] as string[]))
+      for (const n of [...names].sort()) {
         const m = /^([0-9a-f]{64})\.json$/.exec(n)
-        if (!m) continue
+        if (!m || names.has(`${m[1]}.done.json`) || names.has(`${m[1]}.failed.json`)) continue
         const entry = await this.get(m[1]!)
         if (entry && entry.state === 'in-progress') yield { ...entry, id: m[1]! }
       }

@@ -15,6 +15,7 @@
  * re-drop both re-enqueue such documents once the claim is older than `graceMs`.
  */
 import { readFile, stat, unlink } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
 import { prepareDocument } from '../pipeline.js'
@@ -49,6 +50,8 @@ export type InboxOptions = {
   graceMs?: number
   /** files taken in at once (default 2) */
   concurrency?: number
+  /** a file whose intake failed for an unexpected reason (Redis down, disk full) is tried again after this long (default 30 s) */
+  retryMs?: number
 }
 
 export type IngestOutcome =
@@ -71,6 +74,7 @@ export class InboxWatcher {
   private running = 0
   private closed = false
   private idleWaiters: (() => void)[] = []
+  private readonly retries = new Set<NodeJS.Timeout>()
 
   constructor(
     private readonly opts: InboxOptions,
@@ -102,6 +106,7 @@ export class InboxWatcher {
   async close(): Promise<void> {
     this.closed = true
     this.waiting.length = 0
+    for (const t of this.retries) clearTimeout(t)
     await this.watcher?.close()
     await this.idle()
   }
@@ -126,7 +131,16 @@ export class InboxWatcher {
       this.running++
       this.ingestWhenStable(file)
         .then((o) => o && this.events.outcome?.(o))
-        .catch((e: unknown) => this.events.error?.(file, e))
+        .catch((e: unknown) => {
+          this.events.error?.(file, e)
+          // the file is still in the inbox (it leaves only after a successful intake): try again later
+          const retry: NodeJS.Timeout = setTimeout(() => {
+            this.retries.delete(retry)
+            this.schedule(file)
+          }, this.opts.retryMs ?? 30_000)
+          retry.unref()
+          this.retries.add(retry)
+        })
         .finally(() => {
           this.running--
           this.active.delete(file)
@@ -238,11 +252,14 @@ async function duplicateOrRecover(
   ledger: Ledger,
 ): Promise<IngestOutcome> {
   const doc = known.claim?.doc
-  // claimed long ago, not finished, and Redis lost the flow: take it in again (same job ids)
+  // Claimed but not finished, and Redis does not hold the flow: our own earlier attempt failed
+  // between claim and enqueue (Redis was down), or the claim is old and Redis lost it (flushed).
+  // Take it in again (same job ids). A fresh claim of another process is a race in progress.
+  const ownClaim = known.claim?.host === os.hostname() && known.claim?.pid === process.pid
   if (
     known.state === 'in-progress' &&
     doc &&
-    Date.now() - known.claimedAtMs >= (opts.graceMs ?? 60_000) &&
+    (ownClaim || Date.now() - known.claimedAtMs >= (opts.graceMs ?? 60_000)) &&
     !(await opts.queue.has(id))
   ) {
     await storeOriginal(opts.dataDir, doc.original, await readFile(file))

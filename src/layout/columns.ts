@@ -43,14 +43,20 @@ export function columnGapSplit(line: PageLine, width: number): number {
 }
 
 /** The parts of one line, each with its column, from word boxes (or the whole line by its centre). */
-function partsByBoxes(line: PageLine, norm: string, width: number): Part[] {
+function partsByBoxes(line: PageLine, norm: string, width: number, header = false): Part[] {
   const words = wordsOf(line)
   const sideOf = (b: Box): 'left' | 'right' => (cx(b) < 0.5 * width ? 'left' : 'right')
   if (!line.words || line.words.length < 2) {
     const box = line.box ?? unionBox(words.map((w) => w.box))
     return [{ column: box ? sideOf(box) : 'left', text: norm, raw: line.text, box }]
   }
-  const cut = columnGapSplit(line, width)
+  let cut = columnGapSplit(line, width)
+  if (cut < 0 && header) {
+    // no visible gap (a text layer that merged both columns into one run): cut at the motto / date words
+    const t = textHeaderSplit(line.text)
+    if (t && !t.rightOnly) cut = line.text.slice(0, t.at).trim().split(/\s+/).length
+    if (cut >= line.words.length) cut = -1
+  }
   if (cut < 0) {
     const box = line.box ?? unionBox(words.map((w) => w.box))!
     return [{ column: sideOf(box), text: norm, raw: line.text, box }]
@@ -123,7 +129,7 @@ export function layoutHeader(p: PageIn, skip: ReadonlySet<number>): { covered: S
       const centred = Math.abs(cx(box) - width / 2) < 0.06 * width && columnGapSplit(line, width) < 0
       const wide = box[0] < 0.3 * width && box[2] > 0.7 * width && columnGapSplit(line, width) < 0
       if ((centred || wide) && covered.size > 0) break
-      for (const part of partsByBoxes(line, norm, width)) {
+      for (const part of partsByBoxes(line, norm, width, true)) {
         const dl: DocLine = { page: p.page, line: k, text: part.text, raw: part.raw, box: part.box, column: part.column, block: 'header' }
         if (part.span && (part.span[0] > 0 || part.span[1] < norm.length)) dl.span = part.span
         ;(part.column === 'left' ? left : right).push(dl)

@@ -1,7 +1,8 @@
 // Spans the decoder must not re-spell (document symbols, dates, abbreviations, URLs), with their repaired
-// text. The encoding layer's protect.ts owns the rules; until it lands this adapter uses a small
-// conservative fallback with the same signature, so the decoder is written once against it.
+// text. The encoding layer's protect.ts owns the rules; this adapter adds a small conservative fallback
+// (codes, all-capital non-syllables, URLs) for spans it does not cover.
 import { isPlainSyllableShape, stripMarks } from './lm/vietnamese.js'
+import { protectedSpans as encodingLayerSpans } from './protect.js'
 
 export type ProtectedSpan = { start: number; end: number; replacement: string }
 
@@ -28,5 +29,8 @@ function fallbackSpans(line: string): ProtectedSpan[] {
 }
 
 export function protectedSpans(line: string): ProtectedSpan[] {
-  return fallbackSpans(line)
+  // protect.ts (the encoding layer's rules, which also repair QD→QĐ) wins; the fallback fills gaps
+  const own = encodingLayerSpans(line)
+  const extra = fallbackSpans(line).filter((f) => own.every((o) => f.end <= o.start || f.start >= o.end))
+  return [...own, ...extra].sort((a, b) => a.start - b.start)
 }

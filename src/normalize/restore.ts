@@ -2,7 +2,7 @@
 // trigram LM plus the channel cost. Line k of the output is line k of the input repaired.
 import { BOS_ID, EOS_ID, NUM_ID, UNK_ID, type LanguageModel } from './lm/model.js'
 import { lmForm, phrases } from './lm/tokenize.js'
-import { hasMarks, isPlainSyllableShape, isSyllableShape, stripMarks } from './lm/vietnamese.js'
+import { hasMarks, isPlainSyllableShape, isSyllableShape } from './lm/vietnamese.js'
 import { Channel, type ChannelParams } from './channel/model.js'
 import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
@@ -12,7 +12,7 @@ export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: b
 export type RestoreChange = { line: number; column: number; from: string; to: string; confidence: number }
 export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams }
 
-const BEAM = 8
+const BEAM = 16
 const MAX_CANDIDATES = 12
 const LOW_CONFIDENCE = 0.6
 
@@ -40,7 +40,7 @@ export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: 
   }
 }
 
-type Slot = { piece: Piece; cands: Candidate[]; observed: string }
+type Slot = { piece: Piece; line: number; cands: Candidate[]; observed: string }
 type Hyp = { w1: number; w2: number; score: number; back: Hyp | null; cand: Candidate | null }
 
 export class Restorer {
@@ -56,11 +56,12 @@ export class Restorer {
     this.clean = params.pDrop < 0.001
     this.lex = lexiconOf(lm)
     this.channel = new Channel(params)
+    this.cache = sharedCache(this.lex, `${params.pDrop}|${params.pWrong}|${params.garble}`)
   }
 
   setChannel(ch: Channel): void {
     this.channel = ch
-    this.cache.clear()
+    this.cache = new Map() // an adapted channel is this document's own
   }
 
   get currentChannel(): Channel {
@@ -103,68 +104,115 @@ export class Restorer {
 
   /** Decodes one phrase (slots between breaks); returns the chosen candidate and a confidence per slot. */
   decodePhrase(slots: Slot[]): { cand: Candidate; confidence: number }[] {
+    // nothing to choose (clean text, codes, numbers): the only candidates, certain
+    let choice = false
+    for (const s of slots) if (s.cands.length > 1) choice = true
+    if (!choice) return slots.map((s) => ({ cand: s.cands[0], confidence: 1 }))
     let beam: Hyp[] = [{ w1: BOS_ID, w2: BOS_ID, score: 0, back: null, cand: null }]
-    const posteriors: Map<string, number>[] = []
+    const beams: Hyp[][] = []
+    const next = new Map<number, Hyp>()
     for (const slot of slots) {
-      const next = new Map<number, Hyp>()
-      for (const h of beam)
-        for (const c of slot.cands) {
-          const score = h.score + this.lm.logProb(h.w1, h.w2, c.id) - c.cost
-          const key = h.w2 * 65536 + c.id
+      const { cands } = slot
+      const { ids, costs } = arraysOf(cands)
+      const n = cands.length
+      if (scratch.length < n) scratch = new Float64Array(n * 2)
+      next.clear()
+      for (const h of beam) {
+        this.lm.scoreAll(h.w1, h.w2, ids, n, scratch)
+        for (let i = 0; i < n; i++) {
+          const score = h.score + scratch[i] - costs[i]
+          const key = h.w2 * 65536 + ids[i]
           const prev = next.get(key)
-          if (!prev || prev.score < score) next.set(key, { w1: h.w2, w2: c.id, score, back: h, cand: c })
+          if (!prev) next.set(key, { w1: h.w2, w2: ids[i], score, back: h, cand: cands[i] })
+          else if (prev.score < score) (prev.score = score), (prev.back = h), (prev.cand = cands[i])
         }
-      beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, BEAM)
-      posteriors.push(softmaxBy(beam))
+      }
+      beam = [...next.values()]
+      if (beam.length > BEAM) beam = beam.sort((x, y) => y.score - x.score).slice(0, BEAM)
+      else beam.sort((x, y) => y.score - x.score)
+      beams.push(beam)
     }
     let best: Hyp | null = null, bestScore = -Infinity
     for (const h of beam) {
       const s = h.score + this.lm.logProb(h.w1, h.w2, EOS_ID)
       if (s > bestScore) (bestScore = s), (best = h)
     }
-    const out: { cand: Candidate; confidence: number }[] = []
-    for (let h = best, i = slots.length - 1; h && h.cand; h = h.back, i--) out.push({ cand: h.cand, confidence: posteriors[i].get(h.cand.word) ?? 0 })
-    return out.reverse()
+    const out: { cand: Candidate; confidence: number }[] = new Array(slots.length)
+    for (let h = best, i = slots.length - 1; h && h.cand; h = h.back, i--) out[i] = { cand: h.cand, confidence: posterior(beams[i], h.cand.word) }
+    return out
   }
 
-  /** Restores every line; returns repaired lines and per-token decisions. */
+  /**
+   * Restores every line; returns repaired lines and per-token decisions. A phrase runs on across a line
+   * break when the line ends mid-sentence (no punctuation) and the next one goes on with a word: the
+   * words at both ends of a wrapped line then keep their context. A wide gap (3+ spaces: the columns of
+   * a header row) ends a phrase.
+   */
   restoreLines(lines: string[]): { lines: string[]; decisions: Decision[][] } {
-    const decisions = lines.map((line) => this.restoreLine(line))
-    return { lines: lines.map((line, i) => applyDecisions(line, decisions[i])), decisions }
-  }
-
-  private restoreLine(line: string): Decision[] {
-    const pieces = piecesOf(line)
-    const decisions: Decision[] = []
+    const decisions: Decision[][] = lines.map(() => [])
     let phrase: Slot[] = []
     const flush = () => {
       if (!phrase.length) return
       const chosen = this.decodePhrase(phrase)
       phrase.forEach((slot, i) => {
         const p = slot.piece
-        if (p.kind === 'word') decisions.push({ start: p.start, end: p.end, from: p.text, to: chosen[i].cand.word, confidence: chosen[i].confidence, observed: slot.observed })
-        else if (p.kind === 'fixed' && p.replacement !== p.text) decisions.push({ start: p.start, end: p.end, from: p.text, to: p.replacement, confidence: 1, observed: p.text, verbatim: true })
+        const ds = decisions[slot.line]
+        if (p.kind === 'word') ds.push({ start: p.start, end: p.end, from: p.text, to: chosen[i].cand.word, confidence: chosen[i].confidence, observed: slot.observed })
+        else if (p.kind === 'fixed' && p.replacement !== p.text && !this.clean) ds.push({ start: p.start, end: p.end, from: p.text, to: p.replacement, confidence: 1, observed: p.text, verbatim: true })
       })
       phrase = []
     }
-    for (const p of pieces) {
-      if (p.kind === 'break') flush()
-      else if (p.kind === 'num') phrase.push({ piece: p, cands: [{ word: p.text, id: NUM_ID, cost: 0 }], observed: p.text })
-      else if (p.kind === 'fixed') {
-        // a code is context the model knows token by token (284/KH-UBND → <num> kh ubnd), as in training
-        const toks = phrases(p.replacement).flat()
-        if (!toks.length) toks.push(lmForm(p.replacement))
-        toks.forEach((t, k) => phrase.push({ piece: k === 0 ? p : { kind: 'break' }, cands: [{ word: k === 0 ? p.replacement : t, id: this.lm.idOf(t), cost: 0 }], observed: t }))
+    let prevOpen = false // the previous line ended inside a phrase
+    let prevLast: Piece | undefined
+    lines.forEach((line, li) => {
+      const pieces = piecesOf(line)
+      const first = pieces[0]
+      if (!(prevOpen && first && (first.kind === 'word' || first.kind === 'num') && continues(prevLast, first) && !ITEM_START.test(line))) flush()
+      let lastEnd = -1
+      for (const p of pieces) {
+        if (p.kind !== 'break' && lastEnd >= 0 && /^\s{3,}$/.test(line.slice(lastEnd, p.start))) flush()
+        if (p.kind !== 'break') lastEnd = p.end
+        this.pushPiece(p, li, phrase, flush)
       }
-      else {
-        const observed = p.text.toLowerCase()
-        phrase.push({ piece: p, cands: this.candidates(observed), observed })
-      }
-    }
+      const last = pieces[pieces.length - 1]
+      prevOpen = !!last && last.kind !== 'break' && !/[\s]{3,}$/.test(line) && !JOIN_STOP.test(line.trimEnd())
+      prevLast = last
+      if (!prevOpen) flush()
+    })
     flush()
-    return decisions
+    return { lines: lines.map((line, i) => applyDecisions(line, decisions[i])), decisions }
+  }
+
+  private pushPiece(p: Piece, line: number, phrase: Slot[], flush: () => void): void {
+    if (p.kind === 'break') flush()
+    else if (p.kind === 'num') phrase.push({ piece: p, line, cands: [{ word: p.text, id: NUM_ID, cost: 0 }], observed: p.text })
+    else if (p.kind === 'fixed') {
+      // a code is context the model knows token by token (284/KH-UBND → <num> kh ubnd), as in training
+      const toks = phrases(p.replacement).flat()
+      if (!toks.length) toks.push(lmForm(p.replacement))
+      toks.forEach((t, k) => phrase.push({ piece: k === 0 ? p : { kind: 'break' }, line, cands: [{ word: k === 0 ? p.replacement : t, id: this.lm.idOf(t), cost: 0 }], observed: t }))
+    } else {
+      const observed = p.text.toLowerCase()
+      phrase.push({ piece: p, line, cands: this.candidates(observed), observed })
+    }
   }
 }
+
+/**
+ * Whether a line that ended without punctuation goes on in the next one: the next starts in lower case
+ * (a wrapped sentence), or a name runs over the break (huyện Hớn / Quản). A capital after a lower-case
+ * word starts something new (a heading, the next paragraph).
+ */
+function continues(prev: Piece | undefined, next: Piece): boolean {
+  if (next.kind !== 'word') return true
+  const cap = (p: Piece | undefined) => !!p && 'text' in p && /^\p{Lu}/u.test(p.text)
+  return !cap(next) || cap(prev)
+}
+
+// a list item starts a new phrase: a) b) 1. 2.1. I. - +
+const ITEM_START = /^\s*(?:(?:\p{L}{1,4}|\d+(?:\.\d+)*)[.)]|[-+•*–])(?:\s|$)/u
+// a line ending in punctuation closes its phrase
+const JOIN_STOP = /[.,;:!?"“”»…)\]]$/u
 
 export type Decision = { start: number; end: number; from: string; to: string; confidence: number; observed: string; verbatim?: boolean }
 
@@ -227,16 +275,44 @@ function rank(lm: LanguageModel, c: Candidate): number {
   return c.cost - 0.3 * (c.id === UNK_ID ? -12 : lm.unigram(c.id))
 }
 
-function softmaxBy(beam: Hyp[]): Map<string, number> {
-  const m = new Map<string, number>()
-  if (!beam.length) return m
+/** Share of the beam's probability mass on hypotheses that chose `word` at this slot. */
+function posterior(beam: Hyp[], word: string): number {
+  if (!beam.length) return 0
   const top = beam[0].score
-  let z = 0
-  for (const h of beam) z += Math.exp(h.score - top)
-  for (const h of beam) m.set(h.cand!.word, (m.get(h.cand!.word) ?? 0) + Math.exp(h.score - top) / z)
+  let z = 0, m = 0
+  for (const h of beam) {
+    const e = Math.exp(h.score - top)
+    z += e
+    if (h.cand!.word === word) m += e
+  }
+  return m / z
+}
+
+/**
+ * Candidate lists by channel parameters, shared across documents of one process: de-accented documents
+ * all get the same parameters, so their candidates are computed once. A few parameter sets are kept.
+ */
+const shared = new WeakMap<Lexicon, Map<string, Map<string, Candidate[]>>>()
+function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
+  let byKey = shared.get(lex)
+  if (!byKey) shared.set(lex, (byKey = new Map()))
+  let m = byKey.get(key)
+  if (!m) {
+    if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!)
+    byKey.set(key, (m = new Map()))
+  } else if (m.size > 200_000) m.clear()
   return m
+}
+
+let scratch = new Float64Array(64)
+const arrays = new WeakMap<Candidate[], { ids: Int32Array; costs: Float64Array }>()
+/** Candidate ids and costs as typed arrays, made once per (cached) candidate list. */
+function arraysOf(cands: Candidate[]): { ids: Int32Array; costs: Float64Array } {
+  let a = arrays.get(cands)
+  if (!a) arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), costs: Float64Array.from(cands, (c) => c.cost) }))
+  return a
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x))
 const round = (x: number) => Math.round(x * 1000) / 1000
-void stripMarks
+

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
 import { MissingDependencyError } from '../errors.js'
 import type { GreyImage } from '../image/grey-image.js'
@@ -14,7 +15,8 @@ import type { PageLine, PageWord, SourcePage } from '../schema/page.js'
 import type { Box } from '../schema/provenance.js'
 
 export type OcrPool = {
-  recognize(image: GreyImage, page: number): Promise<SourcePage>
+  /** `params`: Tesseract parameters for this call only (e.g. a cell: tessedit_pageseg_mode '7', a whitelist), restored after it */
+  recognize(image: GreyImage, page: number, params?: Record<string, string>): Promise<SourcePage>
   size: number
   close(): Promise<void>
 }
@@ -26,6 +28,11 @@ export type OcrPoolOptions = {
   langPath?: string
   /** page segmentation mode (default chosen by `npm run bench:ocr`, docs/ocr.md) */
   psm?: PSM
+  /**
+   * 'lstm' (default): our worker script that loads the LSTM-only wasm core (tesseract-core-simd-lstm);
+   * 'stock': tesseract.js's own script, which loads the core with the legacy engine too (see tesseract-worker.cjs).
+   */
+  core?: 'lstm' | 'stock'
 }
 
 /**
@@ -67,13 +74,23 @@ export function toPgm(image: GreyImage): Uint8Array {
   return out
 }
 
+/** src/ocr/tesseract-worker.cjs, from src/ocr (tsx, tests) or from dist/src/ocr (built). */
+function lstmWorkerPath(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  for (const p of [path.join(here, 'tesseract-worker.cjs'), path.resolve(here, '../../../src/ocr/tesseract-worker.cjs')]) {
+    if (existsSync(p)) return p
+  }
+  return undefined
+}
+
 type Slot = { worker: Worker; busy: boolean }
-type Job = { image: GreyImage; page: number; resolve: (p: SourcePage) => void; reject: (e: unknown) => void }
+type Job = { image: GreyImage; page: number; params?: Record<string, string>; resolve: (p: SourcePage) => void; reject: (e: unknown) => void }
 
 export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool> {
   const size = Math.max(1, Math.floor(opts.size ?? os.availableParallelism()))
   const langPath = resolveLangPath(opts.langPath) // fail fast, before any page work
   const psm = opts.psm ?? DEFAULT_PSM
+  const workerPath = opts.core === 'stock' ? undefined : lstmWorkerPath()
   const slots: Slot[] = []
   const starting: Promise<Slot>[] = []
   const queue: Job[] = []
@@ -82,7 +99,12 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
   async function start(): Promise<Slot> {
     let worker: Worker
     try {
-      worker = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' })
+      worker = await createWorker('vie', OEM.LSTM_ONLY, {
+        langPath,
+        gzip: true,
+        cacheMethod: 'none',
+        ...(workerPath ? { workerPath } : {}),
+      })
     } catch (error) {
       throw new MissingDependencyError(`the OCR engine could not start: ${String((error as Error)?.message ?? error)}`, {
         stage: 'ocr',
@@ -133,7 +155,7 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
       await slot.worker.setParameters({ user_defined_dpi: dpi })
       const { data } = await slot.worker.recognize(
         Buffer.from(toPgm(job.image).buffer),
-        {},
+        (job.params ?? {}) as object, // tesseract.js passes unknown keys to Tesseract for this call and restores them
         { text: false, tsv: true, blocks: false },
       )
       job.resolve(fromTsv(data.tsv ?? '', job.image, job.page))
@@ -144,10 +166,10 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
 
   return {
     size,
-    recognize(image, page) {
+    recognize(image, page, params) {
       if (closed) return Promise.reject(new Error('the OCR pool is closed'))
       return new Promise<SourcePage>((resolve, reject) => {
-        queue.push({ image, page, resolve, reject })
+        queue.push({ image, page, params, resolve, reject })
         pump()
       })
     },

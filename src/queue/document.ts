@@ -51,23 +51,23 @@ export function compactPage(page: SourcePage): SourcePage {
 /**
  * BullMQ's retry decision from a pipeline error: a KehoachError with `retryable: false`
  * (bad input, missing dependency) becomes UnrecoverableError so no attempt is wasted; the
- * message carries the report as `[code] message`, parsed back by `reportFromReason`.
+ * message carries the report as `[code] message\nhint: …`, parsed back by `reportFromReason`.
  */
 export function toJobError(error: unknown, stage: string): Error {
   const report = toErrorReport(error, stage)
   if (error instanceof KehoachError && !error.retryable) {
-    return new UnrecoverableError(`[${report.code}] ${report.message}`)
+    return new UnrecoverableError(`[${report.code}] ${report.message}\nhint: ${report.hint}`)
   }
   return error instanceof Error ? error : new Error(String(error))
 }
 
 export function reportFromReason(reason: string, stage: string): ErrorReport {
-  const m = /^\[([\w.-]+)\] ([\s\S]*)$/.exec(reason)
+  const m = /^\[([\w.-]+)\] ([\s\S]*?)(?:\nhint: ([\s\S]*))?$/.exec(reason)
   return {
     code: m ? m[1]! : 'queue.page-failed',
     stage,
     message: m ? m[2]! : reason,
-    hint: 'See the page job in the queue (failedReason, stacktrace); fix the cause and drop the file again.',
+    hint: m?.[3] ?? 'See the page job in the queue (failedReason, stacktrace); fix the cause and drop the file again.',
     retryable: !m,
   }
 }

@@ -28,11 +28,18 @@ export class DocumentQueue {
   }
 
   /**
-   * Add the document's flow. Job ids are derived from the content hash, so a second call for
-   * the same document while its flow is still in Redis adds nothing; callers check `has` first.
+   * Add the document's flow. Job ids are derived from the content hash: while the flow is
+   * waiting or running, a second call adds nothing. The ledger decides what is a duplicate, so
+   * a finished flow still kept in Redis (retention) when the watcher has a fresh claim — an
+   * operator cleared the ledger record to process the file again — is removed and added anew.
    */
   async enqueue(doc: DocumentRef): Promise<'added' | 'exists'> {
-    if (await this.has(doc.id)) return 'exists'
+    const existing = await this.assemble.getJob(assembleJobId(doc.id))
+    if (existing) {
+      const state = await existing.getState()
+      if (state !== 'completed' && state !== 'failed') return 'exists'
+      await existing.remove({ removeChildren: true })
+    }
     const children = Array.from({ length: doc.pageCount }, (_, i) => ({
       name: 'read-page',
       queueName: PAGES_QUEUE,

@@ -58,7 +58,7 @@ const MEDIA: Record<string, string> = {
  * from the request.
  */
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, maxParamLength: 2000, bodyLimit: 1024, return503OnClosing: true })
+  const app = Fastify({ logger: false, maxParamLength: 8000, bodyLimit: 1024, return503OnClosing: true })
   const dataDir = path.resolve(o.dataDir)
   const originals = path.join(dataDir, 'originals')
   const requests = new Map<string, number>()

@@ -39,7 +39,7 @@ export function filterSql(f: PlanFilters, dialect: 'sqlite' | 'postgres'): { whe
     params.push(numberKey(f.cites) ?? '')
   }
   if (f.targetBy != null) {
-    where.push('EXISTS (SELECT 1 FROM targets t WHERE t.plan_id = p.id AND t.deadline_year <= ?)')
+    where.push('p.target_year_min <= ?') // = EXISTS (SELECT 1 FROM targets t WHERE t.plan_id = p.id AND t.deadline_year <= ?)
     params.push(f.targetBy)
   }
   if (f.needsReview != null) {

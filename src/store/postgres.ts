@@ -31,9 +31,12 @@ CREATE TABLE IF NOT EXISTS plans (
   needs_review boolean NOT NULL, ocr_confidence double precision,
   source_file text NOT NULL, file text NOT NULL, file_sha256 text NOT NULL,
   processed_at text NOT NULL, indexed_at text NOT NULL,
-  json jsonb NOT NULL,
+  target_year_min integer,
   search tsvector NOT NULL
 );
+CREATE TABLE IF NOT EXISTS plan_json (id text PRIMARY KEY, json jsonb NOT NULL);
+CREATE INDEX IF NOT EXISTS plans_target_year ON plans (target_year_min);
+CREATE INDEX IF NOT EXISTS plans_issuer_f ON plans (issuer_f);
 CREATE INDEX IF NOT EXISTS plans_date ON plans (date);
 CREATE INDEX IF NOT EXISTS plans_year ON plans (year);
 CREATE INDEX IF NOT EXISTS plans_type ON plans (type_code);
@@ -239,6 +242,7 @@ export class PostgresStore implements PlanStore {
         setweight(to_tsvector('simple', $${n + 3}), 'C') || setweight(to_tsvector('simple', $${n + 4}), 'D'))`,
       [...vals, s.title, s.bases, s.tasks, s.body.slice(0, MAX_BODY_CHARS)],
     )
+    await c.query('INSERT INTO plan_json (id, json) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json', [plan.id, rows.json])
     await insertAll(c, 'legal_bases', rows.legalBases)
     await insertAll(c, 'citations', rows.citations)
     await insertAll(c, 'targets', rows.targets)
@@ -266,7 +270,7 @@ export class PostgresStore implements PlanStore {
   }
 
   async get(id: string): Promise<Plan | null> {
-    const r = await this.pool.query<{ json: Plan }>('SELECT json FROM plans WHERE id = $1', [id])
+    const r = await this.pool.query<{ json: Plan }>('SELECT json FROM plan_json WHERE id = $1', [id])
     return r.rows[0]?.json ?? null
   }
 
@@ -357,7 +361,7 @@ export class PostgresStore implements PlanStore {
   }
 
   async reset(): Promise<void> {
-    await this.pool.query('TRUNCATE plans, legal_bases, citations, targets, tasks, files, failures')
+    await this.pool.query('TRUNCATE plans, plan_json, legal_bases, citations, targets, tasks, files, failures')
   }
 
   async getState(key: string): Promise<string | null> {
@@ -390,6 +394,7 @@ async function putFile(c: pg.PoolClient, f: FileState): Promise<void> {
 async function deletePlan(c: pg.PoolClient, id: string): Promise<void> {
   for (const t of ['legal_bases', 'citations', 'targets', 'tasks']) await c.query(`DELETE FROM ${t} WHERE plan_id = $1`, [id])
   await c.query('DELETE FROM plans WHERE id = $1', [id])
+  await c.query('DELETE FROM plan_json WHERE id = $1', [id])
 }
 
 /** Multi-row INSERT, in chunks that stay under PostgreSQL's 65535 parameters. */

@@ -36,7 +36,8 @@ export type PlanRow = {
   file_sha256: string
   processed_at: string
   indexed_at: string
-  json: string
+  /** earliest deadline year among the targets (for --target-by), null without dated targets */
+  target_year_min: number | null
 }
 
 export type LegalBasisRow = {
@@ -60,6 +61,8 @@ export type SearchDoc = { title: string; body: string; bases: string; tasks: str
 
 export type PlanRows = {
   plan: PlanRow
+  /** the whole plan, stored apart (table plan_json) so that scans over plans stay narrow */
+  json: string
   legalBases: LegalBasisRow[]
   citations: CitationRow[]
   targets: TargetRow[]
@@ -100,7 +103,7 @@ export function planRows(plan: Plan, file: string, fileSha256: string, indexedAt
     file_sha256: fileSha256,
     processed_at: plan.processing.processedAt,
     indexed_at: indexedAt,
-    json: JSON.stringify(plan),
+    target_year_min: null,
   }
   const legalBases: LegalBasisRow[] = plan.legalBases.map((b, ord) => ({
     plan_id: id, ord, relation: b.relation, type: b.type, number: b.number, number_key: numberKey(b.number),
@@ -125,6 +128,8 @@ export function planRows(plan: Plan, file: string, fileSha256: string, indexedAt
     plan_id: id, ord, text: t.text, value: t.value, value_max: t.valueMax, unit: t.unit, deadline: t.deadline,
     deadline_year: deadlineYear(t.deadline), subject: t.subject, section: t.section, page: t.prov.page, confidence: t.confidence,
   }))
+  const years = targets.map((t) => t.deadline_year).filter((y): y is number => y != null)
+  planRow.target_year_min = years.length ? Math.min(...years) : null
   const tasks: TaskRow[] = plan.tasks.map((t, ord) => ({
     plan_id: id, ord, task_id: t.id, grp: t.group, content: t.content, timeline: t.timeline, lead: t.lead,
     cooperating: JSON.stringify(t.cooperating), origin: t.origin, page: t.prov.page, confidence: t.confidence,
@@ -135,7 +140,7 @@ export function planRows(plan: Plan, file: string, fileSha256: string, indexedAt
     bases: fold(join([...plan.legalBases.map((b) => b.text), ...plan.citations.map((c) => c.text)])) ?? '',
     tasks: fold(join([...plan.tasks.map((t) => join([t.group, t.content, t.lead])), ...plan.targets.map((t) => t.text)])) ?? '',
   }
-  return { plan: planRow, legalBases, citations, targets, tasks, search }
+  return { plan: planRow, json: JSON.stringify(plan), legalBases, citations, targets, tasks, search }
 }
 
 /** Columns a summary is read from (both back-ends select these from `plans`). */

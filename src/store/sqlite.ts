@@ -12,7 +12,9 @@ import type {
 } from './types.js'
 import { cursorOf, parseCursor, eventOf } from './events.js'
 
-const SCHEMA_VERSION = '1'
+/** Bump when a derived table changes: an older index file is rebuilt (the event log is kept). */
+const INDEX_VERSION = '2'
+const DERIVED = ['plans', 'plan_json', 'plans_fts', 'legal_bases', 'citations', 'targets', 'tasks', 'files', 'failures']
 
 /** Tables and views of the `--sql` surface: docs/store.md describes every column. */
 const DDL = `
@@ -32,8 +34,11 @@ CREATE TABLE IF NOT EXISTS plans (
   needs_review INTEGER NOT NULL, ocr_confidence REAL,
   source_file TEXT NOT NULL, file TEXT NOT NULL, file_sha256 TEXT NOT NULL,
   processed_at TEXT NOT NULL, indexed_at TEXT NOT NULL,
-  json TEXT NOT NULL
+  target_year_min INTEGER
 );
+CREATE TABLE IF NOT EXISTS plan_json (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS plans_target_year ON plans (target_year_min);
+CREATE INDEX IF NOT EXISTS plans_issuer_f ON plans (issuer_f);
 CREATE INDEX IF NOT EXISTS plans_date ON plans (date);
 CREATE INDEX IF NOT EXISTS plans_year ON plans (year);
 CREATE INDEX IF NOT EXISTS plans_type ON plans (type_code);
@@ -103,13 +108,22 @@ export class SqliteStore implements PlanStore {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
+    this.db.pragma('cache_size = -65536') // 64 MiB
+    this.db.pragma('mmap_size = 268435456')
+    this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
+    const version = this.db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'index_version'`).get()?.value
+    if (version !== INDEX_VERSION) {
+      // new file, or one written by an older kehoach: derived tables are rebuilt by the next indexFolder
+      for (const t of DERIVED) this.db.exec(`DROP TABLE IF EXISTS ${t}`)
+      this.db.exec(DDL)
+      this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)`).run(INDEX_VERSION)
+    }
     this.db.exec(DDL)
     const get = this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?')
     let epoch = get.get('epoch')?.value
     if (!epoch) {
       epoch = randomBytes(4).toString('hex')
       this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('epoch', epoch)
-      this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION)
       epoch = get.get('epoch')!.value
     }
     this.epoch = epoch
@@ -203,6 +217,7 @@ export class SqliteStore implements PlanStore {
       .prepare(`INSERT INTO plans (${cols.join(', ')}) VALUES (${cols.map((k) => '@' + k).join(', ')})`)
       .run(p)
     const rid = Number(info.lastInsertRowid)
+    db.prepare('INSERT OR REPLACE INTO plan_json (id, json) VALUES (?, ?)').run(plan.id, rows.json)
     db.prepare('INSERT INTO plans_fts (rowid, title, body, bases, tasks) VALUES (?, ?, ?, ?, ?)').run(
       rid, rows.search.title, rows.search.body, rows.search.bases, rows.search.tasks,
     )
@@ -219,6 +234,7 @@ export class SqliteStore implements PlanStore {
     db.prepare('DELETE FROM plans_fts WHERE rowid = ?').run(row.rid)
     for (const t of ['legal_bases', 'citations', 'targets', 'tasks']) db.prepare(`DELETE FROM ${t} WHERE plan_id = ?`).run(id)
     db.prepare('DELETE FROM plans WHERE rid = ?').run(row.rid)
+    db.prepare('DELETE FROM plan_json WHERE id = ?').run(id)
   }
 
   private event(e: {
@@ -232,7 +248,7 @@ export class SqliteStore implements PlanStore {
   }
 
   async get(id: string): Promise<Plan | null> {
-    const row = this.db.prepare<[string], { json: string }>('SELECT json FROM plans WHERE id = ?').get(id)
+    const row = this.db.prepare<[string], { json: string }>('SELECT json FROM plan_json WHERE id = ?').get(id)
     return row ? (JSON.parse(row.json) as Plan) : null
   }
 
@@ -331,7 +347,7 @@ export class SqliteStore implements PlanStore {
 
   async reset(): Promise<void> {
     this.db.transaction(() => {
-      for (const t of ['plans', 'plans_fts', 'legal_bases', 'citations', 'targets', 'tasks', 'files', 'failures']) this.db.exec(`DELETE FROM ${t}`)
+      for (const t of DERIVED) this.db.exec(`DELETE FROM ${t}`)
     })()
   }
 

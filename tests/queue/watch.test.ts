@@ -2,7 +2,7 @@
  * Queue mode end to end, in this process: InboxWatcher + DocumentQueue (flows) + sandboxed
  * workers from dist/ (run `npm run build` first — `npm test` does), real Redis, real files.
  */
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Plan } from '../../src/schema/plan.js'
@@ -111,5 +111,42 @@ describe.skipIf(skip !== null)('kehoach watch (queue mode)', () => {
     )
     expect(plan.source.textOrigin).toBe('plain-text')
     expect(errors).toEqual([])
+  }, 90_000)
+
+  it('fails a document whose only page cannot be read, at once (no retries of a non-retryable error), with a report', async () => {
+    const before = workers.stats.pagesFailed
+    await drop('bad/huge-page.pdf', dirs.inbox) // passes the pre-checks; rendering the page is over the pixel limit
+    const report = await waitFor(
+      'the document failure report',
+      async () => readFile(path.join(dirs.out, 'failed', 'huge-page.pdf.error.json'), 'utf8').then(JSON.parse, () => null),
+      60_000,
+    )
+    expect(report).toMatchObject({ code: 'input.too-large', file: 'huge-page.pdf', retryable: false })
+    expect(report.message).toMatch(/no page of huge-page\.pdf could be read/)
+    expect(report.hint).toMatch(/--max-pixels|Split/) // the pipeline's own hint, carried through the job
+    expect(workers.stats.pagesFailed).toBe(before + 1)
+    const entry = await watcher.ledger.get(report.sha256)
+    expect(entry?.state).toBe('failed')
+    expect((await jsonFiles(dirs.out)).includes(`${report.sha256}.json`)).toBe(false)
+  }, 90_000)
+
+  it('processes a file again when an operator removed its ledger record (even though Redis still keeps the finished flow)', async () => {
+    const plan = await waitFor('the hon-quan plan', async () => {
+      for (const f of await jsonFiles(dirs.out)) {
+        const p = Plan.parse(JSON.parse(await readFile(path.join(dirs.out, f), 'utf8')))
+        if (p.source.fileName === 'hon-quan.gt.txt') return p
+      }
+      return null
+    }, 5_000)
+    const shard = path.join(dirs.data, 'ledger', plan.id.slice(0, 2))
+    for (const n of await readdir(shard)) if (n.startsWith(plan.id)) await rm(path.join(shard, n))
+    const pagesBefore = workers.stats.pagesDone
+    const queuedBefore = outcomes.filter((o) => o.kind === 'queued').length
+    await drop('hon-quan.gt.txt', dirs.inbox, 'hon-quan-again.txt')
+    await waitFor('the second run', async () => (await watcher.ledger.get(plan.id))?.state === 'done', 60_000)
+    expect(workers.stats.pagesDone).toBe(pagesBefore + plan.source.pageCount)
+    expect(outcomes.filter((o) => o.kind === 'queued')).toHaveLength(queuedBefore + 1)
+    const again = Plan.parse(JSON.parse(await readFile(path.join(dirs.out, `${plan.id}.json`), 'utf8')))
+    expect(again.source.fileName).toBe('hon-quan-again.txt')
   }, 90_000)
 })

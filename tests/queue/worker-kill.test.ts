@@ -84,12 +84,16 @@ describe.skipIf(skip !== null)('kehoach worker, killed mid-document', () => {
 
     const first = startWorker()
     const exited = new Promise((r) => first.once('exit', r))
-    // at least one page done, the document not complete yet
+    const alive = (c: ChildProcess) => {
+      if (c.exitCode !== null) throw new Error(`the worker exited early (code ${c.exitCode}):\n${log}`)
+    }
+    // at least one page done, the document not complete yet, the other page being read
     await waitFor(
       'page 1 done while page 2 is in progress',
       async () => {
-        const p1 = await pagesQueue.getJob(pageJobId(id, 1))
-        return p1 && (await p1.isCompleted())
+        alive(first)
+        const [p1, p2] = await Promise.all([pagesQueue.getJob(pageJobId(id, 1)), pagesQueue.getJob(pageJobId(id, 2))])
+        return p1 && p2 && (await p1.isCompleted()) && (await p2.isActive())
       },
       90_000,
       50,
@@ -101,7 +105,15 @@ describe.skipIf(skip !== null)('kehoach worker, killed mid-document', () => {
     await exited
 
     const second = startWorker()
-    const plans = await waitFor('the plan after the restart', async () => ((await jsonFiles(dirs.out)).length ? jsonFiles(dirs.out) : null), 120_000, 200)
+    const plans = await waitFor(
+      'the plan after the restart',
+      async () => {
+        alive(second)
+        return (await jsonFiles(dirs.out)).length ? jsonFiles(dirs.out) : null
+      },
+      120_000,
+      200,
+    )
     expect(plans).toEqual([`${id}.json`])
     const plan = Plan.parse(JSON.parse(await readFile(path.join(dirs.out, plans[0]!), 'utf8')))
     expect(plan.source.pageCount).toBe(2)

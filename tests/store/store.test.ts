@@ -146,6 +146,11 @@ for (const name of ['sqlite', 'postgres'] as const) {
       expect((await store.events('deadbeef-999')).events.length).toBeGreaterThan(0)
     })
 
+    it.skipIf(name !== 'postgres')('offers kehoach_fold() (unaccent + đ) for ad-hoc SQL', async () => {
+      const r = await store.sql(`SELECT kehoach_fold('Đào  tạo NGHỀ') AS f`)
+      expect(r.rows).toEqual([{ f: 'dao tao nghe' }])
+    })
+
     it('keeps webhook state', async () => {
       await store.setState('k', 'v1')
       await store.setState('k', 'v2')

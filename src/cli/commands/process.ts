@@ -15,6 +15,7 @@ type ProcessOptions = {
   forceOcr?: boolean
   reprocess?: boolean
   maxPages?: string
+  maxPixels?: string
   dpi?: string
   progress: boolean
   verbose?: boolean
@@ -30,6 +31,7 @@ export function registerProcess(program: Command): void {
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
     .option('--reprocess', 'process inputs again even when OUT already has their result')
     .option('--max-pages <n>', 'reject documents with more pages', String(DEFAULT_LIMITS.maxPages))
+    .option('--max-pixels <n>', 'reject pages or images with more pixels', String(DEFAULT_LIMITS.maxPixels))
     .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
     .option('--no-progress', 'no progress output on stderr')
     .option('-v, --verbose', 'print stack traces of failures')
@@ -37,7 +39,12 @@ export function registerProcess(program: Command): void {
 }
 
 async function processCommand(paths: string[], opts: ProcessOptions): Promise<number> {
-  const limits: Limits = { ...DEFAULT_LIMITS, maxPages: positiveInt(opts.maxPages, '--max-pages'), dpi: positiveInt(opts.dpi, '--dpi') }
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    maxPages: positiveInt(opts.maxPages, '--max-pages'),
+    maxPixels: positiveInt(opts.maxPixels, '--max-pixels'),
+    dpi: positiveInt(opts.dpi, '--dpi'),
+  }
   const inputs = await collectInputs(paths)
   const ui = new ProgressLine(process.stderr, opts.progress)
   if (inputs.length === 0) {
@@ -45,8 +52,9 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
     return ExitCode.badArgs
   }
   const model = loadLanguageModel()
+  const poolOptions = opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}
   const lazy: { pool?: Promise<OcrPool> } = {}
-  const ocr = () => (lazy.pool ??= createOcrPool(opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}))
+  const ocr = () => (lazy.pool ??= createOcrPool(poolOptions))
   let current = 0
   const started = Date.now()
   try {

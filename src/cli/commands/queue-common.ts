@@ -65,7 +65,7 @@ export class QueueProgress {
       },
       pageFailed: ({ id, page, of, error, final }) => {
         const name = this.docs.get(id)?.name ?? id.slice(0, 12)
-        this.ui.log(`${final ? 'FAIL' : 'retry'} ${name} page ${page}/${of}: ${error.message}`)
+        this.ui.log(`${final ? 'FAIL' : 'retry'} ${name} page ${page}/${of}: ${error.message.replace(/\nhint: /, '. ')}`)
       },
       documentDone: ({ doc, result }) => {
         this.documentsDone++
@@ -77,7 +77,7 @@ export class QueueProgress {
         if (!final) return
         this.documentsFailed++
         this.docs.delete(doc.id)
-        this.ui.log(`FAIL ${label(doc)}: ${error.message}`)
+        this.ui.log(`FAIL ${label(doc)}: ${error.message.replace(/\nhint: /, '. ')}`)
       },
       error: (error) => this.ui.log(`kehoach: worker error: ${error.message}`),
     }

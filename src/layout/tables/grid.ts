@@ -60,11 +60,24 @@ function coveredShare(l: Line, a: number, b: number, reach: number): number {
   return n / (b - a)
 }
 
+function anchored(lines: Line[], across: Line[], reach: number): Line[] {
+  const out: Line[] = []
+  for (const l of lines) {
+    const meets = (at: number) => across.some((m) => Math.abs(m.pos - at) <= reach && covers(m, l.pos, reach))
+    const cover = l.cover.filter(([a, b]) => meets(a) || meets(b))
+    if (cover.length > 0) out.push({ pos: l.pos, cover })
+  }
+  return out
+}
+
 /** Tables: connected groups of crossing horizontal and vertical lines, each cut into its cells. */
 export function buildGrids(h: Segment[], v: Segment[], o: GridOptions): Grid[] {
   const minCover = o.minCover ?? 0.5
-  const H = clusterLines(h.map((s) => ({ pos: s.y0, a: s.x0, b: s.x1 })), o.snap, o.reach)
-  const V = clusterLines(v.map((s) => ({ pos: s.x0, a: s.y0, b: s.y1 })), o.snap, o.reach)
+  const H0 = clusterLines(h.map((s) => ({ pos: s.y0, a: s.x0, b: s.x1 })), o.snap, o.reach)
+  const V0 = clusterLines(v.map((s) => ({ pos: s.x0, a: s.y0, b: s.y1 })), o.snap, o.reach)
+  // a rule runs from rule to rule: a stretch whose two ends meet no crossing line is a text stroke
+  const V = anchored(V0, H0, o.reach)
+  const H = anchored(H0, V, o.reach)
   // union-find over lines: H are 0..H-1, V are H..H+V-1
   const parent = Array.from({ length: H.length + V.length }, (_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))

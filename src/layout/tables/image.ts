@@ -24,8 +24,8 @@ export function detectTablesInImage(image: GreyImage, page: SourcePage, opts: Im
   const skew = opts.skew ?? measuredSkew(image)
   const fr: RuleFrame = { scale: 1 / f, skew, width: image.width, height: image.height }
   const bin = rotateBinary(binarize(image, f, 2 * Math.round(15 * u) + 1), skew)
-  const { h, v } = findSegments(bin, { minPiece: Math.round(8 * u), maxGap: Math.round(10 * u), minLen: Math.round(30 * u), minFill: 0.7 }, Math.round(8 * u))
-  const grids = buildGrids(h, v, { snap: 6 * u, reach: 8 * u })
+  const { h, v } = findSegments(bin, { minPiece: Math.round(8 * u), maxGap: Math.round(8 * u), minLen: Math.round(30 * u), minFill: 0.65 }, Math.round(8 * u))
+  const grids = buildGrids(h, v, { snap: 6 * u, reach: 6 * u })
   const tables = grids.map((g) => fillGrid(g, page, (x, y) => toFrame(fr, x, y), (a, b) => fromFrame(fr, a, b), 'rules'))
   if (tables.length > 0) return tables
   return detectTablesByWordGaps(page)

@@ -24,7 +24,7 @@ export type RuleFrame = {
 }
 
 /** Min-pool by `f` then binarise against the local mean (window `win`, `t` percent darker). */
-export function binarize(img: GreyImage, f: number, win: number, t = 15): Binary {
+export function binarize(img: GreyImage, f: number, win: number, t = 10): Binary {
   const w = Math.floor(img.width / f)
   const h = Math.floor(img.height / f)
   const small = new Uint8Array(w * h)

@@ -67,6 +67,48 @@ export class LanguageModel {
     return -1
   }
 
+  /**
+   * log p(c | a b) for every c of `cs` into `out` (the decoder's inner loop): the context row (a,b) is
+   * found once, and each c is a search inside that row or, on backoff, inside b's bigram row.
+   */
+  scoreAll(a: number, b: number, cs: Int32Array | number[], n: number, out: Float64Array): void {
+    const t = this.t
+    const ab = this.bigramIndex(a, b)
+    const bow = ab >= 0 ? t.biBowBook[t.biBow[ab]] : 0
+    const triLo = ab >= 0 ? t.triStart[ab] : 0, triHi = ab >= 0 ? t.triStart[ab + 1] - 1 : -1
+    const biLo = t.biStart[b], biHi = t.biStart[b + 1] - 1
+    const triWord = t.triWord, biWord = t.biWord
+    for (let i = 0; i < n; i++) {
+      const c = cs[i]
+      let lo = triLo, hi = triHi, k = -1
+      while (lo <= hi) {
+        const m = (lo + hi) >>> 1, v = triWord[m]
+        if (v < c) lo = m + 1
+        else if (v > c) hi = m - 1
+        else {
+          k = m
+          break
+        }
+      }
+      if (k >= 0) {
+        out[i] = t.triLogpBook[t.triLogp[k]]
+        continue
+      }
+      lo = biLo
+      hi = biHi
+      while (lo <= hi) {
+        const m = (lo + hi) >>> 1, v = biWord[m]
+        if (v < c) lo = m + 1
+        else if (v > c) hi = m - 1
+        else {
+          k = m
+          break
+        }
+      }
+      out[i] = k >= 0 ? bow + t.biLogpBook[t.biLogp[k]] : bow + t.uniBow[b] + t.uniLogp[c]
+    }
+  }
+
   /** log p(c | a b) with backoff; a, b, c are ids. */
   logProb(a: number, b: number, c: number): number {
     const t = this.t

@@ -1,0 +1,92 @@
+import type { Command } from 'commander'
+import { Redis } from 'ioredis'
+import { redactUrl, redisUrl } from '../../queue/connection.js'
+import { queuePrefix } from '../../queue/names.js'
+import { queueDepths } from '../../server/queue-depths.js'
+import { indexFolder } from '../../store/indexer.js'
+import { openStore } from '../../store/open.js'
+import { readDeadLetters } from '../../webhooks/queue.js'
+import type { DeadLetter } from '../../webhooks/jobs.js'
+import type { FailureInfo } from '../../store/types.js'
+import { runCommand } from '../exit.js'
+
+type StatusOptions = { data: string; db?: string; redis?: string; limit: string; json?: boolean; verbose?: boolean }
+
+export type StatusReport = {
+  data: string
+  index: { location: string; plans: number; failures: number; events: number; lastEventAt: string | null }
+  recentFailures: FailureInfo[]
+  redis: { url: string; up: boolean; queues: Record<string, Record<string, number>> | null; deadLetters: { total: number; items: DeadLetter[] } | null }
+}
+
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description('index size, recent failures with reasons, queue depths and webhook dead letters (when Redis answers)')
+    .option('-d, --data <dir>', 'results folder', process.env.KEHOACH_DATA ?? 'out')
+    .option('--db <url>', 'PostgreSQL index (postgres://…) instead of DATA/.kehoach/index.sqlite')
+    .option('--redis <url>', 'Redis (default: $REDIS_URL or redis://127.0.0.1:6379)')
+    .option('-n, --limit <n>', 'recent failures and dead letters to list', '10')
+    .option('--json', 'print the report as JSON')
+    .option('-v, --verbose', 'print stack traces')
+    .action((opts: StatusOptions) => runCommand(() => statusCommand(opts), opts.verbose))
+}
+
+export async function statusReport(opts: { data: string; db?: string; redis?: string; limit?: number }): Promise<StatusReport> {
+  const limit = opts.limit ?? 10
+  const store = await openStore({ dataDir: opts.data, db: opts.db })
+  let index: StatusReport['index']
+  let recentFailures: FailureInfo[]
+  try {
+    await indexFolder(opts.data, store)
+    const s = await store.stats()
+    index = { location: store.location, plans: s.plans, failures: s.failures, events: s.events, lastEventAt: s.lastEventAt }
+    recentFailures = await store.failures(limit)
+  } finally {
+    await store.close()
+  }
+  const url = opts.redis ?? redisUrl()
+  const prefix = queuePrefix()
+  const depths = await queueDepths(url, { prefix })
+  let deadLetters: StatusReport['redis']['deadLetters'] = null
+  if (depths) {
+    const client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1500, lazyConnect: true })
+    client.on('error', () => {})
+    try {
+      await client.connect()
+      deadLetters = await readDeadLetters(client, prefix, limit)
+    } catch {
+      deadLetters = null
+    } finally {
+      client.disconnect()
+    }
+  }
+  return { data: opts.data, index, recentFailures, redis: { url: redactUrl(url), up: depths !== null, queues: depths?.queues ?? null, deadLetters } }
+}
+
+async function statusCommand(opts: StatusOptions): Promise<number> {
+  const r = await statusReport({ data: opts.data, db: opts.db, redis: opts.redis, limit: Math.max(1, Number(opts.limit) || 10) })
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(r, null, 2) + '\n')
+    return 0
+  }
+  const out: string[] = []
+  out.push(`index     ${r.index.location}`)
+  out.push(`          ${r.index.plans} plans, ${r.index.failures} failed inputs, ${r.index.events} events (last ${r.index.lastEventAt ?? '—'})`)
+  if (r.recentFailures.length) {
+    out.push('', 'recent failures')
+    for (const f of r.recentFailures) out.push(`  ${f.at ?? '          —'}  ${f.file}: ${f.code}: ${f.message}${f.hint ? `. ${f.hint}` : ''}`)
+  }
+  out.push('', `redis     ${r.redis.url} ${r.redis.up ? '' : '(not answering: queue depths unknown)'}`.trimEnd())
+  if (r.redis.queues) {
+    for (const [q, c] of Object.entries(r.redis.queues)) {
+      out.push(`  ${q.padEnd(18)} waiting ${c.waiting ?? 0}  active ${c.active ?? 0}  delayed ${c.delayed ?? 0}  failed ${c.failed ?? 0}  completed ${c.completed ?? 0}`)
+    }
+  }
+  if (r.redis.deadLetters) {
+    out.push('', `webhook dead letters: ${r.redis.deadLetters.total}`)
+    for (const d of r.redis.deadLetters.items) out.push(`  ${d.at}  ${d.event} ${d.planId ?? ''} → ${d.url}: ${d.error} (${d.attempts} attempts)`)
+  }
+  process.stdout.write(out.join('\n') + '\n')
+  return 0
+}
