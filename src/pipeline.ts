@@ -15,7 +15,7 @@ import { judgeTextLayer } from './pdf/text-quality.js'
 import { renderPage } from './pdf/render.js'
 import { countImagePages, decodeImagePage } from './image/decode.js'
 import { preprocessPage } from './image/preprocess.js'
-import { detectTablesInImage, detectTablesInTextLayer, drawnLinesOf } from './layout/tables/index.js'
+import { detectTablesInImage, detectTablesInTextLayer, drawnLinesOf, rereadTableCells } from './layout/tables/index.js'
 import type { OcrPool } from './ocr/pool.js'
 import { splitTextPages } from './ingest/plain-text.js'
 import { buildPlan } from './assemble.js'
@@ -97,7 +97,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     const image = await preprocessPage(await decodeImagePage(doc.bytes, page - 1, deps.limits))
     progress('ocr')
     const ocred = await deps.ocr.recognize(image, page)
-    return { ...ocred, tables: detectTablesInImage(image, ocred, { skew: 0 }) } // preprocessPage deskewed it
+    return { ...ocred, tables: await rereadTableCells(image, ocred, detectTablesInImage(image, ocred, { skew: 0 }), deps.ocr) } // preprocessPage deskewed it
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
@@ -113,7 +113,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     const image = await preprocessPage(await renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
     progress('ocr')
     const ocred = await deps.ocr.recognize(image, page)
-    const tabled = { ...ocred, tables: detectTablesInImage(image, ocred, { skew: 0 }) } // preprocessPage deskewed it
+    const tabled = { ...ocred, tables: await rereadTableCells(image, ocred, detectTablesInImage(image, ocred, { skew: 0 }), deps.ocr) } // preprocessPage deskewed it
     return note ? { ...tabled, note } : tabled
   } finally {
     if (!deps.pdf) await pdf.close()

@@ -1,6 +1,7 @@
 /**
  * OCR stage benchmark on the committed scanned fixtures (A4, rendered at 300 dpi):
  *   1. seconds per page: open + text layer + verdict ("rest"), render, preprocess, OCR (1 worker)
+ *   1b. wasm core: tesseract.js's stock worker vs ours (LSTM-only build)
  *   2. image format handed to tesseract.js: PGM vs PNG (encode + recognize)
  *   3. output format: TSV vs the `blocks` JSON tree
  *   4. page segmentation mode: CER and time for PSM 3 / 4 / 6
@@ -119,6 +120,19 @@ if (values['pool-child']) {
   console.log(`   render                  ${show(avgClock(render))}`)
   console.log(`   preprocess (defaults)   ${show(avgClock(pre))}`)
   console.log(`   OCR (1 worker, warm)    ${show(avgClock(ocr))}   CER ${cers.map((c) => f(100 * c) + '%').join(' ')}`)
+}
+
+// ---- 1b. which wasm core: tesseract.js's stock worker loads tesseract-core-simd (legacy engine included) ----
+{
+  console.log('\n1b. wasm core (3 office pages, 1 worker, warm)')
+  for (const core of ['stock', 'lstm'] as const) {
+    const pool = await createOcrPool({ size: 1, core })
+    await pool.recognize(images[0].img, 1)
+    const cs: Clock[] = []
+    for (const { img } of images) cs.push((await timed(() => pool.recognize(img, 1)))[1])
+    await pool.close()
+    console.log(`   ${core === 'stock' ? 'stock worker (tesseract-core-simd)    ' : 'src/ocr/tesseract-worker.cjs (simd-lstm)'} ${show(avgClock(cs))}`)
+  }
 }
 
 // ---- 2.–4. engine options on a raw tesseract.js worker ----

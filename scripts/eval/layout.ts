@@ -103,9 +103,26 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
   const pdf = await openPdf(bytes, limits)
   const pages: NormalizedPage[] = []
   const detectMs: number[] = []
+  const cellMs: number[] = []
   const t0 = performance.now()
   for (let p = 1; p <= doc.pageCount; p++) {
-    const page = await readPage(doc, p, { ocr: pool, limits, pdf })
+    // the pool as readPage sees it, timing the cell re-reads (calls with per-call parameters)
+    let first = Infinity
+    let last = -Infinity
+    const timed: typeof pool = {
+      ...pool,
+      recognize: async (image, n, params) => {
+        const a = performance.now()
+        const r = await pool.recognize(image, n, params)
+        if (params) {
+          first = Math.min(first, a)
+          last = Math.max(last, performance.now())
+        }
+        return r
+      },
+    }
+    const page = await readPage(doc, p, { ocr: timed, limits, pdf })
+    cellMs.push(last > first ? last - first : 0)
     pages.push({ ...page, normalizedLines: page.lines.map((l) => l.text) })
     // table detection alone, timed on the same input readPage used
     if (page.origin === 'ocr') {
@@ -189,6 +206,7 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
     sideShare: sideOk / sideN,
     detectMsPerPage: detectMs.reduce((a, b) => a + b, 0) / Math.max(1, detectMs.length),
     readMsPerPage: readMs / Math.max(1, pages.length),
+    cellMsPerPage: cellMs.reduce((a, b) => a + b, 0) / Math.max(1, cellMs.length),
   }
 }
 
@@ -197,11 +215,11 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.pdf') && f.includes(fi
 const pool = await createOcrPool({ size: 1 })
 try {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`
-  console.log('fixture              origin      tables pages  cells≥0.9        meanSim  rows(id)       tasksF1  fields  header/end   detect ms/page')
+  console.log('fixture              origin      tables pages  cells≥0.9        meanSim  rows(id)       tasksF1  fields  header/end   detect ms/page  cell-OCR ms/page  read s/page')
   for (const f of files) {
     const r = await evaluate(f, pool)
     console.log(
-      [r.file.padEnd(20), String(r.origin).padEnd(11), String(r.tables).padEnd(6), r.pagesJoined.padEnd(6), `${r.cells} ${pct(r.cellShare)}`.padEnd(16), r.cellMeanSim.toFixed(3).padEnd(8), `${r.rows} ${pct(r.rowShare)}`.padEnd(14), r.tasksF1.toFixed(3).padEnd(8), pct(r.taskFields).padEnd(7), `${r.sides} ${pct(r.sideShare)}`.padEnd(12), r.detectMsPerPage.toFixed(0)].join(' '),
+      [r.file.padEnd(20), String(r.origin).padEnd(11), String(r.tables).padEnd(6), r.pagesJoined.padEnd(6), `${r.cells} ${pct(r.cellShare)}`.padEnd(16), r.cellMeanSim.toFixed(3).padEnd(8), `${r.rows} ${pct(r.rowShare)}`.padEnd(14), r.tasksF1.toFixed(3).padEnd(8), pct(r.taskFields).padEnd(7), `${r.sides} ${pct(r.sideShare)}`.padEnd(12), r.detectMsPerPage.toFixed(0).padEnd(15), r.cellMsPerPage.toFixed(0).padEnd(17), (r.readMsPerPage / 1000).toFixed(1)].join(' '),
     )
   }
 } finally {

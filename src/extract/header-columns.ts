@@ -44,36 +44,44 @@ export function matchTypeLine(text: string): { type: DocTypeEntry; rest: string 
 
 const DATE_LINE = /(,|\s)\s*ngay\b.*\bnam\b|ngay\s*\d{1,2}\s*[/.-]/
 
+/** An organ word right before the motto words makes them part of a name ("TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH"). */
+const NAME_BEFORE_MOTTO = /(trung uong|ban chap hanh|bch|thuong vu|btv|ban|hoi dong|uy ban)\s$/
+
 function mottoAt(f: string): number {
   let best = -1
   for (const m of MOTTO_STARTS) {
     const k = f.indexOf(m)
-    if (k >= 0 && (best < 0 || k < best)) best = k
+    if (k < 0) continue
+    if (NAME_BEFORE_MOTTO.test(f.slice(Math.max(0, k - 20), k).replace(/\s+/g, ' ')) && !/\S\s{2,}$/.test(f.slice(0, k))) continue
+    if (best < 0 || k < best) best = k
   }
   return best
 }
 
+/** Why a header line was split where it was: a signal in the text, or none (then the layout's column decides). */
+export type SplitReason = 'motto' | 'number' | 'gap' | 'date' | 'none'
+
 /** Splits one plain-text header line into its left and right parts. */
-export function splitHeaderLine(text: string): { left: string; right: string; rightStart: number } {
+export function splitHeaderLine(text: string): { left: string; right: string; rightStart: number; reason: SplitReason } {
   const f = foldKeep(text)
   const motto = mottoAt(f)
-  if (motto >= 0) return { left: text.slice(0, motto).trim(), right: text.slice(motto).trim(), rightStart: motto }
+  if (motto >= 0) return { left: text.slice(0, motto).trim(), right: text.slice(motto).trim(), rightStart: motto, reason: 'motto' }
   const label = NUMBER_LABEL.exec(text)
   if (label && label.index <= 2 && /\d|\//.test(text)) {
     const after = label.index + label[0].length
     const hit = parseNumberField(text.slice(after))
     if (hit) {
       const end = after + hit.index + hit.length
-      return { left: text.slice(0, end).trim(), right: text.slice(end).trim(), rightStart: end }
+      return { left: text.slice(0, end).trim(), right: text.slice(end).trim(), rightStart: end, reason: 'number' }
     }
   }
   const gap = /\S(\s{4,})\S/.exec(text)
   if (gap) {
     const k = gap.index + 1 + gap[1].length
-    return { left: text.slice(0, gap.index + 1).trim(), right: text.slice(k).trim(), rightStart: k }
+    return { left: text.slice(0, gap.index + 1).trim(), right: text.slice(k).trim(), rightStart: k, reason: 'gap' }
   }
-  if (DATE_LINE.test(f) || /^(doc lap|cong hoa)/.test(f.trim())) return { left: '', right: text.trim(), rightStart: 0 }
-  return { left: text.trim(), right: '', rightStart: text.length }
+  if (DATE_LINE.test(f) || /^(doc lap|cong hoa)/.test(f.trim())) return { left: '', right: text.trim(), rightStart: 0, reason: 'date' }
+  return { left: text.trim(), right: '', rightStart: text.length, reason: 'none' }
 }
 
 export function headerColumns(lines: XLine[]): HeaderColumns {
@@ -95,18 +103,41 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
   const zoneEnd = typeLine >= 0 ? typeLine : Math.min(lines.length, 12)
   const left: HeaderPart[] = []
   const right: HeaderPart[] = []
+  // One printed row may reach us as one line or, after the layout stage, as two DocLines (left and
+  // right part, `span` set). The layout's cut is a hint, not the last word: the text's own signals
+  // (motto start, the number after "Số", the place-date, a wide gap) decide where a part belongs, so
+  // a motto the layout left on the issuer's side ("TỈNH ỦY X   ĐẢNG CỘNG SẢN VIỆT NAM") or a place
+  // word cut off before the gap ("GIẢM NGHÈO BỀN VỮNG      TP." | "Hồ Chí Minh, ngày …") is
+  // moved to the right column. Only a line without any such signal keeps the layout's column.
+  const rows = new Map<string, XLine[]>()
   for (const l of lines.slice(0, zoneEnd)) {
-    const raw = l.src.text.normalize('NFC')
     if (!l.text || SEPARATOR_LINE.test(l.text)) continue
-    if (l.src.column) {
-      ;(l.src.column === 'left' ? left : right).push({ line: l, text: l.text, column: l.src.column, start: 0 })
-      continue
+    const key = `${l.page}:${l.line}`
+    rows.set(key, [...(rows.get(key) ?? []), l])
+  }
+  const ordered = [...rows.values()].sort((a, b) => a[0].i - b[0].i)
+  for (const row of ordered) {
+    row.sort((a, b) => (a.src.span?.[0] ?? 0) - (b.src.span?.[0] ?? 0))
+    const L: { l: XLine; text: string }[] = []
+    const R: { l: XLine; text: string; start: number }[] = []
+    for (const l of row) {
+      const raw = l.src.text.normalize('NFC').replace(/\*\*/g, '').replace(/^\s*#+\s/, '')
+      const s = splitHeaderLine(raw)
+      const offset = l.src.span?.[0] ?? 0
+      if (s.reason === 'none' && l.src.column) {
+        const t = clean(raw)
+        if (l.src.column === 'left') L.push({ l, text: t })
+        else R.push({ l, text: t, start: offset })
+        continue
+      }
+      if (s.left.trim()) L.push({ l, text: clean(s.left) })
+      if (s.right.trim()) R.push({ l, text: clean(s.right), start: offset + s.rightStart })
     }
-    const s = splitHeaderLine(raw.replace(/\*\*/g, '').replace(/^\s*#+\s/, ''))
-    const L = clean(s.left)
-    const R = clean(s.right)
-    if (L && !SEPARATOR_LINE.test(L)) left.push({ line: l, text: L, column: 'left', start: 0 })
-    if (R && !SEPARATOR_LINE.test(R)) right.push({ line: l, text: R, column: 'right', start: s.rightStart })
+    const lt = L.map((x) => x.text).filter((t) => t && !SEPARATOR_LINE.test(t)).join(' ')
+    const rt = R.map((x) => x.text).filter((t) => t && !SEPARATOR_LINE.test(t)).join(' ')
+    if (lt) left.push({ line: L[0].l, text: lt, column: 'left', start: 0 })
+    // the right text is read from the date line's part (provenance), its pieces joined in order
+    if (rt) right.push({ line: (R.find((x) => /ngay/.test(foldKeep(x.text))) ?? R[0]).l, text: rt, column: 'right', start: R[0].start })
   }
   let numberPart: HeaderColumns['numberPart'] = null
   for (const p of [...left, ...right]) {

@@ -112,7 +112,8 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     else report.info('day or month left blank (filled by hand after signing)', posOf(dp.line, dp.start + d.index), 'extract:date-blank')
     trace(fields, 'date', dp.line, d.iso ? 0.95 : 0.6, 'extract:date-line')
     trace(fields, 'year', dp.line, d.year ? 0.95 : 0.3, 'extract:date-line')
-    const before = dp.text.slice(0, d.index).replace(/[,\s]+$/, '').trim()
+    // decoration printed under the motto ("*", "-----") may share the date's row: not part of the place
+    const before = dp.text.slice(0, d.index).replace(/[,\s]+$/, '').replace(/^[\s*\-_=~–—•]+/u, '').trim()
     if (before) {
       place = isUpper(before) ? titleCaseWords(before) : before
       trace(fields, 'place', dp.line, 0.9, 'extract:place-before-date')

@@ -10,7 +10,7 @@ import type { GreyImage } from './grey-image.js'
 export type PreprocessOptions = { deskew?: boolean; normalize?: boolean }
 
 /** Defaults chosen by `npm run eval:ocr` (docs/ocr.md). */
-export const PREPROCESS_DEFAULTS: Required<PreprocessOptions> = { deskew: true, normalize: true }
+export const PREPROCESS_DEFAULTS: Required<PreprocessOptions> = { deskew: true, normalize: false }
 
 /** Skews smaller than this are left alone (a rotation resamples the page, and costs ≈0.2 s). */
 const MIN_ANGLE = 0.1

@@ -12,15 +12,15 @@ export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: b
 export type RestoreChange = { line: number; column: number; from: string; to: string; confidence: number }
 export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams }
 
-const BEAM = 16
+const BEAM = 8
 const MAX_CANDIDATES = 12
 const LOW_CONFIDENCE = 0.6
 
 /** How the document looks: share of words with marks, share of words with glyph garbage. */
-export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: number): ChannelParams & { trust: number } {
+export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: number, pieces: Piece[][] = lines.map(piecesOf)): ChannelParams & { trust: number } {
   let words = 0, marked = 0, garbled = 0
-  for (const line of lines)
-    for (const p of piecesOf(line)) {
+  for (const ps of pieces)
+    for (const p of ps) {
       if (p.kind !== 'word') continue
       words++
       const lower = p.text.toLowerCase()
@@ -98,7 +98,7 @@ export class Restorer {
     }
     const ranked = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
     // candidates far behind the best on channel + frequency never win in practice
-    const cut = rank(this.lm, ranked[0]) + 14
+    const cut = rank(this.lm, ranked[0]) + 4
     return ranked.slice(0, MAX_CANDIDATES).filter((c) => rank(this.lm, c) <= cut)
   }
 
@@ -148,7 +148,7 @@ export class Restorer {
    * words at both ends of a wrapped line then keep their context. A wide gap (3+ spaces: the columns of
    * a header row) ends a phrase.
    */
-  restoreLines(lines: string[]): { lines: string[]; decisions: Decision[][] } {
+  restoreLines(lines: string[], linePieces: Piece[][] = lines.map(piecesOf)): { lines: string[]; decisions: Decision[][] } {
     const decisions: Decision[][] = lines.map(() => [])
     let phrase: Slot[] = []
     const flush = () => {
@@ -165,7 +165,7 @@ export class Restorer {
     let prevOpen = false // the previous line ended inside a phrase
     let prevLast: Piece | undefined
     lines.forEach((line, li) => {
-      const pieces = piecesOf(line)
+      const pieces = linePieces[li]
       const first = pieces[0]
       if (!(prevOpen && first && (first.kind === 'word' || first.kind === 'num') && continues(prevLast, first) && !ITEM_START.test(line))) flush()
       let lastEnd = -1
@@ -243,16 +243,17 @@ export function withCaseOf(observed: string, word: string): string {
 }
 
 export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
-  const est = estimateParams(lines, opts.lm, opts.trustMarks)
+  const pieces = lines.map(piecesOf)
+  const est = estimateParams(lines, opts.lm, opts.trustMarks, pieces)
   const r = new Restorer(opts.lm, est)
-  let result = r.restoreLines(lines)
+  let result = r.restoreLines(lines, pieces)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
   for (let k = 0; k < rounds; k++) {
     const pairs: [string, string, number][] = []
     for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5) pairs.push([d.to, d.observed, d.confidence])
     r.setChannel(adaptChannel(new Channel(est), pairs))
-    result = r.restoreLines(lines)
+    result = r.restoreLines(lines, pieces)
   }
   const changes: RestoreChange[] = []
   let syllables = 0, low = 0

@@ -12,6 +12,8 @@ export type Piece =
 const EDGE = /^[.,;:!?"“”«»…()\][*_#]+|[.,;:!?"“”«»…()\][*_#]+$/gu
 const PHRASE_END = /[.,;:!?"“”«»…()[\]|•]/u
 const HAS_LETTER = /\p{L}/u
+// a free-standing dash (Độc lập - Tự do): the model's phrases run through it, as in training
+const DASH = /^[-–—]+$/u
 // A word may carry glyphs that stand for letters in broken text: digits, ~ \ ' ’ € ¢ & ¥ @ } (
 const WORDLIKE = /^[\p{L}\p{N}~\\'’`€¢&¥@}({*:,]+$/u
 
@@ -44,11 +46,12 @@ export function piecesOf(line: string): Piece[] {
     } else if (/^[\p{L}\p{N}]+([-/][\p{L}\p{N}]+)+$/u.test(core)) {
       let pos = start
       for (const part of core.split(/([-/])/)) {
-        if (part === '-' || part === '/') out.push({ kind: 'break' })
-        else if (part) out.push(/^\p{N}+$/u.test(part) ? { kind: 'num', start: pos, end: pos + part.length, text: part } : { kind: 'word', start: pos, end: pos + part.length, text: part })
+        if (part === '-' || part === '/') {
+          // the model's training reads kinh-te, a/b as words in one phrase (tokenize.ts): no break
+        } else if (part) out.push(/^\p{N}+$/u.test(part) ? { kind: 'num', start: pos, end: pos + part.length, text: part } : { kind: 'word', start: pos, end: pos + part.length, text: part })
         pos += part.length
       }
-    } else out.push({ kind: 'break' })
+    } else if (!DASH.test(core)) out.push({ kind: 'break' })
     if (PHRASE_END.test(m[0][m[0].length - 1])) out.push({ kind: 'break' })
   }
   return out

@@ -125,8 +125,12 @@ describe.skipIf(skip !== null)('kehoach watch (queue mode)', () => {
     expect(report.message).toMatch(/no page of huge-page\.pdf could be read/)
     expect(report.hint).toMatch(/--max-pixels|Split/) // the pipeline's own hint, carried through the job
     expect(workers.stats.pagesFailed).toBe(before + 1)
-    const entry = await watcher.ledger.get(report.sha256)
-    expect(entry?.state).toBe('failed')
+    // The report is written first and the ledger record, which points to it, right after.
+    const entry = await waitFor('the ledger failed record', async () => {
+      const e = await watcher.ledger.get(report.sha256)
+      return e?.state === 'failed' ? e : null
+    }, 10_000)
+    expect(entry.state).toBe('failed')
     expect((await jsonFiles(dirs.out)).includes(`${report.sha256}.json`)).toBe(false)
   }, 90_000)
 

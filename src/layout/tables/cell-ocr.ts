@@ -18,14 +18,18 @@ export type CellReader = { recognize(image: GreyImage, page: number, params?: Re
 
 /** Ids in an STT column: "1", "1.2", "1.2.3", "I", "IV", "a", "A", with an optional trailing dot or bracket. */
 export const ID_TEXT = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[a-zđA-Z])[.)]?$/
-const ID_WHITELIST = '0123456789.IVXLCABDEFGHabcdefgh)'
+const ID_WHITELIST = '0123456789.IVXLCABDEFGH'
 
 export type CellOcrOptions = {
   /** re-read every body cell (default), or only the id column and short cells (cheaper) */
   cells?: 'all' | 'short'
 }
 
-/** Crop of a cell's inside: inset from the rules, edge rule remnants whitened, padded white. */
+/**
+ * Crop of a cell's ink: inset from the rules, rule remnants along the edges whitened, the paper
+ * stretched to white (a grey crop on a white pad reads as a frame), cut to the ink's bounding box
+ * and padded white. Null when the cell holds no ink.
+ */
 export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage | null {
   const dpi = image.dpi > 0 ? image.dpi : 300
   const inset = Math.max(2, Math.round(dpi / 50)) // ≈ 0.5 mm: rule thickness and blur
@@ -36,31 +40,88 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage
   const w = x1 - x0
   const h = y1 - y0
   if (w < dpi / 25 || h < dpi / 25) return null
-  const pad = Math.round(dpi / 15)
-  const W = w + 2 * pad
-  const H = h + 2 * pad
-  const data = new Uint8Array(W * H).fill(255)
-  for (let y = 0; y < h; y++) data.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x1), (pad + y) * W + pad)
+  const src = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) src.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x1), y * w)
+  // paper and ink levels of the crop
+  const hist = new Uint32Array(256)
+  for (const v of src) hist[v]++
+  const level = (q: number) => {
+    let n = 0
+    for (let v = 0; v < 256; v++) if ((n += hist[v]) >= q * src.length) return v
+    return 255
+  }
+  const paper = level(0.6)
+  const ink = Math.min(level(0.005), paper - 40)
+  if (paper - ink < 40) return null
+  const cut = ink + 0.55 * (paper - ink) // darker than this is ink
+  const isInk = (v: number) => v < cut
   // a skewed or thick rule may still reach into the crop along an edge: rows / columns near an edge
-  // that are dark over most of their length are rule, not text
+  // that are ink over most of their length are rule, not text
   const edge = Math.round(dpi / 25)
-  const dark = (v: number) => v < 140
   for (let y = 0; y < h; y++) {
     if (y >= edge && y < h - edge) continue
     let n = 0
-    for (let x = 0; x < w; x++) if (dark(data[(pad + y) * W + pad + x])) n++
-    if (n > 0.6 * w) data.fill(255, (pad + y) * W + pad, (pad + y) * W + pad + w)
+    for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) n++
+    if (n > 0.6 * w) src.fill(255, y * w, (y + 1) * w)
   }
   for (let x = 0; x < w; x++) {
     if (x >= edge && x < w - edge) continue
     let n = 0
-    for (let y = 0; y < h; y++) if (dark(data[(pad + y) * W + pad + x])) n++
-    if (n > 0.6 * h) for (let y = 0; y < h; y++) data[(pad + y) * W + pad + x] = 255
+    for (let y = 0; y < h; y++) if (isInk(src[y * w + x])) n++
+    if (n > 0.6 * h) for (let y = 0; y < h; y++) src[y * w + x] = 255
   }
-  let ink = 0
-  for (let i = 0; i < data.length; i++) if (data[i] < 128) ink++
-  if (ink < 8) return null
+  // ink bounding box from row / column profiles: bands of ink separated by blank runs, bands with
+  // little ink next to the largest one (specks, dust, a dotted rule's dot) left out
+  let rows = new Float64Array(h)
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[y]++
+  const [by0, by1] = inkSpan(rows, Math.round(dpi / 30))
+  if (by1 < 0) return null
+  rows = new Float64Array(w)
+  for (let y = by0; y <= by1; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[x]++
+  const [bx0, bx1] = inkSpan(rows, Math.round(dpi / 10))
+  if (bx1 < 0) return null
+  const pad = Math.round(dpi / 20)
+  const W = bx1 - bx0 + 1 + 2 * pad
+  const H = by1 - by0 + 1 + 2 * pad
+  const data = new Uint8Array(W * H).fill(255)
+  const span = paper - ink
+  for (let y = by0; y <= by1; y++) {
+    for (let x = bx0; x <= bx1; x++) {
+      const v = src[y * w + x]
+      data[(pad + y - by0) * W + pad + x - bx0] = v >= paper ? 255 : Math.max(0, Math.round((255 * (v - ink)) / span))
+    }
+  }
   return { width: W, height: H, data, dpi }
+}
+
+/** First and last index of the bands of a profile worth keeping (bands split by `gap` blank entries). */
+function inkSpan(profile: Float64Array, gap: number): [number, number] {
+  const bands: { a: number; b: number; ink: number }[] = []
+  let cur: { a: number; b: number; ink: number } | null = null
+  for (let i = 0; i < profile.length; i++) {
+    if (profile[i] < 2) continue
+    if (cur && i - cur.b <= gap) {
+      cur.b = i
+      cur.ink += profile[i]
+    } else {
+      cur = { a: i, b: i, ink: profile[i] }
+      bands.push(cur)
+    }
+  }
+  if (bands.length === 0) return [0, -1]
+  const most = Math.max(...bands.map((b) => b.ink))
+  const kept = bands.filter((b) => b.ink >= 0.1 * most)
+  return [kept[0].a, kept[kept.length - 1].b]
+}
+
+/** How much lower than the page words' confidence a cell crop may read and still replace them. */
+const TOLERANCE = Number(process.env.KEHOACH_CELL_TOL ?? 0.02)
+
+async function readText(reader: CellReader, crop: GreyImage, page: number, params: Record<string, string>): Promise<{ text: string; conf: number }> {
+  const read = await reader.recognize(crop, page, params)
+  const words = read.lines.flatMap((l) => l.words ?? [])
+  const text = read.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()
+  return { text, conf: words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0 }
 }
 
 function idColumn(t: PageTable): number {
@@ -80,7 +141,7 @@ function lineCount(page: SourcePage, cell: PageTableCell): number {
  * not changed). Cells without ink keep their page text (usually empty).
  */
 export async function rereadTableCells(image: GreyImage, page: SourcePage, tables: readonly PageTable[], reader: CellReader, opts: CellOcrOptions = {}): Promise<PageTable[]> {
-  const mode = opts.cells ?? 'all'
+  const mode = opts.cells ?? ((process.env.KEHOACH_CELLS as 'all' | 'short' | undefined) ?? 'all')
   const out: PageTable[] = []
   for (const t of tables) {
     if (t.method !== 'rules') {
@@ -96,16 +157,20 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       const crop = cellCrop(image, cell.box)
       if (!crop) return cell
       const lines = lineCount(page, cell)
-      const params: Record<string, string> = { tessedit_pageseg_mode: lines > 1 ? '6' : '7' }
-      const idLike = isId && cell.row > 0 && (ID_TEXT.test(cell.text.trim()) || cell.text.trim().length <= 4)
-      if (idLike) params.tessedit_char_whitelist = ID_WHITELIST
-      const read = await reader.recognize(crop, page.page, params)
-      const words = read.lines.flatMap((l) => l.words ?? [])
-      const text = read.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()
-      const conf = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0
+      const psm = lines > 1 ? '6' : '7'
+      const pageText = cell.text.trim()
+      const idCell = isId && roleOf(pageText) === null
+      let read = await readText(reader, crop, page.page, { tessedit_pageseg_mode: psm })
+      // an id cell that still does not read as an id: once more with only id characters allowed
+      if (idCell && !ID_TEXT.test(read.text) && read.text.length <= 6) {
+        const again = await readText(reader, crop, page.page, { tessedit_pageseg_mode: '7', tessedit_char_whitelist: ID_WHITELIST })
+        if (ID_TEXT.test(again.text)) read = again
+      }
+      const { text, conf } = read
       if (!text) return cell
       const pageConf = cell.conf ?? 0
-      const better = idLike ? ID_TEXT.test(text) && (!ID_TEXT.test(cell.text.trim()) || conf >= pageConf - 0.05) : conf >= pageConf - 0.02
+      // ids: the crop wins when it reads as an id (the page OCR's ids are what fails); other cells by confidence
+      const better = idCell ? ID_TEXT.test(text) || (!ID_TEXT.test(pageText) && conf >= pageConf) : conf >= pageConf - TOLERANCE
       if (!better || text === cell.text) return cell
       return { ...cell, text, conf: Math.round(conf * 1000) / 1000 }
     })

@@ -3,3 +3,4 @@ export { detectTablesInTextLayer, drawnLinesOf, type DrawnLine } from './text-la
 export { detectTablesByWordGaps } from './word-gaps.js'
 export { joinPageTables } from './join.js'
 export { roleOf, headerRowCount, columnNames, columnRoles } from './header.js'
+export { rereadTableCells, cellCrop, type CellReader, type CellOcrOptions } from './cell-ocr.js'

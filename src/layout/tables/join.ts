@@ -16,6 +16,9 @@ type Placed = { page: PageIn; table: PageTable; index: number; count: number }
 /** Text of a page-table cell from the normalized lines, following the cell's word refs. */
 export function normalizedCellText(p: PageIn, cell: PageTable['cells'][number], alignCache: Map<number, ([number, number] | null)[]>): string {
   if (!cell.words || cell.words.length === 0) return cell.text
+  // a cell re-read from its own crop (cell-ocr.ts) no longer says what its page words say: its text wins
+  const raw = cell.words.map(([k, i]) => (p.lines[k]?.words?.length ? (p.lines[k].words![i]?.text ?? '') : (p.lines[k]?.text ?? '')))
+  if (cleanCellText(raw.join(' ')) !== cleanCellText(cell.text)) return cleanCellText(cell.text)
   const out: string[] = []
   for (const [k, i] of cell.words) {
     const line = p.lines[k]
