@@ -373,9 +373,11 @@ async function main() {
   }
   const src = path.join(BAD, '.src.pdf')
   writeFileSync(src, good)
+  // AES-128 (R4): its file key derives from the passwords and the (static) /ID, so with a static IV the
+  // output is byte-identical run to run; AES-256 (R6) draws a random file key.
   try {
-    qpdf(['--static-id', '--static-aes-iv', '--encrypt', 'secret-user', 'secret-owner', '256', '--', src, path.join(BAD, 'encrypted-user-password.pdf')])
-    qpdf(['--static-id', '--static-aes-iv', '--encrypt', '', 'secret-owner', '256', '--print=none', '--modify=none', '--extract=n', '--', src, path.join(BAD, 'encrypted-permissions-only.pdf')])
+    qpdf(['--static-id', '--static-aes-iv', '--encrypt', 'secret-user', 'secret-owner', '128', '--use-aes=y', '--', src, path.join(BAD, 'encrypted-user-password.pdf')])
+    qpdf(['--static-id', '--static-aes-iv', '--encrypt', '', 'secret-owner', '128', '--use-aes=y', '--print=none', '--modify=none', '--extract=n', '--', src, path.join(BAD, 'encrypted-permissions-only.pdf')])
     console.log('bad/encrypted-*.pdf written with qpdf')
   } catch (error) {
     console.error(`qpdf failed or missing (apt-get install qpdf): ${(error as Error).message}; encrypted fixtures kept as they were`)

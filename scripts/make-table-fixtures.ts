@@ -47,7 +47,8 @@ const FS = 10.5
 const LH = 13
 const PAD = 4
 
-type Rules = { width: number; grey?: number; dash?: [number, number] }
+/** `splitRows`: a row that does not fit breaks across the page (Word's default), its rest under the repeated header */
+type Rules = { width: number; grey?: number; dash?: [number, number]; splitRows?: boolean; /** where the page's text area ends (pt) */ bottom?: number }
 type Truth = {
   name: string
   pages: number
@@ -129,14 +130,34 @@ function build(rules: Rules): Op[][] {
             { x0: X[3], x1: X[4], lines: wrap(r.central, FS, X[4] - X[3] - 2 * PAD), bold: false },
             { x0: X[4], x1: X[5], lines: wrap(r.local, FS, X[5] - X[4] - 2 * PAD), bold: false },
           ]
-    const h = Math.max(...cells.map((c) => c.lines.length)) * LH + 2 * PAD + 2
-    if (y + h > 790) {
+    const n = Math.max(...cells.map((c) => c.lines.length))
+    const h = n * LH + 2 * PAD + 2
+    const xs = r.kind === 'group' ? [X[0], X[1], X[5]] : X
+    const bottom = rules.bottom ?? 790
+    const fits = Math.floor((bottom - y - 2 * PAD - 2) / LH)
+    if (y + h > bottom && rules.splitRows && fits >= 1 && fits < n) {
+      // the first lines of each cell close this page; the rest opens the next one, under the header
+      const hA = fits * LH + 2 * PAD + 2
+      cellText([r.id], X[0], X[1], y, true, r.kind === 'group')
+      for (const c of cells) cellText(c.lines.slice(0, fits), c.x0, c.x1, y, false, c.bold)
+      for (const x of xs) ops.push(rule(x, y, x, y + hA))
+      ops.push(rule(X[0], y + hA, X[5], y + hA))
+      newPage()
+      tableHeader()
+      const hB = (n - fits) * LH + 2 * PAD + 2
+      for (const c of cells) cellText(c.lines.slice(fits), c.x0, c.x1, y, false, c.bold)
+      for (const x of xs) ops.push(rule(x, y, x, y + hB))
+      y += hB
+      ops.push(rule(X[0], y, X[5], y))
+      console.log(`  row ${r.id} split across pages after ${fits} of ${n} lines`)
+      continue
+    }
+    if (y + h > bottom) {
       newPage()
       tableHeader()
     }
     cellText([r.id], X[0], X[1], y, true, r.kind === 'group')
     for (const c of cells) cellText(c.lines, c.x0, c.x1, y, false, c.bold)
-    const xs = r.kind === 'group' ? [X[0], X[1], X[5]] : X
     for (const x of xs) ops.push(rule(x, y, x, y + h))
     y += h
     ops.push(rule(X[0], y, X[5], y))
@@ -180,10 +201,17 @@ async function main() {
   mkdirSync(OUT, { recursive: true })
   const solid = build({ width: 0.8 })
   const faint = build({ width: 0.5, grey: 165, dash: [9, 1.6] })
+  // a borderless table: the same plan without rules (word-gap columns)
+  const borderless = solid.map((ops) => ops.filter((o) => o.kind !== 'line'))
+  const split = build({ width: 0.8, splitRows: true, bottom: 775 })
   const variants: [string, () => Promise<Buffer>, number][] = [
     ['table-office', () => scanPdf(solid, PROFILES.office, 11, 'Kế hoạch (scan, office)'), solid.length],
     ['table-faint', () => scanPdf(faint, { ...PROFILES.office, skew: 1.4, noise: 7, paper: 228, paperVariation: 10 }, 12, 'Kế hoạch (scan, faint rules)'), faint.length],
     ['table-digital', () => digitalPdf(solid, 'Kế hoạch (born-digital)'), solid.length],
+    ['table-borderless', () => scanPdf(borderless, PROFILES.office, 13, 'Kế hoạch (scan, borderless table)'), borderless.length],
+    ['table-borderless-digital', () => digitalPdf(borderless, 'Kế hoạch (born-digital, borderless table)'), borderless.length],
+    ['table-split', () => scanPdf(split, PROFILES.office, 14, 'Kế hoạch (scan, row split across pages)'), split.length],
+    ['table-split-digital', () => digitalPdf(split, 'Kế hoạch (born-digital, row split across pages)'), split.length],
   ]
   for (const [name, make, n] of variants) {
     const bytes = await make()

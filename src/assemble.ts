@@ -95,6 +95,8 @@ function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
     raw,
     confidence: p.confidence,
     ...(p.lines.some((l) => l.box) ? { lineBoxes: p.lines.map((l) => l.box ?? null) } : {}),
+    // page size in the unit of the boxes, so that a viewer can scale them onto a rendered page
+    ...(p.width && p.height ? { width: p.width, height: p.height, unit: p.origin === 'ocr' ? ('px' as const) : ('pt' as const), ...(p.dpi ? { dpi: p.dpi } : {}) } : {}),
     ...(p.note ? { note: p.note } : {}),
   }
   const lowConfidence = result.changes

@@ -9,6 +9,7 @@ import { registerQuery } from './commands/query.js'
 import { registerServe } from './commands/serve.js'
 import { registerReindex } from './commands/reindex.js'
 import { registerStatus } from './commands/status.js'
+import { registerReprocess } from './commands/reprocess.js'
 import { registerLm } from './commands/lm.js'
 import { registerSchema } from './commands/schema.js'
 
@@ -28,6 +29,7 @@ for (const register of [
   registerServe,
   registerReindex,
   registerStatus,
+  registerReprocess,
   registerLm,
   registerSchema,
 ]) {

@@ -82,7 +82,10 @@ export function findCitations(text: string): CiteHit[] {
     let subject: string | null = null
     // named laws: "Luật Thanh niên năm 2020", "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
     if (!number && NAMED.has(name)) {
-      const m = /^\s*((?:[\p{Lu}][\p{L}]*)(?:\s+[\p{L}]+){0,12}?)(?=\s*(?:,\s*)?(?:ngày|năm)\s+\d|\s*(?:số|[;,.(]|$))/u.exec(text.slice(p))
+      // a law's name may hold commas ("Luật Phòng, chống thiên tai", "Luật Trật tự, an toàn giao
+      // thông đường bộ") and ends at its date; without a date it ends at the first punctuation
+      const m = /^\s*((?:[\p{Lu}][\p{L}]*)(?:(?:,?\s+)(?!Luật\b|Bộ luật\b|Pháp lệnh\b)[\p{L}]+){0,15}?)(?=\s*(?:,\s*)?ngày\s+\d{1,2}\s+tháng|\s*(?:,\s*)?ngày\s+\d{1,2}\/)/u.exec(text.slice(p))
+        ?? /^\s*((?:[\p{Lu}][\p{L}]*)(?:\s+[\p{L}]+){0,12}?)(?=\s*(?:,\s*)?(?:ngày|năm)\s+\d|\s*(?:số|[;,.(]|$))/u.exec(text.slice(p))
       if (!m) continue
       subject = m[1]
       p += m[0].length

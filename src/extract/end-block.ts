@@ -5,10 +5,9 @@ import type { PlanDocument } from '../schema/plan.js'
 import type { Report } from '../report.js'
 import { ARCHIVE_ENTRY, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_TIME } from './data/signature.js'
 import { provOf, posOf, type XLine } from './lines.js'
-import { AUTHORITY_RE, looksLikeName, nameCase, positionCase, trailingPosition, isPosition } from './signer.js'
+import { AUTHORITY_RE, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
 import type { FieldTrace } from '../schema/plan.js'
-import { foldForSearch } from './text.js'
-import { ORGAN_HEADS } from './data/organs.js'
+import { isUpper, stripMarkup } from './text.js'
 
 export type EndBlock = {
   signer: PlanDocument['signer']
@@ -16,11 +15,34 @@ export type EndBlock = {
   traces: Record<string, FieldTrace>
 }
 
-const HEAD_FOLDS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
-const isOrganName = (s: string) => { const f = foldForSearch(s); return HEAD_FOLDS.some((h) => f.startsWith(h + ' ')) }
+const isOrganName = (s: string) => startsWithOrganWord(s)
 
 function cleanEntry(s: string): string {
   return s.replace(/^\s*[-–•+*]\s*/, '').replace(/\s+/g, ' ').replace(/[\s;,.]+$/, '').trim()
+}
+
+/**
+ * The end block's printed rows in page order. The layout stage may hand them over column by
+ * column (all of "Nơi nhận" first, then the signature) or cut a row in two (`span`); the list and
+ * the signature are read row by row as printed, so the parts of one row are joined again with
+ * "|" (the column boundary), and in an uncut row a run of 4+ spaces is that boundary too.
+ */
+export function endRows(lines: XLine[]): { l: XLine; text: string }[] {
+  const rows = new Map<string, XLine[]>()
+  for (const l of lines) {
+    if (!l.text) continue
+    const key = `${l.page}:${l.line}`
+    rows.set(key, [...(rows.get(key) ?? []), l])
+  }
+  return [...rows.values()]
+    .sort((a, b) => a[0].page - b[0].page || a[0].line - b[0].line || a[0].i - b[0].i)
+    .map((row) => {
+      row.sort((a, b) => (a.src.span?.[0] ?? 0) - (b.src.span?.[0] ?? 0) || a.i - b.i)
+      const text = row.length > 1
+        ? row.map((x) => x.text).join(' | ')
+        : stripMarkup(row[0].src.text.normalize('NFC')).replace(/(\S)[ \t\u00a0]{4,}(?=\S)/g, '$1 | ')
+      return { l: row[0], text: text.replace(/[ \t\u00a0]+/g, ' ').trim() }
+    })
 }
 
 export function extractEndBlock(lines: XLine[], endStart: number, report: Report): EndBlock {
@@ -32,15 +54,20 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
   let inList = false
   let listClosed = false
 
-  for (const l of lines.slice(endStart)) {
-    if (!l.text) continue
-    let t = l.text.replace(SIGNING_TIME, ' ').replace(/\s+/g, ' ').trim()
+  for (const { l, text } of endRows(lines.slice(endStart))) {
+    let t = text.replace(SIGNING_TIME, ' ').replace(/\s+/g, ' ').trim()
     const h = RECIPIENTS_HEADING.exec(t)
-    if (h && !inList && !listClosed) { inList = true; t = t.slice(h[0].length).trim() }
+    if (h && !inList && !listClosed) {
+      inList = true
+      t = t.slice(h[0].length).trim()
+      // "Nơi nhận:" stands alone at the head of its column; upper-case text after it on the same
+      // row is the signature column's first line ("Nơi nhận: T/M TỈNH ỦY")
+      if (t && !/^[-–•+]/.test(t) && !t.includes('|') && isUpper(t)) t = '| ' + t
+    }
     // a "|" separates the columns: notes in parentheses stay left, the rest is the signature side
     let right = ''
     const bar = t.indexOf('|')
-    if (bar >= 0) { right = t.slice(bar + 1).trim(); t = t.slice(0, bar).trim() }
+    if (bar >= 0) { right = t.slice(bar + 1).replace(/\|/g, ' ').replace(/\s+/g, ' ').trim(); t = t.slice(0, bar).trim() }
     const notes: string[] = []
     right = right.replace(RECIPIENT_NOTES, (m) => { notes.push(m); return ' ' }).trim()
     for (const side of [t, right]) {
@@ -90,12 +117,8 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
   const auth = authorities[authorities.length - 1] ?? null
   let posText = position ? positionCase(position.text) : null
   if (!posText && auth && /^(TM|T\/M)/.test(auth.text) && authorities.length === 1) posText = null
-  if (!posText && auth) {
-    const words = auth.text.replace(/^\S+\s+/, '')
-    if (/^(TM|T\/M)/.test(auth.text) === false && isPosition(words) && /^Q/.test(auth.text)) posText = positionCase(words)
-  }
   const signer = auth || position || name
-    ? { name: name ? nameCase(name.text) : null, position: posText, authority: auth ? auth.text.replace(/^(KT|TM|TL|TUQ|Q)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ') : null }
+    ? { name: name ? nameCase(name.text) : null, position: posText, authority: auth ? auth.text.replace(/^(KT|TM|TL|TUQ)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ') : null }
     : null
   if (auth) traces['signer.authority'] = { prov: provOf(auth.line), confidence: 0.9, rule: 'extract:signer-authority' }
   if (position) traces['signer.position'] = { prov: provOf(position.line), confidence: 0.9, rule: 'extract:signer-position' }

@@ -75,10 +75,16 @@ export function splitHeaderLine(text: string): { left: string; right: string; ri
       return { left: text.slice(0, end).trim(), right: text.slice(end).trim(), rightStart: end, reason: 'number' }
     }
   }
-  const gap = /\S(\s{4,})\S/.exec(text)
+  // a wide gap is a column boundary, except the blanks left for the handwritten day and month
+  // ("ngày     tháng     năm 2024") and after the number label ("Số:      /KH-UBND")
+  const gap = [...text.matchAll(/\S(\s{4,})\S/g)].find((g) => {
+    const before = f.slice(0, g.index! + 1)
+    const after = f.slice(g.index! + 1 + g[1].length)
+    return !/(ngay|thang|so\s*:?)$/.test(before) && !/^(thang|nam)\b/.test(after)
+  })
   if (gap) {
-    const k = gap.index + 1 + gap[1].length
-    return { left: text.slice(0, gap.index + 1).trim(), right: text.slice(k).trim(), rightStart: k, reason: 'gap' }
+    const k = gap.index! + 1 + gap[1].length
+    return { left: text.slice(0, gap.index! + 1).trim(), right: text.slice(k).trim(), rightStart: k, reason: 'gap' }
   }
   if (DATE_LINE.test(f) || /^(doc lap|cong hoa)/.test(f.trim())) return { left: '', right: text.trim(), rightStart: 0, reason: 'date' }
   return { left: text.trim(), right: '', rightStart: text.length, reason: 'none' }

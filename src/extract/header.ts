@@ -8,7 +8,7 @@ import { extractEndBlock } from './end-block.js'
 import { headerColumns, type HeaderColumns, type HeaderPart } from './header-columns.js'
 import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
 import type { Structure } from './structure.js'
-import { clean, expandAbbreviations, foldForSearch, isUpper, organCase, sentenceCase, titleCaseWords } from './text.js'
+import { capitalize, clean, expandAbbreviations, foldForSearch, isUpper, organCase, sentenceCase, titleCaseWords } from './text.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
 
@@ -41,6 +41,36 @@ export function splitOrgans(texts: string[]): string[] {
   for (const c of sorted) { parts.push(joined.slice(last, c)); last = c }
   parts.push(joined.slice(last))
   return parts.map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean)
+}
+
+/**
+ * An issuer code is made of the initials of the issuer's name ("BVĐK" = Bệnh viện Đa khoa,
+ * "TĐTN" = Tỉnh đoàn Thanh niên). Text that lost its marks prints "D" for "Đ"; the restored name
+ * tells which: each "D" of the code aligned with a word of the name takes that word's initial;
+ * a "D" that aligns with none becomes "Đ" when every d-word of the name is an Đ-word.
+ */
+export function restoreIssuerCode(code: string, names: string[]): string {
+  if (!/D/.test(code)) return code
+  const words = names.join(' ').split(/[\s,–-]+/).filter((w) => /^\p{L}/u.test(w))
+  const initials = words.map((w) => w[0].toUpperCase())
+  const dWords = initials.filter((c) => c === 'D' || c === 'Đ')
+  const allD = dWords.length > 0 && dWords.every((c) => c === 'Đ')
+  return code.split(/([-/])/).map((seg) => {
+    if (!/D/.test(seg) || /[-/]/.test(seg)) return seg
+    // greedy alignment of the segment's letters with the initials, in order
+    const out = [...seg]
+    let k = 0
+    let aligned = true
+    for (let n = 0; n < out.length; n++) {
+      const c = out[n]
+      while (k < initials.length && foldForSearch(initials[k]).toUpperCase() !== foldForSearch(c).toUpperCase()) k++
+      if (k >= initials.length) { aligned = false; break }
+      if (c === 'D') out[n] = initials[k]
+      k++
+    }
+    if (aligned) return out.join('')
+    return allD ? seg.replace(/D/g, 'Đ') : seg
+  }).join('')
 }
 
 export type HeaderResult = Omit<PlanDocument, 'signer' | 'recipients' | 'fields'> & {
@@ -150,12 +180,21 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     }
   }
 
+  if (number && numberParts?.issuerCode && issuerName) {
+    const code = restoreIssuerCode(numberParts.issuerCode, [issuerName, parent ?? ''])
+    if (code !== numberParts.issuerCode) {
+      number = number.slice(0, number.length - numberParts.issuerCode.length) + code
+      numberParts = { ...numberParts, issuerCode: code }
+      report.info(`issuer code restored from the issuer's name: ${code}`, posOf(cols.numberPart?.part.line), 'extract:number-code-restored')
+    }
+  }
+
   // title
   let title: string | null = null
   const tl = st.titleLines
   if (cols.typeRest || tl.length) {
     const text = [cols.typeRest, ...tl.map((l) => l.text)].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()
-    title = sentenceCase(text.replace(/^[“"]|[”"]$/g, '')) || null
+    title = capitalize(sentenceCase(text.replace(/^[“"]|[”"]$/g, ''))) || null
     if (tl.length) trace(fields, 'title', tl[0], 0.85, 'extract:title-lines', tl[tl.length - 1])
   }
   if (!title) {

@@ -10,6 +10,9 @@ import { findCitations, type CiteHit } from './cite.js'
 import { joinLines, posOf, provOfSpan, foldKeep, type XLine } from './lines.js'
 import type { Structure } from './structure.js'
 import { codeKey } from './citations.js'
+import { DOC_TYPES } from './data/doc-types.js'
+import { expandAbbreviations, organCase } from './text.js'
+import { startsWithOrganWord } from './signer.js'
 
 type Relation = LegalBasis['relation']
 
@@ -32,6 +35,25 @@ function segments(text: string): { start: number; end: number }[] {
   return out.filter((s) => text.slice(s.start, s.end).trim())
 }
 
+const BARE_TYPES = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length).map((t) => ({ name: t.name, f: foldKeep(t.name) }))
+
+/** A segment that opens with a preamble verb (or a list separator) and a type word, with no number. */
+export function bareCitation(seg: string): CiteHit | null {
+  const f = foldKeep(seg)
+  const lead = /^\s*(?:(?:can cu|thuc hien|trien khai)\s+)?/.exec(f)![0]
+  const at = lead.length
+  const type = BARE_TYPES.find((t) => f.startsWith(t.f + ' ', at) && /^[\p{Lu}]/u.test(seg.slice(at)))
+  if (!type) return null
+  const rest = seg.slice(at + type.name.length)
+  // a number or date would have made it an ordinary citation
+  if (/^\s*(số|so)\b/iu.test(rest) || /\d{1,5}\s*[/-]\s*\p{Lu}/u.test(rest.slice(0, 40)) || /\bngày\s+\d/iu.test(rest)) return null
+  const cua = /\s+của\s+([^,;]{3,80}?)(?:\s+(?:về|nhiệm kỳ)\b|[,;.]|$)/u.exec(rest)
+  // the document is named (a capitalised word after the type) or its issuer is given ("của …")
+  if (!/^\s+[\p{Lu}]/u.test(rest) && !(cua && startsWithOrganWord(expandAbbreviations(cua[1])))) return null
+  const end = at + type.name.length + (cua ? cua.index + cua[0].length : (/[,;]/.exec(rest)?.index ?? rest.length))
+  return { type: type.name, number: null, date: null, year: null, issuer: cua ? organCase(cua[1]) : null, subject: rest.split(/[,;]/)[0].trim() || null, start: at, headEnd: end, end }
+}
+
 export function extractLegalBases(lines: XLine[], st: Structure, report: Report): LegalBasis[] {
   const pre = lines.slice(st.preamble[0], st.preamble[1]).filter((l) => l.text)
   if (!pre.length) return []
@@ -52,6 +74,11 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
       const r = relationAt(f.slice(seg.start, seg.end))
       if (r) relation = r
       const hits = findCitations(segText)
+      // a document cited by its name alone as the object of the verb ("Căn cứ Nghị quyết Đại hội đại
+      // biểu Đảng bộ huyện lần thứ XXIII", "Căn cứ Chương trình công tác Đoàn … năm 2024 của Ban
+      // Thường vụ Tỉnh đoàn"): number and date null
+      const bare = bareCitation(segText)
+      if (bare && !hits.some((x) => x.start <= bare.start + 1)) hits.unshift(bare)
       let prev: CiteHit | null = null
       const bases: CiteHit[] = []
       for (const h of hits) {
@@ -59,7 +86,11 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           const between = segText.slice(prev.headEnd, h.start)
           const issuerEnd = prev.end > prev.headEnd && prev.issuer ? prev.end : prev.headEnd
           const gap = segText.slice(issuerEnd, h.start)
-          if (!/^\s*(,|và|;)?\s*$/u.test(gap) && !/^\s*(,|và)?\s*$/u.test(between)) continue
+          // a list of documents under one verb: "Chỉ thị số 10/CT-TTg ngày … về …, Kế hoạch số 35/KH-UBND
+          // ngày … của …": a full citation (number and date) right after a comma opens a new item,
+          // while a document named inside a subject follows a word ("thực hiện Nghị quyết số 21-NQ/TW")
+          const listed = /,\s*$/u.test(segText.slice(0, h.start)) && !!h.number && !!h.date
+          if (!listed && !/^\s*(,|và|;)?\s*$/u.test(gap) && !/^\s*(,|và)?\s*$/u.test(between)) continue
         }
         bases.push(h)
         prev = h

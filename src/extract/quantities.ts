@@ -45,13 +45,14 @@ export function findQuantities(text: string, opts: { countUnits?: boolean } = {}
       if (c) { unit = c; ulen = c.length }
     }
     if (!unit) continue
-    if (!money && unit !== '%' && value >= 1900 && value <= 2100 && !m[2]) continue
+    // a bare four-digit 1900–2100 is a year; "2.000" (thousands dot) is a count
+    if (!money && unit !== '%' && /^\d{4}$/.test(m[1]) && value >= 1900 && value <= 2100 && !m[2]) continue
     out.push({ value, valueMax, unit, money, factor, index: k, length: m[0].length + ulen })
   }
   return out
 }
 
-const DEADLINE_RE = /(?:(?:đến|trước|tới|vào|trong|cuối)\s+năm\s+(\d{4}))|(?:giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4}))|(h[ằà]ng năm)|(?:năm\s+(\d{4}))/giu
+const DEADLINE_RE = /(?:(?:đến|trước|tới|vào|trong|cuối)\s+năm\s+(\d{4}))|(?:giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4}))|(h[ằà]ng năm)|(?:năm\s+(\d{4}))|(?:(?:đến|trước|trong|vào)\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(\d{4}))/giu
 
 export type Deadline = { text: string; index: number }
 
@@ -59,11 +60,14 @@ export type Deadline = { text: string; index: number }
 export function findDeadlines(text: string): Deadline[] {
   const out: Deadline[] = []
   for (const m of text.matchAll(DEADLINE_RE)) {
+    // a baseline ("so với năm 2023", "kể từ năm 2020") is not a deadline
+    if (/(so với|kể từ|từ)\s*$/iu.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue
     let t: string
     if (m[1]) t = m[1]
     else if (m[2]) t = `giai đoạn ${m[2]}-${m[3]}`
     else if (m[4]) t = 'hằng năm'
-    else t = m[5]
+    else if (m[5]) t = m[5]
+    else t = m[6]
     out.push({ text: t, index: m.index! })
   }
   return out

@@ -1,5 +1,5 @@
 // Signature block pieces: authority line, position, signer's name (Nghị định 30/2020/NĐ-CP, Điều 8).
-import { AUTHORITY_PREFIXES, POSITIONS, POSITION_CASED } from './data/signature.js'
+import { AUTHORITY_PREFIXES, POSITIONS, POSITION_CASED, SURNAMES } from './data/signature.js'
 import { ORGAN_HEADS } from './data/organs.js'
 import { capitalize, foldForSearch } from './text.js'
 
@@ -21,9 +21,9 @@ export function isPosition(s: string): boolean {
 
 /** The trailing upper-case run of a line if it is a position ("- Bộ Chính trị, Ban Bí thư, PHÓ BÍ THƯ"). */
 export function trailingPosition(s: string): { position: string; rest: string } | null {
-  const m = new RegExp(String.raw`(?:^|\s)(${UPWORD}(?:\s+${UPWORD}){0,5})\s*$`, 'u').exec(s)
+  const m = new RegExp(String.raw`(?:^|\s)((?:Q\.\s*)?${UPWORD}(?:\s+${UPWORD}){0,5})\s*$`, 'u').exec(s)
   if (!m) return null
-  const words = m[1].split(/\s+/)
+  const words = m[1].replace(/^Q\.\s*/, 'Q. ').split(/\s+/)
   // the longest suffix that is a position
   for (let k = 0; k < words.length; k++) {
     const cand = words.slice(k).join(' ')
@@ -38,10 +38,26 @@ export function positionCase(s: string): string {
   const m = /^(PHÓ|Q\.|QUYỀN)\s+(.*)$/u.exec(up)
   const head = m ? m[2] : up
   const cased = POSITION_CASED[head] ?? capitalize(head.toLowerCase())
-  return m ? `${m[1] === 'PHÓ' ? 'Phó' : m[1] === 'Q.' ? 'Q.' : 'Quyền'} ${cased}` : cased
+  // "Q." (quyền, acting) is part of the title, written out in running text: "Quyền Giám đốc"
+  return m ? `${m[1] === 'PHÓ' ? 'Phó' : 'Quyền'} ${cased}` : cased
 }
 
 const HEAD_FOLDS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
+const HEAD_WORDS = ORGAN_HEADS.map((h) => h.words.normalize('NFC'))
+
+/**
+ * A text that starts with an organ word ("Sở Y tế", "Trường …"). Compared with its diacritics
+ * when it has any: folding would make the surname "Trương" the organ word "Trường".
+ */
+export function startsWithOrganWord(s: string): boolean {
+  const t = s.trim().normalize('NFC')
+  if (/[^\x00-\x7f]/.test(t)) {
+    const low = t.toLowerCase().replace(/\s+/g, ' ')
+    return HEAD_WORDS.some((h) => low === h || low.startsWith(h + ' '))
+  }
+  const f = foldForSearch(t)
+  return HEAD_FOLDS.some((h) => f === h || f.startsWith(h + ' '))
+}
 
 /** A person's full name: 2–5 capitalised syllables, letters only, not an organ. */
 export function looksLikeName(s: string): boolean {
@@ -49,12 +65,26 @@ export function looksLikeName(s: string): boolean {
   const words = t.split(/\s+/)
   if (words.length < 2 || words.length > 5) return false
   if (!words.every((w) => /^[\p{Lu}][\p{Ll}]*$/u.test(w) || /^[\p{Lu}]+$/u.test(w))) return false
-  const f = foldForSearch(t)
-  if (HEAD_FOLDS.some((h) => f === h || f.startsWith(h + ' '))) return false
+  if (startsWithOrganWord(t)) return false
   if (isPosition(t)) return false
   return true
 }
 
 export function nameCase(s: string): string {
-  return s.trim().split(/\s+/).map((w) => capitalize(w.toLowerCase())).join(' ')
+  const words = s.trim().split(/\s+/).map((w) => capitalize(w.toLowerCase()))
+  words[0] = surnameOf(words[0])
+  return words.join(' ')
+}
+
+const SURNAME_BY_FOLD = new Map<string, string[]>()
+for (const n of SURNAMES) SURNAME_BY_FOLD.set(foldForSearch(n), [...(SURNAME_BY_FOLD.get(foldForSearch(n)) ?? []), n])
+
+/**
+ * Vietnamese family names are a small closed set: a first syllable that is not one of them but
+ * folds to exactly one of them lost or gained a mark in diacritic restoration ("Phân" → "Phan").
+ */
+export function surnameOf(w: string): string {
+  if (SURNAMES.includes(w)) return w
+  const c = SURNAME_BY_FOLD.get(foldForSearch(w))
+  return c && c.length === 1 ? c[0] : w
 }

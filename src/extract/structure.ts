@@ -36,6 +36,12 @@ export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
       if (AUTHORITY_RE.test(lines[k].text)) endStart = k
     }
   }
+  // the layout stage marks the end block (`block: 'end'`) and may give its columns one after the
+  // other, so the "Nơi nhận" heading can come after the list it heads: start at the first marked line
+  const lastPage = lines[lines.length - 1]?.page
+  for (let k = Math.max(0, lines.length - 80); k < endStart; k++) {
+    if (lines[k].src.block === 'end' && lines[k].page === lastPage && lines[k].text) { endStart = k; break }
+  }
   // subject lines under the type word
   const titleLines: XLine[] = []
   let k = cols.typeLine >= 0 ? cols.typeLine + 1 : -1

@@ -38,6 +38,16 @@ function sectionHeading(s: Section | null): string | null {
   return p?.node.heading ?? null
 }
 
+/** "CHỈ TIÊU NĂM 2025": the single year in the heading of a targets section or one above it. */
+function yearOfHeading(s: Section | null): Deadline | null {
+  for (let p = s; p; p = p.parent) {
+    if (p.kind === 'dash' || p.kind === 'plus') continue
+    const m = /\bnăm\s+(\d{4})(?!\s*[-–]\s*\d)/iu.exec(p.node.heading ?? '')
+    if (m && p.role === 'targets') return { text: m[1], index: -1 }
+  }
+  return null
+}
+
 export function extractTargets(lines: XLine[], st: Structure, sections: Section[]): Target[] {
   const out: Target[] = []
   for (const it of items(lines, st, sections)) {
@@ -45,6 +55,7 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
     const role = it.sec?.role ?? null
     const inTargets = role === 'targets'
     const j = joinLines(it.lines)
+    const headingYear = inTargets ? yearOfHeading(it.sec) : null
     // clauses: split at ";" and sentence ends; the deadline carries over within an item
     let inherited: Deadline | null = null
     let from = 0
@@ -55,18 +66,27 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
       from = p.index! + p[0].length
       if (!clause.trim()) continue
       const deadlines = findDeadlines(clause)
-      for (const q of findQuantities(clause, { countUnits: inTargets })) {
+      const qs = findQuantities(clause, { countUnits: inTargets })
+      for (const q of qs) {
         if (!inTargets && !q.money) continue
         if (inTargets && !q.money && q.unit !== '%' && role !== 'targets') continue
+        // the deadline of a quantity: a year stated right after it, before the next quantity ("10% GRDP
+        // vào năm 2025 và 20% GRDP vào năm 2030"); else the last one before it ("Đến năm 2025,
+        // 100% …, 90% …"); else a later one in the clause; else the item's; else the year in the
+        // heading of its list ("CHỈ TIÊU NĂM 2025")
+        const nextQ = qs.find((x) => x.index > q.index)
         const before = deadlines.filter((d) => d.index < q.index)
-        const d = before[before.length - 1] ?? deadlines.find((x) => x.index > q.index) ?? inherited
+        const after = deadlines.filter((x) => x.index > q.index)
+        const stated = after.find((x) => (!nextQ || x.index < nextQ.index) && /^\d{4}$/.test(x.text))
+        const d = stated ?? before[before.length - 1] ?? after[0] ?? inherited ?? headingYear
         const subj = clause.slice(q.index + q.length).replace(/^[\s(]*/, '').split(/[,;.(]/)[0].trim()
         out.push({
           text: clause.trim(),
           value: q.value,
           valueMax: q.valueMax,
           unit: q.unit,
-          deadline: q.money ? (deadlines[0]?.text ?? null) : d?.text ?? null,
+          // money stated as an objective ("dư nợ 250 tỷ đồng" under "CHỈ TIÊU NĂM 2024") has a target's deadline
+          deadline: q.money && !inTargets ? (deadlines[0]?.text ?? null) : d?.text ?? null,
           subject: subj || null,
           section: sectionHeading(it.sec),
           prov: provOfSpan(j, base + q.index, base + q.index + q.length),

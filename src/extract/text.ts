@@ -1,6 +1,6 @@
 // Small text helpers shared by the extractors: markup removal, folding, casing of names.
 import { foldForSearch } from '../normalize/syllable.js'
-import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_HEADS, PROPER_NAMES, STANDALONE_ABBREVIATIONS } from './data/organs.js'
+import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, STANDALONE_ABBREVIATIONS } from './data/organs.js'
 import { PROVINCES } from './data/provinces.js'
 
 export { foldForSearch }
@@ -101,9 +101,13 @@ export function organCase(input: string): string {
   return fixProperNames(capitalize(out.join(' ')))
 }
 
+const ORGAN_TERMS: [RegExp, string][] = ORGAN_NAME_TERMS.map((term) => [new RegExp(`(?<![\\p{L}])${[...foldForSearch(term)].map((c) => (c === 'd' ? '[dđ]' : c === ' ' ? '\\s+' : `${c}\\p{M}*`)).join('')}(?![\\p{L}])`, 'giu'), term])
+
 /** Restores the capitals of proper names and province names inside a lower-cased string. */
 export function fixProperNames(s: string): string {
   let t = s
+  // fixed words of organ names whose marks a restorer may get wrong ("Bệnh viện Da khoa" → "Đa khoa")
+  for (const [re, term] of ORGAN_TERMS) t = t.replace(re, (m) => (m[0] === m[0].toUpperCase() ? capitalize(term) : term))
   for (const name of PROPER_NAMES) {
     t = t.replace(new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?![\\p{L}])`, 'giu'), (m, off: number) => (off === 0 ? capitalize(name) : name))
   }
@@ -116,7 +120,9 @@ export function fixProperNames(s: string): string {
         if (k < 0) break
         const before = k === 0 ? ' ' : folded[k - 1]
         const after = folded[k + f.length] ?? ' '
-        if (/[^a-z0-9]/.test(before) && /[^a-z0-9]/.test(after) && t.slice(k, k + f.length).toLowerCase() === p.toLowerCase()) {
+        const printed = t.slice(k, k + f.length)
+        // as printed, or printed without marks (text that lost its diacritics: "dak lak" → "Đắk Lắk")
+        if (/[^a-z0-9]/.test(before) && /[^a-z0-9]/.test(after) && (printed.toLowerCase() === p.toLowerCase() || /^[\x00-\x7f]+$/.test(printed))) {
           t = t.slice(0, k) + p + t.slice(k + f.length)
         }
         from = k + f.length

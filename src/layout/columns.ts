@@ -8,7 +8,7 @@ import { foldForSearch } from '../normalize/syllable.js'
 import type { Box } from '../schema/provenance.js'
 import type { PageLine } from '../schema/page.js'
 import type { DocLine } from './document.js'
-import { alignWords, bh, cx, median, normalizedSlice, unionBox, wordsOf } from './geometry.js'
+import { alignWords, bh, cx, median, normalizedSlice, tokenRanges, unionBox, wordsOf } from './geometry.js'
 import { DATE_LINE, MOTTO_STARTS, NUMBER_LINE, RECIPIENTS_START, TYPE_WORDS } from './data/blocks.js'
 
 export type PageIn = {
@@ -214,10 +214,37 @@ export function layoutEndBlock(p: PageIn, skip: ReadonlySet<number>): { covered:
         ;(part.column === 'left' ? left : right).push(dl)
       }
     } else {
+      // plain text: a recipient and the signature on one line, "- Như trên;          KT. CHỦ TỊCH"
+      const cut = plainGapSplit(line.text, norm)
+      if (cut) {
+        left.push({ page: p.page, line: k, text: cut.left, raw: cut.rawLeft, column: 'left', span: cut.leftSpan, block: 'end' })
+        right.push({ page: p.page, line: k, text: cut.right, raw: cut.rawRight, column: 'right', span: cut.rightSpan, block: 'end' })
+        continue
+      }
       const f = fold(norm)
       const isLeft = RECIPIENTS_START.test(f) || /^[-+•*]/.test(norm.trim()) || /^luu\b/.test(f)
-      ;(isLeft ? left : right).push({ page: p.page, line: k, text: norm, raw: line.text, column: isLeft ? 'left' : 'right', block: 'end' })
+      ;(isLeft ? left : right).push({ page: p.page, line: k, text: norm.trim(), raw: line.text, column: isLeft ? 'left' : 'right', block: 'end' })
     }
   }
   return { covered, lines: [...left, ...right] }
+}
+
+/**
+ * A box-less line with two columns: text, a wide run of blanks (a tab, or 4 spaces or more), text.
+ * Cut in the raw line; the normalized line is cut after as many tokens (the normalizer may have
+ * squeezed the blanks). Null when there is no such gap or one side is empty.
+ */
+export function plainGapSplit(raw: string, norm: string): { left: string; right: string; rawLeft: string; rawRight: string; leftSpan: [number, number]; rightSpan: [number, number] } | null {
+  const m = /\S(\t+|\s{4,})\S/.exec(raw.replace(/\s+$/, ''))
+  if (!m) return null
+  const at = m.index + 1
+  const rawLeft = raw.slice(0, at).trim()
+  const rawRight = raw.slice(at + m[1].length).trim()
+  if (!rawLeft || !rawRight) return null
+  const nLeft = rawLeft.split(/\s+/).length
+  const toks = tokenRanges(norm)
+  if (toks.length <= nLeft) return null
+  const leftSpan: [number, number] = [toks[0][0], toks[nLeft - 1][1]]
+  const rightSpan: [number, number] = [toks[nLeft][0], toks[toks.length - 1][1]]
+  return { left: norm.slice(...leftSpan), right: norm.slice(...rightSpan), rawLeft, rawRight, leftSpan, rightSpan }
 }

@@ -18,6 +18,8 @@ export type NormalizeResult = {
   stats: { lines: number; syllables: number; changedSyllables: number; lowConfidence: number; encoding: string | null; modelVersion: string | null }
 }
 
+const MAX_EXTRA_ROUNDS = 2
+
 export function normalizeText(text: string, options: NormalizeOptions = {}): NormalizeResult {
   const changes: TextChange[] = []
   const unicodeLines = text.split('\n').map((line, i) => {
@@ -28,8 +30,16 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
   const enc = detectAndConvert(unicodeLines.join('\n'))
   for (const c of enc.changes) changes.push({ ...c, layer: 'encoding' })
   const lm = options.model ?? loadLanguageModel()
-  const restored = restore(enc.text.split('\n'), { lm, trustMarks: options.trustMarks, adapt: options.adapt })
+  let restored = restore(enc.text.split('\n'), { lm, trustMarks: options.trustMarks, adapt: options.adapt })
   for (const c of restored.changes) changes.push({ ...c, layer: 'restore' })
+  // the output should be a fixed point (normalizing it again changes nothing): on garbled documents the
+  // repaired text is read again, its own channel estimated from it, until nothing moves (at most twice)
+  for (let round = 0; round < MAX_EXTRA_ROUNDS && restored.changes.length; round++) {
+    const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: options.adapt })
+    if (!again.changes.length) break
+    for (const c of again.changes) changes.push({ ...c, layer: 'restore' })
+    restored = { ...again, changes: [...restored.changes, ...again.changes] }
+  }
   return {
     text: restored.lines.join('\n'),
     changes,

@@ -109,9 +109,14 @@ function romanSpans(line: string): ProtectedSpan[] {
   for (const m of line.matchAll(/[\p{L}\d|]+/gu)) {
     const w = m[0]
     if (/^(và|hoặc|va|hoac|đến|den)$/i.test(w)) continue // "I, II và III": keep the chain
-    const before = stripDiacritics(line.slice(0, m.index)).toLowerCase().replace(/[\s,]+$/, '')
-    const cue = [...ROMAN_CUES].some((c) => before.endsWith(' ' + c) || before === c) || (previousWasRoman && /(,|\bva|-)\s*$/.test(stripDiacritics(line.slice(0, m.index)).toLowerCase()))
-    if (/^[IVX]+$/.test(w) && ROMAN.test(w) && cue && !out.some((s) => s.start === m.index)) {
+    // the cue (text before the word) is read only for a Roman-looking word: reading it for every word
+    // made this quadratic in the line length
+    const cue = () => {
+      const plain = stripDiacritics(line.slice(0, m.index)).toLowerCase()
+      const before = plain.replace(/[\s,]+$/, '')
+      return [...ROMAN_CUES].some((c) => before.endsWith(' ' + c) || before === c) || (previousWasRoman && /(,|\bva|-)\s*$/.test(plain))
+    }
+    if (/^[IVX]+$/.test(w) && ROMAN.test(w) && cue() && !out.some((s) => s.start === m.index)) {
       out.push({ start: m.index, end: m.index + w.length, replacement: w, kind: 'number' })
       previousWasRoman = true
     } else previousWasRoman = /^[IVX]+$/.test(w) && previousWasRoman

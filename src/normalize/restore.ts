@@ -41,7 +41,6 @@ export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: 
 }
 
 type Slot = { piece: Piece; line: number; cands: Candidate[]; observed: string }
-type Hyp = { w1: number; w2: number; score: number; back: Hyp | null; cand: Candidate | null }
 
 export class Restorer {
   private readonly lm: LanguageModel
@@ -98,47 +97,103 @@ export class Restorer {
     }
     const ranked = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
     // candidates far behind the best on channel + frequency never win in practice
-    const cut = rank(this.lm, ranked[0]) + 4
+    const cut = rank(this.lm, ranked[0]) + 14
     return ranked.slice(0, MAX_CANDIDATES).filter((c) => rank(this.lm, c) <= cut)
   }
 
-  /** Decodes one phrase (slots between breaks); returns the chosen candidate and a confidence per slot. */
+  /**
+   * Decodes one phrase (slots between breaks); returns the chosen candidate and a confidence per slot.
+   * Beam Viterbi over (previous word, word) states, kept in flat typed arrays (no allocation per
+   * hypothesis): states that share their last two words merge, the best BEAM survive each slot.
+   */
   decodePhrase(slots: Slot[]): { cand: Candidate; confidence: number }[] {
     // nothing to choose (clean text, codes, numbers): the only candidates, certain
     let choice = false
     for (const s of slots) if (s.cands.length > 1) choice = true
     if (!choice) return slots.map((s) => ({ cand: s.cands[0], confidence: 1 }))
-    let beam: Hyp[] = [{ w1: BOS_ID, w2: BOS_ID, score: 0, back: null, cand: null }]
-    const beams: Hyp[][] = []
-    const next = new Map<number, Hyp>()
-    for (const slot of slots) {
-      const { cands } = slot
+    const T = slots.length
+    const d = decoderArrays(T)
+    // slot t's states live at [t*BEAM, t*BEAM + size[t]); state -1 is the phrase start
+    let prevBase = -1, prevSize = 1
+    for (let t = 0; t < T; t++) {
+      const cands = slots[t].cands
       const { ids, costs } = arraysOf(cands)
       const n = cands.length
-      if (scratch.length < n) scratch = new Float64Array(n * 2)
-      next.clear()
-      for (const h of beam) {
-        this.lm.scoreAll(h.w1, h.w2, ids, n, scratch)
+      if (d.row.length < n) d.row = new Float64Array(n * 2)
+      let m = 0 // expanded states this slot
+      d.gen++
+      for (let k = 0; k < prevSize; k++) {
+        const from = prevBase < 0 ? -1 : prevBase + k
+        const w1 = from < 0 ? BOS_ID : d.w1[from], w2 = from < 0 ? BOS_ID : d.w2[from]
+        const base = from < 0 ? 0 : d.score[from]
+        this.lm.scoreAll(w1, w2, ids, n, d.row)
         for (let i = 0; i < n; i++) {
-          const score = h.score + scratch[i] - costs[i]
-          const key = h.w2 * 65536 + ids[i]
-          const prev = next.get(key)
-          if (!prev) next.set(key, { w1: h.w2, w2: ids[i], score, back: h, cand: cands[i] })
-          else if (prev.score < score) (prev.score = score), (prev.back = h), (prev.cand = cands[i])
+          const score = base + d.row[i] - costs[i]
+          // merge on (w2, word): the open-addressing table holds this slot's keys
+          const key = w2 * 65536 + ids[i]
+          let h = (Math.imul(w2, 0x9e3779b1) ^ ids[i]) & HMASK
+          let at = -1
+          while (d.hgen[h] === d.gen) {
+            if (d.hkey[h] === key) {
+              at = d.hval[h]
+              break
+            }
+            h = (h + 1) & HMASK
+          }
+          if (at < 0) {
+            at = m++
+            d.hgen[h] = d.gen
+            d.hkey[h] = key
+            d.hval[h] = at
+            d.xScore[at] = -Infinity
+          }
+          if (d.xScore[at] < score) {
+            d.xScore[at] = score
+            d.xFrom[at] = from
+            d.xCand[at] = i
+            d.xW1[at] = w2
+            d.xW2[at] = ids[i]
+          }
         }
       }
-      beam = [...next.values()]
-      if (beam.length > BEAM) beam = beam.sort((x, y) => y.score - x.score).slice(0, BEAM)
-      else beam.sort((x, y) => y.score - x.score)
-      beams.push(beam)
+      // keep the best BEAM, best first
+      const size = Math.min(BEAM, m)
+      const base = t * BEAM
+      for (let r = 0; r < size; r++) {
+        let bi = -1, bs = -Infinity
+        for (let x = 0; x < m; x++) if (d.xScore[x] > bs) (bs = d.xScore[x]), (bi = x)
+        const at = base + r
+        d.score[at] = bs
+        d.back[at] = d.xFrom[bi]
+        d.cand[at] = d.xCand[bi]
+        d.w1[at] = d.xW1[bi]
+        d.w2[at] = d.xW2[bi]
+        d.xScore[bi] = -Infinity
+      }
+      d.size[t] = size
+      prevBase = base
+      prevSize = size
     }
-    let best: Hyp | null = null, bestScore = -Infinity
-    for (const h of beam) {
-      const s = h.score + this.lm.logProb(h.w1, h.w2, EOS_ID)
-      if (s > bestScore) (bestScore = s), (best = h)
+    let best = -1, bestScore = -Infinity
+    for (let k = 0; k < prevSize; k++) {
+      const at = prevBase + k
+      const s = d.score[at] + this.lm.logProb(d.w1[at], d.w2[at], EOS_ID)
+      if (s > bestScore) (bestScore = s), (best = at)
     }
-    const out: { cand: Candidate; confidence: number }[] = new Array(slots.length)
-    for (let h = best, i = slots.length - 1; h && h.cand; h = h.back, i--) out[i] = { cand: h.cand, confidence: posterior(beams[i], h.cand.word) }
+    const out: { cand: Candidate; confidence: number }[] = new Array(T)
+    for (let at = best, t = T - 1; at >= 0 && t >= 0; at = d.back[at], t--) {
+      const cands = slots[t].cands
+      const word = cands[d.cand[at]].word
+      // posterior of the chosen word among this slot's surviving states
+      const base = t * BEAM, top = d.score[base]
+      let z = 0, mass = 0
+      for (let k = 0; k < d.size[t]; k++) {
+        const e = Math.exp(d.score[base + k] - top)
+        z += e
+        if (cands[d.cand[base + k]].word === word) mass += e
+      }
+      out[t] = { cand: cands[d.cand[at]], confidence: mass / z }
+    }
     return out
   }
 
@@ -276,19 +331,6 @@ function rank(lm: LanguageModel, c: Candidate): number {
   return c.cost - 0.3 * (c.id === UNK_ID ? -12 : lm.unigram(c.id))
 }
 
-/** Share of the beam's probability mass on hypotheses that chose `word` at this slot. */
-function posterior(beam: Hyp[], word: string): number {
-  if (!beam.length) return 0
-  const top = beam[0].score
-  let z = 0, m = 0
-  for (const h of beam) {
-    const e = Math.exp(h.score - top)
-    z += e
-    if (h.cand!.word === word) m += e
-  }
-  return m / z
-}
-
 /**
  * Candidate lists by channel parameters, shared across documents of one process: de-accented documents
  * all get the same parameters, so their candidates are computed once. A few parameter sets are kept.
@@ -305,13 +347,32 @@ function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   return m
 }
 
-let scratch = new Float64Array(64)
 const arrays = new WeakMap<Candidate[], { ids: Int32Array; costs: Float64Array }>()
 /** Candidate ids and costs as typed arrays, made once per (cached) candidate list. */
 function arraysOf(cands: Candidate[]): { ids: Int32Array; costs: Float64Array } {
   let a = arrays.get(cands)
   if (!a) arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), costs: Float64Array.from(cands, (c) => c.cost) }))
   return a
+}
+
+const HSIZE = 1024, HMASK = HSIZE - 1
+type DecoderArrays = {
+  w1: Int32Array; w2: Int32Array; score: Float64Array; back: Int32Array; cand: Int32Array; size: Int32Array
+  xScore: Float64Array; xFrom: Int32Array; xCand: Int32Array; xW1: Int32Array; xW2: Int32Array
+  hkey: Float64Array; hval: Int32Array; hgen: Uint32Array; gen: number; row: Float64Array
+}
+let dec: DecoderArrays | null = null
+/** Scratch arrays of the decoder, grown to the longest phrase and reused (one decode at a time). */
+function decoderArrays(T: number): DecoderArrays {
+  if (!dec || dec.size.length < T) {
+    const n = Math.max(64, T * 2), s = n * BEAM, x = BEAM * 64
+    dec = {
+      w1: new Int32Array(s), w2: new Int32Array(s), score: new Float64Array(s), back: new Int32Array(s), cand: new Int32Array(s), size: new Int32Array(n),
+      xScore: new Float64Array(x), xFrom: new Int32Array(x), xCand: new Int32Array(x), xW1: new Int32Array(x), xW2: new Int32Array(x),
+      hkey: new Float64Array(HSIZE), hval: new Int32Array(HSIZE), hgen: new Uint32Array(HSIZE), gen: dec?.gen ?? 0, row: dec?.row ?? new Float64Array(64),
+    }
+  }
+  return dec
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x))

@@ -176,6 +176,10 @@ export const PageText = z.object({
   confidence: z.number().min(0).max(1).nullable(),
   /** line boxes for OCRed and text-layer pages (index = line number in `text`) */
   lineBoxes: z.array(Box.nullable()).optional(),
+  width: z.number().positive().optional().describe('page width in the unit of its boxes (lineBoxes, prov.box): OCR pixels or PDF points'),
+  height: z.number().positive().optional().describe('page height in the unit of its boxes'),
+  unit: z.enum(['px', 'pt']).optional().describe('unit of the boxes on this page: "px" (OCR image pixels at `dpi`) or "pt" (PDF text layer, 1/72 in)'),
+  dpi: z.number().positive().optional().describe('resolution of the OCR image the pixel boxes refer to'),
   note: z.string().optional(),
 })
 

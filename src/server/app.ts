@@ -1,6 +1,5 @@
 import { timingSafeEqual, createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -9,9 +8,11 @@ import { PlanQueryParams, describeIssues, toQueryOptions } from '../query/params
 import { planJsonSchema } from '../schema/json-schema.js'
 import { SCHEMA_VERSION } from '../schema/plan.js'
 import { isCursor } from '../store/events.js'
+import { findOriginal } from '../store/locate.js'
 import type { PlanStore } from '../store/types.js'
 import { openApiDocument, routeSpecs } from './openapi.js'
 import { PAGE_HTML } from './page.js'
+import { NoPageImage, pageImage } from './page-image.js'
 import { queueDepths } from './queue-depths.js'
 
 export type ServerOptions = {
@@ -27,6 +28,7 @@ export type ServerOptions = {
 
 export const Id = z.string().regex(/^[0-9a-f]{64}$/, 'a plan id is 64 lower-case hex characters (sha256)')
 export const IdParams = z.object({ id: Id }).strict()
+export const PageImageParams = z.object({ id: Id, file: z.string().regex(/^[1-9]\d{0,3}\.png$/, 'a page image is <n>.png, n from 1') }).strict()
 export const TextQuery = z.object({ raw: z.enum(['true', 'false']).optional() }).strict()
 export const SearchQuery = PlanQueryParams.omit({ text: true }).extend({ q: z.string().trim().min(1).max(500) }).strict()
 export const CitationParams = z.object({ '*': z.string().min(1).max(100) })
@@ -100,6 +102,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   }
 
   app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).send(PAGE_HTML))
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('Cache-Control', 'max-age=86400').send())
   app.get('/health', async () => {
     const s = await o.store.stats()
     return { status: 'ok', store: o.store.kind, plans: s.plans, failures: s.failures, lastEventAt: s.lastEventAt, schemaVersion: SCHEMA_VERSION }
@@ -142,6 +145,22 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       .header('Content-Disposition', `inline; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .header('X-Content-Type-Options', 'nosniff')
       .send(createReadStream(file))
+  })
+  app.get('/plans/:id/pages/:file', async (req, reply) => {
+    const { id, file } = parse(PageImageParams, req.params)
+    const n = Number(file.slice(0, -4))
+    const plan = await planOr404(id, reply)
+    if (!plan) return reply
+    if (n > plan.source.pageCount) return reply.code(404).send({ error: 'not-found', message: `the document has ${plan.source.pageCount} page(s)` })
+    const original = await findOriginal(originals, id)
+    if (!original) return reply.code(404).send({ error: 'not-found', message: `no original for ${id} in the data folder's originals/` })
+    try {
+      const png = await pageImage(dataDir, id, n, original)
+      return reply.type('image/png').header('Cache-Control', 'private, max-age=86400').header('X-Content-Type-Options', 'nosniff').send(createReadStream(png))
+    } catch (error) {
+      if (error instanceof NoPageImage) return reply.code(404).send({ error: 'not-found', message: error.message })
+      throw error
+    }
   })
   app.get('/citations/*', async (req) => {
     const number = parse(CitationParams, req.params)['*']
@@ -203,27 +222,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   return app
 }
 
-const CSP = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+const CSP = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'"
 
-/** `originals/<id>.<ext>`: listed, never joined from request text; must resolve inside the folder. */
-export async function findOriginal(originals: string, id: string): Promise<string | null> {
-  let names: string[]
-  try {
-    names = await readdir(originals)
-  } catch {
-    return null
-  }
-  const name = names.find((n) => n.startsWith(`${id}.`) && !n.endsWith('.tmp'))
-  if (!name) return null
-  const file = path.join(originals, name)
-  try {
-    const [real, root] = await Promise.all([realpath(file), realpath(originals)])
-    if (!real.startsWith(root + path.sep)) return null
-    if (!(await stat(real)).isFile()) return null
-    return real
-  } catch {
-    return null
-  }
-}
+export { findOriginal }
 
 export type { FastifyRequest }

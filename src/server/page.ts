@@ -1,5 +1,6 @@
 /**
- * The read-only web page served at `/`: search box, filters, results, one plan's fields.
+ * The read-only web page served at `/`: search box, filters, results, one plan's fields next to its
+ * page image (GET /plans/:id/pages/:n.png) with the provenance boxes drawn in an SVG overlay.
  * No build step, no external assets (CSP: self only); data is put in the DOM with textContent only.
  */
 export const PAGE_HTML = /* html */ `<!doctype html>
@@ -15,7 +16,7 @@ export const PAGE_HTML = /* html */ `<!doctype html>
   form { display: flex; flex-wrap: wrap; gap: .5rem; padding: .8rem 1rem; background: #fff; border-bottom: 1px solid #ddd; }
   input, select, button { font: inherit; padding: .3rem .5rem; }
   #q { flex: 1 1 22rem; }
-  main { display: grid; grid-template-columns: minmax(20rem, 1fr) minmax(20rem, 1.2fr); gap: 1rem; padding: 1rem; }
+  main { display: grid; grid-template-columns: minmax(18rem, .8fr) minmax(30rem, 2fr); gap: 1rem; padding: 1rem; }
   table { border-collapse: collapse; width: 100%; background: #fff; }
   th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
   tbody tr { cursor: pointer; } tbody tr:hover, tbody tr.sel { background: #fff3d6; }
@@ -25,6 +26,23 @@ export const PAGE_HTML = /* html */ `<!doctype html>
   #plan h3 { margin: 1rem 0 .3rem; font-size: 1rem; }
   #status { color: #555; padding: 0 1rem; }
   .muted { color: #777; }
+  .split { display: grid; grid-template-columns: minmax(16rem, 1fr) minmax(18rem, 1.3fr); gap: 1rem; align-items: start; }
+  .viewer { position: sticky; top: .5rem; }
+  .pages { display: flex; flex-wrap: wrap; gap: .3rem; margin-bottom: .4rem; }
+  .pages button.on { background: #7a1f1f; color: #fff; }
+  figure.page { position: relative; margin: 0; border: 1px solid #ccc; background: #fff; line-height: 0; }
+  figure.page img { width: 100%; height: auto; display: block; }
+  figure.page svg { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; }
+  svg rect { fill: none; vector-effect: non-scaling-stroke; }
+  svg rect.line { stroke: #9ab; stroke-width: .5; opacity: .45; }
+  svg rect.box { stroke-width: 2; fill-opacity: .12; }
+  svg rect.k-field { stroke: #d35400; fill: #f39c12; } svg rect.k-basis { stroke: #1f5fa8; fill: #3498db; }
+  svg rect.k-target { stroke: #1e8449; fill: #2ecc71; } svg rect.k-task { stroke: #7d3c98; fill: #af7ac5; }
+  svg rect.hot { stroke-width: 4; fill-opacity: .35; }
+  [data-key] { cursor: default; } [data-key]:hover { background: #fff3d6; }
+  .legend span { display: inline-block; margin-right: .8rem; font-size: .85em; }
+  .legend i { display: inline-block; width: .8em; height: .8em; margin-right: .25em; border: 2px solid; vertical-align: -1px; }
+  @media (max-width: 80rem) { .split { grid-template-columns: 1fr; } }
   @media (max-width: 60rem) { main { grid-template-columns: 1fr; } }
 </style>
 </head>
@@ -86,6 +104,92 @@ async function search(ev) {
     history.replaceState(null, "", "?" + p);
   } catch (e) { $("#status").textContent = "Lỗi: " + e.message; }
 }
+const SVGNS = "http://www.w3.org/2000/svg";
+let objectUrl = null;
+// A box of an item: its own prov.box, else the union of its lines' boxes on that page.
+function provBox(p, prov) {
+  if (!prov) return null;
+  if (prov.box) return prov.box;
+  const pt = p.text.pages.find((x) => x.page === prov.page);
+  if (!pt || !pt.lineBoxes) return null;
+  let b = null;
+  for (let i = prov.lines[0]; i <= prov.lines[1]; i++) {
+    const l = pt.lineBoxes[i];
+    if (!l) continue;
+    b = b ? [Math.min(b[0], l[0]), Math.min(b[1], l[1]), Math.max(b[2], l[2]), Math.max(b[3], l[3])] : l.slice();
+  }
+  return b;
+}
+const FIELD_NAMES = { "type.name": "Loại", "type.code": "Loại", number: "Số", date: "Ngày", year: "Năm", place: "Nơi ban hành",
+  "issuer.name": "Cơ quan ban hành", "issuer.parent": "Cơ quan cấp trên", title: "Trích yếu", signer: "Người ký",
+  "signer.name": "Người ký", "signer.position": "Chức vụ", "signer.authority": "Thẩm quyền ký", recipients: "Nơi nhận" };
+// Everything that has a place on a page: header fields, legal bases, targets, tasks.
+function marks(p) {
+  const out = [];
+  for (const [k, t] of Object.entries(p.document.fields || {})) out.push({ key: "f:" + k, kind: "field", label: FIELD_NAMES[k] || k, prov: t.prov });
+  p.legalBases.forEach((b, i) => out.push({ key: "b:" + i, kind: "basis", label: "Căn cứ " + (i + 1), prov: b.prov }));
+  p.targets.forEach((t, i) => out.push({ key: "t:" + i, kind: "target", label: "Chỉ tiêu " + (i + 1), prov: t.prov }));
+  p.tasks.forEach((t, i) => out.push({ key: "k:" + i, kind: "task", label: "Nhiệm vụ " + (t.id || i + 1), prov: t.prov }));
+  for (const m of out) m.box = provBox(p, m.prov);
+  return out.filter((m) => m.prov && m.box);
+}
+let current = null;
+async function showPage(n) {
+  const { plan: p, marks: ms } = current;
+  current.page = n;
+  document.querySelectorAll(".pages button").forEach((b) => b.classList.toggle("on", Number(b.dataset.page) === n));
+  const fig = $("#fig");
+  fig.replaceChildren(el("p", "Đang tải trang " + n + "…", "muted"));
+  const pt = p.text.pages.find((x) => x.page === n) || {};
+  let url;
+  try {
+    const headers = {};
+    const t = sessionStorage.getItem("kehoach-token");
+    if (t) headers.Authorization = "Bearer " + t;
+    const r = await fetch("/plans/" + p.id + "/pages/" + n + ".png", { headers });
+    if (!r.ok) { const j = await r.json().catch(() => ({})); throw new Error(j.message || r.statusText); }
+    if (objectUrl) URL.revokeObjectURL(objectUrl);
+    url = objectUrl = URL.createObjectURL(await r.blob());
+  } catch (e) {
+    fig.replaceChildren(el("p", "Không có ảnh trang: " + e.message, "muted"));
+    return;
+  }
+  if (current.plan !== p || current.page !== n) return;
+  const img = el("img");
+  img.alt = "Trang " + n + " của bản gốc";
+  const svg = document.createElementNS(SVGNS, "svg");
+  svg.id = "overlay";
+  svg.setAttribute("preserveAspectRatio", "none");
+  img.addEventListener("load", () => {
+    // boxes are in OCR pixels (unit px, at dpi) or PDF points (pt); the page size is in the same unit
+    let w = pt.width, h = pt.height;
+    if (!w || !h) {
+      const f = pt.origin === "text-layer" ? 72 / 100 : (pt.dpi || 300) / 100;
+      w = img.naturalWidth * f; h = img.naturalHeight * f;
+    }
+    svg.setAttribute("viewBox", "0 0 " + w + " " + h);
+    const rect = (b, cls, key, label) => {
+      const r = document.createElementNS(SVGNS, "rect");
+      r.setAttribute("x", b[0]); r.setAttribute("y", b[1]);
+      r.setAttribute("width", Math.max(1, b[2] - b[0])); r.setAttribute("height", Math.max(1, b[3] - b[1]));
+      r.setAttribute("class", cls);
+      if (key) r.dataset.key = key;
+      if (label) { const t = document.createElementNS(SVGNS, "title"); t.textContent = label; r.append(t); }
+      svg.append(r);
+    };
+    for (const b of pt.lineBoxes || []) if (b) rect(b, "line");
+    for (const m of ms) if (m.prov.page === n) rect(m.box, "box k-" + m.kind, m.key, m.label);
+    fig.dataset.boxes = String(svg.querySelectorAll("rect.box").length);
+  });
+  img.src = url;
+  fig.replaceChildren(img, svg);
+}
+function hot(key, on) {
+  const m = current && current.marks.find((x) => x.key === key);
+  if (!m) return;
+  if (on && m.prov.page !== current.page) { showPage(m.prov.page); return; }
+  document.querySelectorAll('#overlay rect[data-key="' + CSS.escape(key) + '"]').forEach((r) => r.classList.toggle("hot", on));
+}
 async function show(id, tr) {
   document.querySelectorAll("tbody tr.sel").forEach((x) => x.classList.remove("sel"));
   if (tr) tr.classList.add("sel");
@@ -93,32 +197,73 @@ async function show(id, tr) {
   box.replaceChildren(el("p", "Đang tải…", "muted"));
   try {
     const p = await api("/plans/" + encodeURIComponent(id));
+    const ms = marks(p);
+    current = { plan: p, marks: ms, page: 1 };
     const d = p.document;
+    const fields = el("div", null, "fields");
     const dl = el("dl");
-    const row = (k, v) => { dl.append(el("dt", k), el("dd", v == null || v === "" ? "—" : v)); };
-    row("Loại", [d.type.name, d.type.code && "(" + d.type.code + ")"].filter(Boolean).join(" "));
-    row("Số", d.number); row("Ngày", d.date); row("Nơi ban hành", d.place);
-    row("Cơ quan ban hành", d.issuer.name); row("Cơ quan cấp trên", d.issuer.parent);
-    row("Trích yếu", d.title);
-    row("Người ký", d.signer && [d.signer.authority, d.signer.position, d.signer.name].filter(Boolean).join(" — "));
-    row("Cần xem lại", p.quality.needsReview ? "có" : "không");
-    box.replaceChildren(el("h2", d.title || d.number || p.id), dl);
-    const list = (title, items, fmt) => {
-      if (!items.length) return;
-      box.append(el("h3", title + " (" + items.length + ")"));
-      const ul = el("ul");
-      for (const it of items) ul.append(el("li", fmt(it)));
-      box.append(ul);
+    const row = (k, v, ...keys) => {
+      const dt = el("dt", k), dd = el("dd", v == null || v === "" ? "—" : v);
+      const key = keys.map((x) => "f:" + x).find((x) => ms.some((m) => m.key === x));
+      if (key) for (const e of [dt, dd]) {
+        e.dataset.key = key;
+        e.addEventListener("mouseenter", () => hot(key, true));
+        e.addEventListener("mouseleave", () => hot(key, false));
+      }
+      dl.append(dt, dd);
     };
-    list("Căn cứ", p.legalBases, (b) => b.text + "  [tr. " + b.prov.page + "]");
-    list("Chỉ tiêu", p.targets, (t) => t.text + (t.deadline ? " — " + t.deadline : "") + "  [tr. " + t.prov.page + "]");
-    list("Nhiệm vụ", p.tasks, (t) => (t.id ? t.id + ". " : "") + t.content + (t.lead ? " — chủ trì: " + t.lead : ""));
+    row("Loại", [d.type.name, d.type.code && "(" + d.type.code + ")"].filter(Boolean).join(" "), "type.name", "type.code");
+    row("Số", d.number, "number"); row("Ngày", d.date, "date", "year"); row("Nơi ban hành", d.place, "place");
+    row("Cơ quan ban hành", d.issuer.name, "issuer.name"); row("Cơ quan cấp trên", d.issuer.parent, "issuer.parent");
+    row("Trích yếu", d.title, "title");
+    row("Người ký", d.signer && [d.signer.authority, d.signer.position, d.signer.name].filter(Boolean).join(" — "), "signer.name", "signer", "signer.position");
+    row("Cần xem lại", p.quality.needsReview ? "có" : "không");
+    row("Phiên bản", p.revision);
+    fields.append(el("h2", d.title || d.number || p.id), dl);
+    const list = (title, items, prefix, fmt) => {
+      if (!items.length) return;
+      fields.append(el("h3", title + " (" + items.length + ")"));
+      const ul = el("ul");
+      items.forEach((it, i) => {
+        const li = el("li", fmt(it));
+        const key = prefix + i;
+        if (ms.some((m) => m.key === key)) {
+          li.dataset.key = key;
+          li.addEventListener("mouseenter", () => hot(key, true));
+          li.addEventListener("mouseleave", () => hot(key, false));
+        }
+        ul.append(li);
+      });
+      fields.append(ul);
+    };
+    list("Căn cứ", p.legalBases, "b:", (b) => b.text + "  [tr. " + b.prov.page + "]");
+    list("Chỉ tiêu", p.targets, "t:", (t) => t.text + (t.deadline ? " — " + t.deadline : "") + "  [tr. " + t.prov.page + "]");
+    list("Nhiệm vụ", p.tasks, "k:", (t) => (t.id ? t.id + ". " : "") + t.content + (t.lead ? " — chủ trì: " + t.lead : ""));
     const links = el("p");
     const a1 = el("a", "Văn bản (text)"); a1.href = "/plans/" + p.id + "/text";
     const a2 = el("a", "Bản gốc"); a2.href = "/plans/" + p.id + "/source";
     const a3 = el("a", "JSON"); a3.href = "/plans/" + p.id;
     links.append(a1, " · ", a2, " · ", a3);
-    box.append(links);
+    fields.append(links);
+    const viewer = el("div", null, "viewer");
+    const pages = el("div", null, "pages");
+    for (let n = 1; n <= p.source.pageCount; n++) {
+      const b = el("button", "Tr. " + n);
+      b.type = "button"; b.dataset.page = String(n);
+      b.addEventListener("click", () => showPage(n));
+      pages.append(b);
+    }
+    const legend = el("p", null, "legend");
+    for (const [k, name, c] of [["field", "Trường", "#d35400"], ["basis", "Căn cứ", "#1f5fa8"], ["target", "Chỉ tiêu", "#1e8449"], ["task", "Nhiệm vụ", "#7d3c98"]]) {
+      const sp = el("span"); const i = el("i"); i.style.borderColor = c; sp.append(i, name); legend.append(sp);
+    }
+    const fig = el("figure", null, "page"); fig.id = "fig";
+    viewer.append(pages, legend, fig);
+    const split = el("div", null, "split");
+    split.append(fields, viewer);
+    box.replaceChildren(split);
+    if (p.source.textOrigin === "plain-text") fig.replaceChildren(el("p", "Văn bản thuần: không có ảnh trang.", "muted"));
+    else await showPage(1);
   } catch (e) { box.replaceChildren(el("p", "Lỗi: " + e.message)); }
 }
 $("#f").addEventListener("submit", search);

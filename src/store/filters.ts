@@ -7,12 +7,14 @@ import type { PlanFilters, QueryOptions, SortKey } from './types.js'
  * Free text is not here: each back-end has its own full-text engine.
  */
 export function filterSql(f: PlanFilters, dialect: 'sqlite' | 'postgres'): { where: string[]; params: unknown[] } {
-  const contains = (col: string) => (dialect === 'sqlite' ? `instr(${col}, ?) > 0` : `strpos(${col}, ?) > 0`)
+  // PostgreSQL: LIKE '%…%' so that the pg_trgm GIN indexes on issuer_f and number_key serve partial matches
+  const contains = (col: string) => (dialect === 'sqlite' ? `instr(${col}, ?) > 0` : `${col} LIKE ?`)
+  const part = (v: string) => (dialect === 'sqlite' ? v : `%${v.replace(/[\\%_]/g, '\\$&')}%`)
   const where: string[] = []
   const params: unknown[] = []
   if (f.issuer) {
     where.push(contains('p.issuer_f'))
-    params.push(fold(f.issuer))
+    params.push(part(fold(f.issuer) ?? ''))
   }
   if (f.type) {
     where.push('(p.type_code = ? OR p.type_f = ?)')
@@ -20,7 +22,7 @@ export function filterSql(f: PlanFilters, dialect: 'sqlite' | 'postgres'): { whe
   }
   if (f.number) {
     where.push(contains('p.number_key'))
-    params.push(numberKey(f.number) ?? '')
+    params.push(part(numberKey(f.number) ?? ''))
   }
   if (f.year != null) {
     where.push('p.year = ?')

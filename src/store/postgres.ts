@@ -13,8 +13,10 @@ import type {
 
 /** tsvector values are capped at 1 MB: index at most this much folded body text per plan. */
 const MAX_BODY_CHARS = 400_000
+/** Full-text matches that get the full rank (over the whole text); the others are ordered by the title/bases/tasks rank. */
+const RANK_CANDIDATES = 200
 
-const DDL = (fold: string) => `
+const DDL = (fold: string, trgm: string) => `
 CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE IF NOT EXISTS plans (
   rid bigserial PRIMARY KEY,
@@ -32,8 +34,11 @@ CREATE TABLE IF NOT EXISTS plans (
   source_file text NOT NULL, file text NOT NULL, file_sha256 text NOT NULL,
   processed_at text NOT NULL, indexed_at text NOT NULL,
   target_year_min integer,
-  search tsvector NOT NULL
+  search tsvector NOT NULL,
+  search_head tsvector NOT NULL DEFAULT ''::tsvector
 );
+-- indexes made before search_head existed: the column stays empty (rank 0) until 'kehoach reindex'
+ALTER TABLE plans ADD COLUMN IF NOT EXISTS search_head tsvector NOT NULL DEFAULT ''::tsvector;
 CREATE TABLE IF NOT EXISTS plan_json (id text PRIMARY KEY, json jsonb NOT NULL);
 CREATE INDEX IF NOT EXISTS plans_target_year ON plans (target_year_min);
 CREATE INDEX IF NOT EXISTS plans_issuer_f ON plans (issuer_f);
@@ -43,6 +48,7 @@ CREATE INDEX IF NOT EXISTS plans_type ON plans (type_code);
 CREATE INDEX IF NOT EXISTS plans_number_key ON plans (number_key);
 CREATE INDEX IF NOT EXISTS plans_file ON plans (file);
 CREATE INDEX IF NOT EXISTS plans_search ON plans USING gin (search);
+${trgm}
 CREATE TABLE IF NOT EXISTS legal_bases (
   plan_id text NOT NULL, ord integer NOT NULL, relation text NOT NULL, type text, number text, number_key text,
   date text, issuer text, subject text, text text NOT NULL, page integer, confidence double precision,
@@ -139,7 +145,19 @@ export class PostgresStore implements PlanStore {
         }
         const ext = await c.query<{ ns: string }>(`SELECT extnamespace::regnamespace::text AS ns FROM pg_extension WHERE extname = 'unaccent'`)
         if (ext.rows[0]) fold = `${ext.rows[0].ns}.unaccent('${ext.rows[0].ns}.unaccent'::regdictionary, translate(t, 'đĐ', 'dD'))`
-        await c.query(DDL(fold))
+        let trgm = ''
+        try {
+          await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public')
+        } catch {
+          // not installed or no right to create it: partial matches scan instead
+        }
+        const tg = await c.query<{ ns: string }>(`SELECT extnamespace::regnamespace::text AS ns FROM pg_extension WHERE extname = 'pg_trgm'`)
+        if (tg.rows[0]) {
+          const ops = `${tg.rows[0].ns}.gin_trgm_ops`
+          trgm = `CREATE INDEX IF NOT EXISTS plans_issuer_trgm ON plans USING gin (issuer_f ${ops});
+CREATE INDEX IF NOT EXISTS plans_number_trgm ON plans USING gin (number_key ${ops});`
+        }
+        await c.query(DDL(fold, trgm))
         const r = await c.query<{ value: string }>(
           `INSERT INTO meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO UPDATE SET value = meta.value RETURNING value`,
           [randomBytes(4).toString('hex')],
@@ -237,9 +255,9 @@ export class PostgresStore implements PlanStore {
     const n = cols.length
     const s = rows.search
     await c.query(
-      `INSERT INTO plans (${cols.join(', ')}, search) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')},
-        setweight(to_tsvector('simple', $${n + 1}), 'A') || setweight(to_tsvector('simple', $${n + 2}), 'B') ||
-        setweight(to_tsvector('simple', $${n + 3}), 'C') || setweight(to_tsvector('simple', $${n + 4}), 'D'))`,
+      `INSERT INTO plans (${cols.join(', ')}, search, search_head) SELECT ${cols.map((_, i) => `$${i + 1}`).join(', ')}, h || setweight(to_tsvector('simple', $${n + 4}), 'D'), h
+       FROM (SELECT setweight(to_tsvector('simple', $${n + 1}), 'A') || setweight(to_tsvector('simple', $${n + 2}), 'B') ||
+        setweight(to_tsvector('simple', $${n + 3}), 'C') AS h) x`,
       [...vals, s.title, s.bases, s.tasks, s.body.slice(0, MAX_BODY_CHARS)],
     )
     await c.query('INSERT INTO plan_json (id, json) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json', [plan.id, rows.json])
@@ -280,23 +298,42 @@ export class PostgresStore implements PlanStore {
     const { limit, offset } = page(o)
     if (o.text && terms.length === 0) return { total: 0, limit, offset, items: [] }
     const cols = SUMMARY_COLUMNS.map((c) => `p.${c}`).join(', ')
-    const where = [...f.where]
-    const params = [...f.params]
-    let select = cols
-    let from = 'FROM plans p'
-    if (terms.length) {
-      from = `FROM plans p, to_tsquery('simple', ?) q`
-      params.unshift(tsQuery(terms))
-      where.unshift('p.search @@ q')
-      select = `${cols}, ts_rank(p.search, q) AS score, ts_headline('simple', coalesce(p.title_f, ''), q, 'StartSel=[, StopSel=], HighlightAll=true') AS snippet`
+    if (terms.length === 0) {
+      const w = f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''
+      const total = await this.pool.query<{ n: string }>(numbered(`SELECT count(*) AS n FROM plans p ${w}`), f.params)
+      const rows = await this.pool.query(numbered(`SELECT ${cols} FROM plans p ${w} ${orderSql(o, false, 'score')} LIMIT ? OFFSET ?`), [...f.params, limit, offset])
+      return { total: Number(total.rows[0].n), limit, offset, items: rows.rows.map(summaryOf) }
     }
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const total = await this.pool.query<{ n: string }>(numbered(`SELECT count(*) AS n ${from} ${w}`), params)
-    const rows = await this.pool.query(
-      numbered(`SELECT ${select} ${from} ${w} ${orderSql(o, terms.length > 0, 'score')} LIMIT ? OFFSET ?`),
-      [...params, limit, offset],
-    )
-    return { total: Number(total.rows[0].n), limit, offset, items: rows.rows.map(summaryOf) }
+    // Full text. Matching uses the GIN index on `search` (whole text); ranking every match would
+    // detoast every matching tsvector (body text, kilobytes each). Instead the matches are collected
+    // once (ids and a rank over `search_head`: title, legal bases, tasks — small, stored inline),
+    // counted, and only the best RANK_CANDIDATES by that rank get the full `ts_rank_cd` over
+    // `search` that orders the page. Other sorts need no rank at all.
+    const where = ['p.search @@ q.q', ...f.where]
+    const relevance = (o.sort ?? 'relevance') === 'relevance'
+    const window = Math.max(RANK_CANDIDATES, offset + limit)
+    const ord = orderSql(o, true, 'score')
+    const sql = relevance
+      ? `WITH q AS (SELECT to_tsquery('simple', ?) AS q),
+         m AS MATERIALIZED (SELECT p.rid, ts_rank_cd(p.search_head, q.q) AS head FROM plans p, q WHERE ${where.join(' AND ')}),
+         top AS (SELECT rid FROM m ORDER BY head DESC, rid LIMIT ${window}),
+         ranked AS (SELECT ${cols}, p.title_f, ts_rank_cd(p.search, q.q) AS score FROM top JOIN plans p ON p.rid = top.rid, q)
+         SELECT p.*, (SELECT count(*) FROM m) AS total_n,
+                ts_headline('simple', coalesce(p.title_f, ''), q.q, 'StartSel=[, StopSel=], HighlightAll=true') AS snippet
+         FROM (SELECT * FROM ranked p ${ord} LIMIT ? OFFSET ?) p, q ${ord}`
+      : `WITH q AS (SELECT to_tsquery('simple', ?) AS q),
+         m AS MATERIALIZED (SELECT p.rid FROM plans p, q WHERE ${where.join(' AND ')}),
+         pg AS (SELECT ${cols}, p.title_f FROM m JOIN plans p ON p.rid = m.rid ${ord} LIMIT ? OFFSET ?)
+         SELECT p.*, ts_rank_cd(x.search, q.q) AS score, (SELECT count(*) FROM m) AS total_n,
+                ts_headline('simple', coalesce(p.title_f, ''), q.q, 'StartSel=[, StopSel=], HighlightAll=true') AS snippet
+         FROM pg p JOIN plans x ON x.id = p.id, q ${ord}`
+    const r = await this.pool.query(numbered(sql), [tsQuery(terms), ...f.params, limit, offset])
+    let total = r.rows[0] ? Number(r.rows[0].total_n) : 0
+    if (!r.rows[0] && offset > 0) {
+      const c = await this.pool.query<{ n: string }>(numbered(`SELECT count(*) AS n FROM plans p, to_tsquery('simple', ?) q WHERE ${where.map((x) => x.replace('q.q', 'q')).join(' AND ')}`), [tsQuery(terms), ...f.params])
+      total = Number(c.rows[0].n)
+    }
+    return { total, limit, offset, items: r.rows.map(summaryOf) }
   }
 
   async search(q: string, o: QueryOptions = {}): Promise<QueryResult> {

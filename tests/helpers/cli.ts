@@ -12,6 +12,7 @@ const extra = [
   ['serve', '../../src/cli/commands/serve.js', 'registerServe'],
   ['reindex', '../../src/cli/commands/reindex.js', 'registerReindex'],
   ['status', '../../src/cli/commands/status.js', 'registerStatus'],
+  ['reprocess', '../../src/cli/commands/reprocess.js', 'registerReprocess'],
 ] as const
 for (const [, mod, fn] of extra) {
   try {

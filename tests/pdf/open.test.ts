@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CorruptInputError, EncryptedPdfError, InputTooLargeError } from '../../src/errors.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { openPdf } from '../../src/pdf/open.js'
+import { readTextLayer } from '../../src/pdf/text-layer.js'
 import { fixture } from '../helpers/fixtures.js'
 
 const L = DEFAULT_LIMITS
@@ -35,6 +36,8 @@ describe('openPdf', () => {
   it('opens a permissions-only encrypted PDF (no password needed)', async () => {
     const pdf = await openPdf(fixture('bad/encrypted-permissions-only.pdf'), L)
     expect(pdf.pageCount).toBe(1)
+    const page = await readTextLayer(pdf, 1) // decrypted: the Vietnamese text reads
+    expect(page.lines[0].text).toBe('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
     await pdf.close()
   })
 

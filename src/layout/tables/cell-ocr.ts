@@ -12,13 +12,12 @@
 import type { GreyImage } from '../../image/grey-image.js'
 import type { PageTable, PageTableCell, SourcePage } from '../../schema/page.js'
 import { roleOf } from './header.js'
+import { ID_TEXT, repairIds } from './ids.js'
 
 /** The part of the OCR pool this step needs (src/ocr/pool.ts). */
 export type CellReader = { recognize(image: GreyImage, page: number, params?: Record<string, string>): Promise<SourcePage> }
 
-/** Ids in an STT column: "1", "1.2", "1.2.3", "I", "IV", "a", "A", with an optional trailing dot or bracket. */
-export const ID_TEXT = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[a-zđA-Z])[.)]?$/
-const ID_WHITELIST = '0123456789.IVXLCABDEFGH'
+const ID_WHITELIST = '0123456789.IVXLCABDE'
 
 export type CellOcrOptions = {
   /** re-read every body cell (default), or only the id column and short cells (cheaper) */
@@ -149,32 +148,37 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       continue
     }
     const idCol = idColumn(t)
+    const ids = new Map<PageTableCell, string[]>()
     const jobs = t.cells.map(async (cell): Promise<PageTableCell> => {
       const isId = cell.col === idCol && cell.colSpan === 1
-      const short = cell.text.length <= 12
-      if (mode === 'short' && !isId && !short) return cell
-      // header rows keep their page text only when they name columns (re-reading them is harmless otherwise)
-      const crop = cellCrop(image, cell.box)
-      if (!crop) return cell
-      const lines = lineCount(page, cell)
-      const psm = lines > 1 ? '6' : '7'
       const pageText = cell.text.trim()
       const idCell = isId && roleOf(pageText) === null
-      let read = await readText(reader, crop, page.page, { tessedit_pageseg_mode: psm })
-      // an id cell that still does not read as an id: once more with only id characters allowed
-      if (idCell && !ID_TEXT.test(read.text) && read.text.length <= 6) {
-        const again = await readText(reader, crop, page.page, { tessedit_pageseg_mode: '7', tessedit_char_whitelist: ID_WHITELIST })
-        if (ID_TEXT.test(again.text)) read = again
+      if (mode === 'short' && !idCell && cell.text.length > 12) return cell
+      const crop = cellCrop(image, cell.box)
+      if (!crop) return cell
+      if (idCell) {
+        // short ids are where Tesseract is least sure: the crop as is and binarised, then only id
+        // characters allowed; the numbering of the column picks among the reads (ids.ts)
+        const reads = [
+          await readText(reader, crop, page.page, { tessedit_pageseg_mode: '7' }),
+          await readText(reader, { ...crop, data: crop.data.map((v) => (v < 128 ? 0 : 255)) }, page.page, { tessedit_pageseg_mode: '7' }),
+        ]
+        if (!reads.some((r) => ID_TEXT.test(r.text))) reads.push(await readText(reader, crop, page.page, { tessedit_pageseg_mode: '7', tessedit_char_whitelist: ID_WHITELIST }))
+        const ranked = reads.filter((r) => r.text).sort((x, y) => Number(ID_TEXT.test(y.text)) - Number(ID_TEXT.test(x.text)) || y.conf - x.conf)
+        ids.set(cell, [...ranked.map((r) => r.text), pageText])
+        return cell
       }
-      const { text, conf } = read
-      if (!text) return cell
-      const pageConf = cell.conf ?? 0
-      // ids: the crop wins when it reads as an id (the page OCR's ids are what fails); other cells by confidence
-      const better = idCell ? ID_TEXT.test(text) || (!ID_TEXT.test(pageText) && conf >= pageConf) : conf >= pageConf - TOLERANCE
-      if (!better || text === cell.text) return cell
+      const lines = lineCount(page, cell)
+      const { text, conf } = await readText(reader, crop, page.page, { tessedit_pageseg_mode: lines > 1 ? '6' : '7' })
+      if (!text || text === cell.text || conf < (cell.conf ?? 0) - TOLERANCE) return cell
       return { ...cell, text, conf: Math.round(conf * 1000) / 1000 }
     })
-    out.push({ ...t, cells: await Promise.all(jobs) })
+    const cells = await Promise.all(jobs)
+    // the id column, in row order, through the numbering
+    const idCells = cells.filter((c) => ids.has(c)).sort((x, y) => x.row - y.row)
+    const fixed = repairIds(idCells.map((c) => ids.get(c)!))
+    const byCell = new Map(idCells.map((c, k) => [c, fixed[k]]))
+    out.push({ ...t, cells: cells.map((c) => (byCell.has(c) && byCell.get(c) !== c.text ? { ...c, text: byCell.get(c)! } : c)) })
   }
   return out
 }

@@ -9,7 +9,7 @@ import type { PageTable, SourcePage } from '../../schema/page.js'
 import { fillGrid } from './assign.js'
 import { buildGrids } from './grid.js'
 import { binarize, findSegments, fromFrame, rotateBinary, toFrame, type RuleFrame } from './rules.js'
-import { detectTablesByWordGaps } from './word-gaps.js'
+import { detectTablesByWordGaps, linesInTables } from './word-gaps.js'
 
 export type ImageTableOptions = {
   /** skew of the page in degrees if already known (e.g. 0 after deskewing); measured otherwise */
@@ -27,8 +27,8 @@ export function detectTablesInImage(image: GreyImage, page: SourcePage, opts: Im
   const { h, v } = findSegments(bin, { minPiece: Math.round(8 * u), maxGap: Math.round(8 * u), minLen: Math.round(30 * u), minFill: 0.65 }, Math.round(8 * u))
   const grids = buildGrids(h, v, { snap: 6 * u, reach: 6 * u })
   const tables = grids.map((g) => fillGrid(g, page, (x, y) => toFrame(fr, x, y), (a, b) => fromFrame(fr, a, b), 'rules'))
-  if (tables.length > 0) return tables
-  return detectTablesByWordGaps(page)
+  // borderless tables elsewhere on the page: word-gap columns among the lines outside the ruled ones
+  return [...tables, ...detectTablesByWordGaps(page, { skip: linesInTables(page, tables) })].sort((a, b) => a.box[1] - b.box[1])
 }
 
 /** Skew by projection profiles (the page's text and rules), clamped to what a table page shows. */

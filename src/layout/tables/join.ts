@@ -9,7 +9,8 @@ import type { Table, TableCell } from '../../schema/plan.js'
 import type { Box } from '../../schema/provenance.js'
 import { alignWords } from '../geometry.js'
 import type { PageIn } from '../columns.js'
-import { columnNames, headerRowCount } from './header.js'
+import { cellAt, columnNames, columnRoles, headerRowCount } from './header.js'
+import { repairIds } from './ids.js'
 
 type Placed = { page: PageIn; table: PageTable; index: number; count: number }
 
@@ -104,9 +105,27 @@ export function joinPageTables(pages: readonly PageIn[], tablesOf: (p: PageIn) =
       prev.cols === table.cols &&
       ((headerRows > 0 && similarity(headerKey(prev.cells, prev.headerRows), headerKey(cells, headerRows)) >= 0.7) || (headerRows === 0 && atTop))
     if (continues) {
-      const shift = prev.rows - headerRows
-      for (const c of cells) if (c.row >= headerRows) prev.cells.push({ ...c, row: c.row + shift })
-      prev.rows += table.rows - headerRows
+      // a row broken over the page: the first body row here has no id (the table names an id column)
+      // while the other cells go on: its text continues the last row of the previous page
+      const idCol = columnRoles(prev.columns).indexOf('id')
+      const first = cells.filter((c) => c.row === headerRows)
+      const lastRow = prev.rows - 1
+      const broken =
+        idCol >= 0 &&
+        lastRow >= prev.headerRows &&
+        first.length > 0 &&
+        !first.find((c) => c.col <= idCol && c.col + c.colSpan > idCol)?.text.trim() &&
+        first.some((c) => c.text.trim())
+      const merged = broken ? 1 : 0
+      if (broken) {
+        for (const c of first) {
+          const above = cellAt(prev.cells, lastRow, c.col)
+          if (above && c.text.trim()) above.text = above.text.trim() ? `${above.text.trim()} ${c.text.trim()}` : c.text.trim()
+        }
+      }
+      const shift = prev.rows - headerRows - merged
+      for (const c of cells) if (c.row >= headerRows + merged) prev.cells.push({ ...c, row: c.row + shift })
+      prev.rows += table.rows - headerRows - merged
       if (!prev.pages.includes(p.page)) prev.pages.push(p.page)
       prev.lastPage = p.page
       prev.endsPage = index === count - 1
@@ -125,6 +144,15 @@ export function joinPageTables(pages: readonly PageIn[], tablesOf: (p: PageIn) =
       lastPage: p.page,
       endsPage: index === count - 1,
       first: { page: p.page, box: table.box, lines: lineIdx.length ? [Math.min(...lineIdx), Math.max(...lineIdx)] : [0, 0] },
+    })
+  }
+  for (const b of out) {
+    // the id column through the numbering of the whole table (ids.ts): "31" between 2.3 and 3.2 is 3.1
+    const idCol = columnRoles(b.columns).indexOf('id')
+    if (idCol < 0) continue
+    const ids = b.cells.filter((c) => c.row >= b.headerRows && c.col === idCol && c.colSpan === 1).sort((x, y) => x.row - y.row)
+    repairIds(ids.map((c) => [c.text])).forEach((t, k) => {
+      if (t) ids[k].text = t
     })
   }
   return out.map((b) => ({

@@ -9,7 +9,7 @@ import type { PageTable, SourcePage } from '../../schema/page.js'
 import { fillGrid } from './assign.js'
 import { buildGrids } from './grid.js'
 import type { Segment } from './rules.js'
-import { detectTablesByWordGaps } from './word-gaps.js'
+import { detectTablesByWordGaps, linesInTables } from './word-gaps.js'
 
 export type DrawnLine = { x0: number; y0: number; x1: number; y1: number }
 
@@ -28,7 +28,7 @@ export function detectTablesInTextLayer(page: SourcePage, drawnLines?: DrawnLine
     const grids = buildGrids(h, v, { snap: 3, reach: 4 })
     const id = (x: number, y: number): [number, number] => [x, y]
     const tables = grids.map((g) => fillGrid(g, page, id, id, 'text-layer'))
-    if (tables.length > 0) return tables
+    if (tables.length > 0) return [...tables, ...detectTablesByWordGaps(page, { skip: linesInTables(page, tables) })].sort((a, b) => a.box[1] - b.box[1])
   }
   return detectTablesByWordGaps(page)
 }

@@ -38,6 +38,8 @@ export const CODECS: readonly Codec[] = [
   { name: 'viqr', decode: decodeViqr, signature: viqrSignature, minImproved: 2, minShareAfter: 0.75, chunk: TOKEN },
 ]
 
+const VIQR_ONLY = CODECS.filter((c) => c.name === 'viqr')
+
 export interface EncodingChange {
   line: number // 0-based line index (same as Prov.lines)
   column: number // 0-based UTF-16 offset in the input line
@@ -210,10 +212,15 @@ function best(trials: LineTrial[], accept: (t: LineTrial) => boolean): LineTrial
  * Detects legacy encodings per line and converts the tokens they repair. `encoding` is the
  * encoding converted on most lines (null when nothing was converted).
  */
+/** Only VIQR writes Vietnamese in plain ASCII: the byte-level codecs need non-ASCII characters. */
+function codecsFor(line: string): readonly Codec[] {
+  return /[^\x00-\x7F]/.test(line) ? CODECS : VIQR_ONLY
+}
+
 export function detectAndConvert(text: string): { text: string; encoding: string | null; changes: EncodingChange[] } {
   const lines = text.split('\n')
   const candidates = lines.map((line) =>
-    /[^\x00-\x7F]|[\^(+*'`?~.]|dd/i.test(line) ? CODECS.map((c) => tryLine(line, c)) : null,
+    /[^\x00-\x7F]|[\^(+*'`?~.]|dd/i.test(line) ? codecsFor(line).map((c) => tryLine(line, c)) : null,
   )
   // An encoding is refuted for the document when its own signature shows up on many lines
   // but few of them convert convincingly (English-model OCR writes "é" and "¢" in otherwise

@@ -1,0 +1,59 @@
+// Types of documents and their abbreviations.
+// Source: Nghị định 30/2020/NĐ-CP về công tác văn thư, Phụ lục III "Bảng chữ viết tắt tên loại
+// văn bản và bản sao" (administrative documents), and Luật Ban hành văn bản quy phạm pháp luật
+// 2015, Điều 4 (legal documents: Luật, Nghị định, Thông tư…; no Phụ lục III code for Luật).
+// Party documents (Quy định 66-QĐ/TW 2022 of the Ban Bí thư on Party document form) use the
+// same names with "-" between serial and code: "18-CTr/TU", "21-NQ/TW".
+// Case matters in codes: CT (Chỉ thị) ≠ CTr (Chương trình).
+// Longer names first, so that "Chương trình hành động" wins over "Chương trình".
+export type DocTypeEntry = { name: string; code: string | null }
+
+export const DOC_TYPES: readonly DocTypeEntry[] = [
+  { name: 'Chương trình hành động', code: 'CTr' }, // Phụ lục III: code of "Chương trình"
+  { name: 'Thông tư liên tịch', code: 'TTLT' },
+  { name: 'Nghị quyết liên tịch', code: 'NQLT' },
+  { name: 'Kế hoạch', code: 'KH' },
+  { name: 'Chương trình', code: 'CTr' },
+  { name: 'Quyết định', code: 'QĐ' },
+  { name: 'Nghị quyết', code: 'NQ' },
+  { name: 'Chỉ thị', code: 'CT' },
+  { name: 'Quy chế', code: 'QC' },
+  { name: 'Quy định', code: 'QyĐ' }, // Phụ lục III; Party documents write "QĐ" (60-QĐ/TW)
+  { name: 'Thông báo', code: 'TB' },
+  { name: 'Hướng dẫn', code: 'HD' },
+  { name: 'Phương án', code: 'PA' },
+  { name: 'Đề án', code: 'ĐA' },
+  { name: 'Dự án', code: 'DA' },
+  { name: 'Báo cáo', code: 'BC' },
+  { name: 'Biên bản', code: 'BB' },
+  { name: 'Tờ trình', code: 'TTr' },
+  { name: 'Hợp đồng', code: 'HĐ' },
+  { name: 'Công điện', code: 'CĐ' },
+  { name: 'Bản ghi nhớ', code: 'BGN' },
+  { name: 'Bản thỏa thuận', code: 'BTT' },
+  { name: 'Giấy ủy quyền', code: 'GUQ' },
+  { name: 'Giấy mời', code: 'GM' },
+  { name: 'Giấy giới thiệu', code: 'GGT' },
+  { name: 'Giấy nghỉ phép', code: 'GNP' },
+  { name: 'Phiếu gửi', code: 'PG' },
+  { name: 'Phiếu chuyển', code: 'PC' },
+  { name: 'Phiếu báo', code: 'PB' },
+  { name: 'Thư công', code: null },
+  { name: 'Công văn', code: null }, // Phụ lục III: a công văn carries no type code ("1859/UBND-KGVX")
+  { name: 'Kết luận', code: 'KL' }, // Party documents (Quy định 66-QĐ/TW)
+  // Legal documents (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 4)
+  { name: 'Hiến pháp', code: null },
+  { name: 'Bộ luật', code: null },
+  { name: 'Luật', code: null },
+  { name: 'Pháp lệnh', code: null },
+  { name: 'Nghị định', code: 'NĐ' },
+  { name: 'Thông tư', code: 'TT' },
+]
+
+/** Types that are cited by name and date rather than by number ("Luật Thanh niên năm 2020"). */
+export const NAMED_LAW_TYPES: readonly string[] = ['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh']
+
+/** Type of a document code ("QĐ" in "55/2007/QĐ-UBND"), for numbers printed without the type word. */
+export const TYPE_BY_CODE: ReadonlyMap<string, string> = new Map(
+  DOC_TYPES.filter((t) => t.code && t.name !== 'Chương trình hành động').map((t) => [t.code as string, t.name]),
+)

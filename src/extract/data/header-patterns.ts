@@ -1,0 +1,36 @@
+// Header block (Nghị định 30/2020/NĐ-CP, Điều 8 and Phụ lục I mục II; Party documents:
+// Quy định 66-QĐ/TW): issuer top-left, national motto top-right ("Quốc hiệu và Tiêu ngữ";
+// Party documents print "ĐẢNG CỘNG SẢN VIỆT NAM"), "Số: N/CODE" under the issuer,
+// "Place, ngày D tháng M năm Y" under the motto, then the type word and the subject lines.
+// All patterns match folded text (foldForSearch: no marks, lower case, single spaces).
+
+/**
+ * The start of the right header column. Party documents (Hướng dẫn 36-HD/VPTW) print
+ * "ĐẢNG CỘNG SẢN VIỆT NAM" there; documents of the Ho Chi Minh Communist Youth Union print the
+ * organisation's name "ĐOÀN TNCS HỒ CHÍ MINH" in the same place (its own document-format
+ * guidance follows the Party's), so both are mottos, never part of the issuer.
+ */
+export const MOTTO_STARTS: readonly string[] = [
+  'cong hoa xa hoi chu nghia viet nam',
+  'dang cong san viet nam',
+  'doan tncs ho chi minh',
+  'doan thanh nien cong san ho chi minh',
+  'doc lap - tu do - hanh phuc',
+  'doc lap tu do hanh phuc',
+]
+
+/** "Số:" label before the number (Phụ lục I mục II.3); Party documents often print "Số" without colon. */
+export const NUMBER_LABEL = /(^|\s)(s[oốồổỗộôóò6]|s6)\s*[:.]?\s*/iu
+
+/** Separator lines under the issuer / motto ("-----", "___", "*"). */
+export const SEPARATOR_LINE = /^[\s\-_*=~.–—]+$/u
+
+/** Preamble verbs (Phụ lục I mục II.5b: căn cứ ban hành), folded, each with its relation. */
+export const PREAMBLE_VERBS: readonly { folded: string; relation: 'can-cu' | 'thuc-hien' | 'xet-de-nghi' | 'theo-de-nghi' | 'other' }[] = [
+  { folded: 'can cu', relation: 'can-cu' },
+  { folded: 'thuc hien', relation: 'thuc-hien' },
+  { folded: 'xet de nghi', relation: 'xet-de-nghi' },
+  { folded: 'theo de nghi', relation: 'theo-de-nghi' },
+  { folded: 'trien khai', relation: 'other' },
+  { folded: 'theo', relation: 'other' },
+]

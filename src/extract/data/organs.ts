@@ -1,0 +1,120 @@
+// Names of organs (cơ quan, tổ chức), their printed abbreviations and how they are capitalised.
+// Sources: Nghị định 30/2020/NĐ-CP, Phụ lục I (tên cơ quan ban hành: "UBND TỈNH …" / "SỞ …"),
+// Phụ lục II mục II "Viết hoa tên cơ quan, tổ chức" (capitalise the first syllable of the organ
+// word and of each word group naming its field: "Sở Lao động - Thương binh và Xã hội",
+// "Hội Chữ thập đỏ Việt Nam"), and the abbreviations customary in the "Nơi nhận" and citations
+// of state and Party documents.
+
+/** Abbreviation → full name (lower case except proper nouns), longest first when matching. */
+export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
+  ['UBND', 'Ủy ban nhân dân'],
+  ['HĐND', 'Hội đồng nhân dân'],
+  ['UBMTTQVN', 'Ủy ban Mặt trận Tổ quốc Việt Nam'],
+  ['UBMTTQ', 'Ủy ban Mặt trận Tổ quốc'],
+  ['MTTQVN', 'Mặt trận Tổ quốc Việt Nam'],
+  ['MTTQ', 'Mặt trận Tổ quốc'],
+  ['BCH', 'Ban Chấp hành'],
+  ['BTV', 'Ban Thường vụ'],
+  ['UBKT', 'Ủy ban Kiểm tra'],
+  ['LĐ-TB&XH', 'Lao động - Thương binh và Xã hội'],
+  ['LĐTB&XH', 'Lao động - Thương binh và Xã hội'],
+  ['LĐTBXH', 'Lao động - Thương binh và Xã hội'],
+  ['GD&ĐT', 'Giáo dục và Đào tạo'],
+  ['GDĐT', 'Giáo dục và Đào tạo'],
+  ['TN&MT', 'Tài nguyên và Môi trường'],
+  ['NN&PTNT', 'Nông nghiệp và Phát triển nông thôn'],
+  ['KH&ĐT', 'Kế hoạch và Đầu tư'],
+  ['VH-TT&DL', 'Văn hóa, Thể thao và Du lịch'],
+  ['VHTTDL', 'Văn hóa, Thể thao và Du lịch'],
+  ['TT&TT', 'Thông tin và Truyền thông'],
+  ['TTTT', 'Thông tin và Truyền thông'],
+]
+
+/**
+ * Organ abbreviations that stand alone only as a whole issuer (header left column, "của TU"),
+ * never inside ordinary words: Party committees (TU = Tỉnh ủy, HU = Huyện ủy, TW = Trung ương).
+ */
+export const STANDALONE_ABBREVIATIONS: readonly [string, string][] = [
+  ['TU', 'Tỉnh ủy'],
+  ['HU', 'Huyện ủy'],
+  ['TW', 'Trung ương'],
+  ['CP', 'Chính phủ'],
+  ['TTg', 'Thủ tướng Chính phủ'],
+]
+
+/**
+ * Organ head words: an organ name starts with one of these (lower case, longest first).
+ * `field: true` — the next word group names a field and is capitalised ("Sở Tài chính",
+ * "Bộ Lao động - Thương binh và Xã hội"); `sub: true` — a unit that sits under a higher body
+ * in a two-line header ("UBND TỈNH X / SỞ Y"): issuer = the sub unit, parent = the line above.
+ */
+export type OrganHead = { words: string; field?: boolean; sub?: boolean; cased?: string }
+export const ORGAN_HEADS: readonly OrganHead[] = [
+  { words: 'ủy ban nhân dân', cased: 'Ủy ban nhân dân' },
+  { words: 'hội đồng nhân dân', cased: 'Hội đồng nhân dân' },
+  { words: 'ủy ban mặt trận tổ quốc', cased: 'Ủy ban Mặt trận Tổ quốc' },
+  { words: 'ủy ban kiểm tra', cased: 'Ủy ban Kiểm tra', sub: true },
+  // the organisation a Ban Chấp hành / Ban Thường vụ leads is capitalised as a name
+  // ("Ban Chấp hành Đoàn tỉnh Đồng Tháp", "Ban Chấp hành Đảng bộ huyện"): treated like a field word
+  { words: 'ban chấp hành', cased: 'Ban Chấp hành', field: true },
+  { words: 'ban thường vụ', cased: 'Ban Thường vụ', field: true },
+  // a steering committee is named after the programme it steers, whose first word is capitalised
+  // ("Ban Chỉ đạo Chương trình giảm nghèo bền vững"); it sits under the body that set it up
+  { words: 'ban chỉ đạo', cased: 'Ban Chỉ đạo', field: true, sub: true },
+  { words: 'thủ tướng chính phủ', cased: 'Thủ tướng Chính phủ' },
+  { words: 'chính phủ', cased: 'Chính phủ' },
+  { words: 'quốc hội', cased: 'Quốc hội' },
+  { words: 'bộ chính trị', cased: 'Bộ Chính trị' },
+  { words: 'ban bí thư', cased: 'Ban Bí thư' },
+  { words: 'tỉnh ủy', cased: 'Tỉnh ủy' },
+  // Party headers (Hướng dẫn 36-HD/VPTW): a committee below the provincial level prints the Đảng bộ
+  // it belongs to above its own name ("ĐẢNG BỘ TỈNH BẮC GIANG" / "HUYỆN ỦY LỤC NAM"): the
+  // committee is the issuer, the Đảng bộ line its parent. A Tỉnh ủy prints no such line.
+  { words: 'đảng bộ', cased: 'Đảng bộ' },
+  { words: 'thành ủy', cased: 'Thành ủy', sub: true },
+  { words: 'huyện ủy', cased: 'Huyện ủy', sub: true },
+  { words: 'thị ủy', cased: 'Thị ủy', sub: true },
+  { words: 'quận ủy', cased: 'Quận ủy', sub: true },
+  { words: 'đảng ủy', cased: 'Đảng ủy', sub: true },
+  { words: 'tỉnh đoàn', cased: 'Tỉnh đoàn' },
+  { words: 'văn phòng', field: true, sub: true },
+  { words: 'trung tâm', field: true, sub: true },
+  { words: 'tổng cục', field: true, sub: true },
+  { words: 'chi cục', field: true, sub: true },
+  { words: 'thanh tra', sub: true },
+  { words: 'bộ', field: true },
+  { words: 'sở', field: true, sub: true },
+  { words: 'phòng', field: true, sub: true },
+  { words: 'cục', field: true, sub: true },
+  { words: 'vụ', field: true, sub: true },
+  { words: 'ban', field: true, sub: true },
+  { words: 'hội', field: true },
+  { words: 'trường', field: true, sub: true },
+  { words: 'bệnh viện', field: true, sub: true },
+  { words: 'công an', sub: true },
+]
+
+/**
+ * Administrative units (Luật Tổ chức chính quyền địa phương 2015, Điều 2): the words after one
+ * of these are a place name and keep capitals ("huyện Hớn Quản", "tỉnh Bình Phước").
+ */
+export const ADMIN_UNITS: readonly string[] = [
+  'thành phố', 'thị xã', 'thị trấn', 'tỉnh', 'huyện', 'quận', 'xã', 'phường', 'đặc khu',
+]
+
+/**
+ * Proper nouns and fixed names that keep their capitals inside an otherwise lower-cased name
+ * (Phụ lục II, Nghị định 30/2020/NĐ-CP: "Việt Nam", "Trung ương", "Đảng" for the Party…).
+ */
+export const PROPER_NAMES: readonly string[] = [
+  'Cộng hòa xã hội chủ nghĩa Việt Nam', 'Đảng Cộng sản Việt Nam', 'Việt Nam', 'Hồ Chí Minh',
+  'Chữ thập đỏ', 'Mặt trận Tổ quốc', 'Trung ương Đảng', 'Trung ương', 'Chính phủ', 'Nhà nước',
+  'Quốc hội', 'Thủ tướng', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'Hội Liên hiệp Phụ nữ',
+  'Hội Liên hiệp Thanh niên', 'Hội Nông dân', 'Hội Cựu chiến binh', 'Liên đoàn Lao động',
+]
+
+/**
+ * Fixed words inside organ names (Bệnh viện Đa khoa …). Within an organ name any spelling that
+ * folds to one of these (marks lost or misrestored) is written as here.
+ */
+export const ORGAN_NAME_TERMS: readonly string[] = ['đa khoa']

@@ -1,0 +1,56 @@
+// The signature block (Nghị định 30/2020/NĐ-CP, Điều 8 and Phụ lục I mục II.9):
+// authority line "TM." (thay mặt a collective), "KT." (ký thay the head), "TL." (thừa lệnh),
+// "TUQ." (thừa ủy quyền), "Q." (quyền); Party documents write "T/M" (Quy định 66-QĐ/TW).
+// Then the position ("PHÓ CHỦ TỊCH"), the handwritten signature and seal, then the full name.
+
+/**
+ * Authority prefixes, as printed (dot optional after OCR). "Q." (quyền, acting) is not one:
+ * an acting head signs in their own right, and "Q. GIÁM ĐỐC" is the position "Quyền Giám đốc".
+ */
+export const AUTHORITY_PREFIXES: readonly string[] = ['T/M', 'TM', 'KT', 'TL', 'TUQ']
+
+/**
+ * Position titles (chức vụ) heads, upper case as printed in the signature block; "PHÓ …",
+ * "… THƯỜNG TRỰC" and "Q. …" variants are derived.
+ */
+export const POSITIONS: readonly string[] = [
+  'CHỦ TỊCH', 'BÍ THƯ', 'GIÁM ĐỐC', 'TỔNG GIÁM ĐỐC', 'TRƯỞNG BAN', 'TRƯỞNG PHÒNG', 'CHÁNH VĂN PHÒNG',
+  'THỦ TƯỚNG', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'CỤC TRƯỞNG', 'TỔNG CỤC TRƯỞNG', 'VỤ TRƯỞNG', 'VIỆN TRƯỞNG',
+  'HIỆU TRƯỞNG', 'CHÁNH THANH TRA', 'CHI CỤC TRƯỞNG', 'TRƯỞNG ĐOÀN', 'ỦY VIÊN', 'TRƯỞNG TRẠM',
+  'CHÁNH ÁN', 'VIỆN TRƯỞNG', 'TỔNG BIÊN TẬP', 'GIÁM ĐỐC SỞ', 'THƯỜNG TRỰC',
+]
+
+/** Casing of a position in running text (Phụ lục II: chức vụ lower case except the first letter). */
+export const POSITION_CASED: Readonly<Record<string, string>> = {
+  'CHỦ TỊCH': 'Chủ tịch', 'BÍ THƯ': 'Bí thư', 'GIÁM ĐỐC': 'Giám đốc', 'TỔNG GIÁM ĐỐC': 'Tổng Giám đốc',
+  'THỦ TƯỚNG': 'Thủ tướng', 'BỘ TRƯỞNG': 'Bộ trưởng', 'THỨ TRƯỞNG': 'Thứ trưởng',
+}
+
+/** The "Nơi nhận" heading (Phụ lục I mục II.10) and the archive entry that closes the list. */
+export const RECIPIENTS_HEADING = /^\W*n[oơ]i\s+nh[aậ]n\s*:?/i
+export const ARCHIVE_ENTRY = /^(lưu|luu)\b/i
+
+/**
+ * Purpose notes printed beside a brace that groups recipients ("(để báo cáo)", "(b/c)",
+ * "(t/h)"): they belong to the recipients column.
+ */
+export const RECIPIENT_NOTES = /\((?:để\s+)?(?:báo cáo|b\/c|biết|thực hiện|t\/h|phối hợp|chỉ đạo|theo dõi|p\/h)\)/giu
+
+/**
+ * A digital-signature stamp (Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.9 and Điều 13: the
+ * organ's signature shows its name and the signing time "dd/mm/yyyy hh:mm:ss").
+ */
+export const SIGNING_TIME = /\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?/g
+
+/**
+ * Vietnamese family names (họ), the common ones and those of ethnic groups' naming ("Y" of Ê Đê
+ * men's names). Used to repair a signer's first syllable after diacritic restoration.
+ */
+export const SURNAMES: readonly string[] = [
+  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô',
+  'Dương', 'Lý', 'Đào', 'Đoàn', 'Vương', 'Trịnh', 'Trương', 'Đinh', 'Lâm', 'Phùng', 'Mai', 'Tô', 'Hà', 'Tạ',
+  'Lương', 'Cao', 'Quách', 'Lưu', 'Châu', 'Thái', 'La', 'Kiều', 'Từ', 'Tăng', 'Giang', 'Giảng', 'Triệu',
+  'Khổng', 'Thân', 'Lục', 'Nông', 'Chu', 'Hứa', 'Mạc', 'Tôn', 'Lã', 'Diệp', 'Âu', 'Khúc', 'Kim', 'Quan',
+  'Bạch', 'Cù', 'Doãn', 'Hàn', 'Lạc', 'Lò', 'Ninh', 'Thạch', 'Tống', 'Vi', 'Viên', 'Y', 'H', 'Ksor', 'Rmah',
+  'Nay', 'Siu', 'Rơ', 'Đàm', 'Lại', 'Mẫn', 'Nghiêm', 'Ông', 'Phí', 'Quản', 'Sầm', 'Thiều', 'Trình', 'Vưu',
+]
