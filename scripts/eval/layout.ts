@@ -215,11 +215,11 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.pdf') && f.includes(fi
 const pool = await createOcrPool({ size: 1 })
 try {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`
-  console.log('fixture              origin      tables pages  cells≥0.9        meanSim  rows(id)       tasksF1  fields  header/end   detect ms/page  cell-OCR ms/page  read s/page')
+  console.log('fixture                      origin      tables pages  cells≥0.9        meanSim  rows(id)       tasksF1  fields  header/end   detect ms/page  cell-OCR ms/page  read s/page')
   for (const f of files) {
     const r = await evaluate(f, pool)
     console.log(
-      [r.file.padEnd(20), String(r.origin).padEnd(11), String(r.tables).padEnd(6), r.pagesJoined.padEnd(6), `${r.cells} ${pct(r.cellShare)}`.padEnd(16), r.cellMeanSim.toFixed(3).padEnd(8), `${r.rows} ${pct(r.rowShare)}`.padEnd(14), r.tasksF1.toFixed(3).padEnd(8), pct(r.taskFields).padEnd(7), `${r.sides} ${pct(r.sideShare)}`.padEnd(12), r.detectMsPerPage.toFixed(0).padEnd(15), r.cellMsPerPage.toFixed(0).padEnd(17), (r.readMsPerPage / 1000).toFixed(1)].join(' '),
+      [r.file.padEnd(28), String(r.origin).padEnd(11), String(r.tables).padEnd(6), r.pagesJoined.padEnd(6), `${r.cells} ${pct(r.cellShare)}`.padEnd(16), r.cellMeanSim.toFixed(3).padEnd(8), `${r.rows} ${pct(r.rowShare)}`.padEnd(14), r.tasksF1.toFixed(3).padEnd(8), pct(r.taskFields).padEnd(7), `${r.sides} ${pct(r.sideShare)}`.padEnd(12), r.detectMsPerPage.toFixed(0).padEnd(15), r.cellMsPerPage.toFixed(0).padEnd(17), (r.readMsPerPage / 1000).toFixed(1)].join(' '),
     )
   }
 } finally {

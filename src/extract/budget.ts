@@ -5,8 +5,9 @@ import type { BudgetItem } from '../schema/plan.js'
 import { joinLines, provOfSpan, type XLine } from './lines.js'
 import type { Section } from './outline.js'
 import { findQuantities } from './quantities.js'
-import type { Structure } from './structure.js'
+import { bodyRanges, type Structure } from './structure.js'
 
+const BREAK = { text: '', src: {} } as unknown as XLine
 const SOURCE = /(ngân sách[^,;:.()]*|nguồn[^,;:.()]*|vốn[^,;:.()]*|kinh phí[^,;:.()]*|xã hội hóa[^,;:.()]*)/iu
 
 export function extractBudget(lines: XLine[], st: Structure, sections: Section[]): BudgetItem[] {
@@ -14,7 +15,8 @@ export function extractBudget(lines: XLine[], st: Structure, sections: Section[]
   // paragraphs of the body
   const paras: XLine[][] = []
   let cur: XLine[] = []
-  for (const l of lines.slice(st.bodyStart, st.endStart)) {
+  for (const l of bodyRanges(st).flatMap(([a, b]) => [...lines.slice(a, b), BREAK])) {
+    if (l === BREAK) { if (cur.length) paras.push(cur); cur = []; continue }
     if (!l.text || l.src.inTable || /^[-–•+]|^\d+(\.\d+)*\.?\s|^[a-zđ]\)/u.test(l.text)) { if (cur.length) paras.push(cur); cur = l.text && !l.src.inTable ? [l] : [] ; continue }
     cur.push(l)
   }

@@ -15,7 +15,9 @@ export function extractCitations(lines: XLine[], st: Structure): Citation[] {
   // paragraphs: runs of non-blank lines, so that a citation broken over lines is read whole
   const paras: XLine[][] = []
   let cur: XLine[] = []
-  for (const l of lines.slice(st.titleLines.length ? st.titleLines[0].i : 0, st.endStart)) {
+  const from = st.titleLines.length ? st.titleLines[0].i : 0
+  const body = st.attachment ? [...lines.slice(from, st.endStart), ...lines.slice(st.attachment[0], st.attachment[1])] : lines.slice(from, st.endStart)
+  for (const l of body) {
     if (!l.text || l.src.inTable) { if (cur.length) paras.push(cur); cur = []; continue }
     cur.push(l)
   }

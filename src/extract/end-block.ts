@@ -3,7 +3,7 @@
 // column boundary, a digital-signature stamp (organ name + signing time) may sit in between.
 import type { PlanDocument } from '../schema/plan.js'
 import type { Report } from '../report.js'
-import { ARCHIVE_ENTRY, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_TIME } from './data/signature.js'
+import { ARCHIVE_ENTRY, RANKS, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_TIME } from './data/signature.js'
 import { provOf, posOf, type XLine } from './lines.js'
 import { AUTHORITY_RE, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
 import type { FieldTrace } from '../schema/plan.js'
@@ -16,6 +16,8 @@ export type EndBlock = {
 }
 
 const isOrganName = (s: string) => startsWithOrganWord(s)
+/** A military or police rank before the signer's name ("Thượng tá Lê Hoàng Nam"): not part of the name. */
+const RANK_RE = new RegExp(`^(?:${RANKS.join('|')})\\s+(?=\\p{Lu})`, 'u')
 
 function cleanEntry(s: string): string {
   return s.replace(/^\s*[-–•+*]\s*/, '').replace(/\s+/g, ' ').replace(/[\s;,.]+$/, '').trim()
@@ -27,7 +29,9 @@ function cleanEntry(s: string): string {
  * the signature are read row by row as printed, so the parts of one row are joined again with
  * "|" (the column boundary), and in an uncut row a run of 4+ spaces is that boundary too.
  */
-export function endRows(lines: XLine[]): { l: XLine; text: string }[] {
+export type EndRow = { l: XLine; text: string; parts: { text: string; x: number }[] }
+
+export function endRows(lines: XLine[]): EndRow[] {
   const rows = new Map<string, XLine[]>()
   for (const l of lines) {
     if (!l.text) continue
@@ -38,11 +42,34 @@ export function endRows(lines: XLine[]): { l: XLine; text: string }[] {
     .sort((a, b) => a[0].page - b[0].page || a[0].line - b[0].line || a[0].i - b[0].i)
     .map((row) => {
       row.sort((a, b) => (a.src.span?.[0] ?? 0) - (b.src.span?.[0] ?? 0) || a.i - b.i)
+      const raw = stripMarkup(row[0].src.text.normalize('NFC'))
       const text = row.length > 1
         ? row.map((x) => x.text).join(' | ')
-        : stripMarkup(row[0].src.text.normalize('NFC')).replace(/(\S)[ \t\u00a0]{4,}(?=\S)/g, '$1 | ')
-      return { l: row[0], text: text.replace(/[ \t\u00a0]+/g, ' ').trim() }
+        : raw.replace(/(\S)[ \t\u00a0]{4,}(?=\S)/g, '$1 | ')
+      // the row's column pieces with their horizontal positions (character offset or layout span)
+      const parts = row.length > 1
+        ? row.map((x) => ({ text: x.text, x: x.src.span?.[0] ?? 0 }))
+        : [...raw.matchAll(/\S+(?:[ \t\u00a0]{1,3}\S+)*/g)].map((m) => ({ text: m[0], x: m.index! }))
+      return { l: row[0], text: text.replace(/[ \t\u00a0]+/g, ' ').trim(), parts }
     })
+}
+
+/**
+ * A joint document (văn bản liên tịch, Nghị định 30/2020/NĐ-CP Điều 13 and Phụ lục I) carries one
+ * signature column per issuing organ side by side, the lead organ's first, as its name is printed
+ * first in the header. A row with two authority lines ("KT. GIÁM ĐỐC      TM. BAN THƯỜNG TRỰC")
+ * shows them; the boundary is the middle of the gap between the two. Null for one column.
+ */
+export function jointSignatureBoundary(rows: EndRow[]): number | null {
+  for (const r of rows) {
+    if (RECIPIENTS_HEADING.test(r.text) || /^[-–•+]/.test(r.text)) continue
+    const auth = r.parts.map((p, k) => ({ p, k })).filter(({ p }) => AUTHORITY_RE.exec(p.text)?.[1] != null && p.text.trimStart().startsWith(AUTHORITY_RE.exec(p.text)![1]))
+    if (auth.length >= 2) {
+      const left = r.parts[auth[1].k - 1]
+      return (left.x + left.text.length + auth[1].p.x) / 2
+    }
+  }
+  return null
 }
 
 export function extractEndBlock(lines: XLine[], endStart: number, report: Report): EndBlock {
@@ -54,7 +81,16 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
   let inList = false
   let listClosed = false
 
-  for (const { l, text } of endRows(lines.slice(endStart))) {
+  const rows = endRows(lines.slice(endStart))
+  const boundary = jointSignatureBoundary(rows)
+  for (const row of rows) {
+    const { l } = row
+    let text = row.text
+    // joint documents: keep the lead organ's (left) signature column on rows outside the list
+    if (boundary != null && !inList && !RECIPIENTS_HEADING.test(text)) {
+      const left = row.parts.filter((p) => p.x < boundary)
+      if (left.length < row.parts.length) text = left.map((p) => p.text).join(' | ').replace(/\s+/g, ' ').trim()
+    }
     let t = text.replace(SIGNING_TIME, ' ').replace(/\s+/g, ' ').trim()
     const h = RECIPIENTS_HEADING.exec(t)
     if (h && !inList && !listClosed) {
@@ -85,6 +121,8 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
       }
     }
     // whatever is left on the right side is a stamp or the name
+    right = right.replace(RANK_RE, '')
+    t = t.replace(RANK_RE, '')
     if (right && looksLikeName(right) && !isOrganName(right)) name = { text: right, line: l }
 
     const isEntry = /^[-–•+]\s*\S/.test(t)

@@ -11,6 +11,12 @@ import type { Structure } from './structure.js'
 import { capitalize, clean, expandAbbreviations, foldForSearch, isUpper, organCase, sentenceCase, titleCaseWords } from './text.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
+const ALL_HEADS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
+
+/** "cục" inside "tổng cục", "chi cục": the head word is the tail of a longer organ word, not a new organ. */
+function insideLongerHead(f: string, k: number, h: string): boolean {
+  return ALL_HEADS.some((H) => H.length > h.length && H.endsWith(' ' + h) && f.slice(k - (H.length - h.length), k + h.length) === H)
+}
 
 /**
  * Splits the issuer block into organs: a line (or, in a merged OCR line, a word) that starts a
@@ -30,7 +36,7 @@ export function splitOrgans(texts: string[]): string[] {
         // a complete body before it: an administrative unit with its name, or a line break
         const complete = /(tinh|huyen|thanh pho|quan|thi xa|phuong|xa|trung uong|chinh phu|ubnd|uy ban nhan dan|bo \S+)\s+\S+/.test(before.replace(/\n/g, ' ')) || /\n\s*$/.test(before)
         const insideHead = /(uy|chap hanh|thuong vu|bi thu|kiem tra)\s*$/.test(before.trim()) || /(uy ban|ban chap hanh)\s*$/.test(before)
-        if (complete && !insideHead && !/\b(va|-)\s*$/.test(before)) cuts.push(k)
+        if (complete && !insideHead && !/\b(va|-)\s*$/.test(before) && !insideLongerHead(f, k, h)) cuts.push(k)
       }
       from = k + 1
     }
@@ -202,7 +208,7 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     report.needsReview('title missing')
   }
 
-  const end = extractEndBlock(lines, st.endStart, report)
+  const end = extractEndBlock(lines.slice(0, st.endEnd), st.endStart, report)
   Object.assign(fields, end.traces)
   if (!end.signer) report.needsReview('signer missing')
   return { type, number, numberParts, date, year, place, issuer: { name: issuerName, parent }, title, signer: end.signer, recipients: end.recipients, fields }

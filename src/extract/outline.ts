@@ -4,7 +4,7 @@
 import type { OutlineNode } from '../schema/plan.js'
 import { SECTION_ROLES, type SectionRole } from './data/sections.js'
 import { provOf, type XLine } from './lines.js'
-import type { Structure } from './structure.js'
+import { bodyRanges, type Structure } from './structure.js'
 import { foldForSearch } from './text.js'
 
 export type Kind = 'roman' | 'arabic' | 'decimal' | 'letter' | 'dash' | 'plus'
@@ -63,7 +63,8 @@ export function roleOf(heading: string): SectionRole | null {
 }
 
 export function extractOutline(lines: XLine[], st: Structure): Section[] {
-  const body = lines.slice(st.bodyStart, st.endStart)
+  const ranges = bodyRanges(st)
+  const body = ranges.flatMap(([a, b]) => lines.slice(a, b))
   const sections: Section[] = []
   const stack: Section[] = []
   let lastText = st.bodyStart
@@ -123,6 +124,9 @@ export function extractOutline(lines: XLine[], st: Structure): Section[] {
     const s = sections[k]
     const next = sections.slice(k + 1).find((t) => t.rank <= s.rank)
     let end = next ? next.start - 1 : lastText
+    // a section ends with the body range it starts in (the document's own body, an attached one)
+    const range = ranges.find(([a, b]) => s.start >= a && s.start < b)
+    if (range && end >= range[1]) end = range[1] - 1
     while (end > s.start && !lines[end].text) end--
     s.end = end
     s.node.endPage = lines[end].page

@@ -1,9 +1,11 @@
 // Where the parts of a plan lie (Nghị định 30/2020/NĐ-CP, Phụ lục I): header block, type word,
 // subject lines (trích yếu), preamble (căn cứ), body (numbered sections), end block
 // ("Nơi nhận" and signature).
-import { PREAMBLE_VERBS, SEPARATOR_LINE } from './data/header-patterns.js'
-import { RECIPIENTS_HEADING } from './data/signature.js'
-import { AUTHORITY_RE } from './signer.js'
+import { ATTACHMENT_NOTE, MOTTO_STARTS, PREAMBLE_VERBS, SEPARATOR_LINE } from './data/header-patterns.js'
+import { RANKS, RECIPIENTS_HEADING, SIGNATURE_NOTE } from './data/signature.js'
+import { AUTHORITY_RE, isPosition, looksLikeName } from './signer.js'
+import { matchTypeLine } from './header-columns.js'
+import { isUpper } from './text.js'
 import type { HeaderColumns } from './header-columns.js'
 import type { XLine } from './lines.js'
 
@@ -15,7 +17,75 @@ export type Structure = {
   bodyStart: number
   /** first line of the end block ("Nơi nhận" / signature); lines.length when none */
   endStart: number
+  /** line after the end block: lines.length, or the first line of an attached document */
+  endEnd: number
+  /** [from, to) lines of the body of a document issued with this one (Quyết định + Kế hoạch), or null */
+  attachment: [number, number] | null
 }
+
+/** The [from, to) line ranges of the body: the document's own, then an attached document's. */
+export function bodyRanges(st: Structure): [number, number][] {
+  return st.attachment ? [[st.bodyStart, st.endStart], st.attachment] : [[st.bodyStart, st.endStart]]
+}
+
+const RANK_RE = new RegExp(`^(?:${RANKS.join('|')})\\s+`, 'iu')
+
+/**
+ * One piece of a signature-block row: the authority ("KT. GIÁM ĐỐC"), a position ("PHÓ BÍ THƯ
+ * THƯỜNG TRỰC"), an organ line of a collective's authority ("ỦY BAN MTTQ VIỆT NAM TỈNH"), the note
+ * for a signature ("(Đã ký)"), a digital-signature label, or the signer's name (rank allowed).
+ */
+function signaturePiece(p: string): 'head' | 'other' | null {
+  const t = p.trim()
+  if (!t) return 'other'
+  if (AUTHORITY_RE.test(t) && isUpper(t)) return 'head'
+  if (isUpper(t) && /\p{L}{2}/u.test(t) && isPosition(t)) return 'head'
+  if (SIGNATURE_NOTE.test(t)) return 'other'
+  if (looksLikeName(t.replace(RANK_RE, ''))) return 'other'
+  if (isUpper(t) && /\p{L}{2}/u.test(t) && !ROMAN_HEADING.test(t) && !ARABIC_HEADING.test(t) && !/[.;:]$/.test(t)) return 'other'
+  return null
+}
+
+/**
+ * The signature block may be printed before "Nơi nhận" (Party documents, Hướng dẫn 36-HD/VPTW;
+ * joint documents with several signature columns; a position alone on the row above the list).
+ * Walking up from "Nơi nhận" over blank rows and rows made only of signature pieces (columns cut
+ * at runs of 4+ spaces), the end block starts at the first of them when one holds an authority
+ * or a position.
+ */
+export function signatureAbove(lines: XLine[], at: number, floor: number): number {
+  let start = at
+  let heads = 0
+  for (let k = at - 1; k >= Math.max(floor, at - 14); k--) {
+    const raw = lines[k].src.text.normalize('NFC').replace(/\*\*/g, '')
+    if (!raw.trim()) continue
+    const pieces = raw.trim().split(/\s{4,}|\s*\|\s*/)
+    const kinds = pieces.map(signaturePiece)
+    if (kinds.some((x) => x === null)) break
+    if (kinds.includes('head')) heads++
+    start = k
+  }
+  return heads ? start : at
+}
+
+/** The first line of a document attached after the signature (its repeated header), or -1. */
+export function attachmentStart(lines: XLine[], from: number): number {
+  for (let k = from; k < lines.length; k++) {
+    if (!ATTACHMENT_NOTE.test(lines[k].fold)) continue
+    // the attached document's header: the motto row or its type word, a few lines above the note
+    let start = -1
+    for (let j = k - 1; j >= Math.max(from, k - 12); j--) {
+      const f = lines[j].fold
+      if (MOTTO_STARTS.some((m) => f.includes(m)) || (lines[j].text && matchTypeLine(lines[j].text))) start = j
+    }
+    if (start < 0) continue
+    // its issuer lines sit on the motto's rows or just above
+    while (start > from && lines[start - 1].text && isUpper(lines[start - 1].text) && !AUTHORITY_RE.test(lines[start - 1].text)) start--
+    return start
+  }
+  return -1
+}
+
 
 const ROMAN_HEADING = /^(phần\s+)?[IVX]{1,5}\s*[.:)\-–]\s*\S/u
 const ARABIC_HEADING = /^\d{1,2}\s*[.)]\s*\p{L}/u
@@ -26,20 +96,24 @@ export function isPreambleStart(fold: string): boolean {
 }
 
 export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
+  // a document issued with this one (Quyết định ban hành Kế hoạch): this document ends before it
+  const firstEnd = lines.findIndex((l, k) => k > 8 && (RECIPIENTS_HEADING.test(l.text) || AUTHORITY_RE.test(l.text)))
+  const att = firstEnd >= 0 ? attachmentStart(lines, firstEnd + 1) : -1
+  const limit = att >= 0 ? att : lines.length
   // end block: the last "Nơi nhận", else the last authority line near the end
-  let endStart = lines.length
-  for (let k = lines.length - 1; k >= Math.max(0, lines.length - 60); k--) {
-    if (RECIPIENTS_HEADING.test(lines[k].text)) { endStart = k; break }
+  let endStart = limit
+  for (let k = limit - 1; k >= Math.max(0, limit - 60); k--) {
+    if (RECIPIENTS_HEADING.test(lines[k].text)) { endStart = signatureAbove(lines, k, 0); break }
   }
-  if (endStart === lines.length) {
-    for (let k = lines.length - 1; k >= Math.max(0, lines.length - 20); k--) {
+  if (endStart === limit) {
+    for (let k = limit - 1; k >= Math.max(0, limit - 20); k--) {
       if (AUTHORITY_RE.test(lines[k].text)) endStart = k
     }
   }
   // the layout stage marks the end block (`block: 'end'`) and may give its columns one after the
   // other, so the "Nơi nhận" heading can come after the list it heads: start at the first marked line
-  const lastPage = lines[lines.length - 1]?.page
-  for (let k = Math.max(0, lines.length - 80); k < endStart; k++) {
+  const lastPage = lines[limit - 1]?.page
+  for (let k = Math.max(0, limit - 80); k < endStart; k++) {
     if (lines[k].src.block === 'end' && lines[k].page === lastPage && lines[k].text) { endStart = k; break }
   }
   // subject lines under the type word
@@ -71,5 +145,13 @@ export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
   if (bodyStart === endStart) {
     for (let j = afterTitle; j < endStart; j++) if (ARABIC_HEADING.test(lines[j].text)) { bodyStart = j; break }
   }
-  return { titleLines, preamble: [afterTitle, bodyStart], bodyStart, endStart }
+  // the attached document's body: from its first section heading to the end
+  let attachment: [number, number] | null = null
+  if (att >= 0) {
+    let from = lines.length
+    for (let j = att; j < lines.length; j++) if (ROMAN_HEADING.test(lines[j].text)) { from = j; break }
+    if (from === lines.length) for (let j = att; j < lines.length; j++) if (ARABIC_HEADING.test(lines[j].text)) { from = j; break }
+    attachment = [from, lines.length]
+  }
+  return { titleLines, preamble: [afterTitle, bodyStart], bodyStart, endStart, endEnd: limit, attachment }
 }

@@ -8,7 +8,7 @@ import type { Target } from '../schema/plan.js'
 import { joinLines, provOfSpan, type XLine } from './lines.js'
 import type { Section } from './outline.js'
 import { findDeadlines, findQuantities, type Deadline } from './quantities.js'
-import type { Structure } from './structure.js'
+import { bodyRanges, type Structure } from './structure.js'
 
 /** The deepest section holding each line. */
 export function sectionOfLines(lines: XLine[], sections: Section[]): Map<number, Section> {
@@ -22,7 +22,7 @@ function items(lines: XLine[], st: Structure, sections: Section[]): { sec: Secti
   const out: { sec: Section | null; lines: XLine[] }[] = []
   let cur: { sec: Section | null; lines: XLine[] } | null = null
   const starts = new Map(sections.map((s) => [s.start, s]))
-  for (const l of lines.slice(st.bodyStart, st.endStart)) {
+  for (const l of bodyRanges(st).flatMap(([a, b]) => lines.slice(a, b))) {
     const s = starts.get(l.i)
     if (s) { cur = { sec: s, lines: [] }; out.push(cur) }
     if (!l.text || l.src.inTable) continue

@@ -26,7 +26,7 @@ import { constants } from 'node:fs'
 import { link, mkdir, open, readFile, readdir, stat, unlink } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { writeFileAtomic } from '../store/plan-files.js'
+import { syncDir, writeFileAtomic } from '../store/atomic-file.js'
 import type { DocumentRef } from '../queue/jobs.js'
 
 export type ClaimRecord = {
@@ -172,19 +172,6 @@ async function writeDurable(file: string, data: string, flags: 'wx' | 'w'): Prom
   }
 }
 
-/** fsync a folder so that a new name in it survives a power cut (no-op where unsupported). */
-export async function syncDir(dir: string): Promise<void> {
-  try {
-    const fh = await open(dir, 'r')
-    try {
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
-  } catch {
-    // some filesystems (and Windows) do not allow fsync on a folder
-  }
-}
 
 async function readJson<T>(file: string): Promise<T | null> {
   try {

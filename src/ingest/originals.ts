@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { InputKind } from './sniff.js'
-import { syncDir } from './ledger.js'
+import { syncDir, writeFileAtomic } from '../store/atomic-file.js'
 
 const EXT_BY_MEDIA: Record<string, string> = {
   'application/pdf': '.pdf',
@@ -31,22 +31,7 @@ export async function storeOriginal(dataDir: string, rel: string, bytes: Uint8Ar
   const target = path.join(dataDir, rel)
   const existing = await stat(target).catch(() => null)
   if (existing && existing.size === bytes.length) return target
-  await mkdir(path.dirname(target), { recursive: true })
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
-  const fh = await open(tmp, 'wx')
-  try {
-    await fh.writeFile(bytes)
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-  try {
-    await rename(tmp, target)
-  } catch (error) {
-    await unlink(tmp).catch(() => {})
-    throw error
-  }
-  await syncDir(path.dirname(target))
+  await writeFileAtomic(target, bytes)
   return target
 }
 

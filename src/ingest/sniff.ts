@@ -12,6 +12,15 @@ const MAGIC: { bytes: number[]; offset?: number; kind: InputKind; mediaType: str
   { bytes: [0x4d, 0x4d, 0x00, 0x2a], kind: 'image', mediaType: 'image/tiff' }, // big-endian TIFF
 ]
 
+/** Extensions under which UTF-8 text is taken as OCR output ("" = no extension). */
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', ''])
+
+function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? ''
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(dot).toLowerCase() : ''
+}
+
 /** PDF readers accept the header anywhere in the first 1024 bytes (PDF 32000-1, annex H.3). */
 const PDF_HEADER_WINDOW = 1024
 
@@ -27,7 +36,12 @@ export function sniffInput(bytes: Uint8Array, fileName: string): Sniffed {
   if (looksLikeMarkup(bytes)) {
     throw new UnsupportedInputError(`${fileName} is an HTML/XML document, not a PDF, image or OCR text`)
   }
-  if (isUtf8Text(bytes)) return { kind: 'text', mediaType: 'text/plain' }
+  if (isUtf8Text(bytes)) {
+    // Text has no magic number: only files named as OCR text dumps are read as documents, so that
+    // JSON, Markdown or CSV lying beside the scans are rejected instead of extracted as plans.
+    if (TEXT_EXTENSIONS.has(extensionOf(fileName))) return { kind: 'text', mediaType: 'text/plain' }
+    throw new UnsupportedInputError(`${fileName} is a text file but not a .txt OCR text dump`)
+  }
   throw new UnsupportedInputError(`${fileName} is not a PDF, PNG, JPEG, TIFF or UTF-8 text file`)
 }
 

@@ -49,6 +49,8 @@ export class Restorer {
   private cache = new Map<string, Candidate[]>()
 
   private readonly clean: boolean
+  private garbledLine = false
+  private sideCache = new Map<string, Candidate[]>()
 
   constructor(lm: LanguageModel, params: ChannelParams) {
     this.lm = lm
@@ -61,6 +63,7 @@ export class Restorer {
   setChannel(ch: Channel): void {
     this.channel = ch
     this.cache = new Map() // an adapted channel is this document's own
+    this.sideCache = new Map()
   }
 
   get currentChannel(): Channel {
@@ -98,7 +101,39 @@ export class Restorer {
     const ranked = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
     // candidates far behind the best on channel + frequency never win in practice
     const cut = rank(this.lm, ranked[0]) + 14
-    return ranked.slice(0, MAX_CANDIDATES).filter((c) => rank(this.lm, c) <= cut)
+    const out = ranked.slice(0, MAX_CANDIDATES).filter((c) => rank(this.lm, c) <= cut)
+    // glued words (b61~i = bỏ lại, h,liphia = lại phía): a long token no single syllable explains well
+    // may be two syllables; the pairs compete with the single readings in the decoder, with the LM
+    if (ch.params.garble > 0.3 && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) out.push(...this.splitCandidates(o))
+    return out
+  }
+
+  /** Two-syllable readings of a token: each cut point, the best few readings of each side. */
+  private splitCandidates(o: string): Candidate[] {
+    const chars = [...o]
+    const found: Candidate[] = []
+    for (let k = 2; k <= chars.length - 2; k++) {
+      const left = chars.slice(0, k).join(''), right = chars.slice(k).join('')
+      if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right)) continue
+      const ls = this.sideCandidates(left), rs = this.sideCandidates(right)
+      for (const a of ls)
+        for (const b of rs) found.push({ word: a.word + ' ' + b.word, id: a.id, id2: b.id, cost: a.cost + b.cost + SPLIT_COST })
+    }
+    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
+    const seen = new Set<string>()
+    return found.filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, MAX_SPLITS)
+  }
+
+  private sideCandidates(part: string): Candidate[] {
+    let c = this.sideCache.get(part)
+    if (!c) {
+      const byWord = new Map<string, Candidate>()
+      if (/^\p{L}+$/u.test(part)) for (const x of markCandidates(this.lex, this.channel, part)) byWord.set(x.word, x)
+      for (const x of channelCandidates(this.lex, this.channel, part, 12, 6)) if (!byWord.has(x.word) || byWord.get(x.word)!.cost > x.cost) byWord.set(x.word, x)
+      c = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1)).slice(0, 3)
+      this.sideCache.set(part, c)
+    }
+    return c
   }
 
   /**
@@ -117,7 +152,7 @@ export class Restorer {
     let prevBase = -1, prevSize = 1
     for (let t = 0; t < T; t++) {
       const cands = slots[t].cands
-      const { ids, costs } = arraysOf(cands)
+      const { ids, ids2, costs } = arraysOf(cands)
       const n = cands.length
       if (d.row.length < n) d.row = new Float64Array(n * 2)
       let m = 0 // expanded states this slot
@@ -128,10 +163,13 @@ export class Restorer {
         const base = from < 0 ? 0 : d.score[from]
         this.lm.scoreAll(w1, w2, ids, n, d.row)
         for (let i = 0; i < n; i++) {
-          const score = base + d.row[i] - costs[i]
+          const second = ids2[i]
+          // a two-syllable reading (glued token) moves the state on by two words
+          const score = base + d.row[i] - costs[i] + (second >= 0 ? this.lm.logProb(w2, ids[i], second) : 0)
+          const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
           // merge on (w2, word): the open-addressing table holds this slot's keys
-          const key = w2 * 65536 + ids[i]
-          let h = (Math.imul(w2, 0x9e3779b1) ^ ids[i]) & HMASK
+          const key = s1 * 65536 + s2
+          let h = (Math.imul(s1, 0x9e3779b1) ^ s2) & HMASK
           let at = -1
           while (d.hgen[h] === d.gen) {
             if (d.hkey[h] === key) {
@@ -151,8 +189,8 @@ export class Restorer {
             d.xScore[at] = score
             d.xFrom[at] = from
             d.xCand[at] = i
-            d.xW1[at] = w2
-            d.xW2[at] = ids[i]
+            d.xW1[at] = s1
+            d.xW2[at] = s2
           }
         }
       }
@@ -212,7 +250,11 @@ export class Restorer {
       phrase.forEach((slot, i) => {
         const p = slot.piece
         const ds = decisions[slot.line]
+        if (p.kind === 'num' && slot.cands.length > 1 && chosen[i].cand.id !== NUM_ID)
+          ds.push({ start: p.start, end: p.end, from: p.text, to: chosen[i].cand.word, confidence: chosen[i].confidence, observed: slot.observed })
         if (p.kind === 'word') ds.push({ start: p.start, end: p.end, from: p.text, to: chosen[i].cand.word, confidence: chosen[i].confidence, observed: slot.observed })
+        else if (p.kind === 'fixed' && slot.cands.length > 1 && chosen[i].cand !== slot.cands[0])
+          ds.push({ start: p.start, end: p.end, from: p.text, to: chosen[i].cand.word, confidence: chosen[i].confidence, observed: slot.observed })
         else if (p.kind === 'fixed' && p.replacement !== p.text && !this.clean) ds.push({ start: p.start, end: p.end, from: p.text, to: p.replacement, confidence: 1, observed: p.text, verbatim: true })
       })
       phrase = []
@@ -224,6 +266,7 @@ export class Restorer {
       const first = pieces[0]
       if (!(prevOpen && first && (first.kind === 'word' || first.kind === 'num') && continues(prevLast, first) && !ITEM_START.test(line))) flush()
       let lastEnd = -1
+      this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && lineIsGarbled(pieces, this.lm)
       for (const p of pieces) {
         if (p.kind !== 'break' && lastEnd >= 0 && /^\s{3,}$/.test(line.slice(lastEnd, p.start))) flush()
         if (p.kind !== 'break') lastEnd = p.end
@@ -240,12 +283,24 @@ export class Restorer {
 
   private pushPiece(p: Piece, line: number, phrase: Slot[], flush: () => void): void {
     if (p.kind === 'break') flush()
-    else if (p.kind === 'num') phrase.push({ piece: p, line, cands: [{ word: p.text, id: NUM_ID, cost: 0 }], observed: p.text })
+    else if (p.kind === 'num') {
+      // on a clearly garbled line a digit token may be a word the OCR read as digits (13 = là, 18 = lệ)
+      const words = this.garbledLine ? DIGIT_WORDS[p.text] : undefined
+      const cands: Candidate[] = [{ word: p.text, id: NUM_ID, cost: 0 }]
+      if (words) for (const w of words) cands.push({ word: w, id: this.lm.idOf(w), cost: DIGIT_WORD_COST })
+      phrase.push({ piece: p, line, cands, observed: p.text })
+    }
     else if (p.kind === 'fixed') {
       // a code is context the model knows token by token (284/KH-UBND → <num> kh ubnd), as in training
       const toks = phrases(p.replacement).flat()
       if (!toks.length) toks.push(lmForm(p.replacement))
-      toks.forEach((t, k) => phrase.push({ piece: k === 0 ? p : { kind: 'break' }, line, cands: [{ word: k === 0 ? p.replacement : t, id: this.lm.idOf(t), cost: 0 }], observed: t }))
+      toks.forEach((t, k) => {
+        const cands: Candidate[] = [{ word: k === 0 ? p.replacement : t, id: this.lm.idOf(t), cost: 0 }]
+        // a bare number on a clearly garbled line may be a word read as digits (13 = là)
+        const words = this.garbledLine && toks.length === 1 ? DIGIT_WORDS[p.text] : undefined
+        if (words) for (const w of words) cands.push({ word: w, id: this.lm.idOf(w), cost: DIGIT_WORD_COST })
+        phrase.push({ piece: k === 0 ? p : { kind: 'break' }, line, cands, observed: t })
+      })
     } else {
       const observed = p.text.toLowerCase()
       phrase.push({ piece: p, line, cands: this.candidates(observed), observed })
@@ -262,6 +317,28 @@ function continues(prev: Piece | undefined, next: Piece): boolean {
   if (next.kind !== 'word') return true
   const cap = (p: Piece | undefined) => !!p && 'text' in p && /^\p{Lu}/u.test(p.text)
   return !cap(next) || cap(prev)
+}
+
+// Digit tokens that legacy-font OCR writes for words (NOTES.md: 1/13 = là, 18 = lệ). Offered only on
+// clearly garbled lines, at a cost the LM must overcome: a number stays a number unless context says word.
+const DIGIT_WORDS: Record<string, string[]> = { '1': ['là'], '13': ['là'], '18': ['lệ'] }
+const DIGIT_WORD_COST = 3.5
+// glued tokens: split readings are tried when the best single reading costs more than SPLIT_WHEN, and
+// pay SPLIT_COST for the missing space
+const SPLIT_WHEN = 6
+const SPLIT_COST = 3
+const MAX_SPLITS = 6
+
+/** A line where at least 2 words and a fifth of them are not Vietnamese-shaped nor known. */
+function lineIsGarbled(pieces: Piece[], lm: LanguageModel): boolean {
+  let words = 0, bad = 0
+  for (const p of pieces) {
+    if (p.kind !== 'word') continue
+    words++
+    const lower = p.text.toLowerCase()
+    if (!/^\p{L}+$/u.test(lower) || (!isSyllableShape(lower) && !isPlainSyllableShape(lower) && !lm.has(lower))) bad++
+  }
+  return bad >= 2 && bad >= 0.2 * words
 }
 
 // a list item starts a new phrase: a) b) 1. 2.1. I. - +
@@ -306,7 +383,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
   for (let k = 0; k < rounds; k++) {
     const pairs: [string, string, number][] = []
-    for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5) pairs.push([d.to, d.observed, d.confidence])
+    for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
     r.setChannel(adaptChannel(new Channel(est), pairs))
     result = r.restoreLines(lines, pieces)
   }
@@ -347,11 +424,13 @@ function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   return m
 }
 
-const arrays = new WeakMap<Candidate[], { ids: Int32Array; costs: Float64Array }>()
-/** Candidate ids and costs as typed arrays, made once per (cached) candidate list. */
-function arraysOf(cands: Candidate[]): { ids: Int32Array; costs: Float64Array } {
+type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array }
+const arrays = new WeakMap<Candidate[], CandArrays>()
+/** Candidate ids (second syllable of a split reading, else -1) and costs as typed arrays, made once per list. */
+function arraysOf(cands: Candidate[]): CandArrays {
   let a = arrays.get(cands)
-  if (!a) arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), costs: Float64Array.from(cands, (c) => c.cost) }))
+  if (!a)
+    arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
   return a
 }
 

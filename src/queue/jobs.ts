@@ -3,19 +3,12 @@
  * the shared data folder) and the options of each job kind.
  */
 import type { JobsOptions } from 'bullmq'
-import type { InputKind } from '../ingest/sniff.js'
+import type { PreparedDocument } from '../pipeline.js'
 import type { Limits } from '../limits.js'
 import type { SourcePage } from '../schema/page.js'
 
 /** One document, as the flow carries it: PreparedDocument without the bytes. */
-export type DocumentRef = {
-  id: string
-  fileName: string
-  subfolder: string | null
-  kind: InputKind
-  mediaType: string
-  byteSize: number
-  pageCount: number
+export type DocumentRef = Omit<PreparedDocument, 'bytes'> & {
   /** the durable copy, relative to the data folder (`originals/<id>.<ext>`), so that machines may mount it anywhere */
   original: string
   limits: Limits

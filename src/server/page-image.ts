@@ -13,7 +13,7 @@ import { openPdf } from '../pdf/open.js'
 import { renderPage } from '../pdf/render.js'
 import { sniffInput } from '../ingest/sniff.js'
 import { stateDir } from '../store/indexer.js'
-import { writeFileAtomic } from '../store/plan-files.js'
+import { writeFileAtomic } from '../store/atomic-file.js'
 
 export const PAGE_DPI = 100
 

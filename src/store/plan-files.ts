@@ -1,4 +1,5 @@
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { writeFileAtomic } from './atomic-file.js'
 import path from 'node:path'
 import type { Plan } from '../schema/plan.js'
 import type { ErrorReport } from '../errors.js'
@@ -62,21 +63,4 @@ export async function writeFailureReport(outDir: string, fileName: string, repor
   return target
 }
 
-/** Temp file in the same folder, fsync, rename: the POSIX recipe for an atomic replace. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true })
-  const tmp = `${target}.${process.pid}.${Date.now().toString(36)}.tmp`
-  const fh = await open(tmp, 'w')
-  try {
-    await fh.writeFile(data)
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-  try {
-    await rename(tmp, target)
-  } catch (error) {
-    await unlink(tmp).catch(() => {})
-    throw error
-  }
-}
+export { writeFileAtomic } from './atomic-file.js'

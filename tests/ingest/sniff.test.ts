@@ -29,6 +29,12 @@ describe('sniffInput: content decides, not the extension', () => {
     expect(() => sniffInput(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]), 'plan.docx')).toThrow(UnsupportedInputError)
   })
 
+  it('reads UTF-8 text only from .txt files (text has no magic number)', () => {
+    expect(sniffInput(bytes('Kế hoạch'), 'scan-ocr').kind).toBe('text')
+    expect(() => sniffInput(bytes('{"id": 1}'), 'truth.json')).toThrow(UnsupportedInputError)
+    expect(() => sniffInput(bytes('# README'), 'README.md')).toThrow(/not a \.txt/)
+  })
+
   it('accepts text whose 1 MiB sample ends inside a multi-byte letter', () => {
     const big = 'ệ'.repeat((1 << 20) / 3 + 1) // 3 bytes each: the sample cuts one in half
     expect(sniffInput(bytes(big), 'long.txt').kind).toBe('text')

@@ -34,3 +34,11 @@ export const PREAMBLE_VERBS: readonly { folded: string; relation: 'can-cu' | 'th
   { folded: 'trien khai', relation: 'other' },
   { folded: 'theo', relation: 'other' },
 ]
+
+/**
+ * A document issued with a decision ("Quyết định ban hành Kế hoạch …") is printed after the
+ * decision's signature with its own header and type word and the note "(Ban hành kèm theo
+ * Quyết định số … ngày … của …)" under its title (Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.7
+ * and mẫu 1.2). Matches that note, folded.
+ */
+export const ATTACHMENT_NOTE = /^\(?\s*(?:ban hanh\s+)?kem theo\s+(?:quyet dinh|nghi quyet|chi thi|thong tu|cong van|van ban)\b/

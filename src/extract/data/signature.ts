@@ -54,3 +54,20 @@ export const SURNAMES: readonly string[] = [
   'Bạch', 'Cù', 'Doãn', 'Hàn', 'Lạc', 'Lò', 'Ninh', 'Thạch', 'Tống', 'Vi', 'Viên', 'Y', 'H', 'Ksor', 'Rmah',
   'Nay', 'Siu', 'Rơ', 'Đàm', 'Lại', 'Mẫn', 'Nghiêm', 'Ông', 'Phí', 'Quản', 'Sầm', 'Thiều', 'Trình', 'Vưu',
 ]
+
+/**
+ * Lines printed inside the signature block between the position and the name: the note that
+ * stands for a handwritten signature in a copy ("(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)") and
+ * the labels of a digital-signature stamp ("Ký bởi", "Người ký", "Thời gian ký", "Ngày ký";
+ * Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.9 and Điều 13).
+ */
+export const SIGNATURE_NOTE = /^\(?\s*(đã ký|ký(?: tên)?,? (?:ghi rõ|đóng dấu)[^)]*|ký và ghi rõ[^)]*|đã ký và đóng dấu)\s*\)?$|^(ký bởi|người ký|thời gian ký|ngày ký|cơ quan|email)\s*:/iu
+
+/**
+ * Ranks printed before the name of a signer from the armed forces or the police (Luật Công an
+ * nhân dân 2018, Điều 22; Luật Sĩ quan Quân đội nhân dân, Điều 10): not part of the name.
+ */
+export const RANKS: readonly string[] = [
+  'Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá',
+  'Đại úy', 'Thượng úy', 'Trung úy', 'Thiếu úy',
+]

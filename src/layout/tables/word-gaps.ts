@@ -118,7 +118,7 @@ export function detectTablesByWordGaps(page: SourcePage, opts: WordGapOptions = 
       i++
       continue
     }
-    const table = buildTable(found.lines, found.corridors)
+    const table = buildTable(found.lines, found.corridors, gap)
     if (table) {
       tables.push(table)
       i = found.end
@@ -129,7 +129,7 @@ export function detectTablesByWordGaps(page: SourcePage, opts: WordGapOptions = 
 
 /**
  * The table region starting at line `i`: the lines down to a blank gap or a wide one-run line (prose),
- * the separators from the lines with three runs or more (left blank by at least 90 % of them), lines
+ * the separators from the lines with three runs or more (left blank by at least 85 % of them), lines
  * at either end that cross a separator trimmed. Null without a supported separator.
  */
 function regionFrom(lines: VLine[], i: number, gap: number, h: number, textWidth: number): { lines: VLine[]; corridors: Corridor[]; end: number } | null {
@@ -155,7 +155,7 @@ function regionFrom(lines: VLine[], i: number, gap: number, h: number, textWidth
   const corridors: Corridor[] = []
   let open = -1
   for (let b = 0; b <= n; b++) {
-    const blank = b < n && cover[b] <= 0.1 * strong.length
+    const blank = b < n && cover[b] <= (strong.length >= 6 ? Math.max(2, 0.15 * strong.length) : 0.15 * strong.length)
     if (blank && open < 0) open = b
     if (!blank && open >= 0) {
       const a = x0 + open * step
@@ -183,9 +183,10 @@ function regionFrom(lines: VLine[], i: number, gap: number, h: number, textWidth
   return { lines: taken, corridors: supported, end: lines.indexOf(taken[taken.length - 1]) + 1 }
 }
 
-/** A line crosses a separator when one of its words reaches into the blank corridor. */
+/** A line crosses a separator when one of its words reaches into the middle half of the blank corridor. */
 function crossing(l: VLine, c: Corridor): boolean {
-  return l.words.some((w) => Math.min(w.box[2], c.b) - Math.max(w.box[0], c.a) > 0)
+  const q = (c.b - c.a) / 4
+  return l.words.some((w) => Math.min(w.box[2], c.b - q) - Math.max(w.box[0], c.a + q) > 0)
 }
 
 function colOf(x: number, seps: number[]): number {
@@ -194,25 +195,25 @@ function colOf(x: number, seps: number[]): number {
   return c
 }
 
-function buildTable(lines: VLine[], corridors: Corridor[]): PageTable | null {
+function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTable | null {
   const seps = corridors.map((c) => (c.a + c.b) / 2).sort((a, b) => a - b)
   const C = seps.length + 1
   const x0 = Math.min(...lines.map((l) => l.x0))
   const x1 = Math.max(...lines.map((l) => l.x1))
-  // per line: the columns of each text run; words join across a separator only where the line's
-  // words reach into its corridor (a group row, a spanning header)
+  // per line: the columns of each text run; words join across a separator only when they are as
+  // close as words of one text (a group row, a spanning header), not across a column gap
   type Run = { c0: number; c1: number; words: W[] }
-  const sorted = [...corridors].sort((a, b) => a.a - b.a)
   const runsOf = (l: VLine): Run[] => {
-    const crossed = sorted.map((c) => crossing(l, c))
     const runs: Run[] = []
+    let prev: W | null = null
     for (const w of l.words) {
       const c = colOf((w.box[0] + w.box[2]) / 2, seps)
       const last = runs[runs.length - 1]
-      if (last && (c === last.c1 || (c > last.c1 && crossed.slice(last.c1, c).every(Boolean)))) {
+      if (last && (c === last.c1 || (prev && w.box[0] - prev.box[2] < gap))) {
         last.c1 = Math.max(last.c1, c)
         last.words.push(w)
       } else runs.push({ c0: c, c1: c, words: [w] })
+      prev = w
     }
     return runs
   }

@@ -5,7 +5,8 @@ import type { LanguageModel } from '../lm/model.js'
 import { isSyllableShape, stripMarks } from '../lm/vietnamese.js'
 import type { Channel } from './model.js'
 
-export type Candidate = { word: string; id: number; cost: number }
+/** id2: the second syllable of a two-syllable reading of one glued token (word is then "bỏ lại"). */
+export type Candidate = { word: string; id: number; cost: number; id2?: number }
 
 type Trie = { children: Map<string, number>[]; word: Int32Array }
 
