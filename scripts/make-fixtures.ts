@@ -15,215 +15,44 @@
  * to get wrong. It is a devDependency: the product never writes PDFs.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
-import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, type PDFFont, rgb, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
+import { PDFDocument, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
 import sharp from 'sharp'
 import { HON_QUAN, LAO_CAI, type DocSpec } from './fixtures/content.js'
-import { A4, layout, type Font, type LaidPage } from './fixtures/layout.js'
+import { layout, type LaidPage } from './fixtures/layout.js'
+import { A4, degrade, digitalPdf as writePdf, FIXED_DATE, type Grey, imagePdf as writeImagePdf, jpeg, newPdf as newPdfFor, measure, type Profile as ScanProfile, PROFILES as SCAN_PROFILES, rasterize, rng, savePdf } from './fixtures/render.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const OUT = path.join(ROOT, 'fixtures')
 const BAD = path.join(OUT, 'bad')
-const FONT_DIR = '/usr/share/fonts/truetype/dejavu'
-const FONTS = {
-  regular: 'DejaVuSerifCondensed.ttf',
-  bold: 'DejaVuSerifCondensed-Bold.ttf',
-  italic: 'DejaVuSerifCondensed-Italic.ttf',
-  boldItalic: 'DejaVuSerifCondensed-BoldItalic.ttf',
-} as const
-const FAMILY = 'FixtureSerif'
+const PRODUCER = 'scripts/make-fixtures.ts'
 
-// ---------- deterministic randomness ----------
-function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  let spare: number | null = null
-  const gauss = () => {
-    if (spare !== null) {
-      const s = spare
-      spare = null
-      return s
-    }
-    const u = Math.max(1e-12, next())
-    const v = next()
-    const r = Math.sqrt(-2 * Math.log(u))
-    spare = r * Math.sin(2 * Math.PI * v)
-    return r * Math.cos(2 * Math.PI * v)
-  }
-  return { next, gauss }
-}
-
-// ---------- scan profiles ----------
-export type Profile = {
-  name: 'office' | 'poor'
-  dpi: number
-  /** degrees, sign chosen per page by the RNG */
-  skew: number
-  paper: number
-  paperVariation: number
-  ink: number
-  blur: number
-  noise: number
-  specks: number
-  jpegQuality: number
-}
+export type Profile = ScanProfile & { name: 'office' | 'poor' }
 export const PROFILES: Record<'office' | 'poor', Profile> = {
-  office: { name: 'office', dpi: 300, skew: 0.6, paper: 238, paperVariation: 4, ink: 30, blur: 0.7, noise: 5, specks: 40, jpegQuality: 50 },
-  poor: { name: 'poor', dpi: 200, skew: 1.5, paper: 212, paperVariation: 14, ink: 75, blur: 0.9, noise: 11, specks: 600, jpegQuality: 45 },
+  office: { name: 'office', ...SCAN_PROFILES.office },
+  poor: { name: 'poor', ...SCAN_PROFILES.poor },
 }
-
-// ---------- fonts and measuring ----------
-for (const [style, file] of Object.entries(FONTS)) {
-  const p = path.join(FONT_DIR, file)
-  if (!existsSync(p)) throw new Error(`font ${p} missing: apt-get install fonts-dejavu-core fonts-dejavu-extra`)
-  GlobalFonts.registerFromPath(p, `${FAMILY}-${style}`)
-}
-const fontName = (f: Font) => `${FAMILY}-${f.bold && f.italic ? 'boldItalic' : f.bold ? 'bold' : f.italic ? 'italic' : 'regular'}`
-const measureCtx = createCanvas(10, 10).getContext('2d')
-const measure = (text: string, size: number, f: Font) => {
-  measureCtx.font = `${size}px "${fontName(f)}"`
-  return measureCtx.measureText(text).width
-}
-
-// ---------- raster "scan" ----------
-type Grey = { width: number; height: number; data: Uint8Array; dpi: number }
-
-function rasterize(page: LaidPage, dpi: number, skewDeg: number): Grey {
-  const s = dpi / 72
-  const width = Math.round(A4.width * s)
-  const height = Math.round(A4.height * s)
-  const canvas = createCanvas(width, height)
-  const ctx = canvas.getContext('2d')
-  ctx.fillStyle = '#fff'
-  ctx.fillRect(0, 0, width, height)
-  ctx.translate(width / 2, height / 2)
-  ctx.rotate((skewDeg * Math.PI) / 180)
-  ctx.translate(-width / 2, -height / 2)
-  ctx.scale(s, s)
-  ctx.fillStyle = '#000'
-  ctx.strokeStyle = '#000'
-  for (const op of page.ops) {
-    if (op.kind === 'text') {
-      ctx.font = `${op.size}px "${fontName(op)}"`
-      ctx.fillText(op.text, op.x, op.y)
-    } else {
-      ctx.lineWidth = op.width
-      ctx.beginPath()
-      ctx.moveTo(op.x0, op.y0)
-      ctx.lineTo(op.x1, op.y1)
-      ctx.stroke()
-    }
-  }
-  const rgba = ctx.getImageData(0, 0, width, height).data
-  const data = new Uint8Array(width * height)
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 1]
-  return { width, height, data, dpi }
-}
-
-async function degrade(clean: Grey, p: Profile, seed: number): Promise<Grey> {
-  const r = rng(seed)
-  const { width: w, height: h } = clean
-  // ink on paper: paper tone with a slow gradient (lid not closed, yellowed sheet)
-  const gx = (r.next() - 0.5) * 2
-  const gy = (r.next() - 0.5) * 2
-  const out = new Uint8Array(w * h)
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const paper = p.paper + p.paperVariation * (gx * (x / w - 0.5) + gy * (y / h - 0.5))
-      const v = clean.data[y * w + x] / 255
-      out[y * w + x] = Math.round(p.ink + (paper - p.ink) * v)
-    }
-  }
-  // scanner optics
-  const blurred = await sharp(out, { raw: { width: w, height: h, channels: 1 } }).blur(p.blur).toColourspace('b-w').raw().toBuffer()
-  // sensor noise and dust specks
-  const data = new Uint8Array(blurred.buffer, blurred.byteOffset, blurred.length)
-  for (let i = 0; i < data.length; i++) data[i] = clamp(data[i] + p.noise * r.gauss())
-  for (let k = 0; k < p.specks; k++) {
-    const cx = Math.floor(r.next() * w)
-    const cy = Math.floor(r.next() * h)
-    const rad = 0.5 + r.next() * 1.6 * (p.dpi / 200)
-    const tone = p.ink + r.next() * 80
-    for (let y = Math.floor(cy - rad); y <= cy + rad; y++)
-      for (let x = Math.floor(cx - rad); x <= cx + rad; x++)
-        if (x >= 0 && y >= 0 && x < w && y < h && (x - cx) ** 2 + (y - cy) ** 2 <= rad * rad) data[y * w + x] = Math.min(data[y * w + x], tone)
-  }
-  return { width: w, height: h, data, dpi: p.dpi }
-}
-const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v))
-
-const jpeg = (g: Grey, quality: number) =>
-  sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } })
-    .jpeg({ quality, chromaSubsampling: '4:4:4', mozjpeg: true })
-    .withMetadata({ density: g.dpi })
-    .toBuffer()
 
 type ScanPage = { jpeg: Buffer; grey: Grey; skew: number }
 
 async function scan(pages: LaidPage[], p: Profile, seed: number): Promise<ScanPage[]> {
-  const r = rng(seed)
+  const r = rng(seed, { pairs: true })
   const out: ScanPage[] = []
   for (let i = 0; i < pages.length; i++) {
     const skew = Math.round((r.next() < 0.5 ? -1 : 1) * p.skew * (0.6 + 0.4 * r.next()) * 100) / 100
-    const grey = await degrade(rasterize(pages[i], p.dpi, skew), p, seed * 31 + i)
-    out.push({ grey, skew, jpeg: await jpeg(grey, p.jpegQuality) })
+    const grey = await degrade(rasterize(pages[i].ops, p.dpi, skew), p, seed * 31 + i, { pairs: true })
+    out.push({ grey, skew, jpeg: await jpeg(grey, p.jpegQuality, { chroma444: true }) })
   }
   return out
 }
 
 // ---------- PDF writers ----------
-const FIXED_DATE = new Date('2024-01-01T00:00:00Z')
-async function newPdf(title: string): Promise<PDFDocument> {
-  const pdf = await PDFDocument.create()
-  pdf.setTitle(title)
-  pdf.setProducer('kehoach scripts/make-fixtures.ts')
-  pdf.setCreator('kehoach')
-  pdf.setCreationDate(FIXED_DATE)
-  pdf.setModificationDate(FIXED_DATE)
-  return pdf
-}
-const save = async (pdf: PDFDocument) => Buffer.from(await pdf.save({ useObjectStreams: true }))
-
-async function imagePdf(scans: ScanPage[], title: string, withLayer?: (pdf: PDFDocument, page: number) => Promise<void> | void): Promise<Buffer> {
-  const pdf = await newPdf(title)
-  for (let i = 0; i < scans.length; i++) {
-    const img = await pdf.embedJpg(scans[i].jpeg)
-    const page = pdf.addPage([A4.width, A4.height])
-    page.drawImage(img, { x: 0, y: 0, width: A4.width, height: A4.height })
-    if (withLayer) await withLayer(pdf, i)
-  }
-  return save(pdf)
-}
-
-async function digitalPdf(pages: LaidPage[], title: string): Promise<Buffer> {
-  const pdf = await newPdf(title)
-  pdf.registerFontkit(fontkit)
-  const fonts = new Map<string, PDFFont>()
-  for (const [style, file] of Object.entries(FONTS)) {
-    fonts.set(`${FAMILY}-${style}`, await pdf.embedFont(readFileSync(path.join(FONT_DIR, file)), { subset: true }))
-  }
-  for (const lp of pages) {
-    const page = pdf.addPage([A4.width, A4.height])
-    for (const op of lp.ops) {
-      if (op.kind === 'text') {
-        page.drawText(op.text, { x: op.x, y: A4.height - op.y, size: op.size, font: fonts.get(fontName(op))!, color: rgb(0, 0, 0) })
-      } else {
-        page.drawLine({ start: { x: op.x0, y: A4.height - op.y0 }, end: { x: op.x1, y: A4.height - op.y1 }, thickness: op.width })
-      }
-    }
-  }
-  return save(pdf)
-}
+const save = savePdf
+const newPdf = (title: string) => newPdfFor(title, PRODUCER)
+const imagePdf = (scans: ScanPage[], title: string, withLayer?: Parameters<typeof writeImagePdf>[3]) => writeImagePdf(scans.map((s) => s.jpeg), title, PRODUCER, withLayer)
+const digitalPdf = (pages: LaidPage[], title: string) => writePdf(pages.map((p) => p.ops), title, PRODUCER, ['regular', 'bold', 'italic', 'boldItalic'])
 
 /**
  * What an English-model OCR leaves in a PDF: marks dropped, đ→d, typical confusions
@@ -319,7 +148,7 @@ async function main() {
     const pages = laid.get('lao-cai')!
     const p = { ...PROFILES.office, dpi: 200, jpegQuality: 45 }
     const scans = await scan(pages, p, 777)
-    const r = rng(778)
+    const r = rng(778, { pairs: true })
     const pdf = await imagePdf(scans, 'ocr-layer-eng', async () => {})
     const doc = await PDFDocument.load(pdf)
     const helv = await doc.embedFont(StandardFonts.Helvetica)

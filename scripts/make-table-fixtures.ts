@@ -10,8 +10,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { A4, PROFILES, degrade, digitalPdf, imagePdf, jpeg, measure, rasterize, rng, type Op, type Profile, type RuleOp } from './fixtures/table-render.js'
+import { A4, PROFILES, degrade, digitalPdf, imagePdf, jpeg, measure, rasterize, rng, type Op, type Profile, type RuleOp } from './fixtures/render.js'
 
+const PRODUCER = 'scripts/make-table-fixtures.ts'
+const STYLES = ['regular', 'bold', 'italic'] as const
 const OUT = path.resolve(import.meta.dirname, '..', 'fixtures', 'tables')
 
 type Row =
@@ -166,7 +168,8 @@ function build(rules: Rules): Op[][] {
   if (y + 110 > 800) newPage()
   text('Đề nghị các cấp Hội nghiêm túc triển khai thực hiện Kế hoạch này./.', 85, y, 12)
   y += 30
-  END_LEFT.forEach((t, i) => text(t, 85, y + i * 14, i === 0 ? 11 : 10, i === 0, i === 0))
+  // "Nơi nhận:" bold (the committed fixtures were drawn without a bold-italic face)
+  END_LEFT.forEach((t, i) => text(t, 85, y + i * 14, i === 0 ? 11 : 10, i === 0))
   END_RIGHT.forEach((t, i) => centred(t, 410, y + (i === 2 ? 80 : i * 16), 12, true))
   return pages
 }
@@ -194,7 +197,7 @@ async function scanPdf(pages: Op[][], p: Profile, seed: number, title: string): 
     const skew = Math.round((r.next() < 0.5 ? -1 : 1) * p.skew * (0.6 + 0.4 * r.next()) * 100) / 100
     jpegs.push(await jpeg(await degrade(rasterize(pages[i], p.dpi, skew), p, seed * 31 + i), p.jpegQuality))
   }
-  return imagePdf(jpegs, title)
+  return imagePdf(jpegs, title, PRODUCER)
 }
 
 async function main() {
@@ -207,11 +210,11 @@ async function main() {
   const variants: [string, () => Promise<Buffer>, number][] = [
     ['table-office', () => scanPdf(solid, PROFILES.office, 11, 'Kế hoạch (scan, office)'), solid.length],
     ['table-faint', () => scanPdf(faint, { ...PROFILES.office, skew: 1.4, noise: 7, paper: 228, paperVariation: 10 }, 12, 'Kế hoạch (scan, faint rules)'), faint.length],
-    ['table-digital', () => digitalPdf(solid, 'Kế hoạch (born-digital)'), solid.length],
+    ['table-digital', () => digitalPdf(solid, 'Kế hoạch (born-digital)', PRODUCER, STYLES), solid.length],
     ['table-borderless', () => scanPdf(borderless, PROFILES.office, 13, 'Kế hoạch (scan, borderless table)'), borderless.length],
-    ['table-borderless-digital', () => digitalPdf(borderless, 'Kế hoạch (born-digital, borderless table)'), borderless.length],
+    ['table-borderless-digital', () => digitalPdf(borderless, 'Kế hoạch (born-digital, borderless table)', PRODUCER, STYLES), borderless.length],
     ['table-split', () => scanPdf(split, PROFILES.office, 14, 'Kế hoạch (scan, row split across pages)'), split.length],
-    ['table-split-digital', () => digitalPdf(split, 'Kế hoạch (born-digital, row split across pages)'), split.length],
+    ['table-split-digital', () => digitalPdf(split, 'Kế hoạch (born-digital, row split across pages)', PRODUCER, STYLES), split.length],
   ]
   for (const [name, make, n] of variants) {
     const bytes = await make()

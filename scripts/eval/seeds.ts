@@ -66,10 +66,11 @@ const heldout = path.join(packageRoot(), 'fixtures', 'heldout')
 const heldoutFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f))
 await run('held-out plans (fixtures/heldout) → pipeline', heldoutFiles(heldout), path.join(work, 'heldout'), undefined, heldout)
 await run('held-out plans, diacritics stripped → pipeline', heldoutFiles(path.join(heldout, 'noacc')), path.join(work, 'heldout-noacc'), 'noacc', heldout)
-// A second blind set (fixtures/heldout2), kept out of every tuning session: the honest figure.
-const heldout2 = path.join(packageRoot(), 'fixtures', 'heldout2')
-if (existsSync(heldout2)) {
-  await run('second held-out set (fixtures/heldout2) → pipeline', heldoutFiles(heldout2), path.join(work, 'heldout2'), undefined, heldout2)
-  await run('second held-out set, diacritics stripped → pipeline', heldoutFiles(path.join(heldout2, 'noacc')), path.join(work, 'heldout2-noacc'), 'noacc', heldout2)
+// Later sets, each written blind to the code; the newest one has not been tuned on (see its README).
+for (const name of ['heldout2', 'heldout3']) {
+  const dir = path.join(packageRoot(), 'fixtures', name)
+  if (!existsSync(dir)) continue
+  await run(`${name} → pipeline`, heldoutFiles(dir), path.join(work, name), undefined, dir)
+  await run(`${name}, diacritics stripped → pipeline`, heldoutFiles(path.join(dir, 'noacc')), path.join(work, `${name}-noacc`), 'noacc', dir)
 }
 console.log(`\noutputs in ${work}`)

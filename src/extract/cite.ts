@@ -8,6 +8,7 @@ import { findDate } from './date.js'
 import { NUMBER_RE } from './doc-number.js'
 import { foldKeep } from './lines.js'
 import { foldForSearch, organCase } from './text.js'
+import { restoreIssuerCode } from './header.js'
 
 export type CiteHit = {
   type: string
@@ -43,6 +44,29 @@ function wordBoundary(f: string, k: number, len: number): boolean {
   return !/[\p{L}\d]/u.test(b) && !/[\p{L}\d]/u.test(a)
 }
 
+const CODE_OF = new Map(DOC_TYPES.filter((t) => t.code).map((t) => [t.name, t.code as string]))
+
+/**
+ * A cited number's codes after diacritic loss ("12/2025/NQ-HDND", "03/2023/QD-TTg"): the type
+ * code is the Phụ lục III code of the cited type word ("Quyết định" → QĐ), and a "D" of the issuer
+ * code is restored from the cited issuer's name as in the header (restoreIssuerCode: "Hội đồng
+ * nhân dân" → HĐND, "Ban Chỉ đạo 389" → BCĐ389).
+ */
+export function restoreCitedCode(number: string, type: string, issuer: string | null): string {
+  if (!/D/.test(number)) return number
+  const m = /^(\d[^/-]*(?:\/\d{4})?[/-])([^/-]+)(?:([/-])(.*))?$/u.exec(number)
+  if (!m) return number
+  let [, head, first, sep, rest] = m
+  const code = CODE_OF.get(type)
+  const typed = !!code && foldForSearch(first) === foldForSearch(code) && first.length === code.length
+  if (typed) first = code!
+  if (issuer) {
+    if (rest) rest = restoreIssuerCode(rest, [issuer])
+    else if (!typed) first = restoreIssuerCode(first, [issuer])
+  }
+  return `${head}${first}${rest != null ? `${sep}${rest}` : ''}`
+}
+
 /** Every citation in `text`, in order. */
 export function findCitations(text: string): CiteHit[] {
   const f = foldKeep(text)
@@ -66,7 +90,8 @@ export function findCitations(text: string): CiteHit[] {
     const typeEnd = k + name.length
     let p = typeEnd
     const afterType = text.slice(p)
-    const so = /^\s*(?:(?:số|so)\s*[:.]?\s*)*/iu.exec(afterType)!
+    // "số" in any o-spelling: restoring marks on de-accented text may write "sở", "sổ"
+    const so = /^\s*(?:(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*)*/iu.exec(afterType)!
     p += so[0].length
     let number: string | null = null
     const nm = NUMBER_RE.exec(text.slice(p))
@@ -89,6 +114,14 @@ export function findCitations(text: string): CiteHit[] {
       if (!m) continue
       subject = m[1]
       p += m[0].length
+      // a law passed since 2016 is cited with its number too ("Luật Hợp tác xã số 17/2023/QH15 ngày …";
+      // Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 10: số/năm/QHxx)
+      const ln = /^\s*,?\s*(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*/iu.exec(text.slice(p))
+      const lm = ln ? NUMBER_RE.exec(text.slice(p + ln[0].length)) : null
+      if (ln && lm && lm.index === 0) {
+        number = `${lm[1]}${lm[2] ? `/${lm[2]}` : ''}${lm[3].trim() === '-' ? '-' : '/'}${lm[4].replace(/\s+/g, '').replace(/[.,;:]+$/, '')}`
+        p += ln[0].length + lm[0].length
+      }
     }
     // date right after the number (a comma may stand between)
     let date: string | null = null
@@ -121,6 +154,7 @@ export function findCitations(text: string): CiteHit[] {
     }
     const subj = /^\s*,?\s*(về|v\/v|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi)?\s*(.*)$/iu.exec(text.slice(p))
     if (!subject && subj && subj[2]) subject = (subj[1] && !/^về$|^v\/v$/i.test(subj[1]) ? `${subj[1]} ` : '') + subj[2].replace(/^việc\s+/i, '').trim()
+    if (number) number = restoreCitedCode(number, name, issuer)
     hits.push({ type: name, number, date, year, issuer, subject: subject ? subject.replace(/[;.,\s]+$/, '') || null : null, start: k, headEnd, end: p })
   }
   return hits

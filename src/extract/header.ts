@@ -5,9 +5,9 @@ import { TYPE_BY_CODE } from './data/doc-types.js'
 import { ORGAN_HEADS } from './data/organs.js'
 import { findDate } from './date.js'
 import { extractEndBlock } from './end-block.js'
-import { headerColumns, type HeaderColumns, type HeaderPart } from './header-columns.js'
+import { headerColumns, splitHeaderLine, type HeaderColumns, type HeaderPart } from './header-columns.js'
 import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
-import type { Structure } from './structure.js'
+import { printedBefore, type Structure } from './structure.js'
 import { capitalize, clean, expandAbbreviations, foldForSearch, isUpper, organCase, sentenceCase, titleCaseWords } from './text.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
@@ -77,6 +77,34 @@ export function restoreIssuerCode(code: string, names: string[]): string {
     if (aligned) return out.join('')
     return allD ? seg.replace(/D/g, 'Đ') : seg
   }).join('')
+}
+
+/**
+ * Joint documents (văn bản liên tịch; Nghị định 30/2020/NĐ-CP Điều 13 and Phụ lục I mục II.2)
+ * print the names of all issuing organs in the issuer block, the lead organ first (left-most when
+ * side by side); the number shows it with a joint type code ("KHLT", "TTLT", "NQLT") or an issuer
+ * code joining the organs' codes ("CAT-MTTQ"). `rows` are the raw left parts of the issuer rows
+ * (spaces kept). When the first row holds two or more organ names apart (≥ 2 spaces, each
+ * starting with an organ word), the rows are cut into columns by position (a piece goes to the
+ * column whose centre is nearest) and the columns are returned in order; else null.
+ */
+export function jointIssuerColumns(rows: string[], jointCode: boolean): string[][] | null {
+  const pieces = (r: string) => [...r.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ text: m[0], x: m.index!, c: m.index! + m[0].length / 2 }))
+  const first = rows.length ? pieces(rows[0]) : []
+  if (first.length < 2) return null
+  const organ = (t: string) => { const f = foldForSearch(expandAbbreviations(t)); return ORGAN_HEADS.some((h) => f.startsWith(foldForSearch(h.words) + ' ')) }
+  if (!first.every((p) => organ(p.text))) return null
+  const wide = first.slice(1).every((p, k) => p.x - (first[k].x + first[k].text.length) >= 3)
+  if (!jointCode && !wide) return null
+  const cols = first.map((p) => [p.text])
+  for (const r of rows.slice(1)) {
+    for (const p of pieces(r)) {
+      let best = 0
+      first.forEach((q, k) => { if (Math.abs(q.c - p.c) < Math.abs(first[best].c - p.c)) best = k })
+      cols[best].push(p.text)
+    }
+  }
+  return cols
 }
 
 export type HeaderResult = Omit<PlanDocument, 'signer' | 'recipients' | 'fields'> & {
@@ -168,7 +196,16 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
   let issuerName: string | null = null
   let parent: string | null = null
   if (issuerParts.length) {
-    const organs = splitOrgans(issuerParts.map((p) => p.text))
+    // a joint document: the lead organ's column only
+    const rawLeft = issuerParts.map((p) => {
+      const raw = p.line.src.text.normalize('NFC').replace(/\*\*/g, '')
+      const sp = splitHeaderLine(raw)
+      return p.line.src.span || sp.reason === 'none' ? raw : raw.slice(0, sp.rightStart)
+    })
+    const codes = numberParts ? `${numberParts.typeCode ?? ''}|${numberParts.issuerCode ?? ''}` : ''
+    const joint = jointIssuerColumns(rawLeft, /LT\|/.test(codes) || /\|.*[^-]-[^-]/.test(codes))
+    const organs = splitOrgans(joint ? joint[0] : issuerParts.map((p) => p.text))
+    if (joint) report.info(`joint document: issuer = the lead organ (${joint.length} organs in the header)`, posOf(issuerParts[0].line), 'extract:issuer-joint')
     issuerName = organCase(organs[organs.length - 1])
     parent = organs.length > 1 ? organCase(organs[organs.length - 2]) : null
     trace(fields, 'issuer.name', issuerParts[0].line, 0.85, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
@@ -186,6 +223,19 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     }
   }
 
+  // the type code is the Phụ lục III code of the type word printed under the header: text that
+  // lost its marks prints "DA" for Đề án's "ĐA", "QD" for "QĐ"
+  if (number && numberParts && type.code) {
+    const printed = numberParts.typeCode ?? numberParts.issuerCode?.split('-')[0] ?? null
+    if (printed && printed !== type.code && foldForSearch(printed) === foldForSearch(type.code) && printed.length === type.code.length) {
+      const k = number.lastIndexOf(printed + '-')
+      if (k >= 0) {
+        number = number.slice(0, k) + type.code + number.slice(k + printed.length)
+        numberParts = numberParts.typeCode ? { ...numberParts, typeCode: type.code } : { ...numberParts, typeCode: type.code, issuerCode: numberParts.issuerCode!.slice(printed.length + 1) }
+        report.info(`type code restored from the type word: ${type.code}`, posOf(cols.numberPart?.part.line), 'extract:number-type-code-restored')
+      }
+    }
+  }
   if (number && numberParts?.issuerCode && issuerName) {
     const code = restoreIssuerCode(numberParts.issuerCode, [issuerName, parent ?? ''])
     if (code !== numberParts.issuerCode) {
@@ -208,7 +258,7 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     report.needsReview('title missing')
   }
 
-  const end = extractEndBlock(lines.slice(0, st.endEnd), st.endStart, report)
+  const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report)
   Object.assign(fields, end.traces)
   if (!end.signer) report.needsReview('signer missing')
   return { type, number, numberParts, date, year, place, issuer: { name: issuerName, parent }, title, signer: end.signer, recipients: end.recipients, fields }

@@ -32,7 +32,7 @@ export function extractPlan(doc: LaidOutDocument, report: Report): ExtractedPlan
     citations: extractCitations(lines, st),
     outline: sections.map((s) => s.node),
     targets: extractTargets(lines, st, sections),
-    tasks: extractTasks(lines, sections),
+    tasks: extractTasks(lines, sections, document.type.name),
     responsibilities: extractResponsibilities(lines, sections),
     budget: extractBudget(lines, st, sections),
   }

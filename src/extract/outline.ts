@@ -5,7 +5,7 @@ import type { OutlineNode } from '../schema/plan.js'
 import { SECTION_ROLES, type SectionRole } from './data/sections.js'
 import { provOf, type XLine } from './lines.js'
 import { bodyRanges, type Structure } from './structure.js'
-import { foldForSearch } from './text.js'
+import { foldForSearch, isUpper } from './text.js'
 
 export type Kind = 'roman' | 'arabic' | 'decimal' | 'letter' | 'dash' | 'plus'
 export type Section = {
@@ -58,7 +58,7 @@ export function matchMarker(text: string): { kind: Kind; id: string; marker: str
 
 export function roleOf(heading: string): SectionRole | null {
   const f = foldForSearch(heading).replace(/^[\W\d]+/, '')
-  for (const r of SECTION_ROLES) if (r.re.test(f)) return r.role
+  for (const r of SECTION_ROLES) if (r.re.test(f) && (!r.titleOnly || isUpper(heading))) return r.role
   return null
 }
 

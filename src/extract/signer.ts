@@ -34,10 +34,14 @@ export function trailingPosition(s: string): { position: string; rest: string } 
 
 /** Position in normal case: "PHÓ CHỦ TỊCH" → "Phó Chủ tịch" (Phụ lục II: chức vụ). */
 export function positionCase(s: string): string {
-  const up = s.trim().replace(/\s+/g, ' ')
+  let up = s.trim().replace(/\s+/g, ' ')
+  // "… THƯỜNG TRỰC" (standing, of a deputy secretary or a committee) is written as part of the title:
+  // "Phó Bí thư Thường trực"
+  const standing = /\s+THƯỜNG TRỰC$/u.test(up) && up !== 'THƯỜNG TRỰC'
+  if (standing) up = up.replace(/\s+THƯỜNG TRỰC$/u, '')
   const m = /^(PHÓ|Q\.|QUYỀN)\s+(.*)$/u.exec(up)
   const head = m ? m[2] : up
-  const cased = POSITION_CASED[head] ?? capitalize(head.toLowerCase())
+  const cased = (POSITION_CASED[head] ?? capitalize(head.toLowerCase())) + (standing ? ' Thường trực' : '')
   // "Q." (quyền, acting) is part of the title, written out in running text: "Quyền Giám đốc"
   return m ? `${m[1] === 'PHÓ' ? 'Phó' : 'Quyền'} ${cased}` : cased
 }

@@ -21,6 +21,8 @@ export type Structure = {
   endEnd: number
   /** [from, to) lines of the body of a document issued with this one (Quyết định + Kế hoạch), or null */
   attachment: [number, number] | null
+  /** the printed row where that document starts: end-block lines printed from there on are not this document's */
+  attachmentAt: { page: number; line: number } | null
 }
 
 /** The [from, to) line ranges of the body: the document's own, then an attached document's. */
@@ -68,8 +70,12 @@ export function signatureAbove(lines: XLine[], at: number, floor: number): numbe
   return heads ? start : at
 }
 
-/** The first line of a document attached after the signature (its repeated header), or -1. */
-export function attachmentStart(lines: XLine[], from: number): number {
+/**
+ * The first line of a document attached after the signature (its repeated header), or -1, and the
+ * printed row it starts on: the layout stage may give the end block's columns one after the other,
+ * so the attached header's left column can come before the signature in line order.
+ */
+export function attachmentStart(lines: XLine[], from: number): { index: number; page: number; line: number } | null {
   for (let k = from; k < lines.length; k++) {
     if (!ATTACHMENT_NOTE.test(lines[k].fold)) continue
     // the attached document's header: the motto row or its type word, a few lines above the note
@@ -80,12 +86,16 @@ export function attachmentStart(lines: XLine[], from: number): number {
     }
     if (start < 0) continue
     // its issuer lines sit on the motto's rows or just above
-    while (start > from && lines[start - 1].text && isUpper(lines[start - 1].text) && !AUTHORITY_RE.test(lines[start - 1].text)) start--
-    return start
+    while (start > from && lines[start - 1].text && isUpper(lines[start - 1].text) && !AUTHORITY_RE.test(lines[start - 1].text) && !isPosition(lines[start - 1].text)) start--
+    return { index: start, page: lines[start].page, line: lines[start].line }
   }
-  return -1
+  return null
 }
 
+/** Whether a line is printed before a position (page, line). */
+export function printedBefore(l: XLine, at: { page: number; line: number } | null): boolean {
+  return !at || l.page < at.page || (l.page === at.page && l.line < at.line)
+}
 
 const ROMAN_HEADING = /^(phần\s+)?[IVX]{1,5}\s*[.:)\-–]\s*\S/u
 const ARABIC_HEADING = /^\d{1,2}\s*[.)]\s*\p{L}/u
@@ -98,7 +108,8 @@ export function isPreambleStart(fold: string): boolean {
 export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
   // a document issued with this one (Quyết định ban hành Kế hoạch): this document ends before it
   const firstEnd = lines.findIndex((l, k) => k > 8 && (RECIPIENTS_HEADING.test(l.text) || AUTHORITY_RE.test(l.text)))
-  const att = firstEnd >= 0 ? attachmentStart(lines, firstEnd + 1) : -1
+  const attAt = firstEnd >= 0 ? attachmentStart(lines, firstEnd + 1) : null
+  const att = attAt ? attAt.index : -1
   const limit = att >= 0 ? att : lines.length
   // end block: the last "Nơi nhận", else the last authority line near the end
   let endStart = limit
@@ -153,5 +164,5 @@ export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
     if (from === lines.length) for (let j = att; j < lines.length; j++) if (ARABIC_HEADING.test(lines[j].text)) { from = j; break }
     attachment = [from, lines.length]
   }
-  return { titleLines, preamble: [afterTitle, bodyStart], bodyStart, endStart, endEnd: limit, attachment }
+  return { titleLines, preamble: [afterTitle, bodyStart], bodyStart, endStart, endEnd: limit, attachment, attachmentAt: attAt ? { page: attAt.page, line: attAt.line } : null }
 }

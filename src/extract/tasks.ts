@@ -8,6 +8,7 @@ import { TIMELINE_PATTERNS } from './data/time-words.js'
 import { joinLines, type XLine } from './lines.js'
 import { sectionBody, type Section } from './outline.js'
 import { organCase } from './text.js'
+import { DIRECTIVE_TYPES } from './data/sections.js'
 
 const LEAD = /(?:cơ quan|đơn vị)?\s*chủ trì(?:\s+thực hiện)?\s*:\s*([^;.]+)/iu
 const COOP = /(?:cơ quan|đơn vị)?\s*phối hợp(?:\s+thực hiện)?\s*:\s*([^.]+)/iu
@@ -30,14 +31,26 @@ function isUnder(s: Section, root: Section): boolean {
   return false
 }
 
-export function extractTasks(lines: XLine[], sections: Section[]): Task[] {
+export function extractTasks(lines: XLine[], sections: Section[], docType: string | null = null): Task[] {
   const out: Task[] = []
-  for (const root of taskRoots(sections)) {
+  const usable = (s: Section) => s.role === 'tasks' && (s.ownRole === null || s.ownRole === 'tasks')
+  let groups: { root: Section | null; picked: Section[]; numbered: boolean }[] = taskRoots(sections).map((root) => {
     const inside = sections.filter((s) => isUnder(s, root))
-    const usable = (s: Section) => s.role === 'tasks' && (s.ownRole === null || s.ownRole === 'tasks')
     let picked = inside.filter((s) => (s.kind === 'arabic' || s.kind === 'decimal') && usable(s))
+    const numbered = picked.length > 0
     if (!picked.length) picked = inside.filter((s) => s.kind === 'letter' && usable(s))
     if (!picked.length) picked = inside.filter((s) => (s.kind === 'dash' || s.kind === 'plus') && s.parent === root)
+    return { root, picked, numbered }
+  })
+  // the lettered / "-" fallback is for a plan whose task section has no numbered items; when another
+  // task section lists numbered items, a "-" list elsewhere is a list of topics ("Nội dung tuyên truyền")
+  if (groups.some((g) => g.numbered)) groups = groups.filter((g) => g.numbered)
+  // a Chỉ thị: its numbered directives are the tasks
+  if (!groups.length && docType && DIRECTIVE_TYPES.includes(docType)) {
+    const picked = sections.filter((s) => (s.kind === 'arabic' || s.kind === 'decimal') && !sections.some((r) => r.kind === 'roman' && isUnder(s, r)))
+    if (picked.length) groups = [{ root: null, picked, numbered: true }]
+  }
+  for (const { root, picked } of groups) {
     for (const s of picked) {
       const body = sectionBody(lines, s)
       const bodyText = body.length ? joinLines(body).text : ''
@@ -49,7 +62,7 @@ export function extractTasks(lines: XLine[], sections: Section[]): Task[] {
       const numbered = s.kind !== 'dash' && s.kind !== 'plus'
       out.push({
         id: numbered ? s.node.id : null,
-        group: (parentTask ?? root).node.heading,
+        group: (parentTask ?? root)?.node.heading ?? null,
         content: s.node.heading,
         timeline: t ?? null,
         lead: lead ? organCase(lead) : null,

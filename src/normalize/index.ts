@@ -35,7 +35,7 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
   // the output should be a fixed point (normalizing it again changes nothing): on garbled documents the
   // repaired text is read again, its own channel estimated from it, until nothing moves (at most twice)
   for (let round = 0; round < MAX_EXTRA_ROUNDS && restored.changes.length; round++) {
-    const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: options.adapt })
+    const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: false, pieces: restored.pieces })
     if (!again.changes.length) break
     for (const c of again.changes) changes.push({ ...c, layer: 'restore' })
     restored = { ...again, changes: [...restored.changes, ...again.changes] }

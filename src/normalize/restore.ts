@@ -2,15 +2,16 @@
 // trigram LM plus the channel cost. Line k of the output is line k of the input repaired.
 import { BOS_ID, EOS_ID, NUM_ID, UNK_ID, type LanguageModel } from './lm/model.js'
 import { lmForm, phrases } from './lm/tokenize.js'
-import { hasMarks, isPlainSyllableShape, isSyllableShape } from './lm/vietnamese.js'
+import { hasMarks, isPlainSyllableShape, isSyllableShape, stripMarks } from './lm/vietnamese.js'
 import { Channel, type ChannelParams } from './channel/model.js'
 import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
 import { piecesOf, type Piece } from './tokens.js'
 
-export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean }
+/** pieces: the lines' pieces when the caller has them (a second round on restored text). */
+export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean; pieces?: Piece[][] }
 export type RestoreChange = { line: number; column: number; from: string; to: string; confidence: number }
-export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams }
+export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams; pieces: Piece[][] }
 
 const BEAM = 8
 const MAX_CANDIDATES = 12
@@ -266,7 +267,8 @@ export class Restorer {
       const first = pieces[0]
       if (!(prevOpen && first && (first.kind === 'word' || first.kind === 'num') && continues(prevLast, first) && !ITEM_START.test(line))) flush()
       let lastEnd = -1
-      this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && lineIsGarbled(pieces, this.lm)
+      // (read only where it matters: a line with a bare 1, 13 or 18)
+      this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && pieces.some((p) => p.kind !== 'break' && p.text in DIGIT_WORDS) && lineIsGarbled(pieces, this.lm)
       for (const p of pieces) {
         if (p.kind !== 'break' && lastEnd >= 0 && /^\s{3,}$/.test(line.slice(lastEnd, p.start))) flush()
         if (p.kind !== 'break') lastEnd = p.end
@@ -278,6 +280,7 @@ export class Restorer {
       if (!prevOpen) flush()
     })
     flush()
+    if (!this.clean && this.channel.params.garble > 0.3) decisions.forEach(markCaseNoise)
     return { lines: lines.map((line, i) => applyDecisions(line, decisions[i])), decisions }
   }
 
@@ -346,7 +349,24 @@ const ITEM_START = /^\s*(?:(?:\p{L}{1,4}|\d+(?:\.\d+)*)[.)]|[-+•*–])(?:\s|$)
 // a line ending in punctuation closes its phrase
 const JOIN_STOP = /[.,;:!?"“”»…)\]]$/u
 
-export type Decision = { start: number; end: number; from: string; to: string; confidence: number; observed: string; verbatim?: boolean }
+export type Decision = { start: number; end: number; from: string; to: string; confidence: number; observed: string; verbatim?: boolean; lower?: boolean }
+
+/**
+ * Capitals that are OCR noise (garbled documents only): a garbled token read as Title case between two
+ * lower-case words (Clla → của, nhiệm V\l → vụ) is written in lower case. Names come in runs of
+ * capitalised words and stay; so do clean words, sentence starts and ALL-CAPS tokens. Only grammatical
+ * words are lowered: a capital on a content word may be meant (Kế hoạch số 284, Công văn).
+ */
+const FUNCTION_WORDS = new Set(['của', 'và', 'là', 'các', 'những', 'cho', 'với', 'trong', 'được', 'có', 'này', 'đã', 'sẽ', 'để', 'theo', 'từ', 'tại', 'về', 'một', 'thì', 'mà', 'như', 'đến', 'vào', 'trên', 'dưới', 'nhằm', 'hoặc'])
+function markCaseNoise(ds: Decision[]): void {
+  const lowerStart = (d: Decision | undefined) => !!d && !d.verbatim && /^\p{Ll}/u.test(d.from)
+  ds.forEach((d, j) => {
+    if (d.verbatim || !/^\p{Lu}/u.test(d.from) || /^\p{Lu}[\p{Lu}\d]/u.test(d.from)) return
+    if (stripMarks(d.to) === stripMarks(lmForm(d.from)) && /^\p{L}+$/u.test(d.from)) return // a clean word: its capital is meant
+    const prev = ds[j - 1], next = ds[j + 1]
+    if (FUNCTION_WORDS.has(d.to) && lowerStart(prev) && (!next || lowerStart(next)) && prev!.end < d.start) d.lower = true
+  })
+}
 
 /** Writes chosen words back into the line in the observed case pattern. */
 export function applyDecisions(line: string, ds: Decision[]): string {
@@ -360,6 +380,7 @@ export function applyDecisions(line: string, ds: Decision[]): string {
 
 /** The text written for a decision: the token untouched when the decoder kept its word. */
 function surface(d: Decision): string {
+  if (d.lower) return d.to
   return d.to === lmForm(d.from) ? d.from : withCaseOf(d.from, d.to)
 }
 
@@ -375,8 +396,15 @@ export function withCaseOf(observed: string, word: string): string {
 }
 
 export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
-  const pieces = lines.map(piecesOf)
+  const pieces = opts.pieces ?? lines.map(piecesOf)
   const est = estimateParams(lines, opts.lm, opts.trustMarks, pieces)
+  if (est.pDrop < 0.001) {
+    // clean text: every word is kept as written (one candidate each) and codes are not re-spelled, so the
+    // decoder has nothing to decide: the lines come back as they are
+    let syllables = 0
+    for (const ps of pieces) for (const p of ps) if (p.kind === 'word') syllables++
+    return { lines: [...lines], changes: [], syllables, lowConfidence: 0, params: est, pieces }
+  }
   const r = new Restorer(opts.lm, est)
   let result = r.restoreLines(lines, pieces)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
@@ -401,7 +429,25 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
       if (to !== d.from) changes.push({ line, column: d.start, from: d.from, to, confidence: round(d.confidence) })
     }
   })
-  return { lines: result.lines, changes, syllables, lowConfidence: low, params: r.currentChannel.params }
+  return { lines: result.lines, changes, syllables, lowConfidence: low, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+}
+
+/**
+ * Pieces of a restored line: those of the input line with the new text, when restoration kept every
+ * piece's place (the usual case: only letters changed); otherwise the line is cut again. Spares the
+ * fixed-point round of normalizeText a second pass of the span rules.
+ */
+function piecesAfter(out: string, input: string, before: Piece[]): Piece[] {
+  if (out === input) return before
+  if (out.length !== input.length) return piecesOf(out)
+  // a letter changed into punctuation or space (never by restoration, but cheap to rule out) re-cuts
+  for (let i = 0; i < out.length; i++) if (out[i] !== input[i] && !/\p{L}/u.test(out[i])) return piecesOf(out)
+  return before.map((p) => {
+    if (p.kind === 'break') return p
+    const text = out.slice(p.start, p.end)
+    if (p.kind === 'fixed') return text === p.text ? p : { ...p, text, replacement: text === p.replacement ? p.replacement : text }
+    return { ...p, text }
+  })
 }
 
 function rank(lm: LanguageModel, c: Candidate): number {

@@ -12,6 +12,13 @@ export const DOC_TYPES: readonly DocTypeEntry[] = [
   { name: 'Chương trình hành động', code: 'CTr' }, // Phụ lục III: code of "Chương trình"
   { name: 'Thông tư liên tịch', code: 'TTLT' },
   { name: 'Nghị quyết liên tịch', code: 'NQLT' },
+  // joint and coordination documents (văn bản liên tịch / phối hợp, Nghị định 30/2020/NĐ-CP Điều 13):
+  // the type name with "liên tịch" / "phối hợp", the code with "LT" / "PH" ("07/KHLT-CAT-MTTQ",
+  // "1530/CTPH-BCA-MTTW")
+  { name: 'Chương trình phối hợp', code: 'CTPH' },
+  { name: 'Quy chế phối hợp', code: 'QCPH' },
+  { name: 'Kế hoạch liên tịch', code: 'KHLT' },
+  { name: 'Kế hoạch phối hợp', code: 'KHPH' },
   { name: 'Kế hoạch', code: 'KH' },
   { name: 'Chương trình', code: 'CTr' },
   { name: 'Quyết định', code: 'QĐ' },

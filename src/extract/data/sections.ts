@@ -4,11 +4,22 @@
 // IV. Kinh phí; V. Tổ chức thực hiện.
 export type SectionRole = 'purpose' | 'targets' | 'tasks' | 'budget' | 'responsibilities' | 'scope'
 
-export const SECTION_ROLES: readonly { re: RegExp; role: SectionRole }[] = [
+export const SECTION_ROLES: readonly { re: RegExp; role: SectionRole; titleOnly?: boolean }[] = [
   { re: /^(muc dich|yeu cau)/, role: 'purpose' },
   { re: /^(cac )?(muc tieu|chi tieu)/, role: 'targets' },
   { re: /^(tong )?(kinh phi|nguon kinh phi|nguon von|du toan|tai chinh)/, role: 'budget' },
   { re: /^(to chuc thuc hien|trach nhiem|phan cong)/, role: 'responsibilities' },
   { re: /^(cac )?(nhiem vu|giai phap|noi dung|hoat dong|chuong trinh|de an|du an)/, role: 'tasks' },
   { re: /^(doi tuong|pham vi|thoi gian)/, role: 'scope' },
+  // the work named after a qualifier in a section title printed in capitals: "HÌNH THỨC VÀ CÁC HOẠT
+  // ĐỘNG TRỌNG TÂM" (an item's running text naming "nhiệm vụ chính trị" is no title)
+  { re: /(^|\s)(nhiem vu|giai phap|hoat dong)(\s|$)/, role: 'tasks', titleOnly: true },
 ]
+
+/**
+ * Document types whose body is the list of directives itself, with no Nhiệm vụ section
+ * (Nghị định 30/2020/NĐ-CP, Phụ lục III mẫu 1.3 Chỉ thị; a Công điện is laid out the same way):
+ * after the opening paragraphs ("… Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:") every numbered item
+ * is a task.
+ */
+export const DIRECTIVE_TYPES: readonly string[] = ['Chỉ thị', 'Công điện']

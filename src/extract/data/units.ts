@@ -29,4 +29,35 @@ export const COUNT_UNITS: readonly string[] = [
 ]
 
 /** Words before a number that make it a date, a year or an ordinal, not a quantity. */
-export const NOT_QUANTITY_BEFORE = /(năm|tháng|ngày|quý|giai đoạn|khóa|khoá|số|điều|khoản|lần thứ|thứ|kỳ|mục|phần|chương|đợt|tiểu dự án|dự án|nghị quyết|quyết định|kế hoạch)\s*$/iu
+// "cả 3 tiêu chí" (all three of a known set) names the set, it sets no quantity
+export const NOT_QUANTITY_BEFORE = /(cả|năm|tháng|ngày|quý|giai đoạn|khóa|khoá|số|điều|khoản|lần thứ|thứ|kỳ|mục|phần|chương|đợt|tiểu dự án|dự án|nghị quyết|quyết định|kế hoạch)\s*$/iu
+
+/**
+ * In an objectives list a number followed by any counted noun is a target ("09 hội thi", "500 cây",
+ * "120 tập thể"): the unit is that noun (one or two words, up to a function word). Not units:
+ * words of time and duration ("05 ngày làm việc", "24 giờ" are procedure, not objectives),
+ * and words that are not nouns.
+ */
+export const NOT_UNIT_WORDS: readonly string[] = [
+  'năm', 'tháng', 'ngày', 'giờ', 'tuần', 'quý', 'phút', 'giây', 'lần thứ', 'kỳ',
+  'và', 'hoặc', 'của', 'cho', 'về', 'tại', 'trong', 'với', 'từ', 'đến', 'được', 'có', 'là', 'đạt', 'trở',
+  'trên', 'dưới', 'so', 'theo', 'các', 'những', 'mỗi', 'này', 'đó', 'thì', 'để', 'khi', 'nhưng',
+]
+
+/**
+ * Commitment words: in a Mục đích / Yêu cầu section, in the preamble of a Chỉ thị or in a task
+ * item, a quantity after one of these is an objective, not a description
+ * ("Phấn đấu 100% chi bộ…", "kiểm tra ít nhất 12 cơ quan", "không quá 20 ha"). Matched on folded
+ * text (foldKeep: same offsets), so that a mark lost or misrestored ("phần đầu") does not hide it.
+ */
+/** A rate of a recurring procedure ("ít nhất 02 lần/năm", "01 lần mỗi quý"): a frequency, not a target. */
+export const FREQUENCY_AFTER = /^\s*(?:\/\s*|mỗi\s+|một\s+|trong\s+một\s+)(năm|tháng|quý|tuần|ngày|kỳ)\b/iu
+
+export const COMMITMENT = /(?<![\p{L}])(phan dau|it nhat|toi thieu|khong qua|khong vuot qua|khong duoi)(?![\p{L}])/u
+
+/**
+ * Verbs that deliver a counted output in a task item ("tổ chức 04 lớp", "thực hiện 01 phim tài
+ * liệu", "xây dựng mới 25 mô hình"): the count is a target, and so are the counts that qualify it
+ * in the same clause ("với khoảng 300 lượt người tham dự"). Folded, like COMMITMENT.
+ */
+export const DELIVERY_VERB = /(?<![\p{L}])(to chuc|thuc hien|xay dung(?: moi)?|bien soan|phat hanh|san xuat|mo|in|trong moi|lap dat|cai tao|tap huan|boi duong|dao tao|van dong|thu hut|ho tro|cap phat|xuat ban)\s+(?:(?:it nhat|toi thieu|khoang|tren|tu|them|moi)\s+)?$/u

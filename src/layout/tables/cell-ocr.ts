@@ -125,6 +125,56 @@ async function readText(reader: CellReader, crop: GreyImage, page: number, param
   return { text, conf: words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0 }
 }
 
+/** Crop scaled up by an integer factor (bilinear): small ids read better at ≈ 600 dpi. */
+export function scaleUp(img: GreyImage, f: number): GreyImage {
+  const W = img.width * f
+  const H = img.height * f
+  const data = new Uint8Array(W * H)
+  for (let y = 0; y < H; y++) {
+    const sy = Math.min(img.height - 1, Math.max(0, (y + 0.5) / f - 0.5))
+    const y0 = Math.floor(sy)
+    const y1 = Math.min(img.height - 1, y0 + 1)
+    const fy = sy - y0
+    for (let x = 0; x < W; x++) {
+      const sx = Math.min(img.width - 1, Math.max(0, (x + 0.5) / f - 0.5))
+      const x0 = Math.floor(sx)
+      const x1 = Math.min(img.width - 1, x0 + 1)
+      const fx = sx - x0
+      const top = img.data[y0 * img.width + x0] * (1 - fx) + img.data[y0 * img.width + x1] * fx
+      const bot = img.data[y1 * img.width + x0] * (1 - fx) + img.data[y1 * img.width + x1] * fx
+      data[y * W + x] = Math.round(top * (1 - fy) + bot * fy)
+    }
+  }
+  return { width: W, height: H, data, dpi: img.dpi * f }
+}
+
+/**
+ * Reads of an id crop, best first: as is, binarised, scaled ×2 and binarised lighter (faint strokes
+ * kept), and with only id characters allowed when none looks like an id. Reads that agree vote
+ * together (votes, then looking like an id, then confidence); the numbering of the column picks
+ * among them afterwards (ids.ts: the expected next id wins over a more frequent unexpected one).
+ */
+async function readId(reader: CellReader, crop: GreyImage, page: number): Promise<string[]> {
+  const line = { tessedit_pageseg_mode: '7' }
+  const big = scaleUp(crop, 2)
+  const reads = [
+    await readText(reader, crop, page, line),
+    await readText(reader, { ...crop, data: crop.data.map((v) => (v < 128 ? 0 : 255)) }, page, line),
+    await readText(reader, { ...big, data: big.data.map((v) => (v < 170 ? 0 : 255)) }, page, line),
+  ]
+  if (!reads.some((r) => ID_TEXT.test(r.text))) reads.push(await readText(reader, big, page, { ...line, tessedit_char_whitelist: ID_WHITELIST }))
+  const key = (t: string) => t.replace(/[.)]$/, '')
+  const votes = new Map<string, { text: string; n: number; conf: number; id: boolean }>()
+  for (const r of reads) {
+    if (!r.text) continue
+    const v = votes.get(key(r.text)) ?? { text: r.text, n: 0, conf: 0, id: ID_TEXT.test(r.text) }
+    v.n++
+    v.conf = Math.max(v.conf, r.conf)
+    votes.set(key(r.text), v)
+  }
+  return [...votes.values()].sort((x, y) => y.n - x.n || Number(y.id) - Number(x.id) || y.conf - x.conf).map((v) => v.text)
+}
+
 function idColumn(t: PageTable): number {
   // the column whose header names the id (STT / TT), else a narrow first column
   for (const c of t.cells) if (c.row <= 1 && c.colSpan === 1 && roleOf(c.text) === 'id') return c.col
@@ -145,29 +195,28 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
   const mode = opts.cells ?? 'all'
   const out: PageTable[] = []
   for (const t of tables) {
-    if (t.method !== 'rules') {
+    // text layers have exact text; word-gap tables on scans get their id column re-read (the page
+    // OCR drops or garbles short ids in a column of their own), other cells keep the page text
+    if (t.method !== 'rules' && t.method !== 'word-gaps') {
       out.push(t)
       continue
     }
     const idCol = idColumn(t)
+    if (t.method === 'word-gaps' && idCol < 0) {
+      out.push(t)
+      continue
+    }
     const ids = new Map<PageTableCell, string[]>()
     const jobs = t.cells.map(async (cell): Promise<PageTableCell> => {
       const isId = cell.col === idCol && cell.colSpan === 1
       const pageText = cell.text.trim()
       const idCell = isId && roleOf(pageText) === null
-      if (mode === 'short' && !idCell && cell.text.length > 12) return cell
+      if ((mode === 'short' || t.method === 'word-gaps') && !idCell && cell.text.length > 12) return cell
+      if (t.method === 'word-gaps' && !idCell) return cell
       const crop = cellCrop(image, cell.box)
       if (!crop) return cell
       if (idCell) {
-        // short ids are where Tesseract is least sure: the crop as is and binarised, then only id
-        // characters allowed; the numbering of the column picks among the reads (ids.ts)
-        const reads = [
-          await readText(reader, crop, page.page, { tessedit_pageseg_mode: '7' }),
-          await readText(reader, { ...crop, data: crop.data.map((v) => (v < 128 ? 0 : 255)) }, page.page, { tessedit_pageseg_mode: '7' }),
-        ]
-        if (!reads.some((r) => ID_TEXT.test(r.text))) reads.push(await readText(reader, crop, page.page, { tessedit_pageseg_mode: '7', tessedit_char_whitelist: ID_WHITELIST }))
-        const ranked = reads.filter((r) => r.text).sort((x, y) => Number(ID_TEXT.test(y.text)) - Number(ID_TEXT.test(x.text)) || y.conf - x.conf)
-        ids.set(cell, [...ranked.map((r) => r.text), pageText])
+        ids.set(cell, [...(await readId(reader, crop, page.page)), pageText])
         return cell
       }
       const lines = lineCount(page, cell)

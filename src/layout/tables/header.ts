@@ -10,8 +10,16 @@ export type GridCell = { row: number; col: number; rowSpan: number; colSpan: num
 /** Role of one header text, or null; words must match whole folded words. */
 export function roleOf(header: string): ColumnRole | null {
   const f = ` ${foldForSearch(header).replace(/[^a-z0-9]+/g, ' ')} `
-  for (const r of COLUMN_ROLES) if (r.words.some((w) => f.includes(` ${w} `))) return r.role
+  for (const r of COLUMN_ROLES) if (r.words.some((w) => f.includes(` ${w} `) || (w.includes(' ') && keyPattern(w).test(f)))) return r.role
   return null
+}
+
+/** A multi-word key with its spaces optional: OCR runs bold header words together ("THỜIGIAN"). */
+const patterns = new Map<string, RegExp>()
+function keyPattern(w: string): RegExp {
+  let p = patterns.get(w)
+  if (!p) patterns.set(w, (p = new RegExp(` ${w.split(' ').join(' ?')} `)))
+  return p
 }
 
 /** The cell covering (row, col), if any. */

@@ -29,6 +29,18 @@ function close(read: string, want: string): boolean {
   const b = skeleton(want)
   if (!a || !b) return false
   if (a === b) return true
+  // a dotted id whose dot was read as a digit or a comma ("241", "2,1" for 2.1): same length, the
+  // other characters equal
+  const r = read.replace(/[.)]$/, '')
+  if (want.includes('.') && r.length === want.length && /^\d/.test(r)) {
+    let slip = 0
+    for (let i = 0; i < r.length; i++) {
+      if (r[i] === want[i]) continue
+      if (want[i] === '.' && /[\d,;:'`]/.test(r[i])) slip++
+      else return false
+    }
+    if (slip > 0) return true
+  }
   // a Roman numeral with one stroke more or less
   if (/^I+$/.test(a) && /^I+$/.test(b) && Math.abs(a.length - b.length) === 1 && b.length >= 2) return true
   return false
@@ -39,12 +51,14 @@ type State = { letter: string | null; roman: number; num: number[] }
 function expected(st: State): string[] {
   const out: string[] = []
   out.push(st.letter ? String.fromCharCode(st.letter.charCodeAt(0) + 1) : 'A')
-  out.push(toRoman(st.roman + 1))
+  // a page that starts inside a group (2.3 first, its Roman numeral on the page before) expects the
+  // numeral after that group's (III after 2.x: dotted ids number within their Roman group), not I
+  out.push(toRoman(st.roman === 0 && st.num.length >= 2 ? st.num[0] + 1 : st.roman + 1))
   if (st.num.length > 0) {
     for (let L = st.num.length; L >= 1; L--) out.push([...st.num.slice(0, L - 1), st.num[L - 1] + 1].join('.'))
     out.push([...st.num, 1].join('.'))
   } else out.push('1')
-  if (st.roman > 0) out.push(`${st.roman}.1`)
+  if (st.roman > 0 && st.num[0] !== st.roman) out.push(`${st.roman}.1`) // the group's first (not again once inside it)
   return out
 }
 

@@ -95,6 +95,27 @@ export function linesInTables(page: SourcePage, tables: readonly PageTable[]): S
   return out
 }
 
+/**
+ * The narrowest gap that separates columns: 1.5 × the measured word space (the median gap between
+ * neighbouring words of a line, below one word height), kept within 0.35–0.8 word heights. Relative
+ * to the page's own spacing, not a fixed fraction of the word height: text-layer word boxes are
+ * font boxes (a space ≈ 0.43 of their height), OCR boxes are ink (a space ≈ 0.4 of a taller ink box).
+ */
+function columnGap(page: SourcePage, words: W[], h: number): number {
+  const byLine = new Map<number, W[]>()
+  for (const w of words) byLine.set(w.k, [...(byLine.get(w.k) ?? []), w])
+  const spaces: number[] = []
+  for (const ws of byLine.values()) {
+    ws.sort((a, b) => a.box[0] - b.box[0])
+    for (let i = 1; i < ws.length; i++) {
+      const g = ws[i].box[0] - ws[i - 1].box[2]
+      if (g > 0 && g < h) spaces.push(g)
+    }
+  }
+  const space = spaces.length >= 8 ? median(spaces) : 0.37 * h
+  return Math.min(0.8 * h, Math.max(0.35 * h, 1.5 * space))
+}
+
 /** Tables from aligned word gaps among the page lines not in `skip`. */
 export function detectTablesByWordGaps(page: SourcePage, opts: WordGapOptions = {}): PageTable[] {
   const words: W[] = []
@@ -107,7 +128,7 @@ export function detectTablesByWordGaps(page: SourcePage, opts: WordGapOptions = 
   })
   if (words.length < 8) return []
   const h = median(words.map((w) => w.box[3] - w.box[1])) || 1
-  const gap = 0.55 * h // a column gap: wider than any word space (≈ 0.25–0.35 em)
+  const gap = columnGap(page, words, h)
   const lines = visualLines(words, h)
   const textWidth = Math.max(...lines.map((l) => l.x1)) - Math.min(...lines.map((l) => l.x0))
   const tables: PageTable[] = []
@@ -135,8 +156,30 @@ export function detectTablesByWordGaps(page: SourcePage, opts: WordGapOptions = 
 function regionFrom(lines: VLine[], i: number, gap: number, h: number, textWidth: number): { lines: VLine[]; corridors: Corridor[]; end: number } | null {
   if (chunks(lines[i], gap).length < 2) return null
   const narrow = (l: VLine) => chunks(l, gap).length >= 2 || l.x1 - l.x0 < 0.6 * textWidth
+  // a wide one-run line between table lines is a group row ("Nhiệm vụ 1: …" over the columns
+  // after the id), not prose: it starts where a column of the table lines above starts (not at
+  // the paragraph indent); up to two of them are taken when a line of three runs follows
+  const tabular = (l: VLine) => chunks(l, gap).length >= 3
+  const near = (k: number) => lines[k].y0 - lines[k - 1].y1 <= 2.5 * h
+  const columnStart = (k: number) => {
+    const above = lines.slice(i, k).filter(tabular).slice(-3)
+    if (above.length === 0) return false
+    const left = Math.min(...lines.slice(i, k).map((l) => l.x0)) // the table's left edge (the id column): prose may start there too
+    const x = lines[k].x0
+    return x > left + gap && above.some((l) => chunks(l, gap).some((c) => Math.abs(c.a - x) <= gap))
+  }
+  const groupRows = (k: number, n: number) => {
+    if (k + n >= lines.length) return false
+    for (let m = k; m < k + n; m++) if (!near(m) || !columnStart(m)) return false
+    return near(k + n) && tabular(lines[k + n])
+  }
   let j = i + 1
-  while (j < lines.length && lines[j].y0 - lines[j - 1].y1 <= 2.5 * h && narrow(lines[j])) j++
+  for (;;) {
+    if (j < lines.length && near(j) && narrow(lines[j])) j++
+    else if (groupRows(j, 1)) j += 2
+    else if (groupRows(j, 2)) j += 3
+    else break
+  }
   let s = i
   while (s - 1 >= 0 && lines[s].y0 - lines[s - 1].y1 <= 1.5 * h && narrow(lines[s - 1])) s--
   let taken = lines.slice(s, j)
@@ -166,8 +209,9 @@ function regionFrom(lines: VLine[], i: number, gap: number, h: number, textWidth
   }
   // lines at the ends that cross a separator are not part of the table (a heading, a paragraph's last line)
   const crosses = (l: VLine) => corridors.some((c) => crossing(l, c))
-  while (taken.length && crosses(taken[0]) && chunks(taken[0], gap).length < 3) taken = taken.slice(1)
-  while (taken.length && crosses(taken[taken.length - 1]) && chunks(taken[taken.length - 1], gap).length < 3) taken = taken.slice(0, -1)
+  // (a line of two runs or more that crosses one is a spanning header: kept)
+  while (taken.length && crosses(taken[0]) && chunks(taken[0], gap).length < 2) taken = taken.slice(1)
+  while (taken.length && crosses(taken[taken.length - 1]) && chunks(taken[taken.length - 1], gap).length < 2) taken = taken.slice(0, -1)
   // a separator needs words on both sides, close to it, on at least 3 lines
   const supported = corridors.filter((c) => {
     let both = 0
@@ -196,8 +240,13 @@ function colOf(x: number, seps: number[]): number {
 }
 
 function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTable | null {
-  const seps = corridors.map((c) => (c.a + c.b) / 2).sort((a, b) => a - b)
+  // separators near the start of the next column: its words start at the corridor's end, while
+  // the corridor's start is blurred by the few lines allowed to reach into it
+  const seps = corridors.map((c) => c.a + 0.75 * (c.b - c.a)).sort((a, b) => a - b)
   const C = seps.length + 1
+  // a word's column by its start (cells are left-aligned or centred: a word that pokes over a
+  // separator at its end, "đề" at the end of a long content line, belongs to the column it starts in)
+  const wordCol = (w: W) => colOf(w.box[0] + Math.min(gap / 2, (w.box[2] - w.box[0]) / 4), seps)
   const x0 = Math.min(...lines.map((l) => l.x0))
   const x1 = Math.max(...lines.map((l) => l.x1))
   // per line: the columns of each text run; words join across a separator only when they are as
@@ -207,7 +256,7 @@ function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTab
     const runs: Run[] = []
     let prev: W | null = null
     for (const w of l.words) {
-      const c = colOf((w.box[0] + w.box[2]) / 2, seps)
+      const c = wordCol(w)
       const last = runs[runs.length - 1]
       if (last && (c === last.c1 || (prev && w.box[0] - prev.box[2] < gap))) {
         last.c1 = Math.max(last.c1, c)
@@ -234,8 +283,8 @@ function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTab
       hasFirst ||= startsFirst
     }
   }
-  // a two-level header: a run spanning columns above separate runs in those columns splits its row
-  for (let r = 0; r < rows.length; r++) {
+  // a two-level header: a run spanning columns above separate runs in those columns splits the first row
+  for (let r = 0; r < Math.min(1, rows.length); r++) {
     const ks = rows[r]
     const spanAt = ks.findIndex((k) => lineRuns[k].some((x) => x.c1 > x.c0))
     if (spanAt < 0) continue
@@ -262,7 +311,7 @@ function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTab
       s.c1 = Math.max(s.c1, c)
       segs.set(o, s)
     }
-    for (const k of ks) for (const run of lineRuns[k]) for (const w of run.words) segs.get(owner[colOf((w.box[0] + w.box[2]) / 2, seps)])!.words.push(w)
+    for (const k of ks) for (const run of lineRuns[k]) for (const w of run.words) segs.get(owner[wordCol(w)])!.words.push(w)
     return [...segs.values()].sort((a, b) => a.c0 - b.c0)
   })
 

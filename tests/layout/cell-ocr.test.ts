@@ -1,0 +1,157 @@
+import { createCanvas } from '@napi-rs/canvas'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { GreyImage } from '../../src/image/grey-image.js'
+import { createOcrPool, type OcrPool } from '../../src/ocr/pool.js'
+import { cellCrop, rereadTableCells } from '../../src/layout/tables/cell-ocr.js'
+import { repairIds } from '../../src/layout/tables/ids.js'
+import type { PageTable, PageTableCell, SourcePage } from '../../src/schema/page.js'
+
+/** A 300 dpi grey page (greyish paper, dark ink) with rules and text drawn on it. */
+function drawCells(opts: { width: number; height: number; rules?: [number, number, number, number][]; text?: [string, number, number, number?][]; ruleWidth?: number }): GreyImage {
+  const canvas = createCanvas(opts.width, opts.height)
+  const ctx = canvas.getContext('2d')
+  ctx.fillStyle = 'rgb(232,232,232)'
+  ctx.fillRect(0, 0, opts.width, opts.height)
+  ctx.strokeStyle = 'rgb(40,40,40)'
+  ctx.lineWidth = opts.ruleWidth ?? 4
+  for (const [x0, y0, x1, y1] of opts.rules ?? []) {
+    ctx.beginPath()
+    ctx.moveTo(x0, y0)
+    ctx.lineTo(x1, y1)
+    ctx.stroke()
+  }
+  ctx.fillStyle = 'rgb(30,30,30)'
+  for (const [t, x, y, size] of opts.text ?? []) {
+    ctx.font = `${size ?? 42}px DejaVu Sans`
+    ctx.fillText(t, x, y)
+  }
+  const rgba = ctx.getImageData(0, 0, opts.width, opts.height).data
+  const data = new Uint8Array(opts.width * opts.height)
+  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4]
+  return { width: opts.width, height: opts.height, data, dpi: 300 }
+}
+
+/** Ink bounding box (pixels darker than 128) of an image, or null. */
+function inkBox(img: GreyImage): [number, number, number, number] | null {
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -1
+  let y1 = -1
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++)
+      if (img.data[y * img.width + x] < 128) {
+        x0 = Math.min(x0, x)
+        y0 = Math.min(y0, y)
+        x1 = Math.max(x1, x)
+        y1 = Math.max(y1, y)
+      }
+  return x1 < 0 ? null : [x0, y0, x1, y1]
+}
+
+describe('cellCrop', () => {
+  // one ruled cell, 600 × 200 px at 300 dpi, rules on its edges, "1.2" near its top left
+  const box: PageTableCell['box'] = [100, 100, 700, 300]
+  const rules: [number, number, number, number][] = [
+    [100, 100, 700, 100],
+    [100, 300, 700, 300],
+    [100, 100, 100, 300],
+    [700, 100, 700, 300],
+  ]
+
+  it('cuts to the ink, inside the rules, on white paper with a white margin', () => {
+    const img = drawCells({ width: 800, height: 400, rules, text: [['1.2', 130, 170]] })
+    const crop = cellCrop(img, box)!
+    expect(crop).not.toBeNull()
+    expect(crop.dpi).toBe(300)
+    // trimmed to the text: far smaller than the cell, about the size of "1.2" at 42 px plus the pad
+    expect(crop.width).toBeLessThan(200)
+    expect(crop.height).toBeLessThan(100)
+    const ink = inkBox(crop)!
+    const pad = Math.round(300 / 20)
+    // the ink sits inside the white pad on every side: no rule remnant along an edge
+    expect(ink[0]).toBeGreaterThanOrEqual(pad - 1)
+    expect(ink[1]).toBeGreaterThanOrEqual(pad - 1)
+    expect(crop.width - 1 - ink[2]).toBeGreaterThanOrEqual(pad - 1)
+    expect(crop.height - 1 - ink[3]).toBeGreaterThanOrEqual(pad - 1)
+    // the paper is stretched to white: the margin is pure white, not the page's grey
+    expect(crop.data[0]).toBe(255)
+    expect(crop.data[crop.data.length - 1]).toBe(255)
+  })
+
+  it('whitens a thick or skewed rule reaching into the crop along an edge', () => {
+    // the left rule drawn 10 px wide and 8 px inside the cell box: it reaches past the inset
+    const img = drawCells({ width: 800, height: 400, rules: [...rules, [108, 100, 108, 300]], ruleWidth: 10, text: [['Quý II', 300, 220]] })
+    const crop = cellCrop(img, box)!
+    // the crop starts at the text, not at the rule: its width is the text's, not the cell's
+    expect(crop.width).toBeLessThan(250)
+    const ink = inkBox(crop)!
+    expect(ink[0]).toBeGreaterThanOrEqual(10)
+  })
+
+  it('returns null for a cell that holds only its rules', () => {
+    const img = drawCells({ width: 800, height: 400, rules })
+    expect(cellCrop(img, box)).toBeNull()
+  })
+})
+
+describe('rereadTableCells (real OCR of synthetic cells)', () => {
+  let pool: OcrPool
+  beforeAll(async () => {
+    pool = await createOcrPool({ size: 1 })
+  }, 60_000)
+  afterAll(async () => {
+    await pool?.close()
+  })
+
+  const cell = (row: number, col: number, text: string, box: PageTableCell['box'], conf?: number): PageTableCell => ({ row, col, rowSpan: 1, colSpan: 1, text, box, words: text ? [[row, col]] : [], ...(conf !== undefined ? { conf } : {}) })
+  const pageOf = (tables: PageTable[]): SourcePage => ({ page: 1, origin: 'ocr', width: 1200, height: 400, dpi: 300, lines: [], confidence: 0.5, tables })
+
+  it('replaces garbled page text of a ruled table by the crop reads, ids through the numbering', async () => {
+    // STT | Nội dung over one body row: "1.2" | "Biên soạn tài liệu"; the page OCR had "LÊN" and a bad read
+    const rules: [number, number, number, number][] = [
+      [50, 50, 1150, 50],
+      [50, 150, 1150, 150],
+      [50, 300, 1150, 300],
+      [50, 50, 50, 300],
+      [250, 50, 250, 300],
+      [1150, 50, 1150, 300],
+    ]
+    const img = drawCells({ width: 1200, height: 360, rules, text: [['STT', 100, 115], ['Nội dung', 500, 115], ['1.2', 110, 245], ['Biên soạn tài liệu', 290, 245]] })
+    const table: PageTable = {
+      box: [50, 50, 1150, 300],
+      rows: 2,
+      cols: 2,
+      method: 'rules',
+      cells: [cell(0, 0, 'STT', [50, 50, 250, 150], 0.9), cell(0, 1, 'Nội dung', [250, 50, 1150, 150], 0.9), cell(1, 0, 'LÊN', [50, 150, 250, 300], 0.3), cell(1, 1, 'Bien soan tai liéu', [250, 150, 1150, 300], 0.3)],
+    }
+    const [out] = await rereadTableCells(img, pageOf([table]), [table], pool)
+    const at = (r: number, c: number) => out.cells.find((x) => x.row === r && x.col === c)!
+    expect(at(1, 0).text).toBe('1.2')
+    expect(at(1, 1).text).toBe('Biên soạn tài liệu')
+    expect(at(0, 0).text).toBe('STT')
+    expect(table.cells[2].text).toBe('LÊN') // the input is not changed
+  }, 60_000)
+
+  it('reads the id column of a word-gap table (ids the page OCR dropped), leaves its other cells', async () => {
+    const img = drawCells({ width: 1200, height: 360, text: [['STT', 70, 100], ['Nội dung', 400, 100], ['2.1', 80, 230], ['Rà soát danh sách', 300, 230]] })
+    const table: PageTable = {
+      box: [60, 50, 1150, 300],
+      rows: 2,
+      cols: 2,
+      method: 'word-gaps',
+      cells: [cell(0, 0, 'STT', [60, 50, 260, 150], 0.9), cell(0, 1, 'Nội dung', [260, 50, 1150, 150], 0.9), cell(1, 0, '', [60, 150, 260, 300]), cell(1, 1, 'Rà soát danh sảch', [260, 150, 1150, 300], 0.6)],
+    }
+    const [out] = await rereadTableCells(img, pageOf([table]), [table], pool)
+    const at = (r: number, c: number) => out.cells.find((x) => x.row === r && x.col === c)!
+    expect(at(1, 0).text).toBe('2.1')
+    expect(at(1, 1).text).toBe('Rà soát danh sảch') // word-gap content keeps the page text
+  }, 60_000)
+})
+
+describe('id numbering as a prior', () => {
+  it('takes the expected id for a dot read as a digit, and the next Roman group on a continuation page', () => {
+    expect(repairIds([['1.3'], ['II'], ['241', '21x']])).toEqual(['1.3', 'II', '2.1'])
+    // a page starting at 2.3 (its "II" on the page before): "II" / "IHI" for the next group is III
+    expect(repairIds([['2.3'], ['II', 'I', 'IHI'], ['31'], ['32']])).toEqual(['2.3', 'III', '3.1', '3.2'])
+  })
+})
