@@ -67,6 +67,22 @@ export function restoreCitedCode(number: string, type: string, issuer: string | 
   return `${head}${first}${rest != null ? `${sep}${rest}` : ''}`
 }
 
+/**
+ * "<type> <name, up to 10 words, no punctuation> số <number>": the number belongs to the type
+ * word when its type code is that type's code ("Chương trình công tác năm 2024 số 05/CTr-ĐCT").
+ */
+function named(after: string, type: string): { number: string; length: number } | null {
+  const code = CODE_OF.get(type)
+  if (!code) return null
+  const m = /^((?:\s+[\p{L}\d]+){1,10}?)\s+(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*/iu.exec(after)
+  if (!m) return null
+  const nm = NUMBER_RE.exec(after.slice(m[0].length))
+  if (!nm || nm.index !== 0) return null
+  const codes = nm[4].replace(/\s+/g, '').replace(/[.,;:]+$/, '')
+  if (foldForSearch(codes.split(/[-/]/)[0]).toLowerCase() !== foldForSearch(code).toLowerCase()) return null
+  return { number: `${nm[1]}${nm[2] ? `/${nm[2]}` : ''}${nm[3].trim() === '-' ? '-' : '/'}${codes}`, length: m[0].length + nm[0].length }
+}
+
 /** Every citation in `text`, in order. */
 export function findCitations(text: string): CiteHit[] {
   const f = foldKeep(text)
@@ -86,7 +102,9 @@ export function findCitations(text: string): CiteHit[] {
     }
   }
   starts.sort((a, b) => a.k - b.k)
+  const inside: [number, number][] = []
   for (const { k, name } of starts) {
+    if (inside.some(([a, b]) => k >= a && k < b)) continue
     const typeEnd = k + name.length
     let p = typeEnd
     const afterType = text.slice(p)
@@ -100,6 +118,12 @@ export function findCitations(text: string): CiteHit[] {
       const sep = nm[3].trim() === '-' ? '-' : '/'
       number = `${nm[1]}${nm[2] ? `/${nm[2]}` : ''}${sep}${code}`
       p += nm[0].length
+    } else if (!so[0].trim() && CODE_OF.get(name) && named(text.slice(p), name)) {
+      // a document cited by its name before its number ("Chương trình công tác năm 2024 số
+      // 05/CTr-ĐCT ngày …"): the number's type code is the cited type's Phụ lục III code
+      const nmd = named(text.slice(p), name)!
+      number = nmd.number
+      p += nmd.length
     } else if (so[0].trim() || /^\s*\d{1,5}\s+(?:ngày|,)/iu.test(afterType)) {
       const bare = /^\s*(\d{1,5})(?![\d/])/.exec(text.slice(p))
       if (bare) { number = bare[1]; p += bare[0].length }
@@ -109,10 +133,16 @@ export function findCitations(text: string): CiteHit[] {
     if (!number && NAMED.has(name)) {
       // a law's name may hold commas ("Luật Phòng, chống thiên tai", "Luật Trật tự, an toàn giao
       // thông đường bộ") and ends at its date; without a date it ends at the first punctuation
-      const m = /^\s*((?:[\p{Lu}][\p{L}]*)(?:(?:,?\s+)(?!Luật\b|Bộ luật\b|Pháp lệnh\b)[\p{L}]+){0,15}?)(?=\s*(?:,\s*)?ngày\s+\d{1,2}\s+tháng|\s*(?:,\s*)?ngày\s+\d{1,2}\/)/u.exec(text.slice(p))
+      // an amending law is named after the law it amends ("Luật sửa đổi, bổ sung một số điều của Luật
+      // Bảo hiểm y tế số 46/2014/QH13 ngày 13/6/2014"): the number and date that follow are its own,
+      // and the amended law named inside is no citation of its own
+      const amend = /^\s*((?:sửa đổi|bổ sung)[^;.]{0,160}?)(?=\s*,?\s*(?:số\s+\d|ngày\s+\d))/u.exec(text.slice(p))
+      // a name ends at its date, or at its number ("Luật Khám bệnh, chữa bệnh số 15/2023/QH15 ngày …")
+      const m = amend ?? /^\s*((?:[\p{Lu}][\p{L}]*)(?:(?:,?\s+)(?!Luật\b|Bộ luật\b|Pháp lệnh\b)[\p{L}]+){0,15}?)(?=\s*(?:,\s*)?ngày\s+\d{1,2}\s+tháng|\s*(?:,\s*)?ngày\s+\d{1,2}\/|\s*,?\s*số\s+\d{1,4}\/\d{4}\/)/u.exec(text.slice(p))
         ?? /^\s*((?:[\p{Lu}][\p{L}]*)(?:\s+[\p{L}]+){0,12}?)(?=\s*(?:,\s*)?(?:ngày|năm)\s+\d|\s*(?:số|[;,.(]|$))/u.exec(text.slice(p))
       if (!m) continue
       subject = m[1]
+      if (amend) inside.push([p, p + m[0].length])
       p += m[0].length
       // a law passed since 2016 is cited with its number too ("Luật Hợp tác xã số 17/2023/QH15 ngày …";
       // Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 10: số/năm/QHxx)

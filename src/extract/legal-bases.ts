@@ -10,6 +10,7 @@ import { findCitations, type CiteHit } from './cite.js'
 import { joinLines, posOf, provOfSpan, foldKeep, type XLine } from './lines.js'
 import type { Structure } from './structure.js'
 import { codeKey } from './citations.js'
+import { findDate } from './date.js'
 import { DOC_TYPES } from './data/doc-types.js'
 import { expandAbbreviations, organCase } from './text.js'
 import { startsWithOrganWord } from './signer.js'
@@ -46,12 +47,18 @@ export function bareCitation(seg: string): CiteHit | null {
   if (!type) return null
   const rest = seg.slice(at + type.name.length)
   // a number or date would have made it an ordinary citation
-  if (/^\s*(số|so)\b/iu.test(rest) || /\d{1,5}\s*[/-]\s*\p{Lu}/u.test(rest.slice(0, 40)) || /\bngày\s+\d/iu.test(rest)) return null
+  if (/^\s*(số|so)\b/iu.test(rest) || /\d{1,5}\s*[/-]\s*\p{Lu}/u.test(rest.slice(0, 40)) || /\sso\s+\d/.test(foldKeep(rest))) return null
+  // its date may follow its name ("Nghị quyết Đại hội … nhiệm kỳ 2025 - 2030 thông qua ngày 12/8/2025"):
+  // the first date of the segment, before any other type word
+  const dk = /(?<![\p{L}])ngày\s+\d/iu.exec(rest)
+  const other = BARE_TYPES.find((t) => { const k = foldKeep(rest).indexOf(' ' + t.f + ' '); return k >= 0 && (!dk || k < dk.index) && /^\s\p{Lu}/u.test(rest.slice(k)) })
+  const dated = dk && !other ? findDate(rest.slice(dk.index)) : null
+  const date = dated && dated.index === 0 ? dated : null
   const cua = /\s+của\s+([^,;]{3,80}?)(?:\s+(?:về|nhiệm kỳ)\b|[,;.]|$)/u.exec(rest)
   // the document is named (a capitalised word after the type) or its issuer is given ("của …")
   if (!/^\s+[\p{Lu}]/u.test(rest) && !(cua && startsWithOrganWord(expandAbbreviations(cua[1])))) return null
   const end = at + type.name.length + (cua ? cua.index + cua[0].length : (/[,;]/.exec(rest)?.index ?? rest.length))
-  return { type: type.name, number: null, date: null, year: null, issuer: cua ? organCase(cua[1]) : null, subject: rest.split(/[,;]/)[0].trim() || null, start: at, headEnd: end, end }
+  return { type: type.name, number: null, date: date?.iso ?? null, year: date?.year ?? null, issuer: cua ? organCase(cua[1]) : null, subject: rest.split(/[,;]/)[0].trim() || null, start: at, headEnd: end, end }
 }
 
 export function extractLegalBases(lines: XLine[], st: Structure, report: Report): LegalBasis[] {

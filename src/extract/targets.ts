@@ -55,15 +55,52 @@ function sectionHeading(s: Section | null): string | null {
 function yearOfHeading(s: Section | null): Deadline | null {
   for (let p = s; p; p = p.parent) {
     if (p.kind === 'dash' || p.kind === 'plus') continue
-    const m = /\bnăm\s+(\d{4})(?!\s*[-–]\s*\d)/iu.exec(p.node.heading ?? '')
-    if (m && p.role === 'targets') return { text: m[1], index: -1 }
+    // a baseline in an item's heading ("Giảm 10% … so với năm 2020") is no deadline: findDeadlines
+    const years = p.role === 'targets' ? findDeadlines(p.node.heading ?? '').filter((d) => /^\d{4}$/.test(d.text)) : []
+    if (years.length === 1) return { text: years[0].text, index: -1 }
   }
   return null
 }
 
-export function extractTargets(lines: XLine[], st: Structure, sections: Section[]): Target[] {
+/**
+ * The deadline a list's lead-in gives its items: "Năm 2025, phấn đấu:", "Đến năm 2030 phấn đấu
+ * đạt:", "Chỉ tiêu năm 2024 được giao:" — the last sentence of an item's own text ends with ":"
+ * and names one year; the "-", "a)" items under it inherit it (their own year, if any, wins).
+ */
+export function leadInDeadline(text: string): Deadline | null {
+  const t = text.trim()
+  if (!t.endsWith(':')) return null
+  const last = t.split(/[.;](?=\s+\p{Lu})/u).pop() ?? t
+  const ds = findDeadlines(last).filter((d) => /^\d{4}$/.test(d.text))
+  return ds.length ? { text: ds[ds.length - 1].text, index: -1 } : null
+}
+
+/**
+ * Background in an objectives section (labelling convention, heldout3 README: "Năm 2023, …",
+ * "Hiện nay, …", "Tính đến …" are current-state figures, not targets): a clause that states the
+ * present state ("hiện có", "hiện nay", "hiện chiếm", "tính đến") before its quantity, or whose
+ * only years are before the plan's own year ("Năm 2024, Ban đã cấp mới 11 dự án" in a 2025 plan),
+ * with no commitment word before the quantity. Folded text (foldKeep offsets).
+ */
+export const PRESENT_STATE = /(?<![\p{L}])(hien co|hien nay|hien chiem|hien dat|hien dang|tinh den|(?:toan|ca) (?:tinh|huyen|thi xa|thanh pho|quan|xa|phuong|nuoc|quoc|nganh) (?:hien )?co(?! them))(?![\p{L}])/u
+/** A school year ("Năm học 2023 - 2024") dates a clause like a year: its closing year. */
+const SCHOOL_YEAR = /(?<![\p{L}])nam hoc (\d{4})\s*[-–]\s*(\d{4})/u
+export function pastYearClause(deadlines: Deadline[], docYear: number | null, folded = ''): boolean {
+  const years = deadlines.filter((d) => /^\d{4}$/.test(d.text)).map((d) => Number(d.text))
+  const school = SCHOOL_YEAR.exec(folded)
+  if (school) years.push(Number(school[2]))
+  return docYear != null && years.length > 0 && years.every((y) => y < docYear)
+}
+
+export function extractTargets(lines: XLine[], st: Structure, sections: Section[], docYear: number | null = null): Target[] {
   const out: Target[] = []
+  const leadIns = new Map<Section, Deadline | null>()
+  const inheritedFrom = (s: Section | null): Deadline | null => {
+    for (let p = s?.parent ?? null; p; p = p.parent) { const d = leadIns.get(p); if (d) return d }
+    return null
+  }
   for (const it of items(lines, st, sections)) {
+    if (it.sec) leadIns.set(it.sec, leadInDeadline(joinLines(it.lines).text))
     if (!it.lines.length) continue
     const role = it.sec?.role ?? null
     const inTargets = role === 'targets'
@@ -76,7 +113,13 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
     const j = joinLines(it.lines)
     const headingYear = inTargets ? yearOfHeading(it.sec) : null
     // clauses: split at ";" and sentence ends; the deadline carries over within an item
-    let inherited: Deadline | null = null
+    let inherited: Deadline | null = inTargets ? inheritedFrom(it.sec) : null
+    // a sentence about the past ("Năm 2024, …; tỷ lệ … đạt 66,3%.") stays background to its end
+    let pastSentence = false
+    // the heading's own year ("CHỈ TIÊU NĂM 2024 Năm 2023, toàn tỉnh có …") does not date the first clause
+    const heading = it.sec?.node.heading ?? ''
+    const hk = heading ? j.text.indexOf(heading) : -1
+    const headEndOff = hk >= 0 ? hk + heading.length : 0
     let from = 0
     const parts = [...j.text.matchAll(/;|\.(?=\s+\p{Lu})|$/gu)]
     for (const p of parts) {
@@ -85,6 +128,15 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
       from = p.index! + p[0].length
       if (!clause.trim()) continue
       const deadlines = findDeadlines(clause)
+      const foldedClause = foldKeep(clause)
+      const ownYears = deadlines.filter((d) => base + d.index >= headEndOff)
+      const bodyFold = foldedClause.slice(Math.max(0, headEndOff - base))
+      const firstQ = /\d/.exec(bodyFold)?.index ?? bodyFold.length
+      const stateHere = PRESENT_STATE.test(bodyFold.slice(0, firstQ)) && !COMMITMENT.test(bodyFold.slice(0, firstQ))
+      if (pastYearClause(ownYears, docYear, bodyFold) || stateHere) pastSentence = true
+      else if (ownYears.some((d) => /^\d{4}$/.test(d.text)) || COMMITMENT.test(bodyFold)) pastSentence = false
+      const pastHere = pastSentence
+      if (p[0] === '.' || p[0] === '') pastSentence = false
       const counting = inTargets || inPurpose || inTasks || it.preamble || base + clause.length > committedFrom
       const qs = findQuantities(clause, { countUnits: counting, anyNoun: counting })
       let delivered = false
@@ -95,6 +147,10 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
         // a task item's counted output, and the counts that qualify it in the same clause
         const delivery = inTasks && !q.money && (DELIVERY_VERB.test(foldKeep(clause.slice(Math.max(0, q.index - 40), q.index))) || delivered)
         if (delivery) delivered = true
+        // background figures in an objectives section: the present state, or a past year's results
+        const commitBefore = COMMITMENT.test(foldedClause.slice(0, q.index))
+        const background = inTargets && !commitBefore && !committed && pastHere
+        if (background) continue
         const accepted = inTargets || committed || (inPurpose && dated) || delivery || (q.money && !it.preamble)
         if (!accepted) continue
         // outside an objectives list, a frequency ("ít nhất 02 lần/năm") is a working rule

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { normalizeText, loadLanguageModel } from '../../normalize/index.js'
+import { FileAccessError } from '../../errors.js'
+import { runCommand } from '../exit.js'
+
+type NormalizeOptions = { model?: string; adapt: boolean; stats?: boolean; verbose?: boolean }
 
 /** `kehoach normalize [FILE]`: text in (file or stdin) → normalized text out, line for line. */
 export function registerNormalize(program: Command): void {
@@ -11,10 +15,21 @@ export function registerNormalize(program: Command): void {
     .option('--model <path>', 'language model file (default: the packaged one)')
     .option('--no-adapt', 'do not re-learn the OCR channel from the document itself')
     .option('--stats', 'print statistics to stderr')
-    .action((file: string | undefined, opts: { model?: string; adapt: boolean; stats?: boolean }) => {
-      const text = readFileSync(file ?? 0, 'utf8')
-      const r = normalizeText(text, { model: loadLanguageModel(opts.model), adapt: opts.adapt })
-      process.stdout.write(r.text)
-      if (opts.stats) process.stderr.write(JSON.stringify(r.stats) + '\n')
-    })
+    .option('-v, --verbose', 'print stack traces of failures')
+    .action((file: string | undefined, opts: NormalizeOptions) => runCommand(() => normalizeCommand(file, opts), opts.verbose))
+}
+
+async function normalizeCommand(file: string | undefined, opts: NormalizeOptions): Promise<void> {
+  const text = await (file ? readFile(file, 'utf8') : readStdin()).catch((error: NodeJS.ErrnoException) => {
+    throw new FileAccessError(`cannot read ${file ?? 'standard input'}: ${error.code ?? error.message}`, { cause: error })
+  })
+  const r = normalizeText(text, { model: loadLanguageModel(opts.model), adapt: opts.adapt })
+  process.stdout.write(r.text)
+  if (opts.stats) process.stderr.write(JSON.stringify(r.stats) + '\n')
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
 }

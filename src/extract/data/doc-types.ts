@@ -47,6 +47,10 @@ export const DOC_TYPES: readonly DocTypeEntry[] = [
   { name: 'Phiếu báo', code: 'PB' },
   { name: 'Thư công', code: null },
   { name: 'Công văn', code: null }, // Phụ lục III: a công văn carries no type code ("1859/UBND-KGVX")
+  // a công văn is cited as "Văn bản số 210/UBND-KT ngày …" as often as "Công văn số …" (it is the
+  // văn bản hành chính with no type name, Nghị định 30/2020/NĐ-CP Điều 7); cited only with a number
+  // or a date, so "văn bản quy phạm pháp luật" in running text is no citation
+  { name: 'Văn bản', code: null },
   { name: 'Kết luận', code: 'KL' }, // Party documents (Quy định 66-QĐ/TW)
   // Legal documents (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 4)
   { name: 'Hiến pháp', code: null },

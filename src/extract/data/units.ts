@@ -7,6 +7,11 @@ export const MONEY_UNITS: readonly { re: RegExp; unit: string; factor: number }[
   { re: /^(tỷ|tỉ)\s+đồng/iu, unit: 'tỷ đồng', factor: 1e9 },
   { re: /^triệu\s+đồng/iu, unit: 'triệu đồng', factor: 1e6 },
   { re: /^(nghìn|ngàn)\s+đồng/iu, unit: 'nghìn đồng', factor: 1e3 },
+  // foreign-currency amounts (export turnover, FDI) are stated in US dollars: "950 triệu USD";
+  // factor in USD (the unit says which currency)
+  { re: /^(tỷ|tỉ)\s+(usd|đô la mỹ)(?![\p{L}])/iu, unit: 'tỷ USD', factor: 1e9 },
+  { re: /^triệu\s+(usd|đô la mỹ)(?![\p{L}])/iu, unit: 'triệu USD', factor: 1e6 },
+  { re: /^(usd|đô la mỹ)(?![\p{L}])/iu, unit: 'USD', factor: 1 },
   { re: /^(đồng|vnđ|vnd)\b/iu, unit: 'đồng', factor: 1 },
 ]
 
@@ -30,7 +35,8 @@ export const COUNT_UNITS: readonly string[] = [
 
 /** Words before a number that make it a date, a year or an ordinal, not a quantity. */
 // "cả 3 tiêu chí" (all three of a known set) names the set, it sets no quantity
-export const NOT_QUANTITY_BEFORE = /(cả|năm|tháng|ngày|quý|giai đoạn|khóa|khoá|số|điều|khoản|lần thứ|thứ|kỳ|mục|phần|chương|đợt|tiểu dự án|dự án|nghị quyết|quyết định|kế hoạch)\s*$/iu
+// a level or grade before its number qualifies ("mức độ 2", "bậc 5", "lớp 12", "hạng 3")
+export const NOT_QUANTITY_BEFORE = /(mức độ|bậc|cấp độ|hạng|lớp|cả|năm|tháng|ngày|quý|giai đoạn|khóa|khoá|số|điều|khoản|lần thứ|thứ|kỳ|mục|phần|chương|đợt|tiểu dự án|dự án|nghị quyết|quyết định|kế hoạch)\s*$/iu
 
 /**
  * In an objectives list a number followed by any counted noun is a target ("09 hội thi", "500 cây",
@@ -40,6 +46,10 @@ export const NOT_QUANTITY_BEFORE = /(cả|năm|tháng|ngày|quý|giai đoạn|kh
  */
 export const NOT_UNIT_WORDS: readonly string[] = [
   'năm', 'tháng', 'ngày', 'giờ', 'tuần', 'quý', 'phút', 'giây', 'lần thứ', 'kỳ',
+  // an age qualifies the people counted ("ở người từ 30 đến 70 tuổi"), it is no objective
+  'tuổi',
+  // a star rating qualifies a product ("sản phẩm đạt từ 3 sao trở lên", OCOP), it counts nothing
+  'sao',
   'và', 'hoặc', 'của', 'cho', 'về', 'tại', 'trong', 'với', 'từ', 'đến', 'được', 'có', 'là', 'đạt', 'trở',
   'trên', 'dưới', 'so', 'theo', 'các', 'những', 'mỗi', 'này', 'đó', 'thì', 'để', 'khi', 'nhưng',
 ]

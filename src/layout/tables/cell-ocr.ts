@@ -7,9 +7,11 @@
  * one line, a block (PSM 6) otherwise. The crop's text replaces the page text when it reads with
  * about the page words' confidence or better. Id (STT) cells are read as is and binarised (and with
  * a whitelist of digits, dots and Roman numerals when neither looks like an id); the numbering of
- * the column picks among the reads (ids.ts). Only tables found from rules are re-read (text layers
- * have exact text; word-gap tables have no rules to confuse the OCR).
- * Cost, 300 dpi, pool of 1: ≈ 2–3.5 s per table page for every cell, ≈ 0.3 s for `cells: 'short'`.
+ * the column picks among the reads (ids.ts). Tables found from rules are re-read; of word-gap tables
+ * only the id column (the page OCR reads a borderless table column by column and drops or garbles
+ * its short ids; their other cells read fine); text layers have exact text.
+ * Cost, 300 dpi, pool of 1: ≈ 1.4–2 s per ruled table page for every cell, ≈ 0.25 s per word-gap
+ * table page.
  */
 import type { GreyImage } from '../../image/grey-image.js'
 import type { PageTable, PageTableCell, SourcePage } from '../../schema/page.js'

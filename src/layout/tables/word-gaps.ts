@@ -1,6 +1,7 @@
 /**
  * Tables without ruling lines (borderless tables in scans and text layers), found from word gaps:
- * the page words are regrouped into visual lines (by their vertical centres, across OCR lines);
+ * the page words are regrouped into visual lines (by their vertical centres, across OCR lines: a
+ * scan's borderless table comes out of Tesseract column by column, its lines are not rows);
  * a run of consecutive lines whose words leave the same blank vertical corridors free is a table,
  * the corridors are its column separators. Rows start where the line pitch widens (cell padding)
  * or where the first column gets new text; a text run that crosses a corridor spans columns; a
@@ -8,7 +9,8 @@
  * row with text only up to some column and nothing after it (a group row, "Nhiệm vụ 1: …") spans
  * to the last column.
  *
- * Conservative, so that ordinary text does not become a table: at least 3 columns (the header
+ * Gaps are measured against the page's own word spacing (columnGap), not a fixed fraction of the
+ * word height. Conservative, so that ordinary text does not become a table: at least 3 columns (the header
  * block and the end block are two columns), at least 3 rows and 4 lines, and every separator must
  * hold on most lines and have words on both sides on at least 3 of them. Two columns only when
  * the first row names task-table columns (STT, Nội dung, Thời gian…). Justified prose, whose word

@@ -17,12 +17,47 @@ export class LanguageModel {
   private readonly ids: Map<string, number>
   private readonly t: ModelTables
 
+  /** open-addressing hash of the bigram level: key (b << 16 | c) + 1 → index + 1 (0 = empty) */
+  private readonly biKeys: Uint32Array
+  private readonly biVals: Int32Array
+  private readonly biMask: number
+
   constructor(tables: ModelTables & { version: string }) {
     this.t = tables
     this.version = tables.version
     this.vocab = tables.vocab
     this.meta = tables.meta
     this.ids = new Map(tables.vocab.map((w, i) => [w, i]))
+    // the decoder asks p(c|b) for every candidate after a trigram miss: one probe instead of a binary
+    // search over b's row (rows of frequent words hold thousands of entries). Built at load, ≈ 10–30 ms.
+    const n = tables.biWord.length
+    let size = 1
+    while (size < n * 2) size <<= 1
+    this.biKeys = new Uint32Array(size)
+    this.biVals = new Int32Array(size)
+    this.biMask = size - 1
+    const V = tables.biStart.length - 1
+    for (let b = 0; b < V; b++)
+      for (let j = tables.biStart[b]; j < tables.biStart[b + 1]; j++) {
+        const key = ((b << 16) | tables.biWord[j]) >>> 0
+        let h = hash(key) & this.biMask
+        while (this.biKeys[h] !== 0) h = (h + 1) & this.biMask
+        this.biKeys[h] = key + 1
+        this.biVals[h] = j
+      }
+  }
+
+  /** Index of bigram (b, c) in the bigram arrays, or -1. */
+  private bigramAt(b: number, c: number): number {
+    const key = ((b << 16) | c) >>> 0
+    const want = key + 1
+    let h = hash(key) & this.biMask
+    for (;;) {
+      const k = this.biKeys[h]
+      if (k === want) return this.biVals[h]
+      if (k === 0) return -1
+      h = (h + 1) & this.biMask
+    }
   }
 
   get size(): number {
@@ -73,11 +108,10 @@ export class LanguageModel {
    */
   scoreAll(a: number, b: number, cs: Int32Array | number[], n: number, out: Float64Array): void {
     const t = this.t
-    const ab = this.bigramIndex(a, b)
+    const ab = this.bigramAt(a, b)
     const bow = ab >= 0 ? t.biBowBook[t.biBow[ab]] : 0
     const triLo = ab >= 0 ? t.triStart[ab] : 0, triHi = ab >= 0 ? t.triStart[ab + 1] - 1 : -1
-    const biLo = t.biStart[b], biHi = t.biStart[b + 1] - 1
-    const triWord = t.triWord, biWord = t.biWord
+    const triWord = t.triWord
     for (let i = 0; i < n; i++) {
       const c = cs[i]
       let lo = triLo, hi = triHi, k = -1
@@ -94,17 +128,7 @@ export class LanguageModel {
         out[i] = t.triLogpBook[t.triLogp[k]]
         continue
       }
-      lo = biLo
-      hi = biHi
-      while (lo <= hi) {
-        const m = (lo + hi) >>> 1, v = biWord[m]
-        if (v < c) lo = m + 1
-        else if (v > c) hi = m - 1
-        else {
-          k = m
-          break
-        }
-      }
+      k = this.bigramAt(b, c)
       out[i] = k >= 0 ? bow + t.biLogpBook[t.biLogp[k]] : bow + t.uniBow[b] + t.uniLogp[c]
     }
   }
@@ -123,6 +147,15 @@ export class LanguageModel {
     if (bc >= 0) return bow + t.biLogpBook[t.biLogp[bc]]
     return bow + t.uniBow[b] + t.uniLogp[c]
   }
+}
+
+/** 32-bit integer mix (Murmur3 finaliser): spreads (b, c) keys over the table. */
+function hash(x: number): number {
+  x ^= x >>> 16
+  x = Math.imul(x, 0x85ebca6b)
+  x ^= x >>> 13
+  x = Math.imul(x, 0xc2b2ae35)
+  return (x ^ (x >>> 16)) >>> 0
 }
 
 /** The folder holding package.json, found by walking up from this file (works from src/ and dist/src/). */
