@@ -74,7 +74,7 @@ export function restoreCitedCode(number: string, type: string, issuer: string | 
 function named(after: string, type: string): { number: string; length: number } | null {
   const code = CODE_OF.get(type)
   if (!code) return null
-  const m = /^((?:\s+[\p{L}\d]+){1,10}?)\s+(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*/iu.exec(after)
+  const m = /^(\s*[\p{L}\d]+(?:\s+[\p{L}\d]+){0,9}?)\s+(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*/iu.exec(after)
   if (!m) return null
   const nm = NUMBER_RE.exec(after.slice(m[0].length))
   if (!nm || nm.index !== 0) return null

@@ -67,7 +67,9 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
   // paragraphs: a new one starts at a preamble verb at the start of a line
   const paras: XLine[][] = []
   for (const l of pre) {
-    if (!paras.length || relationAt(l.fold)) paras.push([l])
+    // a preamble verb opens a paragraph with a capital ("Thực hiện …"); a wrapped line that starts
+    // with it in lower case ("… về tiếp tục / thực hiện Nghị quyết …") continues the subject
+    if (!paras.length || (relationAt(l.fold) && /^\p{Lu}/u.test(l.text))) paras.push([l])
     else paras[paras.length - 1].push(l)
   }
   const out: LegalBasis[] = []

@@ -1,6 +1,6 @@
 // Small text helpers shared by the extractors: markup removal, folding, casing of names.
 import { foldForSearch } from '../normalize/syllable.js'
-import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, STANDALONE_ABBREVIATIONS } from './data/organs.js'
+import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, STANDALONE_ABBREVIATIONS } from './data/organs.js'
 import { PROVINCES } from './data/provinces.js'
 
 export { foldForSearch }
@@ -77,7 +77,8 @@ export function organCase(input: string): string {
     const rest = words.slice(i).join(' ')
     // inside a field name ("Sở Lao động - Thương binh và Xã hội") one-word heads are ordinary words
     const head = HEADS.find((h) => (rest === h.words || rest.startsWith(h.words + ' ')) && !(fieldMode && !h.words.includes(' ')))
-    const unit = UNITS.find((u) => rest === u || rest.startsWith(u + ' '))
+    // "xã hội" (society) is a common noun, not the unit "xã" ("Ngân hàng Chính sách xã hội")
+    const unit = UNITS.find((u) => (rest === u || rest.startsWith(u + ' ')) && !(u === 'xã' && words[i + 1] === 'hội'))
     if (head && !(unit && !head.cased && unit.length >= head.words.length)) {
       const n = head.words.split(' ').length
       const cased = (head.cased ?? capitalize(head.words)).split(' ')
@@ -98,7 +99,41 @@ export function organCase(input: string): string {
     if (placeMode && w !== 'và' && w !== '-') out[i] = capitalize(w)
     i++
   }
-  return fixProperNames(capitalize(out.join(' ')))
+  return respellFields(fixProperNames(capitalize(out.join(' '))))
+}
+
+/** A pattern for any spelling of `words` that folds like them (on NFD text: letters, then marks). */
+function marklessPattern(words: string): string {
+  return [...foldForSearch(words)].map((c) => (c === 'd' ? '[dđ]\\p{M}*' : c === ' ' ? '\\s+' : /\p{L}/u.test(c) ? `${c}\\p{M}*` : `[${c}]`)).join('')
+}
+const FIELD_HEADS = ['sở', 'bộ', 'phòng', 'ban', 'chi cục', 'cục', 'vụ', 'văn phòng'].map(marklessPattern).join('|')
+const FIELD_RES: [RegExp, string][] = [...ORGAN_FIELDS].sort((a, b) => b.length - a.length)
+  .map((f) => [new RegExp(`(?<=(?:^|\\s)(?:${FIELD_HEADS})\\s+)${marklessPattern(f)}(?![\\p{L}\\p{M}])`, 'giu'), f])
+
+/** A field name after its organ word, in any spelling that folds to a listed field, as listed. */
+export function respellFields(s: string): string {
+  let t = s.normalize('NFD')
+  for (const [re, f] of FIELD_RES) t = t.replace(re, f.normalize('NFD'))
+  return t.normalize('NFC')
+}
+
+/**
+ * The organ word that opens an issuer line, in any spelling that folds to it, as listed
+ * ("SỐ TÀI NGUYÊN …" restored from "SO TAI NGUYEN …" → "SỞ TÀI NGUYÊN …"): the header's left
+ * column names organs, so a first word that folds to an organ word is that word.
+ */
+export function respellOrganHead(line: string): string {
+  const c = clean(line)
+  const f = foldForSearch(c)
+  const head = HEADS.find((h) => f.startsWith(foldForSearch(h.words) + ' '))
+  if (!head) return c
+  const n = head.words.split(' ').length
+  const words = c.split(' ')
+  const printed = words.slice(0, n).join(' ')
+  if (printed.toLowerCase() === head.words) return c
+  const up = isUpper(printed)
+  const spelled = up ? head.words.toUpperCase() : capitalize(head.words)
+  return [spelled, ...words.slice(n)].join(' ')
 }
 
 const ORGAN_TERMS: [RegExp, string][] = ORGAN_NAME_TERMS.map((term) => [new RegExp(`(?<![\\p{L}])${[...foldForSearch(term)].map((c) => (c === 'd' ? '[dđ]' : c === ' ' ? '\\s+' : `${c}\\p{M}*`)).join('')}(?![\\p{L}])`, 'giu'), term])
@@ -122,7 +157,9 @@ export function fixProperNames(s: string): string {
         const after = folded[k + f.length] ?? ' '
         const printed = t.slice(k, k + f.length)
         // as printed, or printed without marks (text that lost its diacritics: "dak lak" → "Đắk Lắk")
-        if (/[^a-z0-9]/.test(before) && /[^a-z0-9]/.test(after) && (printed.toLowerCase() === p.toLowerCase() || /^[\x00-\x7f]+$/.test(printed))) {
+        // or misrestored right after its unit word ("thành phố Da Năng" → "Đà Nẵng")
+        const unitBefore = /(?:tỉnh|thành phố|tp\.?)\s+$/iu.test(t.slice(Math.max(0, k - 12), k))
+        if (/[^a-z0-9]/.test(before) && /[^a-z0-9]/.test(after) && (printed.toLowerCase() === p.toLowerCase() || /^[\x00-\x7f]+$/.test(printed) || unitBefore)) {
           t = t.slice(0, k) + p + t.slice(k + f.length)
         }
         from = k + f.length

@@ -28,6 +28,16 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   ['VHTTDL', 'Văn hóa, Thể thao và Du lịch'],
   ['TT&TT', 'Thông tin và Truyền thông'],
   ['TTTT', 'Thông tin và Truyền thông'],
+  // mass organisations and the social-insurance system, as their provincial and district branches
+  // print them in the header ("HỘI LHPN TỈNH AN GIANG", "BHXH HUYỆN X", "LĐLĐ TỈNH Y"; Điều lệ of
+  // each organisation; Nghị định 30/2020/NĐ-CP Phụ lục I: the full name may be abbreviated)
+  ['HLHPN', 'Hội Liên hiệp Phụ nữ'],
+  ['LHPN', 'Liên hiệp Phụ nữ'],
+  ['BHXH', 'Bảo hiểm xã hội'],
+  ['LĐLĐ', 'Liên đoàn Lao động'],
+  ['HND', 'Hội Nông dân'],
+  ['HCCB', 'Hội Cựu chiến binh'],
+  ['CCB', 'Cựu chiến binh'],
 ]
 
 /**
@@ -77,6 +87,15 @@ export const ORGAN_HEADS: readonly OrganHead[] = [
   { words: 'quận ủy', cased: 'Quận ủy', sub: true },
   { words: 'đảng ủy', cased: 'Đảng ủy', sub: true },
   { words: 'tỉnh đoàn', cased: 'Tỉnh đoàn' },
+  // mass organisations and Bảo hiểm xã hội: the central body prints "… VIỆT NAM" above its branch
+  // ("HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM" / "HỘI LHPN TỈNH AN GIANG"; "BẢO HIỂM XÃ HỘI VIỆT NAM" /
+  // "BẢO HIỂM XÃ HỘI TỈNH HÀ GIANG"): issuer = the branch, parent = the central body.
+  // "xã hội" is a common noun here (Phụ lục II: only the organ word is capitalised)
+  { words: 'bảo hiểm xã hội', cased: 'Bảo hiểm xã hội', sub: true },
+  { words: 'hội liên hiệp phụ nữ', cased: 'Hội Liên hiệp Phụ nữ' },
+  { words: 'hội nông dân', cased: 'Hội Nông dân' },
+  { words: 'hội cựu chiến binh', cased: 'Hội Cựu chiến binh' },
+  { words: 'liên đoàn lao động', cased: 'Liên đoàn Lao động' },
   { words: 'văn phòng', field: true, sub: true },
   { words: 'trung tâm', field: true, sub: true },
   { words: 'tổng cục', field: true, sub: true },
@@ -118,3 +137,16 @@ export const PROPER_NAMES: readonly string[] = [
  * folds to one of these (marks lost or misrestored) is written as here.
  */
 export const ORGAN_NAME_TERMS: readonly string[] = ['đa khoa']
+
+/**
+ * Fields named after a Sở / Bộ / Phòng (the specialised agencies of Nghị định 24/2014/NĐ-CP and
+ * 107/2020/NĐ-CP, the ministries of Nghị định 123/2016/NĐ-CP), written as here inside an organ
+ * name: a spelling that folds to one of these (marks lost or misrestored, "Đầu tu", "môi Trường")
+ * is re-spelled from the table, with its capitals (Phụ lục II).
+ */
+export const ORGAN_FIELDS: readonly string[] = [
+  'Tài nguyên và Môi trường', 'Kế hoạch và Đầu tư', 'Giáo dục và Đào tạo', 'Nông nghiệp và Phát triển nông thôn',
+  'Nông nghiệp và Môi trường', 'Lao động - Thương binh và Xã hội', 'Văn hóa, Thể thao và Du lịch',
+  'Văn hóa - Thể thao và Du lịch', 'Thông tin và Truyền thông', 'Khoa học và Công nghệ', 'Giao thông vận tải',
+  'Dân tộc và Tôn giáo', 'Tài chính', 'Tư pháp', 'Nội vụ', 'Công Thương', 'Xây dựng', 'Y tế', 'Ngoại vụ',
+]
