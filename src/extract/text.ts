@@ -76,7 +76,8 @@ export function organCase(input: string): string {
     }
     const rest = words.slice(i).join(' ')
     // inside a field name ("Sở Lao động - Thương binh và Xã hội") one-word heads are ordinary words
-    const head = HEADS.find((h) => (rest === h.words || rest.startsWith(h.words + ' ')) && !(fieldMode && !h.words.includes(' ')))
+    const head = HEADS.find((h) => (rest === h.words || rest.startsWith(h.words + ' ')) && !(fieldMode && !h.words.includes(' '))
+      && !(words[i - 1] === 'xã' && h.words.startsWith('hội')))
     // "xã hội" (society) is a common noun, not the unit "xã" ("Ngân hàng Chính sách xã hội")
     const unit = UNITS.find((u) => (rest === u || rest.startsWith(u + ' ')) && !(u === 'xã' && words[i + 1] === 'hội'))
     if (head && !(unit && !head.cased && unit.length >= head.words.length)) {

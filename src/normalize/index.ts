@@ -10,6 +10,12 @@ export type NormalizeOptions = {
   /** 0..1, how far to trust existing marks; default: estimated from the text */
   trustMarks?: number
   adapt?: boolean
+  /**
+   * Where the text comes from. 'ocr' (a page the Vietnamese OCR read from an image): marked syllables
+   * may carry a wrong tone or vowel mark (tổ→tố, QUẢN→QUẦN) and the OCR-mark channel may change them
+   * when the LM is much surer (docs/normalize.md). Any other value, or none: marks are trusted as before.
+   */
+  source?: 'ocr' | 'pdf-text' | 'plain-text' | string
 }
 export type TextChange = { line: number; column: number; from: string; to: string; confidence: number; layer: 'unicode' | 'encoding' | 'restore' }
 export type NormalizeResult = {
