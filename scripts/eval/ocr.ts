@@ -1,7 +1,8 @@
 /**
  * CER of the OCR stage on the scanned fixtures, with and without each preprocessing step
- * (none / normalize / deskew / both), through the real stage functions:
- * openPdf → renderPage → preprocessPage → OcrPool.recognize.
+ * (none / normalize / deskew / both / despeckle = deskew + speck removal), each scored on the raw
+ * words and after the noise-word filter (`+dn`, src/ocr/denoise.ts, the pool's default), through the
+ * real stage functions: openPdf → renderPage → preprocessPage → OcrPool.recognize (→ denoisePage).
  *
  *   npm run eval:ocr [-- --only hon-quan.poor.pdf] [--psm 3] [--variants none,both] [--rotate 3]
  *
@@ -15,7 +16,9 @@ import { decodeImagePage, countImagePages } from '../../src/image/decode.js'
 import type { GreyImage } from '../../src/image/grey-image.js'
 import { preprocessPage, rotate } from '../../src/image/preprocess.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
+import { denoisePage } from '../../src/ocr/denoise.js'
 import { createOcrPool } from '../../src/ocr/pool.js'
+import type { SourcePage } from '../../src/schema/page.js'
 import { openPdf } from '../../src/pdf/open.js'
 import { renderPage } from '../../src/pdf/render.js'
 import { bestCer } from '../../tests/helpers/cer.js'
@@ -29,6 +32,7 @@ const VARIANTS = {
   normalize: { normalize: true, deskew: false },
   deskew: { normalize: false, deskew: true },
   both: { normalize: true, deskew: true },
+  despeckle: { normalize: false, deskew: true, despeckle: true },
 } as const
 type Variant = keyof typeof VARIANTS
 const variants = (values.variants?.split(',') ?? Object.keys(VARIANTS)) as Variant[]
@@ -51,9 +55,12 @@ async function pagesOf(file: string): Promise<GreyImage[]> {
   return out
 }
 
-const pool = await createOcrPool({ size: 2, ...(values.psm ? { psm: Number(values.psm) as never } : {}) })
-const totals = new Map<Variant, { e: number; n: number }>()
-console.log(`file                      ${variants.map((v) => v.padStart(10)).join('')}`)
+// words unfiltered here, so that each variant is scored without and with the noise filter (the pool's
+// default) from the same OCR run: "deskew" is the raw words, "deskew+dn" after denoisePage
+const pool = await createOcrPool({ size: 2, denoise: false, ...(values.psm ? { psm: Number(values.psm) as never } : {}) })
+const cols = variants.flatMap((v) => [v, `${v}+dn`])
+const totals = new Map<string, { e: number; n: number }>()
+console.log(`file                      ${cols.map((v) => v.padStart(12)).join('')}`)
 for (const file of files) {
   const base = file.replace(/\.(office|poor)\.pdf$|\.tif$/, '')
   const refs = [`${base}.gt.txt`, `${base}.gt-logical.txt`].map((n) => path.join(FIX, n)).filter(existsSync).map((p) => readFileSync(p, 'utf8'))
@@ -61,20 +68,17 @@ for (const file of files) {
   const pages = await Promise.all((await pagesOf(file)).map((p, i) => (extra ? rotate(p, i % 2 ? -extra : extra) : p)))
   const row: string[] = []
   for (const v of variants) {
-    const texts = await Promise.all(
-      pages.map(async (img, i) => {
-        const pre = await preprocessPage(img, VARIANTS[v])
-        const page = await pool.recognize(pre, i + 1)
-        return page.lines.map((l) => l.text).join('\n')
-      }),
-    )
-    const c = bestCer(refs, texts.join('\n'))
+    const read = await Promise.all(pages.map(async (img, i) => pool.recognize(await preprocessPage(img, VARIANTS[v]), i + 1)))
+    const textOf = (ps: SourcePage[]) => ps.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n')
     const n = refs[0].replace(/\s+/g, ' ').trim().length
-    const t = totals.get(v) ?? { e: 0, n: 0 }
-    totals.set(v, { e: t.e + c * n, n: t.n + n })
-    row.push(`${(100 * c).toFixed(2)}%`.padStart(10))
+    for (const [col, text] of [[v, textOf(read)], [`${v}+dn`, textOf(read.map(denoisePage))]]) {
+      const c = bestCer(refs, text)
+      const t = totals.get(col) ?? { e: 0, n: 0 }
+      totals.set(col, { e: t.e + c * n, n: t.n + n })
+      row.push(`${(100 * c).toFixed(2)}%`.padStart(12))
+    }
   }
   console.log(`${file.padEnd(26)}${row.join('')}`)
 }
-console.log(`${'all (char-weighted)'.padEnd(26)}${variants.map((v) => `${((100 * totals.get(v)!.e) / totals.get(v)!.n).toFixed(2)}%`.padStart(10)).join('')}`)
+console.log(`${'all (char-weighted)'.padEnd(26)}${cols.map((v) => `${((100 * totals.get(v)!.e) / totals.get(v)!.n).toFixed(2)}%`.padStart(12)).join('')}`)
 await pool.close()

@@ -7,10 +7,10 @@
 import sharp, { type Sharp } from 'sharp'
 import type { GreyImage } from './grey-image.js'
 
-export type PreprocessOptions = { deskew?: boolean; normalize?: boolean }
+export type PreprocessOptions = { deskew?: boolean; normalize?: boolean; despeckle?: boolean }
 
 /** Defaults chosen by `npm run eval:ocr` (docs/ocr.md). */
-export const PREPROCESS_DEFAULTS: Required<PreprocessOptions> = { deskew: true, normalize: false }
+export const PREPROCESS_DEFAULTS: Required<PreprocessOptions> = { deskew: true, normalize: false, despeckle: false }
 
 /** Skews smaller than this are left alone (a rotation resamples the page, and costs ≈0.2 s). */
 const MIN_ANGLE = 0.1
@@ -24,6 +24,7 @@ export async function preprocessPage(img: GreyImage, opts: PreprocessOptions = {
     const angle = estimateSkew(out)
     if (Math.abs(angle) >= MIN_ANGLE) out = await rotate(out, -angle)
   }
+  if (o.despeckle) out = despeckle(out)
   return out
 }
 
@@ -129,4 +130,83 @@ export function estimateSkew(img: GreyImage): number {
     if (s > bestScore) [best, bestScore] = [a, s]
   }
   return Math.round(best * 1000) / 1000
+}
+
+/**
+ * Remove isolated dark specks much smaller than a character: connected components (8-neighbour) of
+ * the dark pixels whose longer side is under `maxSize` × the page's text height (the median height
+ * of components of at least 12 px², ≈ the x-height) and with no other dark pixel within `margin` ×
+ * text height around them (so dots of i, diacritics and full stops, which sit next to letters, stay).
+ * Painted white. Dark = below min(160, 0.75 × mean grey), as for the skew estimate.
+ */
+export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: number } = {}): GreyImage {
+  const maxSize = opts.maxSize ?? 0.3
+  const margin = opts.margin ?? 0.8
+  const { width: W, height: H, data } = img
+  let sum = 0
+  for (let i = 0; i < W * H; i++) sum += data[i]
+  const cut = Math.min(160, (sum / (W * H)) * 0.75)
+  const label = new Int32Array(W * H).fill(-1)
+  type Comp = { x0: number; y0: number; x1: number; y1: number; n: number; start: number }
+  const comps: Comp[] = []
+  const stack: number[] = []
+  const pixels: number[] = []
+  for (let p = 0; p < W * H; p++) {
+    if (label[p] !== -1 || data[p] >= cut) continue
+    const id = comps.length
+    const c: Comp = { x0: W, y0: H, x1: -1, y1: -1, n: 0, start: pixels.length }
+    label[p] = id
+    stack.push(p)
+    while (stack.length) {
+      const q = stack.pop()!
+      pixels.push(q)
+      const x = q % W
+      const y = (q - x) / W
+      c.n++
+      if (x < c.x0) c.x0 = x
+      if (x > c.x1) c.x1 = x
+      if (y < c.y0) c.y0 = y
+      if (y > c.y1) c.y1 = y
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy
+        if (yy < 0 || yy >= H) continue
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx
+          if (xx < 0 || xx >= W) continue
+          const r = yy * W + xx
+          if (label[r] === -1 && data[r] < cut) {
+            label[r] = id
+            stack.push(r)
+          }
+        }
+      }
+    }
+    comps.push(c)
+  }
+  const heights = comps.filter((c) => c.n >= 12).map((c) => c.y1 - c.y0 + 1).sort((a, b) => a - b)
+  if (heights.length < 50) return img
+  const textH = heights[Math.floor(heights.length / 2)]
+  // integral image of the dark mask, for "any other ink nearby?"
+  const S = new Int32Array((W + 1) * (H + 1))
+  for (let y = 0; y < H; y++) {
+    let row = 0
+    for (let x = 0; x < W; x++) {
+      row += data[y * W + x] < cut ? 1 : 0
+      S[(y + 1) * (W + 1) + x + 1] = S[y * (W + 1) + x + 1] + row
+    }
+  }
+  const dark = (x0: number, y0: number, x1: number, y1: number) =>
+    S[(y1 + 1) * (W + 1) + x1 + 1] - S[y0 * (W + 1) + x1 + 1] - S[(y1 + 1) * (W + 1) + x0] + S[y0 * (W + 1) + x0]
+  const out = new Uint8Array(data.subarray(0, W * H))
+  const m = Math.round(margin * textH)
+  let removed = 0
+  for (let i = 0; i < comps.length; i++) {
+    const c = comps[i]
+    if (Math.max(c.x1 - c.x0 + 1, c.y1 - c.y0 + 1) >= maxSize * textH) continue
+    const around = dark(Math.max(0, c.x0 - m), Math.max(0, c.y0 - m), Math.min(W - 1, c.x1 + m), Math.min(H - 1, c.y1 + m))
+    if (around > c.n) continue
+    for (let k = c.start; k < c.start + c.n; k++) out[pixels[k]] = 255
+    removed++
+  }
+  return removed ? { ...img, data: out } : img
 }

@@ -4,6 +4,7 @@ import { normalizeUnicode } from './unicode.js'
 import { detectAndConvert } from './encoding/index.js'
 import { loadLanguageModel, type LanguageModel } from './lm/model.js'
 import { restore } from './restore.js'
+import { repairOcrLines } from './ocr.js'
 
 export type NormalizeOptions = {
   model?: LanguageModel
@@ -36,12 +37,20 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
   const enc = detectAndConvert(unicodeLines.join('\n'))
   for (const c of enc.changes) changes.push({ ...c, layer: 'encoding' })
   const lm = options.model ?? loadLanguageModel()
-  let restored = restore(enc.text.split('\n'), { lm, trustMarks: options.trustMarks, adapt: options.adapt })
+  const ocr = options.source === 'ocr'
+  let encLines = enc.text.split('\n')
+  if (ocr) {
+    // Vietnamese OCR: eth for đ, glued syllables (ocr.ts)
+    const fixed = repairOcrLines(encLines, lm)
+    for (const c of fixed.fixes) changes.push({ ...c, confidence: 1, layer: 'restore' })
+    encLines = fixed.lines
+  }
+  let restored = restore(encLines, { lm, trustMarks: options.trustMarks, adapt: options.adapt, source: options.source })
   for (const c of restored.changes) changes.push({ ...c, layer: 'restore' })
   // the output should be a fixed point (normalizing it again changes nothing): on garbled documents the
   // repaired text is read again, its own channel estimated from it, until nothing moves (at most twice)
   for (let round = 0; round < MAX_EXTRA_ROUNDS && restored.changes.length; round++) {
-    const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: false, pieces: restored.pieces })
+    const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: false, pieces: restored.pieces, source: options.source })
     if (!again.changes.length) break
     for (const c of again.changes) changes.push({ ...c, layer: 'restore' })
     restored = { ...again, changes: [...restored.changes, ...again.changes] }

@@ -6,10 +6,12 @@ import { hasMarks, isPlainSyllableShape, isSyllableShape, stripMarks } from './l
 import { Channel, type ChannelParams } from './channel/model.js'
 import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
+import { OcrMarkChannel } from './channel/ocr-marks.js'
 import { piecesOf, type Piece } from './tokens.js'
 
 /** pieces: the lines' pieces when the caller has them (a second round on restored text). */
-export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean; pieces?: Piece[][] }
+/** source 'ocr': the text is Vietnamese-model OCR of a scan; marked syllables may carry wrong marks (ocr-marks.ts). */
+export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean; pieces?: Piece[][]; source?: string }
 export type RestoreChange = { line: number; column: number; from: string; to: string; confidence: number }
 export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams; pieces: Piece[][] }
 
@@ -52,13 +54,17 @@ export class Restorer {
   private readonly clean: boolean
   private garbledLine = false
   private sideCache = new Map<string, Candidate[]>()
+  /** OCR-mark mode (Vietnamese OCR text): every word kept unless the LM beats the mark channel + threshold */
+  private readonly ocr: OcrMarkChannel | null
+  private glyph: Channel | null = null
 
-  constructor(lm: LanguageModel, params: ChannelParams) {
+  constructor(lm: LanguageModel, params: ChannelParams, ocr: OcrMarkChannel | null = null) {
     this.lm = lm
-    this.clean = params.pDrop < 0.001
+    this.ocr = ocr
+    this.clean = !ocr && params.pDrop < 0.001
     this.lex = lexiconOf(lm)
     this.channel = new Channel(params)
-    this.cache = sharedCache(this.lex, `${params.pDrop}|${params.pWrong}|${params.garble}`)
+    this.cache = ocr ? new Map() : sharedCache(this.lex, `${params.pDrop}|${params.pWrong}|${params.garble}`)
   }
 
   setChannel(ch: Channel): void {
@@ -78,6 +84,7 @@ export class Restorer {
   }
 
   private computeCandidates(o: string): Candidate[] {
+    if (this.ocr) return this.ocrCandidates(o, this.ocr)
     const ch = this.channel
     // clean text: a word the model knows is taken as written (a typo there is the author's, not OCR's)
     const known = lmForm(o)
@@ -107,6 +114,32 @@ export class Restorer {
     // may be two syllables; the pairs compete with the single readings in the decoder, with the LM
     if (ch.params.garble > 0.3 && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) out.push(...this.splitCandidates(o))
     return out
+  }
+
+  /**
+   * OCR-mark mode: the token as written (cost 0) and the syllables with the same letters and other marks,
+   * each at its learned channel cost plus OCR_CHANGE_COST, so the LM must be much surer to change a word
+   * the OCR read. A syllable-shaped token the model does not know (nghòo) also gets glyph readings.
+   */
+  private ocrCandidates(o: string, ocr: OcrMarkChannel): Candidate[] {
+    const form = lmForm(o)
+    const selfId = this.lm.has(form) ? this.lm.idOf(form) : UNK_ID
+    const self: Candidate = { word: form, id: selfId, cost: 0 }
+    if (!/^\p{L}+$/u.test(o) || [...form].length > 7) return [self]
+    const out: Candidate[] = []
+    for (const id of this.lex.bySkeleton.get(stripMarks(form)) ?? []) {
+      const w = this.lex.vocab[id]
+      if (w === form) continue
+      const c = ocr.cost(w, form) - ocr.cost(form, form)
+      if (c < Infinity) out.push({ word: w, id, cost: Math.max(0, c) + OCR_CHANGE_COST })
+    }
+    if (selfId === UNK_ID && isSyllableShape(form)) {
+      this.glyph ??= new Channel({ pDrop: 0.05, pWrong: 0.05, garble: 0.5 })
+      const seen = new Set(out.map((c) => c.word))
+      for (const c of channelCandidates(this.lex, this.glyph, form, 12, 6)) if (!seen.has(c.word)) out.push({ ...c, cost: c.cost + OCR_GLYPH_EXTRA })
+    }
+    out.sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
+    return [self, ...out.slice(0, MAX_CANDIDATES - 1)]
   }
 
   /** Two-syllable readings of a token: each cut point, the best few readings of each side. */
@@ -331,6 +364,10 @@ const DIGIT_WORD_COST = 3.5
 const SPLIT_WHEN = 6
 const SPLIT_COST = 3
 const MAX_SPLITS = 6
+// OCR-mark mode: extra cost (nats) of changing a word the Vietnamese OCR read, on top of the learned
+// channel cost; and of a glyph reading of an unknown token (docs/normalize.md, measured on section (6))
+export const OCR_CHANGE_COST = Number(process.env.KEHOACH_OCR_CHANGE_COST ?? 3)
+const OCR_GLYPH_EXTRA = Number(process.env.KEHOACH_OCR_GLYPH_EXTRA ?? 0)
 
 /** A line where at least 2 words and a fifth of them are not Vietnamese-shaped nor known. */
 function lineIsGarbled(pieces: Piece[], lm: LanguageModel): boolean {
@@ -398,6 +435,9 @@ export function withCaseOf(observed: string, word: string): string {
 export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   const pieces = opts.pieces ?? lines.map(piecesOf)
   const est = estimateParams(lines, opts.lm, opts.trustMarks, pieces)
+  // Vietnamese-model OCR keeps marks on most words (trust ≥ 0.6); English-model OCR (garbled, marks
+  // lost) goes the usual way below
+  if (opts.source === 'ocr' && est.trust >= OCR_MIN_TRUST && est.garble < 0.5) return restoreOcr(lines, opts.lm, est, pieces)
   if (est.pDrop < 0.001) {
     // clean text: every word is kept as written (one candidate each) and codes are not re-spelled, so the
     // decoder has nothing to decide: the lines come back as they are
@@ -430,6 +470,29 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     }
   })
   return { lines: result.lines, changes, syllables, lowConfidence: low, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+}
+
+const OCR_MIN_TRUST = 0.6
+let ocrChannel: OcrMarkChannel | null = null
+
+/** OCR-mark mode: one decode, every word kept unless the LM beats the OCR mark channel plus its threshold. */
+function restoreOcr(lines: string[], lm: LanguageModel, est: ChannelParams, pieces: Piece[][]): RestoreResult {
+  const r = new Restorer(lm, est, (ocrChannel ??= new OcrMarkChannel()))
+  const result = r.restoreLines(lines, pieces)
+  const changes: RestoreChange[] = []
+  let syllables = 0, low = 0
+  result.decisions.forEach((ds, line) => {
+    for (const d of ds) {
+      if (d.verbatim) continue
+      syllables++
+      if (d.confidence < LOW_CONFIDENCE) low++
+      const to = surface(d)
+      if (to !== d.from) changes.push({ line, column: d.start, from: d.from, to, confidence: round(d.confidence) })
+    }
+  })
+  // codes are not re-spelled in OCR-mark mode (verbatim replacements are skipped above)
+  const out = lines.map((line, i) => applyDecisions(line, result.decisions[i].filter((d) => !d.verbatim)))
+  return { lines: out, changes, syllables, lowConfidence: low, params: est, pieces: out.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
 }
 
 /**

@@ -13,6 +13,7 @@ import { MissingDependencyError } from '../errors.js'
 import type { GreyImage } from '../image/grey-image.js'
 import type { PageLine, PageWord, SourcePage } from '../schema/page.js'
 import type { Box } from '../schema/provenance.js'
+import { denoisePage } from './denoise.js'
 
 export type OcrPool = {
   /** `params`: Tesseract parameters for this call only (e.g. a cell: tessedit_pageseg_mode '7', a whitelist), restored after it */
@@ -33,6 +34,11 @@ export type OcrPoolOptions = {
    * 'stock': tesseract.js's own script, which loads the core with the legacy engine too (see tesseract-worker.cjs).
    */
   core?: 'lstm' | 'stock'
+  /**
+   * drop speckle and margin noise words from whole-page reads (default true; src/ocr/denoise.ts,
+   * measured in docs/ocr.md). Calls with `params` (table cells, single lines) are never filtered.
+   */
+  denoise?: boolean
 }
 
 /**
@@ -90,6 +96,7 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
   const size = Math.max(1, Math.floor(opts.size ?? os.availableParallelism()))
   const langPath = resolveLangPath(opts.langPath) // fail fast, before any page work
   const psm = opts.psm ?? DEFAULT_PSM
+  const denoise = opts.denoise ?? true
   const workerPath = opts.core === 'stock' ? undefined : lstmWorkerPath()
   const slots: Slot[] = []
   const starting: Promise<Slot>[] = []
@@ -158,7 +165,8 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
         (job.params ?? {}) as object, // tesseract.js passes unknown keys to Tesseract for this call and restores them
         { text: false, tsv: true, blocks: false },
       )
-      job.resolve(fromTsv(data.tsv ?? '', job.image, job.page))
+      const page = fromTsv(data.tsv ?? '', job.image, job.page)
+      job.resolve(denoise && !job.params ? denoisePage(page) : page)
     } catch (error) {
       job.reject(error)
     }

@@ -14,6 +14,7 @@ import { openApiDocument, routeSpecs } from './openapi.js'
 import { PAGE_HTML } from './page.js'
 import { NoPageImage, pageImage } from './page-image.js'
 import { queueDepths } from './queue-depths.js'
+import { dashboardAuth, isDashboardPath, mountDashboard, type DashboardOptions } from './dashboard.js'
 
 export type ServerOptions = {
   dataDir: string
@@ -24,6 +25,8 @@ export type ServerOptions = {
   redisUrl?: string | null
   /** index now (before answering), when the caller keeps the index in step itself */
   refresh?: () => Promise<unknown>
+  /** mount the queue dashboard (Bull Board) at /admin/queues: read-only without a token */
+  dashboard?: DashboardOptions | null
 }
 
 export const Id = z.string().regex(/^[0-9a-f]{64}$/, 'a plan id is 64 lower-case hex characters (sha256)')
@@ -72,7 +75,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     if (url === '/' || url === '/health' || url === '/favicon.ico') return
     const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')
     const given = m ? createHash('sha256').update(m[1].trim()).digest() : null
-    if (!given || !timingSafeEqual(given, token)) {
+    const bearerOk = given !== null && timingSafeEqual(given, token)
+    if (o.dashboard && o.token && isDashboardPath(url)) {
+      if (!dashboardAuth(req, reply, o.token, bearerOk)) return reply
+      return
+    }
+    if (!bearerOk) {
       reply.header('WWW-Authenticate', 'Bearer realm="kehoach"')
       return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token> (KEHOACH_TOKEN)' })
     }
@@ -213,6 +221,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     }
     return reply.type('text/plain; version=0.0.4; charset=utf-8').send(lines.join('\n') + '\n')
   })
+
+  if (o.dashboard) await mountDashboard(app, { ...o.dashboard, readOnly: !token })
 
   let closing = false
   app.addHook('onClose', async () => {

@@ -26,6 +26,8 @@ export type StartOptions = {
   /** --webhook URLs and secret (DATA/.kehoach/webhooks.json is read too); worker: deliver in this process */
   webhooks?: { urls?: string[]; secret?: string | null; worker?: boolean }
   log?: (line: string) => void
+  /** mount the queue dashboard at /admin/queues when redisUrl is set (default true) */
+  dashboard?: boolean
 }
 
 export type RunningServer = {
@@ -69,7 +71,9 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     },
     onError: (e) => log(`index error: ${(e as Error).message}`),
   })
-  const app = await buildServer({ dataDir: o.dataDir, store, token: o.token, redisUrl: o.redisUrl ?? null })
+  const dashboard = o.redisUrl && o.dashboard !== false ? { connection: bullConnection(o.redisUrl), prefix: o.queuePrefix ?? queuePrefix() } : null
+  const app = await buildServer({ dataDir: o.dataDir, store, token: o.token, redisUrl: o.redisUrl ?? null, dashboard })
+  if (dashboard) log(`queue dashboard at /admin/queues${o.token ? ' (token: Authorization header, or ?token= once in a browser)' : ' (read-only: no token set)'}`)
   const url = await app.listen({ port: o.port ?? 8080, host: o.host ?? '127.0.0.1' })
   return {
     url,

@@ -14,6 +14,7 @@ type ServeOptions = {
   webhook?: string[]
   webhookSecret?: string
   webhookWorker: boolean
+  dashboard: boolean
   verbose?: boolean
 }
 
@@ -26,10 +27,11 @@ export function registerServe(program: Command): void {
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <addr>', 'address to bind (0.0.0.0 to serve the network: set a token)', '127.0.0.1')
     .option('--token <token>', 'require Authorization: Bearer <token> (default: $KEHOACH_TOKEN)')
-    .option('--redis <url>', 'Redis for queue depths in /metrics and webhook delivery (default: $REDIS_URL)')
+    .option('--redis <url>', 'Redis for queue depths in /metrics, the queue dashboard at /admin/queues and webhook delivery (default: $REDIS_URL)')
     .option('--interval <ms>', 're-index period; file changes trigger it sooner', '5000')
     .option('--webhook <url>', 'POST document.created|updated|failed here (repeatable; also DATA/.kehoach/webhooks.json)', collect, [])
     .option('--webhook-secret <secret>', 'HMAC-SHA256 key for X-Kehoach-Signature (default: $KEHOACH_WEBHOOK_SECRET)')
+    .option('--no-dashboard', 'do not mount the queue dashboard (Bull Board) at /admin/queues (mounted when Redis is set)')
     .option('--no-webhook-worker', 'only enqueue webhook deliveries; `kehoach worker` machines deliver them')
     .option('-v, --verbose', 'print stack traces')
     .action((opts: ServeOptions) => runCommand(() => serveCommand(opts), opts.verbose))
@@ -59,6 +61,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
     intervalMs,
     webhooks: { urls: opts.webhook ?? [], secret: opts.webhookSecret ?? process.env.KEHOACH_WEBHOOK_SECRET ?? null, worker: opts.webhookWorker },
     log,
+    dashboard: opts.dashboard,
   })
   log(`listening on ${server.url}${token ? ' (bearer token required)' : ''}`)
   await new Promise<void>((resolve) => {
