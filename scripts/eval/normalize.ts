@@ -135,6 +135,8 @@ async function ocrSection(lm: LanguageModel): Promise<void> {
     const outs = pages.map((p) => normalizeText(p.text, { model: lm, source: p.origin === 'ocr' ? 'ocr' : undefined }))
     const out = outs.map((r) => r.text).join('\n')
     const plain = pages.map((p) => normalizeText(p.text, { model: lm }).text).join('\n')
+    writeFileSync(path.join(tmp, `${f}.ocr-raw.txt`), raw)
+    writeFileSync(path.join(tmp, `${f}.ocr-out.txt`), out)
     const b = syllableErrors(lib, gts, raw), a = syllableErrors(lib, gts, out), ap = syllableErrors(lib, gts, plain)
     before += b.errors; after += a.errors; afterPlain += ap.errors; total += b.total
     const changed = outs.reduce((n, r) => n + r.changes.filter((c) => c.layer === 'restore').length, 0)

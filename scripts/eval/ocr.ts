@@ -28,10 +28,10 @@ const FIX = path.join(ROOT, 'fixtures')
 const { values } = parseArgs({ options: { only: { type: 'string' }, psm: { type: 'string' }, variants: { type: 'string' }, rotate: { type: 'string' } } })
 
 const VARIANTS = {
-  none: { normalize: false, deskew: false },
-  normalize: { normalize: true, deskew: false },
-  deskew: { normalize: false, deskew: true },
-  both: { normalize: true, deskew: true },
+  none: { normalize: false, deskew: false, despeckle: false },
+  normalize: { normalize: true, deskew: false, despeckle: false },
+  deskew: { normalize: false, deskew: true, despeckle: false },
+  both: { normalize: true, deskew: true, despeckle: false },
   despeckle: { normalize: false, deskew: true, despeckle: true },
 } as const
 type Variant = keyof typeof VARIANTS

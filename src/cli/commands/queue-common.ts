@@ -4,6 +4,7 @@ import { BadArgumentError, ExitCode } from '../../errors.js'
 import type { ProgressLine } from '../progress.js'
 import type { WorkerEvents } from '../../queue/workers.js'
 import type { DocumentRef } from '../../queue/jobs.js'
+import type { QueueEventHandlers } from '../../queue/events.js'
 
 export function positiveInt(value: string | undefined, flag: string): number {
   const n = Number(value)
@@ -81,6 +82,57 @@ export class QueueProgress {
       },
       error: (error) => this.ui.log(`kehoach: worker error: ${error.message}`),
     }
+  }
+
+  /**
+   * The same lines from the queue's event streams (listenQueueEvents): documents read by any
+   * worker, here or on other machines. `kehoach watch` uses these; its own workers then only
+   * report retries and worker errors (workerEvents would report each page twice).
+   */
+  queueEvents(): QueueEventHandlers {
+    const entry = (id: string, doc: DocumentRef | null, of?: number) => {
+      if (doc) this.known(doc)
+      else if (!this.docs.has(id)) this.docs.set(id, { name: `${id.slice(0, 12)}…`, of: of ?? 0, done: new Set() })
+      return this.docs.get(id)!
+    }
+    const nameOf = (id: string, doc: DocumentRef | null) => (doc ? label(doc) : this.docs.get(id)?.name ?? `${id.slice(0, 12)}…`)
+    return {
+      pageProgress: ({ id, doc, page, of, stage }) => {
+        const d = entry(id, doc, of)
+        this.ui.update(`${this.summary()} · ${d.name} page ${page}/${d.of || of}: ${stage}`)
+      },
+      pageDone: ({ id, doc, page }) => {
+        const d = entry(id, doc)
+        d.done.add(page)
+        this.pagesDone++
+        this.ui.update(`${this.summary()} · ${d.name} page ${d.done.size}/${d.of}`)
+      },
+      pageFailed: ({ id, doc, page, reason }) => {
+        const d = entry(id, doc)
+        this.ui.log(`FAIL ${d.name} page ${page}/${d.of}: ${reason.replace(/\nhint: /, '. ')}`)
+      },
+      documentDone: ({ id, doc, result }) => {
+        const name = nameOf(id, doc)
+        const of = doc?.pageCount ?? result.pages
+        this.documentsDone++
+        this.docs.delete(id)
+        const warn = result.failedPages?.length ? ` (${result.failedPages.length} page(s) unreadable, needs review)` : ''
+        this.ui.log(`ok   ${name} → ${result.plan ?? result.failure ?? '?'} (${of} p)${warn} · ${this.summary()}`)
+      },
+      documentFailed: ({ id, doc, reason }) => {
+        const name = nameOf(id, doc)
+        this.documentsFailed++
+        this.docs.delete(id)
+        this.ui.log(`FAIL ${name}: ${reason.replace(/\nhint: /, '. ')}`)
+      },
+      error: (error) => this.ui.log(`kehoach: queue events: ${error.message}`),
+    }
+  }
+
+  /** What `kehoach watch` keeps from its own workers' events when progress comes from listenQueueEvents. */
+  localWorkerEvents(): WorkerEvents {
+    const all = this.workerEvents()
+    return { pageFailed: (info) => (info.final ? undefined : all.pageFailed?.(info)), error: all.error }
   }
 
   summary(): string {

@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { bullConnection, checkRedis, redactUrl, redisUrl } from '../../queue/connection.js'
 import { DocumentQueue } from '../../queue/flow.js'
+import { listenQueueEvents } from '../../queue/events.js'
 import { queuePrefix } from '../../queue/names.js'
 import { defaultConcurrency, startWorkers, type RunningWorkers } from '../../queue/workers.js'
 import { InboxWatcher } from '../../ingest/watch.js'
@@ -70,9 +71,11 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
   const prefix = queuePrefix()
   const queue = new DocumentQueue({ connection, prefix })
   const progress = new QueueProgress(ui)
+  // progress of every document, whichever worker reads it (this process or `kehoach worker` elsewhere)
+  const events = await listenQueueEvents({ connection, prefix }, progress.queueEvents())
   let workers: RunningWorkers | null = null
   if (opts.workers) {
-    workers = await startWorkers({ connection, prefix, dataDir, outDir, concurrency }, progress.workerEvents())
+    workers = await startWorkers({ connection, prefix, dataDir, outDir, concurrency }, progress.localWorkerEvents())
   }
   const watcher = new InboxWatcher(
     { inbox, dataDir, limits, queue, poll: opts.poll, pollInterval: positiveInt(opts.pollInterval, '--poll-interval'), stableMs: positiveInt(opts.stableMs, '--stable-ms'), forceOcr: opts.forceOcr },
@@ -103,6 +106,7 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
   ui.log('kehoach watch: stopping — no new files; finishing active pages (signal again to return them to the queue now)')
   await watcher.close()
   await workers?.close()
+  await events.close()
   await queue.close()
   ui.log(`kehoach watch: stopped · ${progress.summary()}`)
   return code
