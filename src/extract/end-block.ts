@@ -7,7 +7,7 @@ import { ARCHIVE_ENTRY, RANKS, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_TIME
 import { provOf, posOf, type XLine } from './lines.js'
 import { AUTHORITY_RE, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
 import type { FieldTrace } from '../schema/plan.js'
-import { isUpper, stripMarkup } from './text.js'
+import { expandAbbreviations, isUpper, stripMarkup } from './text.js'
 
 export type EndBlock = {
   signer: PlanDocument['signer']
@@ -63,10 +63,18 @@ export function endRows(lines: XLine[]): EndRow[] {
 export function jointSignatureBoundary(rows: EndRow[]): number | null {
   for (const r of rows) {
     if (RECIPIENTS_HEADING.test(r.text) || /^[-–•+]/.test(r.text)) continue
-    const auth = r.parts.map((p, k) => ({ p, k })).filter(({ p }) => AUTHORITY_RE.exec(p.text)?.[1] != null && p.text.trimStart().startsWith(AUTHORITY_RE.exec(p.text)![1]))
+    const isAuth = (t: string) => AUTHORITY_RE.exec(t)?.[1] != null && t.trimStart().startsWith(AUTHORITY_RE.exec(t)![1])
+    const auth = r.parts.map((p, k) => ({ p, k })).filter(({ p }) => isAuth(p.text))
     if (auth.length >= 2) {
       const left = r.parts[auth[1].k - 1]
       return (left.x + left.text.length + auth[1].p.x) / 2
+    }
+    // an organ that signs in its own name prints its name in capitals where another prints its
+    // authority line ("T/M BAN THƯỜNG VỤ HỘI NÔNG DÂN HUYỆN      PHÒNG GIAO DỊCH NHCSXH HUYỆN"): a
+    // row of two pieces, an authority line and an organ name in capitals, is two columns too
+    if (r.parts.length === 2 && auth.length === 1) {
+      const other = r.parts[1 - auth[0].k].text
+      if (isUpper(other) && startsWithOrganWord(expandAbbreviations(other))) return (r.parts[0].x + r.parts[0].text.length + r.parts[1].x) / 2
     }
   }
   return null

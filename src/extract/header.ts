@@ -8,7 +8,7 @@ import { extractEndBlock } from './end-block.js'
 import { headerColumns, splitHeaderLine, type HeaderColumns, type HeaderPart } from './header-columns.js'
 import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
 import { printedBefore, type Structure } from './structure.js'
-import { capitalize, clean, expandAbbreviations, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
+import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
 const ALL_HEADS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
@@ -48,7 +48,7 @@ export function splitOrgans(texts: string[]): string[] {
   for (let r = 0; r + 1 < rows.length; r++) {
     at += rows[r].length + 3
     const next = foldForSearch(expandAbbreviations(rows[r + 1]))
-    if (/viet nam$/.test(foldForSearch(rows[r]).trim()) && ALL_HEADS.some((h) => next.startsWith(h + ' '))) cuts.push(at)
+    if (/viet nam$/.test(foldForSearch(rows[r]).trim()) && ALL_HEADS.some((h) => next.trim() === h || next.startsWith(h + ' '))) cuts.push(at)
   }
   const sorted = [...new Set(cuts)].sort((a, b) => a - b)
   const parts: string[] = []
@@ -189,6 +189,8 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     const before = dp.text.slice(0, d.index).replace(/[,\s]+$/, '').replace(/^[\s*\-_=~–—•]+/u, '').trim()
     if (before) {
       place = isUpper(before) ? titleCaseWords(before) : before
+      // a province printed without its marks (text that lost its diacritics) is written as listed
+      if (/^[\x00-\x7f]+$/.test(place)) place = fixProperNames(place)
       trace(fields, 'place', dp.line, 0.9, 'extract:place-before-date')
     }
   } else {
@@ -214,7 +216,7 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     const codes = numberParts ? `${numberParts.typeCode ?? ''}|${numberParts.issuerCode ?? ''}` : ''
     const joint = jointIssuerColumns(rawLeft, /LT\|/.test(codes) || /\|.*[^-]-[^-]/.test(codes))
     // an organ word the restorer misspelled ("SỐ TÀI NGUYÊN" for SỞ) is re-spelled from the table
-    const organs = splitOrgans((joint ? joint[0] : issuerParts.map((p) => p.text)).map(respellOrganHead))
+    const organs = splitOrgans((joint ? joint[0] : issuerParts.map((p) => p.text)).map((t) => respellOrganHead(expandUpper(t))))
     if (joint) report.info(`joint document: issuer = the lead organ (${joint.length} organs in the header)`, posOf(issuerParts[0].line), 'extract:issuer-joint')
     issuerName = organCase(organs[organs.length - 1])
     parent = organs.length > 1 ? organCase(organs[organs.length - 2]) : null

@@ -13,7 +13,7 @@ import { codeKey } from './citations.js'
 import { findDate } from './date.js'
 import { DOC_TYPES } from './data/doc-types.js'
 import { expandAbbreviations, organCase } from './text.js'
-import { startsWithOrganWord } from './signer.js'
+import { isPosition, startsWithOrganWord } from './signer.js'
 
 type Relation = LegalBasis['relation']
 
@@ -36,16 +36,23 @@ function segments(text: string): { start: number; end: number }[] {
   return out.filter((s) => text.slice(s.start, s.end).trim())
 }
 
+/** Another document named in the same clause: "và" or "," then a capitalised type word. */
+const NEXT_DOC = new RegExp(`(?:\\s+và|,)\\s+(?=(?:${[...DOC_TYPES].sort((a, b) => b.name.length - a.name.length).map((t) => t.name).join('|')})(?![\\p{L}]))`, 'u')
+
 const BARE_TYPES = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length).map((t) => ({ name: t.name, f: foldKeep(t.name) }))
 
 /** A segment that opens with a preamble verb (or a list separator) and a type word, with no number. */
-export function bareCitation(seg: string): CiteHit | null {
+export function bareCitation(seg: string, opts: { listed?: boolean } = {}): CiteHit | null {
   const f = foldKeep(seg)
   const lead = /^\s*(?:(?:can cu|thuc hien|trien khai)\s+)?/.exec(f)![0]
   const at = lead.length
   const type = BARE_TYPES.find((t) => f.startsWith(t.f + ' ', at) && /^[\p{Lu}]/u.test(seg.slice(at)))
   if (!type) return null
-  const rest = seg.slice(at + type.name.length)
+  const whole = seg.slice(at + type.name.length)
+  // its own text ends where another document is named with "và" or "," ("Mệnh lệnh huấn luyện năm
+  // 2025 của Tư lệnh Quân khu 4 và Chỉ lệnh số 35/CL-BTL …"): that one is cited on its own
+  const nextDoc = NEXT_DOC.exec(whole)
+  const rest = nextDoc ? whole.slice(0, nextDoc.index) : whole
   // a number or date would have made it an ordinary citation
   if (/^\s*(số|so)\b/iu.test(rest) || /\d{1,5}\s*[/-]\s*\p{Lu}/u.test(rest.slice(0, 40)) || /\sso\s+\d/.test(foldKeep(rest))) return null
   // its date may follow its name ("Nghị quyết Đại hội … nhiệm kỳ 2025 - 2030 thông qua ngày 12/8/2025"):
@@ -56,7 +63,10 @@ export function bareCitation(seg: string): CiteHit | null {
   const date = dated && dated.index === 0 ? dated : null
   const cua = /\s+của\s+([^,;]{3,80}?)(?:\s+(?:về|nhiệm kỳ)\b|[,;.]|$)/u.exec(rest)
   // the document is named (a capitalised word after the type) or its issuer is given ("của …")
-  if (!/^\s+[\p{Lu}]/u.test(rest) && !(cua && startsWithOrganWord(expandAbbreviations(cua[1])))) return null
+  // (an organ, or a commander or head by title: "của Tư lệnh Quân khu 4", "của Chủ tịch UBND tỉnh")
+  const issuerNamed = !!cua && (startsWithOrganWord(expandAbbreviations(cua[1])) || isPosition(cua[1].split(/\s+/).slice(0, 3).join(' ')) || isPosition(cua[1].split(/\s+/).slice(0, 2).join(' ')))
+  if (!/^\s+[\p{Lu}]/u.test(rest) && !issuerNamed) return null
+  if (opts.listed && !issuerNamed) return null
   const end = at + type.name.length + (cua ? cua.index + cua[0].length : (/[,;]/.exec(rest)?.index ?? rest.length))
   return { type: type.name, number: null, date: date?.iso ?? null, year: date?.year ?? null, issuer: cua ? organCase(cua[1]) : null, subject: rest.split(/[,;]/)[0].trim() || null, start: at, headEnd: end, end }
 }
@@ -88,6 +98,19 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
       // Thường vụ Tỉnh đoàn"): number and date null
       const bare = bareCitation(segText)
       if (bare && !hits.some((x) => x.start <= bare.start + 1)) hits.unshift(bare)
+      // … and one named alone in a list under the verb, after a comma, with its issuer ("Thực hiện Kế
+      // hoạch số 125/KH-UBND … năm 2025, Chương trình công tác năm 2025 của Liên minh Hợp tác xã Việt Nam")
+      const listedBare = new Set<CiteHit>()
+      for (const m of segText.matchAll(/,\s+(?=\p{Lu})/gu)) {
+        const at = m.index! + m[0].length
+        if (hits.some((x) => x.start <= at && at < Math.max(x.end, x.headEnd))) continue
+        const b = bareCitation(segText.slice(at), { listed: true })
+        if (!b || b.start !== 0 || hits.some((x) => x.start === at)) continue
+        const shifted = { ...b, start: at, headEnd: b.headEnd + at, end: b.end + at }
+        listedBare.add(shifted)
+        hits.push(shifted)
+      }
+      hits.sort((a, b) => a.start - b.start)
       let prev: CiteHit | null = null
       const bases: CiteHit[] = []
       for (const h of hits) {
@@ -98,7 +121,7 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           // a list of documents under one verb: "Chỉ thị số 10/CT-TTg ngày … về …, Kế hoạch số 35/KH-UBND
           // ngày … của …": a full citation (number and date) right after a comma opens a new item,
           // while a document named inside a subject follows a word ("thực hiện Nghị quyết số 21-NQ/TW")
-          const listed = /,\s*$/u.test(segText.slice(0, h.start)) && !!h.number && !!h.date
+          const listed = /,\s*$/u.test(segText.slice(0, h.start)) && ((!!h.number && !!h.date) || listedBare.has(h))
           if (!listed && !/^\s*(,|và|;)?\s*$/u.test(gap) && !/^\s*(,|và)?\s*$/u.test(between)) continue
         }
         bases.push(h)
@@ -122,7 +145,7 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           date: h.date,
           issuer: h.issuer,
           subject: subject ? subject.replace(/[;,.\s]+$/, '').replace(/^[“"]|[”"]$/g, '') || null : null,
-          text: clause.replace(/[;,.\s]+$/, ''),
+          text: clause.replace(/[;,.\s]+$/, '').replace(/\s+và$/u, ''),
           prov: provOfSpan(j, absStart, seg.start + subjEnd),
           confidence: h.number ? 0.9 : 0.75,
         })

@@ -3,6 +3,7 @@ import type { DocLine, LaidOutDocument } from '../layout/document.js'
 import type { Prov } from '../schema/provenance.js'
 import type { Position } from '../report.js'
 import { clean, foldForSearch } from './text.js'
+import { ATTACHMENT_NOTE } from './data/header-patterns.js'
 
 export type XLine = {
   /** index in the extractor's line array */
@@ -16,8 +17,27 @@ export type XLine = {
   src: DocLine
 }
 
+/**
+ * The laid-out lines, with one repair: the layout stage may give the end block's columns one
+ * after the other (all of "Nơi nhận", then the signature) down to the page's end. When a document
+ * is attached after the signature (a Quyết định that issues a plan prints the plan after it, with
+ * "(Ban hành kèm theo Quyết định số …)", Nghị định 30/2020/NĐ-CP Phụ lục I mục II.7), that run
+ * also holds the attached plan's text, whose "-" items would be read out of place; the run is
+ * put back in printed order (page, line, then left to right), as the end block reads it anyway.
+ */
 export function toXLines(doc: LaidOutDocument): XLine[] {
-  return doc.lines.map((l, i) => {
+  const src = [...doc.lines]
+  const runStart = src.findIndex((l) => l.block === 'end')
+  if (runStart >= 0) {
+    let runEnd = runStart
+    while (runEnd < src.length && src[runEnd].block === 'end') runEnd++
+    const run = src.slice(runStart, runEnd)
+    if (run.some((l) => ATTACHMENT_NOTE.test(foldForSearch(clean(l.text))))) {
+      const sorted = run.map((l, k) => ({ l, k })).sort((a, b) => a.l.page - b.l.page || a.l.line - b.l.line || (a.l.span?.[0] ?? 0) - (b.l.span?.[0] ?? 0) || a.k - b.k).map((x) => x.l)
+      src.splice(runStart, run.length, ...sorted)
+    }
+  }
+  return src.map((l, i) => {
     const text = clean(l.text)
     return { i, page: l.page, line: l.line, text, fold: foldForSearch(text), src: l }
   })

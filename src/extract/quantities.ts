@@ -87,6 +87,10 @@ export function findDeadlines(text: string): Deadline[] {
   for (const m of text.matchAll(DEADLINE_RE)) {
     // a baseline ("so với năm 2023", "kể từ năm 2020") is not a deadline
     if (/(so với|kể từ|từ)\s*$/iu.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue
+    // … and so is a period named after "so với" in the same clause ("giảm 10% so với trung bình giai
+    // đoạn 2019 - 2023"), unless a deadline word opens it ("so với năm 2020 vào năm 2025")
+    const clauseBefore = text.slice(0, m.index!).split(/[,;.:]/).pop() ?? ''
+    if (/(?<![\p{L}])(so với|kể từ)(?![\p{L}])/iu.test(clauseBefore) && !/^(đến|trước|tới|vào|trong|cuối)\s/iu.test(m[0])) continue
     let t: string
     if (m[1]) t = m[1]
     else if (m[7]) t = m[7]

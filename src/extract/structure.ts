@@ -141,7 +141,9 @@ export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
     if (!l.text) { if (titleLines.length) blankAfter = true; continue }
     if (SEPARATOR_LINE.test(l.text)) { if (titleLines.length) break; continue }
     if (titleLines.length === 0 && cols.typeLine >= 0) { titleLines.push(l); continue }
-    if (ROMAN_HEADING.test(l.text) || isPreambleStart(l.fold) || /:\s*$/.test(titleLines[titleLines.length - 1]?.text ?? '')) break
+    // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
+    // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject
+    if (ROMAN_HEADING.test(l.text) || (isPreambleStart(l.fold) && /^\P{Ll}*\p{Lu}/u.test(l.text)) || /:\s*$/.test(titleLines[titleLines.length - 1]?.text ?? '')) break
     if (cols.typeLine < 0 && titleLines.length === 0) break
     if (blankAfter && titleLines.length >= 2) break
     if (titleLines.length >= 6) break

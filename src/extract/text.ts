@@ -49,6 +49,17 @@ export function expandAbbreviations(s: string): string {
   return s.replace(ABBR_RE, (m) => ABBR.get(m) ?? m)
 }
 
+/**
+ * An issuer line printed in capitals with its abbreviations written out in capitals too ("BCH HỘI
+ * NÔNG DÂN" → "BAN CHẤP HÀNH HỘI NÔNG DÂN", "SỞ NÔNG NGHIỆP VÀ PTNT" → "… PHÁT TRIỂN NÔNG THÔN"), so
+ * that the organ words inside are seen and the line is re-cased as one (Phụ lục I: the issuer's
+ * name may be abbreviated in the header). Mixed-case lines are returned as they are.
+ */
+export function expandUpper(s: string): string {
+  if (!isUpper(s)) return s
+  return s.replace(ABBR_RE, (m) => (ABBR.get(m) ?? m).toUpperCase())
+}
+
 const HEADS = [...ORGAN_HEADS].sort((a, b) => b.words.length - a.words.length)
 const UNITS = [...ADMIN_UNITS].sort((a, b) => b.length - a.length)
 const PLACE_AFTER = ['tỉnh ủy', 'thành ủy', 'huyện ủy', 'thị ủy', 'quận ủy', 'tỉnh đoàn']

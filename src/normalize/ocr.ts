@@ -47,7 +47,9 @@ export function splitGlued(tok: string, lm: LanguageModel): string | null {
     for (let j = Math.max(0, i - 7); j < i; j++) {
       if (best[j].cost === Infinity || best[j].pieces >= MAX_PIECES) continue
       const piece = lmForm(chars.slice(j, i).join(''))
-      const ok = lm.has(piece) && (isSyllableShape(piece) ? piece.length >= 2 || hasMarks(piece) : piece.length >= 3)
+      // a Vietnamese syllable (one letter only when marked: ơ), or a known code in plain letters or đ (ubnd, lđtbxh);
+      // the corpus also holds glued forms (cácxã): a marked piece must be one syllable
+      const ok = lm.has(piece) && (isSyllableShape(piece) ? piece.length >= 2 || hasMarks(piece) : piece.length >= 3 && !hasMarks(piece.replace(/đ/gu, 'd')))
       if (!ok) continue
       const id = lm.idOf(piece)
       if (id === UNK_ID) continue

@@ -133,7 +133,7 @@ export class Restorer {
       const c = ocr.cost(w, form) - ocr.cost(form, form)
       if (c < Infinity) out.push({ word: w, id, cost: Math.max(0, c) + OCR_CHANGE_COST })
     }
-    if (selfId === UNK_ID && isSyllableShape(form)) {
+    if (selfId === UNK_ID) {
       this.glyph ??= new Channel({ pDrop: 0.05, pWrong: 0.05, garble: 0.5 })
       const seen = new Set(out.map((c) => c.word))
       for (const c of channelCandidates(this.lex, this.glyph, form, 12, 6)) if (!seen.has(c.word)) out.push({ ...c, cost: c.cost + OCR_GLYPH_EXTRA })

@@ -52,6 +52,17 @@ export const DOC_TYPES: readonly DocTypeEntry[] = [
   // or a date, so "văn bản quy phạm pháp luật" in running text is no citation
   { name: 'Văn bản', code: null },
   { name: 'Kết luận', code: 'KL' }, // Party documents (Quy định 66-QĐ/TW)
+  // a joint document of organs of different systems (Nghị định 30/2020/NĐ-CP Điều 13: văn bản liên
+  // tịch), cited as "Văn bản liên tịch số 2881/VBLT-NHCS-HND ngày …"
+  { name: 'Văn bản liên tịch', code: 'VBLT' },
+  // military orders (the army's văn thư rules under Luật Quốc phòng 2018: mệnh lệnh, chỉ lệnh of a
+  // commander), cited as "Chỉ lệnh số 35/CL-BTL ngày …" or by name alone ("Mệnh lệnh huấn luyện
+  // năm 2025 của Tư lệnh Quân khu"); codes as printed in their numbers
+  { name: 'Mệnh lệnh', code: 'ML' },
+  { name: 'Chỉ lệnh', code: 'CL' },
+  // the charter of an organisation (Điều lệ, adopted by its congress and approved by a Quyết định):
+  // cited by name alone ("Căn cứ Điều lệ Liên minh Hợp tác xã tỉnh … nhiệm kỳ 2021 - 2026")
+  { name: 'Điều lệ', code: null },
   // Legal documents (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 4)
   { name: 'Hiến pháp', code: null },
   { name: 'Bộ luật', code: null },

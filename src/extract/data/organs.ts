@@ -38,6 +38,22 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   ['HND', 'Hội Nông dân'],
   ['HCCB', 'Hội Cựu chiến binh'],
   ['CCB', 'Cựu chiến binh'],
+  // fields and organs abbreviated in headers and in the "Nơi nhận" (heldout4 pass): the field of a Sở
+  // ("SỞ NÔNG NGHIỆP VÀ PTNT", NĐ 24/2014/NĐ-CP), cooperatives (Luật Hợp tác xã 2023: Liên minh Hợp
+  // tác xã Việt Nam and its provincial branches, "LIÊN MINH HTX"), the policy bank (Nghị định
+  // 78/2002/NĐ-CP: Ngân hàng Chính sách xã hội, "NHCSXH", "NGÂN HÀNG CSXH")
+  ['NNPTNT', 'Nông nghiệp và Phát triển nông thôn'],
+  ['PTNT', 'Phát triển nông thôn'],
+  ['NN&MT', 'Nông nghiệp và Môi trường'],
+  ['TNMT', 'Tài nguyên và Môi trường'],
+  ['KHĐT', 'Kế hoạch và Đầu tư'],
+  ['KH&CN', 'Khoa học và Công nghệ'],
+  ['KHCN', 'Khoa học và Công nghệ'],
+  ['GTVT', 'Giao thông vận tải'],
+  ['LMHTX', 'Liên minh Hợp tác xã'],
+  ['HTX', 'Hợp tác xã'],
+  ['NHCSXH', 'Ngân hàng Chính sách xã hội'],
+  ['CSXH', 'Chính sách xã hội'],
 ]
 
 /**
@@ -96,6 +112,18 @@ export const ORGAN_HEADS: readonly OrganHead[] = [
   { words: 'hội nông dân', cased: 'Hội Nông dân' },
   { words: 'hội cựu chiến binh', cased: 'Hội Cựu chiến binh' },
   { words: 'liên đoàn lao động', cased: 'Liên đoàn Lao động' },
+  // cooperatives (Luật Hợp tác xã 2023, Điều 105–107): "LIÊN MINH HTX VIỆT NAM" / "LIÊN MINH HỢP TÁC
+  // XÃ TỈNH ĐẮK LẮK" — central body above its provincial branch, like the mass organisations
+  { words: 'liên minh hợp tác xã', cased: 'Liên minh Hợp tác xã' },
+  // the policy bank and its branches ("NGÂN HÀNG CSXH VIỆT NAM" / "PHÒNG GIAO DỊCH NHCSXH HUYỆN …")
+  { words: 'ngân hàng', cased: 'Ngân hàng', field: true },
+  // military organs (Luật Quốc phòng 2018 Điều 24–25, Luật Dân quân tự vệ 2019 Điều 4): the command
+  // of a military region, of a province's military (Bộ Chỉ huy Quân sự tỉnh), of a district's (Ban
+  // Chỉ huy Quân sự huyện); the lower command prints the higher one above it ("BỘ TƯ LỆNH QUÂN KHU
+  // 4" / "BỘ CHỈ HUY QUÂN SỰ TỈNH NGHỆ AN"): issuer = the lower command, parent = the line above
+  { words: 'bộ tư lệnh', cased: 'Bộ Tư lệnh', field: true, sub: true },
+  { words: 'bộ chỉ huy', cased: 'Bộ Chỉ huy', field: true, sub: true },
+  { words: 'ban chỉ huy', cased: 'Ban Chỉ huy', field: true, sub: true },
   { words: 'văn phòng', field: true, sub: true },
   { words: 'trung tâm', field: true, sub: true },
   { words: 'tổng cục', field: true, sub: true },

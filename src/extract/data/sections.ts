@@ -14,6 +14,10 @@ export const SECTION_ROLES: readonly { re: RegExp; role: SectionRole; titleOnly?
   // the work named after a qualifier in a section title printed in capitals: "HÌNH THỨC VÀ CÁC HOẠT
   // ĐỘNG TRỌNG TÂM" (an item's running text naming "nhiệm vụ chính trị" is no title)
   { re: /(^|\s)(nhiem vu|giai phap|hoat dong)(\s|$)/, role: 'tasks', titleOnly: true },
+  // a section that gives the situation and then the objectives under one title ("TÌNH HÌNH VÀ CHỈ
+  // TIÊU", "KẾT QUẢ NĂM 2024 VÀ MỤC TIÊU NĂM 2025"): a targets section whose background sentences
+  // are told apart as in any targets section (present state, past years: targets.ts)
+  { re: /(^|\s)va (cac )?(muc tieu|chi tieu)(\s|$)/, role: 'targets' },
 ]
 
 /**

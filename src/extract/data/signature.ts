@@ -18,6 +18,9 @@ export const POSITIONS: readonly string[] = [
   'THỦ TƯỚNG', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'CỤC TRƯỞNG', 'TỔNG CỤC TRƯỞNG', 'VỤ TRƯỞNG', 'VIỆN TRƯỞNG',
   'HIỆU TRƯỞNG', 'CHÁNH THANH TRA', 'CHI CỤC TRƯỞNG', 'TRƯỞNG ĐOÀN', 'ỦY VIÊN', 'TRƯỞNG TRẠM',
   'CHÁNH ÁN', 'VIỆN TRƯỞNG', 'TỔNG BIÊN TẬP', 'GIÁM ĐỐC SỞ', 'THƯỜNG TRỰC',
+  // commanders of military organs (Luật Quốc phòng 2018, Luật Dân quân tự vệ 2019 Điều 21):
+  // Tư lệnh (quân khu), Chỉ huy trưởng (Bộ/Ban Chỉ huy Quân sự), Chính ủy, Tham mưu trưởng
+  'CHỈ HUY TRƯỞNG', 'TƯ LỆNH', 'CHÍNH ỦY', 'THAM MƯU TRƯỞNG',
 ]
 
 /** Casing of a position in running text (Phụ lục II: chức vụ lower case except the first letter). */
