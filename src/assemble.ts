@@ -80,7 +80,7 @@ export function buildPlan(doc: PreparedDocument, pages: SourcePage[], deps: Asse
 
 function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
   const raw = p.lines.map((l) => l.text).join('\n')
-  const result = normalizeText(raw, { model: deps.model ?? undefined })
+  const result = normalizeText(raw, { model: deps.model ?? undefined, source: p.origin })
   const normalizedLines = result.text.split('\n')
   if (normalizedLines.length !== p.lines.length) {
     // Line preservation is the normalizer's contract; never let a broken promise shift provenance.

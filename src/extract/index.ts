@@ -31,7 +31,7 @@ export function extractPlan(doc: LaidOutDocument, report: Report): ExtractedPlan
     legalBases: extractLegalBases(lines, st, report),
     citations: extractCitations(lines, st),
     outline: sections.map((s) => s.node),
-    targets: extractTargets(lines, st, sections, document.year),
+    targets: extractTargets(lines, st, sections, document.year, document.date),
     tasks: extractTasks(lines, sections, document.type.name),
     responsibilities: extractResponsibilities(lines, sections),
     budget: extractBudget(lines, st, sections),

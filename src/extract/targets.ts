@@ -92,7 +92,20 @@ export function pastYearClause(deadlines: Deadline[], docYear: number | null, fo
   return docYear != null && years.length > 0 && years.every((y) => y < docYear)
 }
 
-export function extractTargets(lines: XLine[], st: Structure, sections: Section[], docYear: number | null = null): Target[] {
+/**
+ * "Đến ngày 29/02/2024, dư nợ … đạt 312,6 tỷ đồng" in a plan dated 14/3/2024: a figure stated as of
+ * a day on or before the plan's date is the present state; "đến ngày 31/12/2025" after it is a
+ * deadline. `clause` is the text before the first quantity onwards; `docDate` ISO or null.
+ */
+export function statedAsOf(clause: string, docDate: string | null): boolean {
+  if (!docDate) return false
+  const m = /^\P{L}*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu.exec(clause)
+  if (!m) return false
+  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`
+  return iso <= docDate
+}
+
+export function extractTargets(lines: XLine[], st: Structure, sections: Section[], docYear: number | null = null, docDate: string | null = null): Target[] {
   const out: Target[] = []
   const leadIns = new Map<Section, Deadline | null>()
   const inheritedFrom = (s: Section | null): Deadline | null => {
@@ -103,6 +116,9 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
     if (it.sec) leadIns.set(it.sec, leadInDeadline(joinLines(it.lines).text))
     if (!it.lines.length) continue
     const role = it.sec?.role ?? null
+    // a background section ("Tình hình", "Thực trạng", "Kết quả năm 2024", "Đặc điểm tình hình") states
+    // figures of the present or the past, money included: none is a target (heldout4 README)
+    if (role === 'background') continue
     const inTargets = role === 'targets'
     const inPurpose = role === 'purpose'
     const inTasks = role === 'tasks'
@@ -132,7 +148,7 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
       const ownYears = deadlines.filter((d) => base + d.index >= headEndOff)
       const bodyFold = foldedClause.slice(Math.max(0, headEndOff - base))
       const firstQ = /\d/.exec(bodyFold)?.index ?? bodyFold.length
-      const stateHere = PRESENT_STATE.test(bodyFold.slice(0, firstQ)) && !COMMITMENT.test(bodyFold.slice(0, firstQ))
+      const stateHere = (PRESENT_STATE.test(bodyFold.slice(0, firstQ)) || statedAsOf(clause.slice(Math.max(0, headEndOff - base)), docDate)) && !COMMITMENT.test(bodyFold.slice(0, firstQ))
       if (pastYearClause(ownYears, docYear, bodyFold) || stateHere) pastSentence = true
       else if (ownYears.some((d) => /^\d{4}$/.test(d.text)) || COMMITMENT.test(bodyFold)) pastSentence = false
       const pastHere = pastSentence

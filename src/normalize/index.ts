@@ -1,3 +1,4 @@
+import type { TextOrigin } from '../schema/page.js'
 // Public normalization API: unicode (NFC, tone placement, invisibles) → legacy encodings → restoration
 // of diacritics and OCR confusions. Line-preserving: output line k is input line k repaired.
 import { normalizeUnicode } from './unicode.js'
@@ -16,7 +17,7 @@ export type NormalizeOptions = {
    * may carry a wrong tone or vowel mark (tổ→tố, QUẢN→QUẦN) and the OCR-mark channel may change them
    * when the LM is much surer (docs/normalize.md). Any other value, or none: marks are trusted as before.
    */
-  source?: 'ocr' | 'pdf-text' | 'plain-text' | string
+  source?: TextOrigin
 }
 export type TextChange = { line: number; column: number; from: string; to: string; confidence: number; layer: 'unicode' | 'encoding' | 'restore' }
 export type NormalizeResult = {

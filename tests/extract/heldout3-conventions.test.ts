@@ -50,7 +50,8 @@ describe('issuer block: central body "… Việt Nam" above its branch; mass org
     ['HỘI CCB', 'HỘI Cựu chiến binh'],
   ])('abbreviation %s → %s', (a, b) => expect(expandAbbreviations(a)).toBe(b))
   it.each([
-    ['PHÒNG GIAO DỊCH NGÂN HÀNG CHÍNH SÁCH XÃ HỘI', 'Phòng Giao dịch ngân hàng chính sách xã hội'],
+    // the bank is an organ named after its field (heldout4 pass: "ngân hàng" is an organ word)
+    ['PHÒNG GIAO DỊCH NGÂN HÀNG CHÍNH SÁCH XÃ HỘI', 'Phòng Giao dịch Ngân hàng Chính sách xã hội'],
     ['BẢO HIỂM XÃ HỘI HUYỆN MỸ XUYÊN', 'Bảo hiểm xã hội huyện Mỹ Xuyên'],
   ])('"xã hội" is a common noun, not the unit "xã": %s', (a, b) => expect(organCase(a)).toBe(b))
   it('through the pipeline', () => {

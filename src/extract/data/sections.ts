@@ -2,7 +2,7 @@
 // customary since Nghị định 30/2020/NĐ-CP Phụ lục III templates for Kế hoạch: I. Mục đích,
 // yêu cầu; II. Mục tiêu / Chỉ tiêu; III. Nhiệm vụ, giải pháp (or Nội dung, Hoạt động);
 // IV. Kinh phí; V. Tổ chức thực hiện.
-export type SectionRole = 'purpose' | 'targets' | 'tasks' | 'budget' | 'responsibilities' | 'scope'
+export type SectionRole = 'purpose' | 'targets' | 'tasks' | 'budget' | 'responsibilities' | 'scope' | 'background'
 
 export const SECTION_ROLES: readonly { re: RegExp; role: SectionRole; titleOnly?: boolean }[] = [
   { re: /^(muc dich|yeu cau)/, role: 'purpose' },
@@ -18,6 +18,9 @@ export const SECTION_ROLES: readonly { re: RegExp; role: SectionRole; titleOnly?
   // TIÊU", "KẾT QUẢ NĂM 2024 VÀ MỤC TIÊU NĂM 2025"): a targets section whose background sentences
   // are told apart as in any targets section (present state, past years: targets.ts)
   { re: /(^|\s)va (cac )?(muc tieu|chi tieu)(\s|$)/, role: 'targets' },
+  // the situation, stated before the objectives ("1. Tình hình chung", "1. Thực trạng", "Đặc điểm tình
+  // hình", "Kết quả năm 2024"): background, even inside such a combined section (heldout4 README)
+  { re: /^(tinh hinh|thuc trang|dac diem|ket qua|boi canh)/, role: 'background' },
 ]
 
 /**

@@ -12,7 +12,9 @@ export const MONEY_UNITS: readonly { re: RegExp; unit: string; factor: number }[
   { re: /^(tỷ|tỉ)\s+(usd|đô la mỹ)(?![\p{L}])/iu, unit: 'tỷ USD', factor: 1e9 },
   { re: /^triệu\s+(usd|đô la mỹ)(?![\p{L}])/iu, unit: 'triệu USD', factor: 1e6 },
   { re: /^(usd|đô la mỹ)(?![\p{L}])/iu, unit: 'USD', factor: 1 },
-  { re: /^(đồng|vnđ|vnd)\b/iu, unit: 'đồng', factor: 1 },
+  // "đồng" alone is the currency, but not in the nouns it starts: "36.850 đồng chí dân quân" (comrades),
+  // "đồng bào", "đồng đội", "đồng nghiệp", "đồng hương", nor "đồng thời", "đồng bộ"
+  { re: /^(đồng(?!\s+(?:chí|bào|đội|nghiệp|hương|thời|bộ|ruộng)(?![\p{L}]))|vnđ|vnd)(?![\p{L}])/iu, unit: 'đồng', factor: 1 },
 ]
 
 export const PERCENT = /^(%|phần trăm)/iu
@@ -36,7 +38,8 @@ export const COUNT_UNITS: readonly string[] = [
 /** Words before a number that make it a date, a year or an ordinal, not a quantity. */
 // "cả 3 tiêu chí" (all three of a known set) names the set, it sets no quantity
 // a level or grade before its number qualifies ("mức độ 2", "bậc 5", "lớp 12", "hạng 3")
-export const NOT_QUANTITY_BEFORE = /(mức độ|bậc|cấp độ|hạng|lớp|cả|năm|tháng|ngày|quý|giai đoạn|khóa|khoá|số|điều|khoản|lần thứ|thứ|kỳ|mục|phần|chương|đợt|tiểu dự án|dự án|nghị quyết|quyết định|kế hoạch)\s*$/iu
+// "số 45" is a document's number, but "tổng số 3,2 tỷ đồng" is a total
+export const NOT_QUANTITY_BEFORE = /(mức độ|bậc|cấp độ|hạng|lớp|cả|năm|tháng|ngày|quý|giai đoạn|khóa|khoá|(?<!tổng\s)số|điều|khoản|lần thứ|thứ|kỳ|mục|phần|chương|đợt|tiểu dự án|dự án|nghị quyết|quyết định|kế hoạch)\s*$/iu
 
 /**
  * In an objectives list a number followed by any counted noun is a target ("09 hội thi", "500 cây",
