@@ -4,7 +4,8 @@
  * Unicode text layer, a scan with a garbage (English-model OCR) text layer, a 2-page TIFF, and
  * bad inputs under fixtures/bad/. Deterministic: seeded RNG, fixed dates, no clock.
  *
- *   npm run fixtures
+ *   npm run fixtures                  # everything
+ *   npm run fixtures -- --only artefacts  # fixtures/artefacts/ only (colour scans with seal, handwriting, stamps)
  *
  * Needs at generation time only: fonts-dejavu-core + fonts-dejavu-extra (DejaVu Serif Condensed:
  * full Vietnamese glyphs) and qpdf (encrypted fixtures).
@@ -20,6 +21,7 @@ import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { PDFDocument, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
 import sharp from 'sharp'
+import { artefactScan, NAVY, PEN_BLUE, type ArtefactSpec } from './fixtures/artefacts.js'
 import { HON_QUAN, LAO_CAI, type DocSpec } from './fixtures/content.js'
 import { layout, type LaidPage } from './fixtures/layout.js'
 import { A4, degrade, digitalPdf as writePdf, FIXED_DATE, type Grey, imagePdf as writeImagePdf, jpeg, newPdf as newPdfFor, measure, type Profile as ScanProfile, PROFILES as SCAN_PROFILES, rasterize, rng, savePdf } from './fixtures/render.js'
@@ -118,7 +120,42 @@ const write = (name: string, data: Buffer | string) => {
 }
 const gt = (pages: LaidPage[], which: 'physical' | 'logical') => pages.map((p) => p[which].join('\n')).join('\n') + '\n'
 
+/** Colour scans of signed copies (fixtures/artefacts/): hand-filled number and day, seal, signature, stamps. */
+const ARTEFACTS: ArtefactSpec[] = [
+  {
+    name: 'hon-quan', doc: HON_QUAN, seed: 9101, dpi: 200, skew: [0.7, -0.6], serial: '412', day: '15', handInk: PEN_BLUE,
+    seal: ['ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN', 'TỈNH BÌNH PHƯỚC'], signedBy: 'Ủy ban nhân dân huyện Hớn Quản', signedAt: '15.09.2023 16:42:10',
+    expect: { number: '412/KH-UBND', date: '2023-09-15', place: 'Hớn Quản', 'type.name': 'Kế hoạch', 'issuer.name': 'Ủy ban nhân dân huyện Hớn Quản', 'signer.name': 'Trần Văn Hùng' },
+    handwritten: ['number', 'date'],
+  },
+  {
+    name: 'lao-cai', doc: LAO_CAI, seed: 9202, dpi: 200, skew: [-1.1], serial: '219', day: '16', handInk: NAVY,
+    seal: ['ỦY BAN NHÂN DÂN TỈNH LÀO CAI', 'VIỆT NAM'], signedBy: 'Ủy ban nhân dân tỉnh Lào Cai', signedAt: '16.04.2024 15:20:05',
+    expect: { number: '219/KH-UBND', date: '2024-04-16', place: 'Lào Cai', 'type.name': 'Kế hoạch', 'issuer.name': 'Ủy ban nhân dân tỉnh Lào Cai', 'signer.name': 'Nguyễn Thành Sinh' },
+    handwritten: ['number', 'date'],
+  },
+]
+
+async function artefacts() {
+  const dir = path.join(OUT, 'artefacts')
+  mkdirSync(dir, { recursive: true })
+  const manifest: Record<string, unknown> = {}
+  for (const spec of ARTEFACTS) {
+    const out = await artefactScan(spec, PRODUCER)
+    write(path.join('artefacts', `${spec.name}.pdf`), out.pdf)
+    write(path.join('artefacts', `${spec.name}.gt.txt`), out.gt)
+    write(path.join('artefacts', `${spec.name}.expect.json`), out.expect)
+    manifest[`${spec.name}.pdf`] = out.manifest
+  }
+  write(path.join('artefacts', 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+}
+
 async function main() {
+  if (process.argv.includes('--only')) {
+    const only = process.argv[process.argv.indexOf('--only') + 1]
+    if (only !== 'artefacts') throw new Error(`--only ${only}: only "artefacts" can be built alone`)
+    return artefacts()
+  }
   mkdirSync(BAD, { recursive: true })
   const docs: { spec: DocSpec; seed: number }[] = [
     { spec: HON_QUAN, seed: 1001 },
@@ -215,6 +252,7 @@ async function main() {
   }
 
   write('manifest.json', JSON.stringify(manifest, null, 2) + '\n')
+  await artefacts()
 }
 
 await main()

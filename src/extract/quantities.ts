@@ -1,5 +1,6 @@
 // Quantities in running text: value (decimal comma, dot-grouped thousands), range "08 - 10",
 // unit (%, money, count nouns), and the deadline phrase of the clause that states it.
+import { foldForSearch } from '../normalize/syllable.js'
 import { COUNT_UNITS, MONEY_UNITS, NOT_QUANTITY_BEFORE, NOT_UNIT_WORDS, PERCENT } from './data/units.js'
 
 export type Quantity = {
@@ -90,7 +91,8 @@ export function findDeadlines(text: string): Deadline[] {
     // … and so is a period named after "so với" in the same clause ("giảm 10% so với trung bình giai
     // đoạn 2019 - 2023"), unless a deadline word opens it ("so với năm 2020 vào năm 2025")
     const clauseBefore = text.slice(0, m.index!).split(/[,;.:]/).pop() ?? ''
-    if (/(?<![\p{L}])(so với|kể từ)(?![\p{L}])/iu.test(clauseBefore) && !/^(đến|trước|tới|vào|trong|cuối)\s/iu.test(m[0])) continue
+    // (folded: a restorer may spell "so voi" as "số với")
+    if (/(?<![a-z])(so voi|ke tu)(?![a-z])/.test(foldForSearch(clauseBefore)) && !/^(đến|trước|tới|vào|trong|cuối)\s/iu.test(m[0])) continue
     let t: string
     if (m[1]) t = m[1]
     else if (m[7]) t = m[7]

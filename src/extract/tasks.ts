@@ -9,6 +9,7 @@ import { joinLines, type XLine } from './lines.js'
 import { sectionBody, type Section } from './outline.js'
 import { organCase } from './text.js'
 import { DIRECTIVE_TYPES } from './data/sections.js'
+import { tasksFromTextTable } from './text-table-tasks.js'
 
 const LEAD = /(?:cơ quan|đơn vị)?\s*chủ trì(?:\s+thực hiện)?\s*:\s*([^;.]+)/iu
 const COOP = /(?:cơ quan|đơn vị)?\s*phối hợp(?:\s+thực hiện)?\s*:\s*([^.]+)/iu
@@ -42,6 +43,13 @@ export function extractTasks(lines: XLine[], sections: Section[], docType: strin
     if (!picked.length) picked = inside.filter((s) => (s.kind === 'dash' || s.kind === 'plus') && s.parent === root)
     return { root, picked, numbered }
   })
+  // a task section with no numbered items may hold its tasks in a table printed as plain text
+  const fromTextTables: Task[] = []
+  for (const g of groups) {
+    if (g.numbered || !g.root) continue
+    const rows = tasksFromTextTable(lines.slice(g.root.start, g.root.end + 1))
+    if (rows.length) { fromTextTables.push(...rows.map((t) => ({ ...t, group: g.root!.node.heading ?? null }))); g.picked = []; g.numbered = true }
+  }
   // the lettered / "-" fallback is for a plan whose task section has no numbered items; when another
   // task section lists numbered items, a "-" list elsewhere is a list of topics ("Nội dung tuyên truyền")
   if (groups.some((g) => g.numbered)) groups = groups.filter((g) => g.numbered)
@@ -50,6 +58,7 @@ export function extractTasks(lines: XLine[], sections: Section[], docType: strin
     const picked = sections.filter((s) => (s.kind === 'arabic' || s.kind === 'decimal') && !sections.some((r) => r.kind === 'roman' && isUnder(s, r)))
     if (picked.length) groups = [{ root: null, picked, numbered: true }]
   }
+  out.push(...fromTextTables)
   for (const { root, picked } of groups) {
     for (const s of picked) {
       const body = sectionBody(lines, s)

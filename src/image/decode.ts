@@ -2,10 +2,13 @@
  * Image inputs (PNG, JPEG, TIFF incl. multi-page) → 8-bit grey pages, with sharp.
  * `limitInputPixels` makes libvips refuse an image bomb from its header, before decoding
  * (a 30000×30000 PNG of a few hundred bytes fails in milliseconds).
+ * Colour images are decoded as sRGB and turned grey by `colourToGrey` (src/image/colour.ts: coloured
+ * ink — seals, blue signatures, stamps — dropped when the page has some); grey images as before.
  */
 import sharp, { type Metadata } from 'sharp'
 import { CorruptInputError, InputTooLargeError } from '../errors.js'
 import type { Limits } from '../limits.js'
+import { colourToGrey, type GreyMode } from './colour.js'
 import type { GreyImage } from './grey-image.js'
 
 /** Scanners that write no resolution are nearly always at 300 dpi. */
@@ -43,7 +46,7 @@ export async function countImagePages(bytes: Uint8Array, limits: Limits): Promis
 }
 
 /** Decode page `pageIndex` (0-based) as upright (EXIF orientation applied) 8-bit grey. */
-export async function decodeImagePage(bytes: Uint8Array, pageIndex: number, limits: Limits): Promise<GreyImage> {
+export async function decodeImagePage(bytes: Uint8Array, pageIndex: number, limits: Limits, opts: { grey?: GreyMode } = {}): Promise<GreyImage> {
   const meta = await metadata(bytes, limits)
   const pages = meta.pages ?? 1
   if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= pages) {
@@ -53,6 +56,21 @@ export async function decodeImagePage(bytes: Uint8Array, pageIndex: number, limi
     const input = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', ...(pages > 1 ? { page: pageIndex } : {}) })
     const page = pages > 1 ? await input.clone().metadata() : meta
     checkPixels(page.width ?? 0, page.height ?? 0, limits)
+    const dpi = page.density && page.density >= 50 && page.density <= 2400 ? Math.round(page.density) : DEFAULT_DPI
+    const colour = (page.channels ?? 1) >= 3 && page.space !== 'b-w'
+    if (colour) {
+      const { data, info } = await input
+        .autoOrient()
+        .flatten({ background: '#ffffff' })
+        .toColourspace('srgb')
+        .raw({ depth: 'uchar' })
+        .toBuffer({ resolveWithObject: true })
+      if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`)
+      const mode = opts.grey ?? 'auto'
+      const grey = colourToGrey(data, info.width, info.height, 3, dpi, mode)
+      // no coloured ink: libvips' own grey conversion below, exactly as before colour-aware decoding
+      if (!(mode === 'auto' && grey.mode === 'luma')) return grey.image
+    }
     const { data, info } = await input
       .autoOrient()
       .flatten({ background: '#ffffff' }) // transparent scans: white paper
@@ -61,7 +79,6 @@ export async function decodeImagePage(bytes: Uint8Array, pageIndex: number, limi
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true })
     if (info.channels !== 1) throw new Error(`expected 1 channel, got ${info.channels}`)
-    const dpi = page.density && page.density >= 50 && page.density <= 2400 ? Math.round(page.density) : DEFAULT_DPI
     return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi }
   } catch (error) {
     if (error instanceof InputTooLargeError) throw error

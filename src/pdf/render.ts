@@ -3,8 +3,13 @@
  * before anything is drawn (a 1-page PDF can declare a 200×200 inch page). The canvas comes from the
  * document's own factory: pdfjs bundles its own @napi-rs/canvas, and a canvas from another copy fails
  * with "parameter 1 is not of type 'Path2D'" (NOTES.md).
+ *
+ * The page is drawn in colour and turned grey by `colourToGrey` (src/image/colour.ts): a page with
+ * coloured ink (red seal, blue signature or stamp) drops it; a black-and-white page gets BT.601 luma
+ * as before (identical pixels).
  */
 import { CorruptInputError, InputTooLargeError } from '../errors.js'
+import { colourToGrey, type GreyMode } from '../image/colour.js'
 import type { GreyImage } from '../image/grey-image.js'
 import type { PdfFile } from './open.js'
 
@@ -17,7 +22,7 @@ type CanvasFactory = { create(w: number, h: number): CanvasAndContext; destroy(c
 /** Skia's largest surface side. */
 const MAX_SIDE = 32767
 
-export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number; maxPixels: number }): Promise<GreyImage> {
+export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number; maxPixels: number; grey?: GreyMode }): Promise<GreyImage> {
   if (!Number.isInteger(page) || page < 1 || page > pdf.pageCount) {
     throw new RangeError(`page ${page} is outside 1..${pdf.pageCount}`)
   }
@@ -47,12 +52,7 @@ export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number
       background: 'rgb(255,255,255)',
     }).promise
     const rgba = cc.context.getImageData(0, 0, width, height).data
-    const grey = new Uint8Array(width * height)
-    // ITU-R BT.601 luma in integer arithmetic
-    for (let i = 0, j = 0; j < grey.length; i += 4, j++) {
-      grey[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 + 128) >> 8
-    }
-    return { width, height, data: grey, dpi: opts.dpi }
+    return colourToGrey(rgba, width, height, 4, opts.dpi, opts.grey ?? 'auto').image
   } catch (error) {
     if (error instanceof InputTooLargeError) throw error
     throw new CorruptInputError(`page ${page} could not be rendered: ${(error as Error).message}`, { stage: 'pdf', cause: error })
