@@ -9,6 +9,7 @@ import { tasksFromTables } from './extract/table-tasks.js'
 import { InvalidOutputError } from './errors.js'
 import { PIPELINE_VERSION } from './version.js'
 import { OCR_ENGINE } from './ocr/engine-name.js'
+import { applyOcrConfidence } from './quality/field-confidence.js'
 
 /** Normalizer changes below this probability are listed for review. */
 const LOW_CONFIDENCE = 0.6
@@ -25,6 +26,8 @@ export function buildPlan(doc: PreparedDocument, pages: SourcePage[], deps: Asse
   const tasks = [...tasksFromTables(laid.tables), ...extracted.tasks]
 
   const ocrPages = ordered.filter((p) => p.origin === 'ocr' && p.confidence != null)
+  // field confidences from the OCR words under them; key fields on low-confidence words are flagged
+  if (ocrPages.length) applyOcrConfidence({ document: extracted.document, legalBases: extracted.legalBases, targets: extracted.targets, tasks }, ordered, report)
   const ocrConfidence = ocrPages.length ? mean(ocrPages.map((p) => p.confidence!)) : null
   if (ocrConfidence != null && ocrConfidence < LOW_OCR_CONFIDENCE) {
     report.warn(`mean OCR confidence ${ocrConfidence.toFixed(2)} is low`, null, 'ocr:low-confidence')

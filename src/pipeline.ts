@@ -17,6 +17,7 @@ import { countImagePages, decodeImagePage } from './image/decode.js'
 import { preprocessPage } from './image/preprocess.js'
 import { detectTablesInImage, detectTablesInTextLayer, drawnLinesOf, rereadTableCells } from './layout/tables/index.js'
 import type { OcrPool } from './ocr/pool.js'
+import type { GreyImage } from './image/grey-image.js'
 import { splitTextPages } from './ingest/plain-text.js'
 import { buildPlan } from './assemble.js'
 import type { LanguageModel } from './normalize/index.js'
@@ -96,8 +97,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     progress('decode')
     const image = await preprocessPage(await decodeImagePage(doc.bytes, page - 1, deps.limits))
     progress('ocr')
-    const ocred = await deps.ocr.recognize(image, page)
-    return { ...ocred, tables: await rereadTableCells(image, ocred, detectTablesInImage(image, ocred, { skew: 0 }), deps.ocr) } // preprocessPage deskewed it
+    return ocrWithTables(image, page, deps.ocr)
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
@@ -112,12 +112,18 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     progress('render')
     const image = await preprocessPage(await renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
     progress('ocr')
-    const ocred = await deps.ocr.recognize(image, page)
-    const tabled = { ...ocred, tables: await rereadTableCells(image, ocred, detectTablesInImage(image, ocred, { skew: 0 }), deps.ocr) } // preprocessPage deskewed it
-    return note ? { ...tabled, note } : tabled
+    const ocred = await ocrWithTables(image, page, deps.ocr)
+    return note ? { ...ocred, note } : ocred
   } finally {
     if (!deps.pdf) await pdf.close()
   }
+}
+
+/** OCR a preprocessed page, then find its tables and re-read their cells from their own crops. */
+async function ocrWithTables(image: GreyImage, page: number, ocr: OcrPool): Promise<SourcePage> {
+  const ocred = await ocr.recognize(image, page)
+  // preprocessPage has already deskewed the page
+  return { ...ocred, tables: await rereadTableCells(image, ocred, detectTablesInImage(image, ocred, { skew: 0 }), ocr) }
 }
 
 /** Normalize, lay out, extract and validate: pages in, one schema-valid plan out. */

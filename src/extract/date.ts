@@ -13,7 +13,9 @@ export type DateHit = {
   text: string
 }
 
-const WORDS = /ngày\s*(\d{1,2})?\s*[,.]?\s*tháng\s*(\d{1,2})?\s*[,.]?\s*năm\s*(\d{4})/iu
+// OCR may leave light noise between the tokens ("ngày 15:tháng 9 năm 2023", "ngày 15,. tháng"): any run
+// of stray punctuation is allowed between a number and the next date word
+const WORDS = /ngày\s*(\d{1,2})?\s*[,.:;'’`]*\s*tháng\s*(\d{1,2})?\s*[,.:;'’`]*\s*năm\s*[:.]?\s*(\d{4})/iu
 const NUMERIC = /(?:ngày\s*)?(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])/iu
 
 export function isCalendarDate(y: number, m: number, d: number): boolean {

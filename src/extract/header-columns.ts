@@ -26,7 +26,8 @@ const FOLDED_TYPES = TYPES_BY_LENGTH.map((t) => ({ t, f: foldKeep(t.name) }))
 
 /** The document type printed alone on a line, upper case ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
 export function matchTypeLine(text: string): { type: DocTypeEntry; rest: string } | null {
-  const t = clean(text)
+  // OCR noise after the type word ("KẾ HOẠCH..", "KẾ HOẠCH :") is no part of it
+  const t = clean(text).replace(/[\s.,:;·…'’`_]+$/u, '')
   const f = foldKeep(t)
   for (const { t: type, f: tf } of FOLDED_TYPES) {
     if (f === tf || f.startsWith(tf + ' ')) {
@@ -41,6 +42,9 @@ export function matchTypeLine(text: string): { type: DocTypeEntry; rest: string 
   }
   return null
 }
+
+/** A line of the preamble (Phụ lục I mục II.5b: "Căn cứ …", "Thực hiện …", "Xét đề nghị …"), folded. */
+export const PREAMBLE_LINE = /^(can cu|thuc hien|xet de nghi|theo de nghi)\s/
 
 const DATE_LINE = /(,|\s)\s*ngay\b.*\bnam\b|ngay\s*\d{1,2}\s*[/.-]/
 
@@ -106,7 +110,12 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
       break
     }
   }
-  const zoneEnd = typeLine >= 0 ? typeLine : Math.min(lines.length, 12)
+// with no type word found, the header ends at the preamble: a "Căn cứ …" line is never header
+  let zoneEnd = typeLine >= 0 ? typeLine : Math.min(lines.length, 12)
+  if (typeLine < 0) {
+    const pre = lines.slice(0, zoneEnd).findIndex((l) => l.text && PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()))
+    if (pre >= 0) zoneEnd = pre
+  }
   const left: HeaderPart[] = []
   const right: HeaderPart[] = []
   // One printed row may reach us as one line or, after the layout stage, as two DocLines (left and

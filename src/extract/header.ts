@@ -2,16 +2,55 @@
 import type { FieldTrace, PlanDocument } from '../schema/plan.js'
 import type { Report } from '../report.js'
 import { TYPE_BY_CODE } from './data/doc-types.js'
-import { ORGAN_HEADS } from './data/organs.js'
+import { ADMIN_LEVELS, LOCAL_BODIES, ORGAN_HEADS } from './data/organs.js'
 import { findDate } from './date.js'
 import { extractEndBlock } from './end-block.js'
-import { headerColumns, splitHeaderLine, type HeaderColumns, type HeaderPart } from './header-columns.js'
+import { headerColumns, matchTypeLine, PREAMBLE_LINE, splitHeaderLine, type HeaderColumns, type HeaderPart } from './header-columns.js'
 import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
 import { printedBefore, type Structure } from './structure.js'
 import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
 const ALL_HEADS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
+const LEVELS = ADMIN_LEVELS.map(([u, n]) => [foldForSearch(u), n] as const).sort((a, b) => b[0].length - a[0].length)
+const LOCAL = LOCAL_BODIES.map((b) => foldForSearch(b))
+
+/** The level of the unit a local body names right after its head ("uy ban nhan dan xa tan lap" → 3), folded text. */
+export function localBodyLevel(f: string): number | null {
+  const t = f.replace(/\s+/g, ' ').trim()
+  for (const b of LOCAL) {
+    if (!t.startsWith(b + ' ')) continue
+    const rest = t.slice(b.length + 1)
+    const hit = LEVELS.find(([u]) => rest === u || rest.startsWith(u + ' '))
+    return hit ? hit[1] : null
+  }
+  return null
+}
+
+/**
+ * Offsets (in folded `f`) where a local body of a lower level starts after a complete local body of a
+ * higher one ("ỦY BAN NHÂN DÂN HUYỆN ĐỒNG PHÚ ỦY BAN NHÂN DÂN XÃ TÂN LẬP": the xã under the huyện,
+ * `data/organs.ts` ADMIN_LEVELS). A thành phố under a tỉnh is of level 2.
+ */
+export function lowerLocalBodyCuts(f: string): number[] {
+  const starts: number[] = []
+  for (const b of LOCAL) for (let k = f.indexOf(b + ' '); k >= 0; k = f.indexOf(b + ' ', k + 1)) {
+    if (k === 0 || /\s$/.test(f.slice(0, k))) starts.push(k)
+  }
+  starts.sort((a, b) => a - b)
+  const cuts: number[] = []
+  let upper: number | null = null
+  for (let n = 0; n < starts.length; n++) {
+    const level = localBodyLevel(f.slice(starts[n], starts[n + 1] ?? f.length))
+    if (level == null) continue
+    if (upper != null) {
+      const lower = level === 1 && /^\S+ \S+ \S+ \S+ thanh pho/.test(f.slice(starts[n]).replace(/\s+/g, ' ')) && upper === 1 ? 2 : level
+      if (lower > upper && /\S/.test(f.slice(0, starts[n]))) cuts.push(starts[n])
+    }
+    upper = level
+  }
+  return cuts
+}
 
 /** "cục" inside "tổng cục", "chi cục": the head word is the tail of a longer organ word, not a new organ. */
 function insideLongerHead(f: string, k: number, h: string): boolean {
@@ -41,6 +80,8 @@ export function splitOrgans(texts: string[]): string[] {
       from = k + 1
     }
   }
+  // a local body of a lower level under one of a higher level (UBND xã under UBND huyện)
+  cuts.push(...lowerLocalBodyCuts(f))
   // a central body named "… Việt Nam" (Hội Liên hiệp Phụ nữ Việt Nam, Bảo hiểm xã hội Việt Nam) is
   // complete: an organ word opening the next line starts its branch ("HỘI LHPN TỈNH AN GIANG")
   let at = 0
@@ -116,6 +157,20 @@ export function jointIssuerColumns(rows: string[], jointCode: boolean): string[]
   return cols
 }
 
+/**
+ * A place of issue is a short proper name (Phụ lục I mục II.4: the name of the administrative unit
+ * where the organ sits, "Hớn Quản", "TP. Hồ Chí Minh", "Bắc Giang"): at most six words, no digits or
+ * "/", no preamble verb or document type word (a "Căn cứ Quyết định số 90/QĐ-TTg" is none).
+ */
+export function isPlaceName(s: string): boolean {
+  const t = s.trim()
+  if (!t || /[\d/;:]/.test(t) || t.split(/\s+/).length > 6) return false
+  const f = foldKeep(t).trim()
+  if (PREAMBLE_LINE.test(f + ' ')) return false
+  if (matchTypeLine(t)) return false
+  return /^[\p{Lu}]/u.test(t)
+}
+
 export type HeaderResult = Omit<PlanDocument, 'signer' | 'recipients' | 'fields'> & {
   signer: PlanDocument['signer']
   recipients: string[]
@@ -175,8 +230,10 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
   let date: string | null = null
   let year: number | null = null
   let place: string | null = null
-  const dateParts: HeaderPart[] = cols.right.filter((p) => /ngay/.test(foldKeep(p.text)))
-  const dp = dateParts.find((p) => findDate(p.text)) ?? null
+  // the header's date line is "Place, ngày … tháng … năm …" under the motto (Phụ lục I mục II.4): never a
+  // preamble line, and a date in words wins over a date in digits (a cited document's "ngày 18/01/2022")
+  const dateParts: HeaderPart[] = cols.right.filter((p) => /ngay/.test(foldKeep(p.text)) && !PREAMBLE_LINE.test(foldKeep(p.text).trim()))
+  const dp = dateParts.find((p) => /tháng/iu.test(findDate(p.text)?.text ?? '')) ?? dateParts.find((p) => findDate(p.text)) ?? null
   if (dp) {
     const d = findDate(dp.text)!
     year = d.year
@@ -187,7 +244,8 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     trace(fields, 'year', dp.line, d.year ? 0.95 : 0.3, 'extract:date-line')
     // decoration printed under the motto ("*", "-----") may share the date's row: not part of the place
     const before = dp.text.slice(0, d.index).replace(/[,\s]+$/, '').replace(/^[\s*\-_=~–—•]+/u, '').trim()
-    if (before) {
+    if (before && !isPlaceName(before)) report.warn(`"${before.slice(0, 60)}" before the date is not a place name`, posOf(dp.line), 'extract:place-invalid')
+    if (before && isPlaceName(before)) {
       place = isUpper(before) ? titleCaseWords(before) : before
       // a province printed without its marks (text that lost its diacritics) is written as listed
       if (/^[\x00-\x7f]+$/.test(place)) place = fixProperNames(place)

@@ -122,6 +122,10 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           // ngày … của …": a full citation (number and date) right after a comma opens a new item,
           // while a document named inside a subject follows a word ("thực hiện Nghị quyết số 21-NQ/TW")
           const listed = /,\s*$/u.test(segText.slice(0, h.start)) && ((!!h.number && !!h.date) || listedBare.has(h))
+          // … and after "và" a citation complete with number, date and its own issuer ("… ban hành Chương
+          // trình hành động thực hiện Nghị quyết số 29-NQ/TW và Chương trình hành động số 38-CTr/TU ngày
+          // 15/6/2023 của Tỉnh ủy Bình Dương"): a document named inside a subject is not cited in full
+          || (/\svà\s*$/u.test(segText.slice(0, h.start)) && !!h.number && !!h.date && !!h.issuer)
           if (!listed && !/^\s*(,|và|;)?\s*$/u.test(gap) && !/^\s*(,|và)?\s*$/u.test(between)) continue
         }
         bases.push(h)

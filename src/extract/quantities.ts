@@ -1,7 +1,7 @@
 // Quantities in running text: value (decimal comma, dot-grouped thousands), range "08 - 10",
 // unit (%, money, count nouns), and the deadline phrase of the clause that states it.
 import { foldForSearch } from '../normalize/syllable.js'
-import { COUNT_UNITS, MONEY_UNITS, NOT_QUANTITY_BEFORE, NOT_UNIT_WORDS, PERCENT } from './data/units.js'
+import { COUNT_UNITS, DURATION_BOUND_BEFORE, DURATION_UNITS, MONEY_UNITS, NOT_QUANTITY_BEFORE, NOT_UNIT_WORDS, PERCENT } from './data/units.js'
 
 export type Quantity = {
   value: number
@@ -31,7 +31,7 @@ export function nounAfter(after: string): { unit: string; length: number } | nul
   return { unit: m[1], length: m[1].length }
 }
 
-export function findQuantities(text: string, opts: { countUnits?: boolean; anyNoun?: boolean } = {}): Quantity[] {
+export function findQuantities(text: string, opts: { countUnits?: boolean; anyNoun?: boolean; durations?: boolean } = {}): Quantity[] {
   const out: Quantity[] = []
   let skipTo = -1
   for (const m of text.matchAll(QTY_RE)) {
@@ -56,7 +56,12 @@ export function findQuantities(text: string, opts: { countUnits?: boolean; anyNo
       const low = after.toLowerCase()
       const c = COUNT.find((u) => low.startsWith(u) && !/[\p{L}]/u.test(low[u.length] ?? ' '))
       if (c) { unit = c; ulen = c.length }
-      else if (opts.anyNoun) {
+      // in an objectives list, a duration after a bound ("xuống dưới 60 phút") is a service-time objective
+      else if (opts.durations && DURATION_BOUND_BEFORE.test(foldForSearch(before).replace(/\s+$/, ' '))) {
+        const d = DURATION_UNITS.find((u) => low.startsWith(u) && !/[\p{L}]/u.test(low[u.length] ?? ' '))
+        if (d) { unit = d; ulen = d.length }
+      }
+      if (!unit && opts.anyNoun) {
         const n = nounAfter(after)
         if (n) { unit = n.unit; ulen = n.length }
       }

@@ -137,7 +137,9 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
     const hk = heading ? j.text.indexOf(heading) : -1
     const headEndOff = hk >= 0 ? hk + heading.length : 0
     let from = 0
-    const parts = [...j.text.matchAll(/;|\.(?=\s+\p{Lu})|$/gu)]
+    // (a sentence may follow in brackets: "… trở lên. (Năm 2023 toàn Đảng bộ kết nạp 196 đảng viên.)" —
+    // a remark of its own, so its past year does not make the figure before it background)
+    const parts = [...j.text.matchAll(/;|\.(?=\s+[(“"]?\p{Lu})|$/gu)]
     for (const p of parts) {
       const clause = j.text.slice(from, p.index!)
       const base = from
@@ -154,7 +156,7 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
       const pastHere = pastSentence
       if (p[0] === '.' || p[0] === '') pastSentence = false
       const counting = inTargets || inPurpose || inTasks || it.preamble || base + clause.length > committedFrom
-      const qs = findQuantities(clause, { countUnits: counting, anyNoun: counting })
+      const qs = findQuantities(clause, { countUnits: counting, anyNoun: counting, durations: inTargets })
       let delivered = false
       for (const q of qs) {
         const committed = base + q.index > committedFrom

@@ -1,6 +1,6 @@
 // Small text helpers shared by the extractors: markup removal, folding, casing of names.
 import { foldForSearch } from '../normalize/syllable.js'
-import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, STANDALONE_ABBREVIATIONS } from './data/organs.js'
+import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, SCHOOL_LEVELS, STANDALONE_ABBREVIATIONS } from './data/organs.js'
 import { PROVINCES } from './data/provinces.js'
 
 export { foldForSearch }
@@ -35,18 +35,34 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+// Text that lost its marks prints "Đ" as "D" ("GD&DT", "HDND", "CTD"): each abbreviation is also
+// matched in that spelling, unless it is itself another listed abbreviation
+const ABBR_ENTRIES: [string, string][] = [...ORGAN_ABBREVIATIONS]
+for (const [a, full] of ORGAN_ABBREVIATIONS) {
+  const d = a.replace(/Đ/g, 'D')
+  if (d !== a && !ORGAN_ABBREVIATIONS.some(([b]) => b === d)) ABBR_ENTRIES.push([d, full])
+}
 const ABBR_RE = new RegExp(
-  `(?<![\\p{L}\\d])(${[...ORGAN_ABBREVIATIONS].sort((a, b) => b[0].length - a[0].length).map((a) => escapeRe(a[0])).join('|')})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(${ABBR_ENTRIES.sort((a, b) => b[0].length - a[0].length).map((a) => escapeRe(a[0])).join('|')})(?![\\p{L}\\d])`,
   'gu',
 )
-const ABBR = new Map(ORGAN_ABBREVIATIONS)
+const ABBR = new Map(ABBR_ENTRIES)
 const STANDALONE = new Map(STANDALONE_ABBREVIATIONS)
+/** A school level abbreviated right after "trường" ("TRƯỜNG THPT …", `data/organs.ts` SCHOOL_LEVELS). */
+const SCHOOL_RE = new RegExp(`(?<![\\p{L}])(trường|Trường|TRƯỜNG|truong|Truong|TRUONG)(\\s+)(${[...SCHOOL_LEVELS].sort((a, b) => b[0].length - a[0].length).map((a) => escapeRe(a[0])).join('|')})(?![\\p{L}\\d])`, 'gu')
+const SCHOOL = new Map(SCHOOL_LEVELS)
+function expandSchool(s: string, upper: boolean): string {
+  return s.replace(SCHOOL_RE, (m, w: string, sp: string, lv: string) => {
+    const full = SCHOOL.get(lv)
+    return full ? `${w}${sp}${upper ? full.toUpperCase() : full}` : m
+  })
+}
 
 /** Expands organ abbreviations ("UBND tỉnh" → "Ủy ban nhân dân tỉnh"); a whole-string "TU" too. */
 export function expandAbbreviations(s: string): string {
   const whole = STANDALONE.get(s.trim())
   if (whole) return whole
-  return s.replace(ABBR_RE, (m) => ABBR.get(m) ?? m)
+  return expandSchool(s, false).replace(ABBR_RE, (m) => ABBR.get(m) ?? m)
 }
 
 /**
@@ -57,7 +73,7 @@ export function expandAbbreviations(s: string): string {
  */
 export function expandUpper(s: string): string {
   if (!isUpper(s)) return s
-  return s.replace(ABBR_RE, (m) => (ABBR.get(m) ?? m).toUpperCase())
+  return expandSchool(s, true).replace(ABBR_RE, (m) => (ABBR.get(m) ?? m).toUpperCase())
 }
 
 const HEADS = [...ORGAN_HEADS].sort((a, b) => b.words.length - a.words.length)
@@ -96,8 +112,8 @@ export function organCase(input: string): string {
       const cased = (head.cased ?? capitalize(head.words)).split(' ')
       for (let k = 0; k < n; k++) out[i + k] = cased[k] ?? words[i + k]
       i += n
-      placeMode = PLACE_AFTER.includes(head.words)
-      fieldMode = !!head.field
+      placeMode = PLACE_AFTER.includes(head.words) || !!head.name
+      fieldMode = !!head.field && !head.name
       if (fieldMode && i < words.length) { out[i] = capitalize(words[i]); i++ }
       continue
     }

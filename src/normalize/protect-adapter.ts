@@ -11,17 +11,25 @@ const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/gu
 const CODE = /\b\d+[\p{L}\d]*(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&]*)+/gu
 const CAPS = /(?<![\p{L}\d])\p{Lu}[\p{Lu}&]+(?:[-/][\p{Lu}&]+)*(?![\p{L}\d])/gu
 
+const DIGIT = /\d/
+const UPPER = /\p{Lu}/u
+function add(spans: ProtectedSpan[], m: RegExpMatchArray): void {
+  spans.push({ start: m.index!, end: m.index! + m[0].length, replacement: m[0] })
+}
+
 function fallbackSpans(line: string): ProtectedSpan[] {
   const spans: ProtectedSpan[] = []
-  const add = (m: RegExpMatchArray) => spans.push({ start: m.index!, end: m.index! + m[0].length, replacement: m[0] })
-  for (const m of line.matchAll(URL)) add(m)
-  for (const m of line.matchAll(CODE)) add(m)
+  // (each pattern is scanned only where a cheap test says it may match)
+  if (line.includes('@') || line.includes('www.') || line.includes('://')) for (const m of line.matchAll(URL)) add(spans, m)
+  if (DIGIT.test(line)) for (const m of line.matchAll(CODE)) add(spans, m)
   // all-capital tokens that cannot be a syllable (UBND, HĐND, TW) — in upper-case headings the
   // words are syllables and stay restorable
-  for (const m of line.matchAll(CAPS)) {
-    const parts = m[0].split(/[-/&]/)
-    if (parts.every((p) => p && !isPlainSyllableShape(stripMarks(p).toLowerCase()))) add(m)
-  }
+  if (UPPER.test(line))
+    for (const m of line.matchAll(CAPS)) {
+      const parts = m[0].split(/[-/&]/)
+      if (parts.every((p) => p && !isPlainSyllableShape(stripMarks(p).toLowerCase()))) add(spans, m)
+    }
+  if (spans.length < 2) return spans
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   const out: ProtectedSpan[] = []
   for (const s of spans) if (!out.length || s.start >= out[out.length - 1].end) out.push(s)
@@ -31,6 +39,8 @@ function fallbackSpans(line: string): ProtectedSpan[] {
 export function protectedSpans(line: string): ProtectedSpan[] {
   // protect.ts (the encoding layer's rules, which also repair QD→QĐ) wins; the fallback fills gaps
   const own = encodingLayerSpans(line)
-  const extra = fallbackSpans(line).filter((f) => own.every((o) => f.end <= o.start || f.start >= o.end))
+  const fallback = fallbackSpans(line)
+  if (!fallback.length) return own
+  const extra = fallback.filter((f) => own.every((o) => f.end <= o.start || f.start >= o.end))
   return [...own, ...extra].sort((a, b) => a.start - b.start)
 }

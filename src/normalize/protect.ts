@@ -105,6 +105,7 @@ function romanSpans(line: string): ProtectedSpan[] {
       out.push({ start: head[1].length, end: head[1].length + head[2].length + 1, replacement: fixed + '.', kind: 'number' })
     }
   }
+  if (!/[IVX]/.test(line)) return out // no Roman-looking word after the head
   let previousWasRoman = false
   for (const m of line.matchAll(/[\p{L}\d|]+/gu)) {
     const w = m[0]
@@ -145,10 +146,20 @@ function foreignSpans(line: string): ProtectedSpan[] {
   return out
 }
 
+const HAS_UPPER = /\p{Lu}/u
+function lowerShareOf(line: string): number {
+  let letters = 0, lower = 0
+  for (const m of line.matchAll(/\p{L}/gu)) {
+    letters++
+    if (m[0] !== m[0].toUpperCase()) lower++
+  }
+  return letters ? lower / letters : 0
+}
+
 function abbreviationSpans(line: string): ProtectedSpan[] {
   const out: ProtectedSpan[] = []
-  const letters = line.match(/\p{L}/gu) ?? []
-  const lowerShare = letters.length ? letters.filter((c) => c !== c.toUpperCase()).length / letters.length : 0
+  if (!HAS_UPPER.test(line)) return out // every span here holds a capital
+  let lowerShare = -1 // share of lower-case letters in the line, counted when first needed
   for (const m of line.matchAll(/\p{L}+(?:[-&]\p{L}+)*/gu)) {
     const w = m[0]
     if (!/\p{Lu}/u.test(w) || /\p{Ll}{2}/u.test(w.replace(/CTr|TTr|QyĐ|TTg/g, ''))) continue
@@ -157,7 +168,7 @@ function abbreviationSpans(line: string): ProtectedSpan[] {
     const known = KNOWN.has(whole) || parts.every((p) => KNOWN.has(repairCode(p)))
     // capitals that are no syllable, inside ordinary text (in a capitals heading such as
     // "VI PHẠM" they are words: there only known codes count)
-    const notWords = w.length >= 2 && /^[\p{Lu}&-]+$/u.test(w) && parts.every((p) => !isVietnameseSyllable(p)) && lowerShare > 0.3
+    const notWords = w.length >= 2 && /^[\p{Lu}&-]+$/u.test(w) && parts.every((p) => !isVietnameseSyllable(p)) && (lowerShare < 0 ? (lowerShare = lowerShareOf(line)) : lowerShare) > 0.3
     if (!known && !notWords) continue
     const replacement = KNOWN.has(whole) ? whole : w.replace(/\p{L}+/gu, (p) => repairCode(p))
     out.push({ start: m.index, end: m.index + w.length, replacement, kind: 'abbreviation' })
@@ -165,24 +176,42 @@ function abbreviationSpans(line: string): ProtectedSpan[] {
   return out
 }
 
+// Cheap tests that rule a pattern out before its regular expression scans the line (most lines of a
+// plan hold no URL, no e-mail, and many no digit).
+const MAY_MATCH: Record<ProtectedKind, RegExp | null> = {
+  url: /https?:\/\/|www\./i,
+  email: /@/,
+  date: /\d/,
+  symbol: /[\d/]/,
+  money: /\d/,
+  number: /\d/,
+  abbreviation: null,
+  foreign: null,
+}
+const EARLY = PATTERNS.filter((p) => ['url', 'email', 'date', 'symbol'].includes(p.kind))
+const LATE = PATTERNS.filter((p) => ['money', 'number'].includes(p.kind))
+
+function patternSpans(line: string, patterns: typeof PATTERNS, found: ProtectedSpan[]): void {
+  for (const { kind, re } of patterns) {
+    if (MAY_MATCH[kind] && !MAY_MATCH[kind]!.test(line)) continue
+    for (const m of line.matchAll(re)) {
+      const text = m[0]
+      // a symbol is printed without spaces: "21- NQ/TW" (OCR) is 21-NQ/TW
+      const replacement = kind === 'symbol' ? repairSymbol(text.replace(/\s+/g, '')) : text
+      found.push({ start: m.index, end: m.index + text.length, replacement, kind })
+    }
+  }
+}
+
 /** Spans the decoder must not rewrite, sorted, not overlapping (earlier kinds win). */
 export function protectedSpans(line: string): ProtectedSpan[] {
   const found: ProtectedSpan[] = []
-  const fromPattern = (kinds: ProtectedKind[]) => {
-    for (const { kind, re } of PATTERNS.filter((p) => kinds.includes(p.kind))) {
-      for (const m of line.matchAll(re)) {
-        const text = m[0]
-        // a symbol is printed without spaces: "21- NQ/TW" (OCR) is 21-NQ/TW
-        const replacement = kind === 'symbol' ? repairSymbol(text.replace(/\s+/g, '')) : text
-        found.push({ start: m.index, end: m.index + text.length, replacement, kind })
-      }
-    }
-  }
   // earlier entries win overlaps: a symbol holds its codes, "COVID-19" holds its digits
-  fromPattern(['url', 'email', 'date', 'symbol'])
+  patternSpans(line, EARLY, found)
   found.push(...romanSpans(line), ...foreignSpans(line))
-  fromPattern(['money', 'number'])
+  patternSpans(line, LATE, found)
   found.push(...abbreviationSpans(line))
+  if (found.length < 2) return found
   const kept: ProtectedSpan[] = []
   for (const s of found) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s)
   return kept.sort((a, b) => a.start - b.start)

@@ -22,13 +22,18 @@ const LOW_CONFIDENCE = 0.6
 /** How the document looks: share of words with marks, share of words with glyph garbage. */
 export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: number, pieces: Piece[][] = lines.map(piecesOf)): ChannelParams & { trust: number } {
   let words = 0, marked = 0, garbled = 0
+  const memo = wordFactsOf(lm)
   for (const ps of pieces)
     for (const p of ps) {
       if (p.kind !== 'word') continue
       words++
-      const lower = p.text.toLowerCase()
-      if (hasMarks(lower)) marked++
-      if (!/^\p{L}+$/u.test(lower) || (!isSyllableShape(lower) && !isPlainSyllableShape(lower) && !lm.has(lmForm(lower)))) garbled++
+      let f = memo.get(p.text)
+      if (f === undefined) {
+        if (memo.size > 100_000) memo.clear()
+        memo.set(p.text, (f = wordFacts(p.text, lm)))
+      }
+      marked += f & 1
+      garbled += f >> 1
     }
   const markedShare = words ? marked / words : 0
   const garbleShare = words ? garbled / words : 0
@@ -41,6 +46,20 @@ export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: 
     pWrong: clean ? 1e-4 : clamp(0.15 * (1 - trust), 0.005, 0.1),
     garble: clamp(garbleShare * 8, 0, 1),
   }
+}
+
+/** bit 0: the word has marks; bit 1: it is garbled (not letters, or no syllable shape and unknown). */
+function wordFacts(text: string, lm: LanguageModel): number {
+  const lower = text.toLowerCase()
+  const garbled = !/^\p{L}+$/u.test(lower) || (!isSyllableShape(lower) && !isPlainSyllableShape(lower) && !lm.has(lmForm(lower)))
+  return (hasMarks(lower) ? 1 : 0) | (garbled ? 2 : 0)
+}
+const wordFactMemo = new WeakMap<LanguageModel, Map<string, number>>()
+/** Word facts per model, kept for the process (documents share most of their words). */
+function wordFactsOf(lm: LanguageModel): Map<string, number> {
+  let m = wordFactMemo.get(lm)
+  if (!m) wordFactMemo.set(lm, (m = new Map()))
+  return m
 }
 
 type Slot = { piece: Piece; line: number; cands: Candidate[]; observed: string }
@@ -189,13 +208,21 @@ export class Restorer {
       const { ids, ids2, costs } = arraysOf(cands)
       const n = cands.length
       if (d.row.length < n) d.row = new Float64Array(n * 2)
+      if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
       let m = 0 // expanded states this slot
+      let nb = 0 // distinct last words among the states: their backoff rows, computed once each
       d.gen++
       for (let k = 0; k < prevSize; k++) {
         const from = prevBase < 0 ? -1 : prevBase + k
         const w1 = from < 0 ? BOS_ID : d.w1[from], w2 = from < 0 ? BOS_ID : d.w2[from]
         const base = from < 0 ? 0 : d.score[from]
-        this.lm.scoreAll(w1, w2, ids, n, d.row)
+        let r = 0
+        while (r < nb && d.backWord[r] !== w2) r++
+        if (r === nb) {
+          this.lm.backoffRow(w2, ids, n, d.back2, r * n)
+          d.backWord[nb++] = w2
+        }
+        this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
         for (let i = 0; i < n; i++) {
           const second = ids2[i]
           // a two-syllable reading (glued token) moves the state on by two words
@@ -303,7 +330,7 @@ export class Restorer {
       // (read only where it matters: a line with a bare 1, 13 or 18)
       this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && pieces.some((p) => p.kind !== 'break' && p.text in DIGIT_WORDS) && lineIsGarbled(pieces, this.lm)
       for (const p of pieces) {
-        if (p.kind !== 'break' && lastEnd >= 0 && /^\s{3,}$/.test(line.slice(lastEnd, p.start))) flush()
+        if (p.kind !== 'break' && lastEnd >= 0 && p.start - lastEnd >= 3 && isBlank(line, lastEnd, p.start)) flush()
         if (p.kind !== 'break') lastEnd = p.end
         this.pushPiece(p, li, phrase, flush)
       }
@@ -379,6 +406,15 @@ function lineIsGarbled(pieces: Piece[], lm: LanguageModel): boolean {
     if (!/^\p{L}+$/u.test(lower) || (!isSyllableShape(lower) && !isPlainSyllableShape(lower) && !lm.has(lower))) bad++
   }
   return bad >= 2 && bad >= 0.2 * words
+}
+
+/** Whether line[from, to) is all white space (a gap between two pieces). */
+function isBlank(line: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 0xa0 && !/\s/.test(line[i])) return false
+  }
+  return true
 }
 
 // a list item starts a new phrase: a) b) 1. 2.1. I. - +
@@ -548,6 +584,7 @@ type DecoderArrays = {
   w1: Int32Array; w2: Int32Array; score: Float64Array; back: Int32Array; cand: Int32Array; size: Int32Array
   xScore: Float64Array; xFrom: Int32Array; xCand: Int32Array; xW1: Int32Array; xW2: Int32Array
   hkey: Float64Array; hval: Int32Array; hgen: Uint32Array; gen: number; row: Float64Array
+  back2: Float64Array; backWord: Int32Array
 }
 let dec: DecoderArrays | null = null
 /** Scratch arrays of the decoder, grown to the longest phrase and reused (one decode at a time). */
@@ -558,6 +595,7 @@ function decoderArrays(T: number): DecoderArrays {
       w1: new Int32Array(s), w2: new Int32Array(s), score: new Float64Array(s), back: new Int32Array(s), cand: new Int32Array(s), size: new Int32Array(n),
       xScore: new Float64Array(x), xFrom: new Int32Array(x), xCand: new Int32Array(x), xW1: new Int32Array(x), xW2: new Int32Array(x),
       hkey: new Float64Array(HSIZE), hval: new Int32Array(HSIZE), hgen: new Uint32Array(HSIZE), gen: dec?.gen ?? 0, row: dec?.row ?? new Float64Array(64),
+      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backWord: new Int32Array(BEAM + 1),
     }
   }
   return dec

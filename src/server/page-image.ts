@@ -49,13 +49,14 @@ async function render(original: string, n: number, limits: Limits): Promise<Buff
     const pdf = await openPdf(bytes, limits)
     try {
       if (n > pdf.pageCount) throw new NoPageImage(`the document has ${pdf.pageCount} page(s)`)
-      grey = await renderPage(pdf, n, { dpi: PAGE_DPI, maxPixels: limits.maxPixels })
+      // 'luma': reviewers see seals and signatures, which the OCR conversion drops
+      grey = await renderPage(pdf, n, { dpi: PAGE_DPI, maxPixels: limits.maxPixels, grey: 'luma' })
     } finally {
       await pdf.close()
     }
   } else if (kind === 'image') {
     try {
-      grey = await decodeImagePage(bytes, n - 1, limits)
+      grey = await decodeImagePage(bytes, n - 1, limits, { grey: 'luma' })
     } catch (error) {
       if (error instanceof RangeError) throw new NoPageImage(error.message)
       throw error

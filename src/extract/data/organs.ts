@@ -54,6 +54,37 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   ['HTX', 'Hợp tác xã'],
   ['NHCSXH', 'Ngân hàng Chính sách xã hội'],
   ['CSXH', 'Chính sách xã hội'],
+  // heldout5 pass: abbreviations printed in the issuer lines of branches and units (Nghị định
+  // 30/2020/NĐ-CP Phụ lục I: the name of the issuing organ may be abbreviated): the Red Cross
+  // (Điều lệ Hội Chữ thập đỏ Việt Nam: "HỘI CTĐ TỈNH …"), district health centres (Thông tư
+  // 37/2016/TT-BYT: Trung tâm Y tế huyện, "TTYT"), management boards ("BQL DỰ ÁN …", "BQL KHU KINH
+  // TẾ …"), steering committees ("BCĐ …")
+  ['CTĐ', 'Chữ thập đỏ'],
+  ['TTYT', 'Trung tâm Y tế'],
+  ['BQL', 'Ban Quản lý'],
+  ['BCĐ', 'Ban Chỉ đạo'],
+]
+
+/**
+ * Levels of schools (Luật Giáo dục 2019, Điều 6 and 28–29; the names of public schools are "Trường
+ * <level> <proper name>": "Trường Trung học phổ thông Cần Giuộc"), as abbreviated after "Trường" in
+ * issuer lines ("TRƯỜNG THPT CẦN GIUỘC", "TRƯỜNG MN HOA SEN"). Expanded only right after "trường":
+ * "TH" or "MN" alone mean nothing else there. The words after a level are the school's proper name.
+ */
+export const SCHOOL_LEVELS: readonly [string, string][] = [
+  ['PTDTNT', 'Phổ thông dân tộc nội trú'],
+  ['PTDTBT', 'Phổ thông dân tộc bán trú'],
+  ['TH&THCS', 'Tiểu học và Trung học cơ sở'],
+  ['THCS&THPT', 'Trung học cơ sở và Trung học phổ thông'],
+  ['THPT', 'Trung học phổ thông'],
+  ['THCS', 'Trung học cơ sở'],
+  ['TH', 'Tiểu học'],
+  ['MN', 'Mầm non'],
+  ['MG', 'Mẫu giáo'],
+  ['GDTX', 'Giáo dục thường xuyên'],
+  ['TC', 'Trung cấp'],
+  ['CĐ', 'Cao đẳng'],
+  ['ĐH', 'Đại học'],
 ]
 
 /**
@@ -74,8 +105,11 @@ export const STANDALONE_ABBREVIATIONS: readonly [string, string][] = [
  * "Bộ Lao động - Thương binh và Xã hội"); `sub: true` — a unit that sits under a higher body
  * in a two-line header ("UBND TỈNH X / SỞ Y"): issuer = the sub unit, parent = the line above.
  */
-export type OrganHead = { words: string; field?: boolean; sub?: boolean; cased?: string }
+export type OrganHead = { words: string; field?: boolean; sub?: boolean; cased?: string; name?: boolean }
 export const ORGAN_HEADS: readonly OrganHead[] = [
+  // a school named by its level: the words after the level are its proper name (`name`), capitalised
+  // ("Trường Trung học phổ thông Cần Giuộc"); a unit under the Sở / Phòng Giáo dục và Đào tạo above it
+  ...SCHOOL_LEVELS.map(([, full]): OrganHead => ({ words: `trường ${full.toLowerCase()}`, cased: `Trường ${full}`, sub: true, name: true })),
   { words: 'ủy ban nhân dân', cased: 'Ủy ban nhân dân' },
   { words: 'hội đồng nhân dân', cased: 'Hội đồng nhân dân' },
   { words: 'ủy ban mặt trận tổ quốc', cased: 'Ủy ban Mặt trận Tổ quốc' },
@@ -148,6 +182,21 @@ export const ORGAN_HEADS: readonly OrganHead[] = [
 export const ADMIN_UNITS: readonly string[] = [
   'thành phố', 'thị xã', 'thị trấn', 'tỉnh', 'huyện', 'quận', 'xã', 'phường', 'đặc khu',
 ]
+
+/**
+ * Levels of the administrative units (Luật Tổ chức chính quyền địa phương 2015, Điều 2; Hiến pháp
+ * 2013 Điều 110): tỉnh / thành phố trực thuộc trung ương (1) > huyện, quận, thị xã, thành phố thuộc
+ * tỉnh (2) > xã, phường, thị trấn (3); đặc khu sits at the level of a xã since 2025. A local body
+ * (Ủy ban nhân dân, Hội đồng nhân dân) printed under another of a higher level ("UBND HUYỆN ĐỒNG PHÚ"
+ * / "ỦY BAN NHÂN DÂN XÃ TÂN LẬP") is a lower-level body under it: issuer = the lower, parent = the higher.
+ * "thành phố" is ranked 1 here (its level is told by the body above: a thành phố under a tỉnh is 2).
+ */
+export const ADMIN_LEVELS: readonly [string, number][] = [
+  ['tỉnh', 1], ['thành phố', 1], ['huyện', 2], ['quận', 2], ['thị xã', 2],
+  ['xã', 3], ['phường', 3], ['thị trấn', 3], ['đặc khu', 3],
+]
+/** Local bodies that exist at each level of administrative unit (Luật Tổ chức chính quyền địa phương 2015). */
+export const LOCAL_BODIES: readonly string[] = ['ủy ban nhân dân', 'hội đồng nhân dân']
 
 /**
  * Proper nouns and fixed names that keep their capitals inside an otherwise lower-cased name

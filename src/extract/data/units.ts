@@ -58,6 +58,15 @@ export const NOT_UNIT_WORDS: readonly string[] = [
 ]
 
 /**
+ * A duration bounded by a comparative is a service-time objective in an objectives list ("rút ngắn
+ * thời gian chờ khám xuống dưới 60 phút", "giải quyết hồ sơ không quá 3 ngày", "tối đa 15 phút"):
+ * the time word is then the unit (Quyết định 6858/QĐ-BYT, hospital quality criteria A1.4: waiting
+ * times in minutes). Words of time stay no unit elsewhere. Matched on folded text before the number.
+ */
+export const DURATION_BOUND_BEFORE = /(?<![\p{L}])(xuong duoi|xuong con|xuong|duoi|khong qua|khong vuot qua|toi da)\s*$/u
+export const DURATION_UNITS: readonly string[] = ['phút', 'giờ', 'ngày làm việc', 'ngày']
+
+/**
  * Commitment words: in a Mục đích / Yêu cầu section, in the preamble of a Chỉ thị or in a task
  * item, a quantity after one of these is an objective, not a description
  * ("Phấn đấu 100% chi bộ…", "kiểm tra ít nhất 12 cơ quan", "không quá 20 ha"). Matched on folded

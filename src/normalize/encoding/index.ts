@@ -217,10 +217,12 @@ function codecsFor(line: string): readonly Codec[] {
   return /[^\x00-\x7F]/.test(line) ? CODECS : VIQR_ONLY
 }
 
+// A trial whose codec's signature is absent from the line is never convincing and is not counted for
+// refuting: only lines carrying a signature are tried (most clean and de-accented lines carry none).
 export function detectAndConvert(text: string): { text: string; encoding: string | null; changes: EncodingChange[] } {
   const lines = text.split('\n')
   const candidates = lines.map((line) =>
-    /[^\x00-\x7F]|[\^(+*'`?~.]|dd/i.test(line) ? codecsFor(line).map((c) => tryLine(line, c)) : null,
+    /[^\x00-\x7F]|[\^(+*'`?~.]|dd/i.test(line) ? codecsFor(line).filter((c) => c.signature(line) > 0).map((c) => tryLine(line, c)) : null,
   )
   // An encoding is refuted for the document when its own signature shows up on many lines
   // but few of them convert convincingly (English-model OCR writes "é" and "¢" in otherwise

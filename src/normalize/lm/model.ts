@@ -18,9 +18,12 @@ export class LanguageModel {
   private readonly t: ModelTables
 
   /** open-addressing hash of the bigram level: key (b << 16 | c) + 1 → index + 1 (0 = empty) */
-  private readonly biKeys: Uint32Array
-  private readonly biVals: Int32Array
+  private readonly biTable: Int32Array // [key + 1, index] pairs: one cache line per probe
   private readonly biMask: number
+  /** open-addressing hash of the trigram level: slot → trigram index + 1 (0 = empty); a hit is checked
+   * against the row range of its context bigram and the stored word, so the table holds no keys */
+  private readonly triSlots: Int32Array
+  private readonly triMask: number
 
   constructor(tables: ModelTables & { version: string }) {
     this.t = tables
@@ -33,30 +36,79 @@ export class LanguageModel {
     const n = tables.biWord.length
     let size = 1
     while (size < n * 2) size <<= 1
-    this.biKeys = new Uint32Array(size)
-    this.biVals = new Int32Array(size)
+    this.biTable = new Int32Array(size * 2)
     this.biMask = size - 1
     const V = tables.biStart.length - 1
     for (let b = 0; b < V; b++)
       for (let j = tables.biStart[b]; j < tables.biStart[b + 1]; j++) {
         const key = ((b << 16) | tables.biWord[j]) >>> 0
         let h = hash(key) & this.biMask
-        while (this.biKeys[h] !== 0) h = (h + 1) & this.biMask
-        this.biKeys[h] = key + 1
-        this.biVals[h] = j
+        while (this.biTable[2 * h] !== 0) h = (h + 1) & this.biMask
+        this.biTable[2 * h] = (key + 1) | 0
+        this.biTable[2 * h + 1] = j
       }
+    // the same for the trigram level: p(c|a b) for 8 beam states × 12 candidates per slot was a binary
+    // search over the context's row (rows of frequent contexts hold thousands of words). ≈ 20–40 ms at load,
+    // only rows longer than SHORT_ROW (0.5 M trigrams: 4 MB)
+    const B = tables.triStart.length - 1
+    const triStart = tables.triStart, triWord = tables.triWord
+    let nt = 0
+    for (let ab = 0; ab < B; ab++) if (triStart[ab + 1] - triStart[ab] > SHORT_ROW) nt += triStart[ab + 1] - triStart[ab]
+    let tsize = 1
+    while (tsize < nt * 2) tsize <<= 1
+    this.triSlots = new Int32Array(tsize)
+    this.triMask = tsize - 1
+    const slots = this.triSlots, mask = this.triMask
+    for (let ab = 0; ab < B; ab++) {
+      if (triStart[ab + 1] - triStart[ab] <= SHORT_ROW) continue
+      for (let j = triStart[ab], end = triStart[ab + 1]; j < end; j++) {
+        let h = triHash(ab, triWord[j]) & mask
+        while (slots[h] !== 0) h = (h + 1) & mask
+        slots[h] = j + 1
+      }
+    }
+  }
+
+  /**
+   * Index of trigram (context bigram ab, word c) in the trigram arrays, or -1. A short row (most of them:
+   * ≤ SHORT_ROW words, one or two cache lines) is searched in place; a long one through the hash.
+   */
+  private trigramAt(ab: number, c: number): number {
+    const t = this.t
+    let lo = t.triStart[ab], hi = t.triStart[ab + 1]
+    if (hi - lo <= SHORT_ROW) {
+      const words = t.triWord
+      hi--
+      while (lo <= hi) {
+        const m = (lo + hi) >>> 1, v = words[m]
+        if (v < c) lo = m + 1
+        else if (v > c) hi = m - 1
+        else return m
+      }
+      return -1
+    }
+    const slots = this.triSlots, mask = this.triMask
+    let h = triHash(ab, c) & mask
+    for (;;) {
+      const v = slots[h]
+      if (v === 0) return -1
+      const k = v - 1
+      if (k >= lo && k < hi && t.triWord[k] === c) return k
+      h = (h + 1) & mask
+    }
   }
 
   /** Index of bigram (b, c) in the bigram arrays, or -1. */
   private bigramAt(b: number, c: number): number {
     const key = ((b << 16) | c) >>> 0
-    const want = key + 1
-    let h = hash(key) & this.biMask
+    const want = (key + 1) | 0
+    const table = this.biTable, mask = this.biMask
+    let h = hash(key) & mask
     for (;;) {
-      const k = this.biKeys[h]
-      if (k === want) return this.biVals[h]
+      const k = table[2 * h]
+      if (k === want) return table[2 * h + 1]
       if (k === 0) return -1
-      h = (h + 1) & this.biMask
+      h = (h + 1) & mask
     }
   }
 
@@ -78,75 +130,67 @@ export class LanguageModel {
     return this.t.uniLogp[w]
   }
 
-  private bigramIndex(b: number, c: number): number {
-    const words = this.t.biWord
-    let lo = this.t.biStart[b], hi = this.t.biStart[b + 1] - 1
-    while (lo <= hi) {
-      const m = (lo + hi) >>> 1, v = words[m]
-      if (v < c) lo = m + 1
-      else if (v > c) hi = m - 1
-      else return m
-    }
-    return -1
-  }
-
-  private trigramIndex(bi: number, c: number): number {
-    const words = this.t.triWord
-    let lo = this.t.triStart[bi], hi = this.t.triStart[bi + 1] - 1
-    while (lo <= hi) {
-      const m = (lo + hi) >>> 1, v = words[m]
-      if (v < c) lo = m + 1
-      else if (v > c) hi = m - 1
-      else return m
-    }
-    return -1
-  }
-
   /**
    * log p(c | a b) for every c of `cs` into `out` (the decoder's inner loop): the context row (a,b) is
    * found once, and each c is a search inside that row or, on backoff, inside b's bigram row.
    */
   scoreAll(a: number, b: number, cs: Int32Array | number[], n: number, out: Float64Array): void {
+    this.backoffRow(b, cs, n, out)
+    this.scoreAllWith(a, b, cs, n, out, 0, out)
+  }
+
+  /**
+   * The bigram part of p(c | · b) for every c of `cs`: log p(c|b) where the bigram exists, else
+   * log bow(b) + log p(c). Beam states that share their last word b share this row.
+   */
+  backoffRow(b: number, cs: Int32Array | number[], n: number, out: Float64Array, at = 0): void {
     const t = this.t
-    const ab = this.bigramAt(a, b)
-    const bow = ab >= 0 ? t.biBowBook[t.biBow[ab]] : 0
-    const triLo = ab >= 0 ? t.triStart[ab] : 0, triHi = ab >= 0 ? t.triStart[ab + 1] - 1 : -1
-    const triWord = t.triWord
+    const ub = t.uniBow[b]
     for (let i = 0; i < n; i++) {
       const c = cs[i]
-      let lo = triLo, hi = triHi, k = -1
-      while (lo <= hi) {
-        const m = (lo + hi) >>> 1, v = triWord[m]
-        if (v < c) lo = m + 1
-        else if (v > c) hi = m - 1
-        else {
-          k = m
-          break
-        }
-      }
-      if (k >= 0) {
-        out[i] = t.triLogpBook[t.triLogp[k]]
-        continue
-      }
-      k = this.bigramAt(b, c)
-      out[i] = k >= 0 ? bow + t.biLogpBook[t.biLogp[k]] : bow + t.uniBow[b] + t.uniLogp[c]
+      const j = this.bigramAt(b, c)
+      out[at + i] = j >= 0 ? t.biLogpBook[t.biLogp[j]] : ub + t.uniLogp[c]
+    }
+  }
+
+  /** log p(c | a b) for every c of `cs` into `out`, given b's backoffRow at `back[at…]`. */
+  scoreAllWith(a: number, b: number, cs: Int32Array | number[], n: number, back: Float64Array, at: number, out: Float64Array): void {
+    const t = this.t
+    const ab = this.bigramAt(a, b)
+    if (ab < 0) {
+      if (back !== out || at !== 0) for (let i = 0; i < n; i++) out[i] = back[at + i]
+      return
+    }
+    const bow = t.biBowBook[t.biBow[ab]]
+    const rowLen = t.triStart[ab + 1] - t.triStart[ab]
+    for (let i = 0; i < n; i++) {
+      const k = rowLen > 0 ? this.trigramAt(ab, cs[i]) : -1
+      out[i] = k >= 0 ? t.triLogpBook[t.triLogp[k]] : bow + back[at + i]
     }
   }
 
   /** log p(c | a b) with backoff; a, b, c are ids. */
   logProb(a: number, b: number, c: number): number {
     const t = this.t
-    const ab = this.bigramIndex(a, b)
+    const ab = this.bigramAt(a, b)
     let bow = 0
     if (ab >= 0) {
-      const k = this.trigramIndex(ab, c)
+      const k = this.trigramAt(ab, c)
       if (k >= 0) return t.triLogpBook[t.triLogp[k]]
       bow = t.biBowBook[t.biBow[ab]]
     }
-    const bc = this.bigramIndex(b, c)
+    const bc = this.bigramAt(b, c)
     if (bc >= 0) return bow + t.biLogpBook[t.biLogp[bc]]
     return bow + t.uniBow[b] + t.uniLogp[c]
   }
+}
+
+/** Trigram rows up to this length are binary-searched in place; longer ones go through the hash. */
+const SHORT_ROW = 32
+
+/** Slot hash of a trigram key (context bigram index, word). */
+function triHash(ab: number, c: number): number {
+  return hash((Math.imul(ab, 0x9e3779b1) ^ c) >>> 0)
 }
 
 /** 32-bit integer mix (Murmur3 finaliser): spreads (b, c) keys over the table. */
