@@ -1,12 +1,13 @@
 // Builds models/vi-syllable-lm.bin from the named corpus. Deterministic: same inputs → same bytes.
-// usage: npm run build:lm [-- CORPUS_DIR] [--out PATH] [--min-trigram N] [--min-bigram N]   (default corpus: ../shared/corpus)
+// usage: npm run build:lm [-- CORPUS_DIR] [--out PATH] [--min-trigram N] [--min-bigram N] [--dev]   (default corpus: ../shared/corpus)
 // Every 1000th line of legal-web is held out of the model and written to .cache/lm-heldout.txt,
-// so the evaluation has administrative text the model never saw.
+// so the evaluation has administrative text the model never saw. --dev also holds out the lines at
+// offset 500 of every 1000 (.cache/lm-dev.txt): a development slice to tune on, apart from the test slice.
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { NgramCounter } from '../src/normalize/lm/build.js'
-import { countCorpus, HOLDOUT_EVERY } from '../src/normalize/lm/corpus.js'
+import { countCorpus, DEV_OFFSET, HOLDOUT_EVERY } from '../src/normalize/lm/corpus.js'
 import { writeModel, stableJson } from '../src/normalize/lm/format.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -31,10 +32,12 @@ async function main() {
   const counter = new NgramCounter()
   mkdirSync(path.join(root, '.cache'), { recursive: true })
   const heldout = createWriteStream(path.join(root, '.cache/lm-heldout.txt'))
-  const sources = await countCorpus(counter, corpus, (l) => heldout.write(l + '\n'), (m) => console.error(`${m} (${secs()})`))
+  const devOut = args.includes('--dev') ? createWriteStream(path.join(root, '.cache/lm-dev.txt')) : undefined
+  const sources = await countCorpus(counter, corpus, (l) => heldout.write(l + '\n'), (m) => console.error(`${m} (${secs()})`), devOut && ((l) => devOut.write(l + '\n')))
   heldout.end()
+  devOut?.end()
   console.error(`counting done: ${counter.tokens} tokens (${secs()}); estimating`)
-  const tables = counter.build({ minTrigramCount: opt('--min-trigram') ?? MIN_TRIGRAM, minBigramCount: opt('--min-bigram') ?? MIN_BIGRAM }, { sources, holdout: `every ${HOLDOUT_EVERY}th line of legal-web`, smoothing: 'interpolated Kneser-Ney, backoff form, 8-bit quantile codebooks' })
+  const tables = counter.build({ minTrigramCount: opt('--min-trigram') ?? MIN_TRIGRAM, minBigramCount: opt('--min-bigram') ?? MIN_BIGRAM }, { sources, holdout: `every ${HOLDOUT_EVERY}th line of legal-web` + (devOut ? ` and every ${HOLDOUT_EVERY}th from line ${DEV_OFFSET} (dev)` : ''), smoothing: 'interpolated Kneser-Ney, backoff form, 8-bit quantile codebooks' })
   const { buffer, version } = writeModel(tables)
   mkdirSync(path.dirname(out), { recursive: true })
   writeFileSync(out, buffer)

@@ -44,7 +44,7 @@ describe('abbreviations as data: CTĐ, TTYT, BQL, school levels after "Trường
     ['TRƯỜNG THCS LÊ LỢI', 'Trường Trung học cơ sở Lê Lợi'],
     ['TRƯỜNG TH KIM ĐỒNG', 'Trường Tiểu học Kim Đồng'],
     ['TRƯỜNG MN HOA MAI', 'Trường Mầm non Hoa Mai'],
-    ['TRƯỜNG PTDTNT TỈNH ĐIỆN BIÊN', 'Trường Phổ thông dân tộc nội trú Tỉnh Điện Biên'],
+    ['TRƯỜNG PTDTNT TỈNH ĐIỆN BIÊN', 'Trường Phổ thông dân tộc nội trú tỉnh Điện Biên'],
     ['SỞ GD&DT BẾN TRE', 'Sở Giáo dục và Đào tạo Bến Tre'],
     ['HỘI CTD TỈNH BẮC NINH', 'Hội Chữ thập đỏ tỉnh Bắc Ninh'],
   ])('%s → %s', (a, b) => expect(organCase(expandUpper(a))).toBe(b))
@@ -100,6 +100,8 @@ describe('header noise: stray punctuation in the date line and after the type wo
 describe('targets: a remark in brackets is its own sentence; a bounded duration in an objectives list', () => {
   it('"(Năm 2023 …)" after a target does not make it background', () => {
     const p = run([
+      'HUYỆN ỦY AN LÃO        ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 12-KH/HU        An Lão, ngày 02 tháng 3 năm 2024',
       'KẾ HOẠCH', 'Phát triển đảng viên năm 2024', '',
       'I. CHỈ TIÊU',
       '- Trên 80% chi bộ đạt chất lượng khá trở lên.',
