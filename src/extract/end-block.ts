@@ -3,11 +3,12 @@
 // column boundary, a digital-signature stamp (organ name + signing time) may sit in between.
 import type { PlanDocument } from '../schema/plan.js'
 import type { Report } from '../report.js'
-import { ARCHIVE_ENTRY, RANKS, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_TIME } from './data/signature.js'
+import { ARCHIVE_ENTRY, RANKS, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_BODIES, SIGNING_TIME } from './data/signature.js'
+import { headAt } from './issuer-block.js'
 import { provOf, posOf, type XLine } from './lines.js'
-import { AUTHORITY_RE, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
+import { AUTHORITY_RE, isPosition, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
 import type { FieldTrace } from '../schema/plan.js'
-import { expandAbbreviations, isUpper, stripMarkup } from './text.js'
+import { expandAbbreviations, foldForSearch, isUpper, stripMarkup } from './text.js'
 
 export type EndBlock = {
   signer: PlanDocument['signer']
@@ -80,7 +81,50 @@ export function jointSignatureBoundary(rows: EndRow[]): number | null {
   return null
 }
 
-export function extractEndBlock(lines: XLine[], endStart: number, report: Report): EndBlock {
+const fold = (s: string) => foldForSearch(expandAbbreviations(s)).replace(/\s+/g, ' ').trim()
+const BODIES = SIGNING_BODIES.map((b) => ({ heads: b.heads.map(fold), signs: b.signs.map(fold).sort((x, y) => y.length - x.length) }))
+
+/**
+ * Does a signature column's authority or position line belong to the issuer? The line names the
+ * issuer's collective body or its head's title ("KT. GIÁM ĐỐC" ↔ a Sở, "T/M BAN THƯỜNG VỤ" ↔ a Tỉnh
+ * đoàn, `data/signature.ts` SIGNING_BODIES); an organ named after the title must be the issuer's
+ * ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN" is not a Sở's).
+ */
+export function signsFor(line: string, issuer: string): boolean {
+  const f = fold(line.replace(AUTHORITY_RE, (m, a: string) => m.replace(a, a.replace(/^\S+\s*[.:]?\s*/, '')))).replace(/^(pho|q\.?|quyen)\s+/, '')
+  const fi = fold(issuer)
+  const head = headAt(fi)
+  if (!head) return false
+  for (const b of BODIES) {
+    if (!b.heads.includes(head)) continue
+    const title = b.signs.find((t) => f === t || f.startsWith(t + ' '))
+    if (!title) continue
+    const named = f.slice(title.length).trim()
+    if (!named || fi.includes(named) || fi.startsWith(named.split(' ')[0])) return true
+  }
+  return false
+}
+
+/**
+ * The signature column of a joint document that belongs to the issuer (the lead organ): the column
+ * whose authority or position line `signsFor` the issuer; the left one when both or neither do.
+ */
+export function issuerSignatureSide(rows: EndRow[], boundary: number, issuer: string | null | undefined): 'left' | 'right' {
+  if (!issuer) return 'left'
+  const hit = { left: false, right: false }
+  for (const r of rows) {
+    if (RECIPIENTS_HEADING.test(r.text) || /^[-–•+]/.test(r.text)) continue
+    for (const p of r.parts) {
+      const t = p.text.trim()
+      const a = AUTHORITY_RE.exec(t)
+      if (!(a && t.startsWith(a[1])) && !isPosition(t)) continue
+      if (signsFor(t, issuer)) hit[p.x < boundary ? 'left' : 'right'] = true
+    }
+  }
+  return hit.right && !hit.left ? 'right' : 'left'
+}
+
+export function extractEndBlock(lines: XLine[], endStart: number, report: Report, issuer?: string | null): EndBlock {
   const traces: Record<string, FieldTrace> = {}
   const authorities: { text: string; line: XLine }[] = []
   let position: { text: string; line: XLine } | null = null
@@ -91,13 +135,15 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
 
   const rows = endRows(lines.slice(endStart))
   const boundary = jointSignatureBoundary(rows)
+  const side = boundary != null ? issuerSignatureSide(rows, boundary, issuer) : 'left'
+  if (boundary != null && side === 'right') report.info('joint document: the issuer\'s signature column is on the right (matched by its authority line)', posOf(rows[0]?.l), 'extract:signer-joint-column')
   for (const row of rows) {
     const { l } = row
     let text = row.text
-    // joint documents: keep the lead organ's (left) signature column on rows outside the list
+    // joint documents: keep the issuer's signature column on rows outside the list
     if (boundary != null && !inList && !RECIPIENTS_HEADING.test(text)) {
-      const left = row.parts.filter((p) => p.x < boundary)
-      if (left.length < row.parts.length) text = left.map((p) => p.text).join(' | ').replace(/\s+/g, ' ').trim()
+      const kept = row.parts.filter((p) => (side === 'left' ? p.x < boundary : p.x >= boundary))
+      if (kept.length < row.parts.length) text = kept.map((p) => p.text).join(' | ').replace(/\s+/g, ' ').trim()
     }
     let t = text.replace(SIGNING_TIME, ' ').replace(/\s+/g, ' ').trim()
     const h = RECIPIENTS_HEADING.exec(t)

