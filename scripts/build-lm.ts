@@ -1,5 +1,5 @@
 // Builds models/vi-syllable-lm.bin from the named corpus. Deterministic: same inputs → same bytes.
-// usage: npm run build:lm [-- CORPUS_DIR] [--out PATH] [--min-trigram N] [--min-bigram N] [--dev]   (default corpus: ../shared/corpus)
+// usage: npm run build:lm [-- CORPUS_DIR] [--out PATH] [--min-trigram N] [--min-bigram N] [--min-fourgram N] [--dev]   (default corpus: ../shared/corpus)
 // Every 1000th line of legal-web is held out of the model and written to .cache/lm-heldout.txt,
 // so the evaluation has administrative text the model never saw. --dev also holds out the lines at
 // offset 500 of every 1000 (.cache/lm-dev.txt): a development slice to tune on, apart from the test slice.
@@ -18,13 +18,14 @@ const opt = (name: string): number | undefined => {
   const i = args.indexOf(name)
   return i >= 0 ? Number(args[i + 1]) : undefined
 }
-const VALUE_FLAGS = ['--out', '--min-trigram', '--min-bigram']
+const VALUE_FLAGS = ['--out', '--min-trigram', '--min-bigram', '--min-fourgram']
 const positional = args.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(args[i - 1]))
 const corpus = path.resolve(root, positional[0] ?? '../shared/corpus')
 
 // pruning of the committed model (see docs/normalize.md for the measured trade-off)
 const MIN_TRIGRAM = 2
 const MIN_BIGRAM = 2
+const MIN_FOURGRAM = 0 // 0: no 4-gram level
 
 async function main() {
   const t0 = Date.now()
@@ -37,7 +38,7 @@ async function main() {
   heldout.end()
   devOut?.end()
   console.error(`counting done: ${counter.tokens} tokens (${secs()}); estimating`)
-  const tables = counter.build({ minTrigramCount: opt('--min-trigram') ?? MIN_TRIGRAM, minBigramCount: opt('--min-bigram') ?? MIN_BIGRAM }, { sources, holdout: `every ${HOLDOUT_EVERY}th line of legal-web` + (devOut ? ` and every ${HOLDOUT_EVERY}th from line ${DEV_OFFSET} (dev)` : ''), smoothing: 'interpolated Kneser-Ney, backoff form, 8-bit quantile codebooks' })
+  const tables = counter.build({ minTrigramCount: opt('--min-trigram') ?? MIN_TRIGRAM, minBigramCount: opt('--min-bigram') ?? MIN_BIGRAM, minFourgramCount: opt('--min-fourgram') ?? MIN_FOURGRAM }, { sources, holdout: `every ${HOLDOUT_EVERY}th line of legal-web` + (devOut ? ` and every ${HOLDOUT_EVERY}th from line ${DEV_OFFSET} (dev)` : ''), smoothing: 'interpolated Kneser-Ney, backoff form, 8-bit quantile codebooks' })
   const { buffer, version } = writeModel(tables)
   mkdirSync(path.dirname(out), { recursive: true })
   writeFileSync(out, buffer)

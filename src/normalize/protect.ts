@@ -67,8 +67,9 @@ const CODE_SEG = `[${L}&][${L}\\d&]*`
 const PATTERNS: { kind: ProtectedKind; re: RegExp }[] = [
   { kind: 'url', re: /\b(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:)]/giu },
   { kind: 'email', re: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/gu },
-  // 25/6/2024, 25-6-2024, 25.6.2024 (day ≤ 31, month ≤ 12); also 6/2024 (month/year)
-  { kind: 'date', re: /(?<![\p{L}\d/.-])(?:(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:1[89]|20)\d\d|(?:0?[1-9]|1[0-2])\/(?:1[89]|20)\d\d)(?![\p{L}\d]|[/.-]\d)/gu },
+  // 25/6/2024, 25-6-2024, 25.6.2024 (day ≤ 31, month ≤ 12); also 6/2024 (month/year); not the number and
+  // year of a symbol (10/2019/NĐ-CP: the symbol pattern takes it whole)
+  { kind: 'date', re: /(?<![\p{L}\d/.-])(?:(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:1[89]|20)\d\d|(?:0?[1-9]|1[0-2])\/(?:1[89]|20)\d\d)(?![\p{L}\d]|[/.-][\d\p{Lu}])/gu },
   // 90/QĐ-TTg, 27/2022/NĐ-CP, 21-NQ/TW, 18-CTr/TU, 17/2022//TT-BLĐTBXH, "21- NQ/TW" (OCR
   // space), and a blank number "/KH-UBND" (the number is written in by hand after signing)
   {

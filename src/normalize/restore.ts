@@ -203,6 +203,7 @@ export class Restorer {
     const d = decoderArrays(T)
     // slot t's states live at [t*BEAM, t*BEAM + size[t]); state -1 is the phrase start
     let prevBase = -1, prevSize = 1
+    const four = this.lm.hasFourgrams
     for (let t = 0; t < T; t++) {
       const cands = slots[t].cands
       const { ids, ids2, costs } = arraysOf(cands)
@@ -223,6 +224,11 @@ export class Restorer {
           d.backWord[nb++] = w2
         }
         this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
+        // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
+        if (four && from >= 0) {
+          const p = d.back[from]
+          this.lm.applyFourgrams(p >= 0 ? d.w1[p] : BOS_ID, w1, w2, ids, n, d.row)
+        }
         for (let i = 0; i < n; i++) {
           const second = ids2[i]
           // a two-syllable reading (glued token) moves the state on by two words

@@ -26,10 +26,13 @@ export function piecesOf(line: string): Piece[] {
     const tokStart = m.index, tokEnd = tokStart + m[0].length
     while (f < fixed.length && fixed[f].end <= tokStart) f++
     if (f < fixed.length && fixed[f].start < tokEnd) {
-      // a protected span overlaps this token: emit it whole (once), then any letters after it
-      const sp = fixed[f]
-      if (sp.start >= tokStart) {
-        out.push({ kind: 'fixed', start: sp.start, end: sp.end, text: line.slice(sp.start, sp.end), replacement: sp.replacement })
+      // protected spans overlap this token: emit each one that starts in it, whole (once): a token may hold
+      // two (10/2019 then NĐ-CP when the symbol pattern did not take it whole)
+      while (f < fixed.length && fixed[f].start < tokEnd) {
+        const sp = fixed[f]
+        if (sp.start >= tokStart) out.push({ kind: 'fixed', start: sp.start, end: sp.end, text: line.slice(sp.start, sp.end), replacement: sp.replacement })
+        if (sp.end > tokEnd) break // runs on into the next token
+        f++
       }
       continue
     }

@@ -8,6 +8,9 @@ describe('protectedSpans', () => {
     ['số 90/QĐ-TTg ngày', [['symbol', '90/QĐ-TTg', '90/QĐ-TTg']]],
     ['s6 21-NQ/TW, ngay', [['symbol', '21-NQ/TW', '21-NQ/TW']]],
     ['Nghi dinh 27/2022/ND-CP quy dinh', [['symbol', '27/2022/ND-CP', '27/2022/NĐ-CP']]],
+    // a month/year in front of a symbol is the symbol's number and year, not a date
+    ['10/2019/ND-CP ngay 30', [['symbol', '10/2019/ND-CP', '10/2019/NĐ-CP'], ['number', '30', '30']]],
+    ['tháng 6/2024 và', [['date', '6/2024', '6/2024']]],
     ['S6 154/KH-TUHCTD Ha Noi', [['symbol', '154/KH-TUHCTD', '154/KH-TUHCTD']]], // unknown code: as printed
     ['S6 18-CTr/TU Ha Tinh', [['symbol', '18-CTr/TU', '18-CTr/TU']]],
     ['Quyet dinh 842/QD-UBND', [['symbol', '842/QD-UBND', '842/QĐ-UBND']]],

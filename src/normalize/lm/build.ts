@@ -3,13 +3,15 @@
 // stays at a few hundred MB for ~25 M tokens, and the result does not depend on Map iteration order.
 import { BOS, EOS, NUM, UNK, phrases } from './tokenize.js'
 import { quantiser, type ModelTables } from './format.js'
+import { LanguageModel } from './model.js'
 
 const SPECIALS = [UNK, BOS, EOS, NUM]
 const MAX_VOCAB = 65535
 const B16 = 65536
 const B32 = 4294967296
 
-export type BuildOptions = { minWordCount?: number; minTrigramCount?: number; minBigramCount?: number }
+/** minFourgramCount: add a 4-gram level (4-grams seen at least this often, on kept trigram contexts); none by default. */
+export type BuildOptions = { minWordCount?: number; minTrigramCount?: number; minBigramCount?: number; minFourgramCount?: number }
 
 /** Collects phrases as a stream of provisional ids; call build() once at the end. */
 export class NgramCounter {
@@ -62,7 +64,8 @@ export class NgramCounter {
     order.forEach((tmp, k) => (remap[tmp] = k + SPECIALS.length))
     remap[this.ids.get(NUM) ?? -1] = 3
     const tri = collectTrigrams(this.stream, this.len, remap)
-    return estimate(vocab, tri, opts, { ...meta, tokens: this.len, vocabulary: vocab.length })
+    const tables = estimate(vocab, tri, opts, { ...meta, tokens: this.len, vocabulary: vocab.length })
+    return opts.minFourgramCount ? addFourgrams(tables, this.stream, this.len, remap, opts.minFourgramCount) : tables
   }
 }
 
@@ -220,6 +223,72 @@ function estimate(vocab: string[], tri: { keys: Float64Array; counts: Uint32Arra
     vocab, uniLogp, uniBow, biStart, biWord, biLogp, biBow, triStart, triWord, triLogp,
     biLogpBook: qBiP.book, biBowBook: qBiBow.book, triLogpBook: qTri.book,
     meta: { ...meta, bigrams: B, trigrams: Tk, trigramTypes: T, discounts: [round(D2), round(D3)], minTrigramCount: minTri, minBigramCount: minBi },
+  }
+}
+
+/**
+ * The 4-gram level on top of the trigram tables: p(d | x a b) = max(c(xabd) − D4, 0) / c(xab·) + γ(xab) p(d | a b),
+ * with p(d | a b) the trigram model's own (backoff) estimate; kept for 4-grams seen ≥ min times whose context
+ * (x a b) is a kept trigram. Stored like the lower levels: rows by context trigram index, 8-bit codebooks,
+ * and log γ per trigram (read only where the trigram heads kept 4-grams; elsewhere the trigram estimate is
+ * used as is).
+ */
+function addFourgrams(t: ModelTables, stream: Int32Array, len: number, remap: Int32Array, min: number): ModelTables {
+  const lm = new LanguageModel({ ...t, version: 'build' })
+  // every 4-gram occurrence as (context trigram index, word); contexts that are not kept trigrams are skipped
+  const keys = new Float64Array(len)
+  let n = 0, x = 1, a = 1, b = 1
+  for (let i = 0; i < len; i++) {
+    const c = stream[i] < 0 ? 2 : remap[stream[i]]
+    const k = lm.trigramIndexOf(x, a, b)
+    if (k >= 0) keys[n++] = k * B16 + c
+    if (stream[i] < 0) (x = 1), (a = 1), (b = 1)
+    else (x = a), (a = b), (b = c)
+  }
+  const q = runLength(keys.subarray(0, n).sort())
+  const F = q.keys.length
+  const D4 = discount(q.counts)
+  const Tk = t.triWord.length
+  const ctxSum = new Float64Array(Tk), ctxTypes = new Float64Array(Tk), keptIn = new Uint32Array(Tk)
+  for (let i = 0; i < F; i++) {
+    const k = Math.floor(q.keys[i] / B16)
+    ctxSum[k] += q.counts[i]
+    ctxTypes[k]++
+    if (q.counts[i] >= min && q.keys[i] % B16 !== 1) keptIn[k]++
+  }
+  // the context words of each trigram index (for p(d | a b)): walk the tries once
+  const triA = new Int32Array(Tk), triB = new Int32Array(Tk)
+  const V = t.biStart.length - 1
+  for (let v = 0; v < V; v++)
+    for (let j = t.biStart[v]; j < t.biStart[v + 1]; j++)
+      for (let k = t.triStart[j]; k < t.triStart[j + 1]; k++) (triA[k] = t.biWord[j]), (triB[k] = t.triWord[k])
+  const fourStart = new Uint32Array(Tk + 1)
+  let kept = 0
+  for (let k = 0; k < Tk; k++) (fourStart[k + 1] = fourStart[k] + keptIn[k]), (kept += keptIn[k])
+  const fourWord = new Uint16Array(kept), fourLogpRaw = new Float64Array(kept), triBowRaw = new Float64Array(Tk)
+  // backoff weights renormalised over what was kept (pruned 4-grams give their mass back to the backoff):
+  // bow(xab) = (1 − Σ_kept p4(d|xab)) / (1 − Σ_kept p3(d|ab))
+  const sum4 = new Float64Array(Tk), sum3 = new Float64Array(Tk)
+  let at = 0
+  for (let i = 0; i < F; i++) {
+    const k = Math.floor(q.keys[i] / B16), d = q.keys[i] % B16
+    if (q.counts[i] < min || d === 1) continue
+    const p3 = Math.exp(lm.logProb(triA[k], triB[k], d))
+    const p4 = Math.max(q.counts[i] - D4, 0) / ctxSum[k] + ((D4 * ctxTypes[k]) / ctxSum[k]) * p3
+    sum4[k] += p4
+    sum3[k] += p3
+    fourWord[at] = d
+    fourLogpRaw[at++] = Math.log(p4)
+  }
+  for (let k = 0; k < Tk; k++) triBowRaw[k] = keptIn[k] ? Math.log(Math.max(1e-6, 1 - sum4[k]) / Math.max(1e-6, 1 - sum3[k])) : 0
+  const qBow = quantiser(triBowRaw.filter((v) => v !== 0))
+  const qFour = quantiser(fourLogpRaw)
+  return {
+    ...t,
+    triBow: Uint8Array.from(triBowRaw, (v) => qBow.index(v)), // read only where the trigram heads a 4-gram row
+    fourStart, fourWord, fourLogp: Uint8Array.from(fourLogpRaw, (v) => qFour.index(v)),
+    triBowBook: qBow.book, fourLogpBook: qFour.book,
+    meta: { ...t.meta, fourgrams: kept, fourgramTypes: F, discount4: round(D4), minFourgramCount: min },
   }
 }
 

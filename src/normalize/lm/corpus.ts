@@ -8,6 +8,8 @@ import path from 'node:path'
 import type { NgramCounter } from './build.js'
 
 export const HOLDOUT_EVERY = 1000
+/** `build:lm -- --dev`: lines at this offset in each HOLDOUT_EVERY are held out too, as a dev slice. */
+export const DEV_OFFSET = 500
 
 async function* gzLines(file: string): AsyncGenerator<string> {
   const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
@@ -30,9 +32,10 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 
 /**
  * Counts the corpus into `counter`. Every HOLDOUT_EVERY-th line of legal-web goes to `heldOut`
- * instead (evaluation text the model never sees). Returns the source list for the manifest.
+ * instead (evaluation text the model never sees); with `dev`, every line at DEV_OFFSET too (a second
+ * unseen slice to tune on, so the test slice is never tuned on). Returns the source list for the manifest.
  */
-export async function countCorpus(counter: NgramCounter, corpus: string, heldOut?: (line: string) => void, log = (_: string) => {}): Promise<Record<string, unknown>[]> {
+export async function countCorpus(counter: NgramCounter, corpus: string, heldOut?: (line: string) => void, log = (_: string) => {}, dev?: (line: string) => void): Promise<Record<string, unknown>[]> {
   if (!existsSync(corpus)) throw new Error(`corpus folder not found: ${corpus}`)
   const sources: Record<string, unknown>[] = []
   for (const name of ['legal-web.txt.gz', 'wiki-vi.txt.gz']) {
@@ -42,6 +45,12 @@ export async function countCorpus(counter: NgramCounter, corpus: string, heldOut
       lines++
       if (name.startsWith('legal') && lines % HOLDOUT_EVERY === 0) {
         heldOut?.(line)
+        held++
+        continue
+      }
+      // a second slice, held out only when asked (a development set to tune on, apart from the test slice)
+      if (dev && name.startsWith('legal') && lines % HOLDOUT_EVERY === DEV_OFFSET) {
+        dev(line)
         held++
         continue
       }

@@ -19,6 +19,13 @@ export type ModelTables = {
   biLogpBook: Float32Array // 256 entries each
   biBowBook: Float32Array
   triLogpBook: Float32Array
+  // optional 4-gram level (build:lm -- --min-fourgram N): rows by context trigram index
+  triBow?: Uint8Array // codebook index of log backoff of context (a,b,c), per trigram
+  fourStart?: Uint32Array // T+1 offsets into the 4-gram arrays, by trigram
+  fourWord?: Uint16Array
+  fourLogp?: Uint8Array
+  triBowBook?: Float32Array
+  fourLogpBook?: Float32Array
   meta: Record<string, unknown>
 }
 
@@ -31,6 +38,10 @@ function sectionsOf(t: ModelTables): Section[] {
     ...(['uniLogp', 'uniBow', 'biStart', 'biWord', 'biLogp', 'biBow', 'triStart', 'triWord', 'triLogp', 'biLogpBook', 'biBowBook', 'triLogpBook'] as const).map(
       (name) => ({ name, bytes: u8(t[name] as ArrayBufferView) }),
     ),
+    // a trigram-only model writes exactly the bytes it did before the 4-gram level existed
+    ...(['triBow', 'fourStart', 'fourWord', 'fourLogp', 'triBowBook', 'fourLogpBook'] as const)
+      .filter((name) => t[name])
+      .map((name) => ({ name, bytes: u8(t[name] as ArrayBufferView) })),
   ]
 }
 
@@ -87,6 +98,12 @@ export function readModel(buf: Buffer): ModelTables & { version: string } {
     biLogpBook: (o, n) => new Float32Array(ab, o, n / 4),
     biBowBook: (o, n) => new Float32Array(ab, o, n / 4),
     triLogpBook: (o, n) => new Float32Array(ab, o, n / 4),
+    triBow: (o, n) => new Uint8Array(ab, o, n),
+    fourStart: (o, n) => new Uint32Array(ab, o, n / 4),
+    fourWord: (o, n) => new Uint16Array(ab, o, n / 2),
+    fourLogp: (o, n) => new Uint8Array(ab, o, n),
+    triBowBook: (o, n) => new Float32Array(ab, o, n / 4),
+    fourLogpBook: (o, n) => new Float32Array(ab, o, n / 4),
   }
   for (const [name, o, n] of header.layout) views[name] = ctor[name]?.(o, n)
   return { ...(views as Omit<ModelTables, 'meta'>), meta: header.meta, version: header.version }

@@ -169,6 +169,46 @@ export class LanguageModel {
     }
   }
 
+  /** Whether the model has a 4-gram level. */
+  get hasFourgrams(): boolean {
+    return !!this.t.fourStart
+  }
+
+  /** Index of trigram (a, b, c) in the trigram arrays, or -1. */
+  trigramIndexOf(a: number, b: number, c: number): number {
+    const ab = this.bigramAt(a, b)
+    return ab >= 0 ? this.trigramAt(ab, c) : -1
+  }
+
+  /**
+   * The 4-gram level over scores `out` from scoreAllWith(a, b, …): where (x a b) heads 4-grams, a listed
+   * word gets log p(d | x a b), any other word the trigram score plus log γ(x a b). No-op without 4-grams.
+   */
+  applyFourgrams(x: number, a: number, b: number, cs: Int32Array | number[], n: number, out: Float64Array): void {
+    const t = this.t
+    if (!t.fourStart) return
+    const k = this.trigramIndexOf(x, a, b)
+    if (k < 0) return
+    const lo0 = t.fourStart[k], hi0 = t.fourStart[k + 1] - 1
+    if (hi0 < lo0) return
+    const words = t.fourWord!, logp = t.fourLogp!, book = t.fourLogpBook!
+    const bow = t.triBowBook![t.triBow![k]]
+    for (let i = 0; i < n; i++) {
+      const c = cs[i]
+      let lo = lo0, hi = hi0, hit = -1
+      while (lo <= hi) {
+        const m = (lo + hi) >>> 1, v = words[m]
+        if (v < c) lo = m + 1
+        else if (v > c) hi = m - 1
+        else {
+          hit = m
+          break
+        }
+      }
+      out[i] = hit >= 0 ? book[logp[hit]] : out[i] + bow
+    }
+  }
+
   /** log p(c | a b) with backoff; a, b, c are ids. */
   logProb(a: number, b: number, c: number): number {
     const t = this.t
