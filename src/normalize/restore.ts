@@ -155,7 +155,7 @@ export class Restorer {
     if (selfId === UNK_ID) {
       this.glyph ??= new Channel({ pDrop: 0.05, pWrong: 0.05, garble: 0.5 })
       const seen = new Set(out.map((c) => c.word))
-      for (const c of channelCandidates(this.lex, this.glyph, form, 12, 6)) if (!seen.has(c.word)) out.push({ ...c, cost: c.cost + OCR_GLYPH_EXTRA })
+      for (const c of channelCandidates(this.lex, this.glyph, form, 12, 6)) if (!seen.has(c.word)) out.push(c)
     }
     out.sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
     return [self, ...out.slice(0, MAX_CANDIDATES - 1)]
@@ -398,9 +398,8 @@ const SPLIT_WHEN = 6
 const SPLIT_COST = 3
 const MAX_SPLITS = 6
 // OCR-mark mode: extra cost (nats) of changing a word the Vietnamese OCR read, on top of the learned
-// channel cost; and of a glyph reading of an unknown token (docs/normalize.md, measured on section (6))
-export const OCR_CHANGE_COST = Number(process.env.KEHOACH_OCR_CHANGE_COST ?? 3)
-const OCR_GLYPH_EXTRA = Number(process.env.KEHOACH_OCR_GLYPH_EXTRA ?? 0)
+// channel cost (docs/normalize.md: 2 and 3 gave the same figures on section (6))
+export const OCR_CHANGE_COST = 3
 
 /** A line where at least 2 words and a fifth of them are not Vietnamese-shaped nor known. */
 function lineIsGarbled(pieces: Piece[], lm: LanguageModel): boolean {

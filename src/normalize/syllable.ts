@@ -15,7 +15,6 @@ export const TONE_MARKS: Record<Exclude<Tone, 'ngang'>, string> = {
   nang: '\u0323', // dot below
 }
 const TONE_BY_MARK = new Map(Object.entries(TONE_MARKS).map(([t, m]) => [m, t as Tone]))
-const VOWEL_MARKS = new Set(['\u0302', '\u0306', '\u031B']) // circumflex, breve, horn
 
 // Onsets, longest first so that "ngh" wins over "ng" over "n".
 // "p" alone occurs only in loanwords (pin, pa-nô) but is kept: it is real Vietnamese text.

@@ -7,7 +7,6 @@ import {
   canonicalTonePlacement,
   parseSyllable,
   placeTone,
-  toneOf,
   type Tone,
 } from './syllable.js'
 

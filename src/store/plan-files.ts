@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { writeFileAtomic } from './atomic-file.js'
 import path from 'node:path'
 import type { Plan } from '../schema/plan.js'

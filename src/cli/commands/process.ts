@@ -5,8 +5,9 @@ import { runBatch } from '../../batch.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
 import { loadLanguageModel } from '../../normalize/index.js'
-import { BadArgumentError, ExitCode } from '../../errors.js'
+import { ExitCode } from '../../errors.js'
 import { describeFailure, runCommand } from '../exit.js'
+import { positiveInt } from '../args.js'
 import { ProgressLine, bar } from '../progress.js'
 
 type ProcessOptions = {
@@ -80,11 +81,5 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
   } finally {
     if (lazy.pool) await (await lazy.pool).close()
   }
-}
-
-function positiveInt(value: string | undefined, flag: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) throw new BadArgumentError(`${flag} wants a positive whole number, got ${JSON.stringify(value)}`)
-  return n
 }
 

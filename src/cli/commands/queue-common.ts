@@ -1,20 +1,10 @@
 /** Options and helpers shared by `kehoach watch` and `kehoach worker`. */
 import path from 'node:path'
-import { BadArgumentError, ExitCode } from '../../errors.js'
+import { ExitCode } from '../../errors.js'
 import type { ProgressLine } from '../progress.js'
 import type { WorkerEvents } from '../../queue/workers.js'
 import type { DocumentRef } from '../../queue/jobs.js'
 import type { QueueEventHandlers } from '../../queue/events.js'
-
-export function positiveInt(value: string | undefined, flag: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) throw new BadArgumentError(`${flag} wants a positive whole number, got ${JSON.stringify(value)}`)
-  return n
-}
-
-export function optionalInt(value: string | undefined, flag: string): number | undefined {
-  return value === undefined ? undefined : positiveInt(value, flag)
-}
 
 export function dirs(opts: { data?: string; out?: string }): { dataDir: string; outDir: string } {
   const dataDir = path.resolve(opts.data ?? 'data')

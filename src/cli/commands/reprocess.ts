@@ -15,7 +15,7 @@ import { idsByPrefix } from '../../store/locate.js'
 import { openStore } from '../../store/open.js'
 import { locateDocument, reprocessInProcess, reprocessViaQueue, type StoredDocument } from '../../store/reprocess.js'
 import { describeFailure, runCommand } from '../exit.js'
-import { positiveInt } from './queue-common.js'
+import { positiveInt } from '../args.js'
 
 type ReprocessCliOptions = {
   data: string

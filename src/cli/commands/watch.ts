@@ -17,7 +17,8 @@ import { InboxWatcher } from '../../ingest/watch.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { ProgressLine } from '../progress.js'
-import { QueueProgress, dirs, label, onShutdown, optionalInt, positiveInt } from './queue-common.js'
+import { QueueProgress, dirs, label, onShutdown } from './queue-common.js'
+import { optionalInt, positiveInt } from '../args.js'
 
 type WatchOptions = {
   inbox: string

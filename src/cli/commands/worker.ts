@@ -11,7 +11,8 @@ import { queuePrefix } from '../../queue/names.js'
 import { STALL_SETTINGS, defaultConcurrency, startWorkers } from '../../queue/workers.js'
 import { runCommand } from '../exit.js'
 import { ProgressLine } from '../progress.js'
-import { QueueProgress, dirs, onShutdown, optionalInt, positiveInt } from './queue-common.js'
+import { QueueProgress, dirs, onShutdown } from './queue-common.js'
+import { optionalInt, positiveInt } from '../args.js'
 
 type WorkerOptions = {
   out?: string

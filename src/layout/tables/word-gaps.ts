@@ -68,22 +68,6 @@ function chunks(l: VLine, gap: number): { a: number; b: number; from: number; to
   return out
 }
 
-/** Does a line leave x-range [a, b] free of words (narrowed to at least `min` wide)? Returns the free part. */
-function freePart(l: VLine, c: { a: number; b: number }, min: number): [number, number] | null {
-  let a = c.a
-  let b = c.b
-  for (const w of l.words) {
-    if (w.box[2] <= a || w.box[0] >= b) continue
-    // a word inside the corridor: keep the wider side
-    const left = w.box[0] - a
-    const right = b - w.box[2]
-    if (left >= right) b = w.box[0]
-    else a = w.box[2]
-    if (b - a < min) return null
-  }
-  return b - a >= min ? [a, b] : null
-}
-
 /** Page lines with a word inside one of `tables` (to leave out of the word-gap search). */
 export function linesInTables(page: SourcePage, tables: readonly PageTable[]): Set<number> {
   const out = new Set<number>()

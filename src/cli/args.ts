@@ -1,0 +1,12 @@
+import { BadArgumentError } from '../errors.js'
+
+/** A command-line number that must be a positive whole number; a clear error names the flag. */
+export function positiveInt(value: string | undefined, flag: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new BadArgumentError(`${flag} wants a positive whole number, got ${JSON.stringify(value)}`)
+  return n
+}
+
+export function optionalInt(value: string | undefined, flag: string): number | undefined {
+  return value === undefined ? undefined : positiveInt(value, flag)
+}
