@@ -42,6 +42,8 @@ const timedPool: OcrPool = {
 }
 
 const rows: string[] = []
+const cpu0 = process.cpuUsage()
+const wall0 = performance.now()
 let pages = 0, readTotal = 0, assembleTotal = 0, ocrTotal = 0
 for (const file of FILES) {
   const bytes = readFileSync(path.join(root, 'fixtures', file))
@@ -61,6 +63,8 @@ for (const file of FILES) {
       `${((100 * (read - ocrSeconds + assemble)) / ocrSeconds).toFixed(1).padStart(9)}%`,
   )
 }
+const cpu = process.cpuUsage(cpu0)
+const wallAll = (performance.now() - wall0) / 1000
 await pool.close()
 
 console.log(`model load ${modelLoad.toFixed(2)} s; one OCR worker; seconds per page (wall)`)
@@ -71,4 +75,5 @@ console.log(
   `all ${pages} pages: OCR ${(ocrTotal / pages).toFixed(2)} s/page, render+preprocess+text layer ${((readTotal - ocrTotal) / pages).toFixed(2)} s/page, ` +
     `normalize+layout+extract+validate ${(assembleTotal / pages).toFixed(2)} s/page → overhead ${((100 * overhead) / ocrTotal).toFixed(1)}% of OCR time (target ≤ 10%)`,
 )
+console.log(`process CPU (main thread + OCR worker) ${((cpu.user + cpu.system) / 1e6 / pages).toFixed(2)} s/page over ${(wallAll / pages).toFixed(2)} s/page wall`)
 console.log(`peak rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)

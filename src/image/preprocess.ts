@@ -144,70 +144,93 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
   const maxSize = opts.maxSize ?? 0.3
   const margin = opts.margin ?? 0.8
   const { width: W, height: H, data } = img
+  const N = W * H
   let sum = 0
-  for (let i = 0; i < W * H; i++) sum += data[i]
-  const cut = Math.min(160, (sum / (W * H)) * 0.75)
-  const label = new Int32Array(W * H).fill(-1)
-  type Comp = { x0: number; y0: number; x1: number; y1: number; n: number; start: number }
-  const comps: Comp[] = []
-  const stack: number[] = []
-  const pixels: number[] = []
-  for (let p = 0; p < W * H; p++) {
-    if (label[p] !== -1 || data[p] >= cut) continue
-    const id = comps.length
-    const c: Comp = { x0: W, y0: H, x1: -1, y1: -1, n: 0, start: pixels.length }
+  for (let i = 0; i < N; i++) sum += data[i]!
+  const cut = Math.min(160, (sum / N) * 0.75)
+  // integral image of the dark mask (for "any other ink nearby?"); its last cell is the dark-pixel count,
+  // which sizes the typed work arrays below (each dark pixel is stacked and listed exactly once)
+  const W1 = W + 1
+  const S = new Int32Array(W1 * (H + 1))
+  for (let y = 0, p = 0; y < H; y++) {
+    let row = 0
+    const above = y * W1 + 1
+    const here = above + W1
+    for (let x = 0; x < W; x++, p++) {
+      if (data[p]! < cut) row++
+      S[here + x] = S[above + x]! + row
+    }
+  }
+  const nDark = S[W1 * (H + 1) - 1]!
+  const label = new Int32Array(N).fill(-1)
+  const stack = new Int32Array(nDark)
+  const pixels = new Int32Array(nDark)
+  // components as parallel arrays: bounding box, pixel count, first index into `pixels`
+  let cap = 1024
+  let cx0 = new Int32Array(cap), cy0 = new Int32Array(cap), cx1 = new Int32Array(cap), cy1 = new Int32Array(cap)
+  let cn = new Int32Array(cap), cstart = new Int32Array(cap)
+  let nComps = 0
+  let listed = 0
+  for (let p = 0; p < N; p++) {
+    if (label[p] !== -1 || data[p]! >= cut) continue
+    const id = nComps++
+    if (id === cap) {
+      cap *= 2
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(cap)
+        b.set(a)
+        return b
+      }
+      cx0 = grow(cx0); cy0 = grow(cy0); cx1 = grow(cx1); cy1 = grow(cy1); cn = grow(cn); cstart = grow(cstart)
+    }
+    let x0 = W, y0 = H, x1 = -1, y1 = -1
+    const start = listed
     label[p] = id
-    stack.push(p)
-    while (stack.length) {
-      const q = stack.pop()!
-      pixels.push(q)
-      const x = q % W
-      const y = (q - x) / W
-      c.n++
-      if (x < c.x0) c.x0 = x
-      if (x > c.x1) c.x1 = x
-      if (y < c.y0) c.y0 = y
-      if (y > c.y1) c.y1 = y
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy
-        if (yy < 0 || yy >= H) continue
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx
-          if (xx < 0 || xx >= W) continue
-          const r = yy * W + xx
-          if (label[r] === -1 && data[r] < cut) {
+    let top = 0
+    stack[top++] = p
+    while (top > 0) {
+      const q = stack[--top]!
+      pixels[listed++] = q
+      const y = (q / W) | 0
+      const x = q - y * W
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+      const ya = y > 0 ? y - 1 : 0, yb = y < H - 1 ? y + 1 : H - 1
+      const xa = x > 0 ? x - 1 : 0, xb = x < W - 1 ? x + 1 : W - 1
+      for (let yy = ya; yy <= yb; yy++) {
+        const rowStart = yy * W
+        for (let xx = xa; xx <= xb; xx++) {
+          const r = rowStart + xx
+          if (label[r] === -1 && data[r]! < cut) {
             label[r] = id
-            stack.push(r)
+            stack[top++] = r
           }
         }
       }
     }
-    comps.push(c)
+    cx0[id] = x0; cy0[id] = y0; cx1[id] = x1; cy1[id] = y1; cn[id] = listed - start; cstart[id] = start
   }
-  const heights = comps.filter((c) => c.n >= 12).map((c) => c.y1 - c.y0 + 1).sort((a, b) => a - b)
-  if (heights.length < 50) return img
-  const textH = heights[Math.floor(heights.length / 2)]
-  // integral image of the dark mask, for "any other ink nearby?"
-  const S = new Int32Array((W + 1) * (H + 1))
-  for (let y = 0; y < H; y++) {
-    let row = 0
-    for (let x = 0; x < W; x++) {
-      row += data[y * W + x] < cut ? 1 : 0
-      S[(y + 1) * (W + 1) + x + 1] = S[y * (W + 1) + x + 1] + row
-    }
-  }
-  const dark = (x0: number, y0: number, x1: number, y1: number) =>
-    S[(y1 + 1) * (W + 1) + x1 + 1] - S[y0 * (W + 1) + x1 + 1] - S[(y1 + 1) * (W + 1) + x0] + S[y0 * (W + 1) + x0]
-  const out = new Uint8Array(data.subarray(0, W * H))
+  let nh = 0
+  for (let i = 0; i < nComps; i++) if (cn[i]! >= 12) nh++
+  if (nh < 50) return img
+  const heights = new Int32Array(nh)
+  for (let i = 0, k = 0; i < nComps; i++) if (cn[i]! >= 12) heights[k++] = cy1[i]! - cy0[i]! + 1
+  heights.sort()
+  const textH = heights[nh >> 1]!
   const m = Math.round(margin * textH)
-  let removed = 0
-  for (let i = 0; i < comps.length; i++) {
-    const c = comps[i]
-    if (Math.max(c.x1 - c.x0 + 1, c.y1 - c.y0 + 1) >= maxSize * textH) continue
-    const around = dark(Math.max(0, c.x0 - m), Math.max(0, c.y0 - m), Math.min(W - 1, c.x1 + m), Math.min(H - 1, c.y1 + m))
-    if (around > c.n) continue
-    for (let k = c.start; k < c.start + c.n; k++) out[pixels[k]] = 255
-    removed++
+  const limit = maxSize * textH
+  let out: Uint8Array | null = null
+  for (let i = 0; i < nComps; i++) {
+    const x0 = cx0[i]!, y0 = cy0[i]!, x1 = cx1[i]!, y1 = cy1[i]!
+    if (Math.max(x1 - x0 + 1, y1 - y0 + 1) >= limit) continue
+    const ax0 = x0 - m > 0 ? x0 - m : 0, ay0 = y0 - m > 0 ? y0 - m : 0
+    const ax1 = x1 + m < W - 1 ? x1 + m : W - 1, ay1 = y1 + m < H - 1 ? y1 + m : H - 1
+    const around = S[(ay1 + 1) * W1 + ax1 + 1]! - S[ay0 * W1 + ax1 + 1]! - S[(ay1 + 1) * W1 + ax0]! + S[ay0 * W1 + ax0]!
+    if (around > cn[i]!) continue
+    out ??= data.slice(0, N)
+    for (let k = cstart[i]!, e = k + cn[i]!; k < e; k++) out[pixels[k]!] = 255
   }
-  return removed ? { ...img, data: out } : img
+  return out ? { ...img, data: out } : img
 }

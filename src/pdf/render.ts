@@ -7,7 +7,13 @@
  * The page is drawn in colour and turned grey by `colourToGrey` (src/image/colour.ts): a page with
  * coloured ink (red seal, blue signature or stamp) drops it; a black-and-white page gets BT.601 luma
  * as before (identical pixels).
+ *
+ * Scanned pages (the common case) are one full-page image: then the image is taken as it is from
+ * the operator list (`paintImageXObject` → `page.objs`) when its resolution is the asked `dpi`, instead
+ * of drawing it onto a canvas — no canvas, no RGBA copy (docs/ocr.md, "Overhead"). A scan at another
+ * resolution (200 dpi) is still rasterised at `dpi`: OCR'd at its own 200 dpi it moved CER (docs/ocr.md).
  */
+import { OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { CorruptInputError, InputTooLargeError } from '../errors.js'
 import { colourToGrey, type GreyMode } from '../image/colour.js'
 import type { GreyImage } from '../image/grey-image.js'
@@ -42,6 +48,23 @@ export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number
     p.cleanup()
     throw new CorruptInputError(`page ${page} has an empty page box`, { stage: 'pdf' })
   }
+  try {
+    const scan = await fullPageImage(p, opts.dpi)
+    if (scan) {
+      if (scan.width * scan.height > opts.maxPixels) {
+        throw new InputTooLargeError(
+          `page ${page}: its image is ${scan.width}×${scan.height} px, over the ${opts.maxPixels}-pixel limit`,
+          { stage: 'pdf' },
+        )
+      }
+      p.cleanup()
+      return colourToGrey(scan.data, scan.width, scan.height, 3, scan.dpi, opts.grey ?? 'auto').image
+    }
+  } catch (error) {
+    p.cleanup()
+    if (error instanceof InputTooLargeError) throw error
+    throw new CorruptInputError(`page ${page} could not be rendered: ${(error as Error).message}`, { stage: 'pdf', cause: error })
+  }
   const factory = (pdf.doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory
   const cc = factory.create(width, height)
   try {
@@ -60,4 +83,51 @@ export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number
     factory.destroy(cc) // zero-sizes the canvas: the pixels go now, not at GC time
     p.cleanup()
   }
+}
+
+/** The only operators a "one image on the page" content stream may have. */
+const SCAN_OPS = new Set<number>([OPS.save, OPS.restore, OPS.transform, OPS.dependency, OPS.paintImageXObject])
+/** pdfjs ImageKind.RGB_24BPP (grey and RGB JPEGs both decode to it). */
+const RGB_24BPP = 2
+
+type PageProxy = Awaited<ReturnType<PdfFile['doc']['getPage']>>
+type DecodedImage = { width: number; height: number; kind?: number; data?: Uint8Array | Uint8ClampedArray }
+
+/**
+ * The page's pixels straight from its one image, when the page is nothing else: the operator list
+ * holds only save/restore/transform and one `paintImageXObject`, whose transform maps the image onto
+ * the whole page, upright; the image is 8-bit RGB; its resolution (image width vs page width) is at most
+ * Anything else (text, vector art, masks, rotated pages, 1-bit images) → null: rasterise.
+ */
+async function fullPageImage(p: PageProxy, dpiWanted: number): Promise<{ width: number; height: number; data: Uint8Array | Uint8ClampedArray; dpi: number } | null> {
+  const ops = await p.getOperatorList()
+  let ctm = [1, 0, 0, 1, 0, 0]
+  const stack: number[][] = []
+  let image: { name: string; ctm: number[] } | null = null
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]!
+    if (!SCAN_OPS.has(fn)) return null
+    const args = ops.argsArray[i] as unknown[]
+    if (fn === OPS.save) stack.push(ctm)
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0]
+    else if (fn === OPS.transform) ctm = Util.transform(ctm, args as number[])
+    else if (fn === OPS.paintImageXObject) {
+      if (image) return null
+      image = { name: args[0] as string, ctm }
+    }
+  }
+  if (!image) return null
+  const vp = p.getViewport({ scale: 1 })
+  // the image's unit square in viewport points (top-left origin): must be [W, 0, 0, -H, 0, H]
+  const m = Util.transform(vp.transform, image.ctm)
+  const tol = 0.5
+  if (Math.abs(m[0] - vp.width) > tol || Math.abs(m[1]) > tol || Math.abs(m[2]) > tol || Math.abs(m[3] + vp.height) > tol) return null
+  if (Math.abs(m[4]) > tol || Math.abs(m[5] - vp.height) > tol) return null
+  const objs = p.objs as unknown as { has(id: string): boolean; get(id: string): unknown }
+  if (!objs.has(image.name)) return null
+  const img = objs.get(image.name) as DecodedImage | null
+  if (!img || img.kind !== RGB_24BPP || !img.data || img.data.length !== img.width * img.height * 3) return null
+  const dpi = Math.round((img.width * 72) / vp.width)
+  if (Math.abs(dpi - dpiWanted) > 1 || Math.abs((img.height * 72) / vp.height - dpi) > 2) return null
+  return { width: img.width, height: img.height, data: img.data, dpi }
 }

@@ -16,7 +16,18 @@ export const MIN_VALID_SHARE = 0.75
 
 export type TextLayerVerdict = { usable: boolean; score: number; reason: string }
 
+/** Verdicts by the page's `lines` array: `readTextLayer` judges a page for its confidence and `readPage` asks again. */
+const judged = new WeakMap<SourcePage['lines'], TextLayerVerdict>()
+
 export function judgeTextLayer(page: SourcePage): TextLayerVerdict {
+  const cached = judged.get(page.lines)
+  if (cached) return cached
+  const verdict = judge(page)
+  judged.set(page.lines, verdict)
+  return verdict
+}
+
+function judge(page: SourcePage): TextLayerVerdict {
   const text = page.lines.map((l) => l.text).join('\n')
   const { tokens, validShare, markedShare } = vietnameseTextScore(text)
   const pct = (x: number) => `${Math.round(100 * x)}%`

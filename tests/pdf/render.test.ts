@@ -21,6 +21,17 @@ describe('renderPage', () => {
     expect(dark / img.data.length).toBeLessThan(0.2)
   })
 
+  it('takes a full-page scan image as it is when it is at the asked resolution, else rasterises', async () => {
+    const office = await openPdf(fixture('lao-cai.office.pdf'), DEFAULT_LIMITS) // one 2480×3508 JPEG (300 dpi)
+    const img = await renderPage(office, 1, { dpi: 300, maxPixels: DEFAULT_LIMITS.maxPixels })
+    await office.close()
+    expect([img.width, img.height, img.dpi]).toEqual([2480, 3508, 300]) // a canvas at 300 dpi is 2481 wide
+    const poor = await openPdf(fixture('lao-cai.poor.pdf'), DEFAULT_LIMITS) // a 200 dpi scan
+    const up = await renderPage(poor, 1, { dpi: 300, maxPixels: DEFAULT_LIMITS.maxPixels })
+    await poor.close()
+    expect([up.width, up.height, up.dpi]).toEqual([2481, 3508, 300])
+  })
+
   it('refuses a page over the pixel limit before drawing it', async () => {
     const pdf = await openPdf(fixture('bad/huge-page.pdf'), DEFAULT_LIMITS) // declares 200×200 in
     const t0 = performance.now()
