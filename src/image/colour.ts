@@ -45,29 +45,46 @@ export function colouredShare(px: ArrayLike<number>, width: number, height: numb
 
 export type ColourToGrey = { image: GreyImage; mode: Exclude<GreyMode, 'auto'>; colouredShare: number }
 
-/** Interleaved RGB or RGBA pixels (`channels` 3 or 4) → grey, by `mode`. */
+/**
+ * Interleaved RGB or RGBA pixels (`channels` 3 or 4) → grey, by `mode`. The coloured share is a sampled
+ * pass (1 pixel in 9); the full-page conversion runs once, when `image` is first read — a caller that
+ * only wanted to know whether the page has colour (decode.ts falls back on libvips' own grey for
+ * `auto` → `luma`) pays nothing for it.
+ */
 export function colourToGrey(px: ArrayLike<number>, width: number, height: number, channels: 3 | 4, dpi: number, mode: GreyMode = 'auto'): ColourToGrey {
   const share = colouredShare(px, width, height, channels)
   const chosen: Exclude<GreyMode, 'auto'> = mode === 'auto' ? (share >= MIN_COLOURED_SHARE ? 'drop-colour' : 'luma') : mode
-  const grey = new Uint8Array(width * height)
-  const n = grey.length
+  let image: GreyImage | undefined
+  return {
+    get image(): GreyImage {
+      image ??= { width, height, data: convert(px, width * height, channels, chosen), dpi }
+      return image
+    },
+    mode: chosen,
+    colouredShare: share,
+  }
+}
+
+/** One pass over the pixels, integer arithmetic. */
+function convert(px: ArrayLike<number>, n: number, channels: number, chosen: Exclude<GreyMode, 'auto'>): Uint8Array {
+  const grey = new Uint8Array(n)
   switch (chosen) {
     case 'luma':
       // ITU-R BT.601 luma in integer arithmetic
-      for (let i = 0, j = 0; j < n; i += channels, j++) grey[j] = (px[i] * 77 + px[i + 1] * 150 + px[i + 2] * 29 + 128) >> 8
+      for (let i = 0, j = 0; j < n; i += channels, j++) grey[j] = (px[i]! * 77 + px[i + 1]! * 150 + px[i + 2]! * 29 + 128) >> 8
       break
     case 'red':
-      for (let i = 0, j = 0; j < n; i += channels, j++) grey[j] = px[i]
+      for (let i = 0, j = 0; j < n; i += channels, j++) grey[j] = px[i]!
       break
     case 'max':
       for (let i = 0, j = 0; j < n; i += channels, j++) {
-        const r = px[i], g = px[i + 1], b = px[i + 2]
+        const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!
         grey[j] = r > g ? (r > b ? r : b) : g > b ? g : b
       }
       break
     case 'drop-colour':
       for (let i = 0, j = 0; j < n; i += channels, j++) {
-        const r = px[i], g = px[i + 1], b = px[i + 2]
+        const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!
         const hi = r > g ? (r > b ? r : b) : g > b ? g : b
         const lo = r < g ? (r < b ? r : b) : g < b ? g : b
         const v = hi + (hi - lo)
@@ -75,5 +92,5 @@ export function colourToGrey(px: ArrayLike<number>, width: number, height: numbe
       }
       break
   }
-  return { image: { width, height, data: grey, dpi }, mode: chosen, colouredShare: share }
+  return grey
 }

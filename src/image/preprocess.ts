@@ -72,49 +72,59 @@ export function estimateSkew(img: GreyImage): number {
   const w = Math.floor(img.width / f)
   const h = Math.floor(img.height / f)
   if (w < 50 || h < 50) return 0
-  // box-downscale and pick dark points (darker than the page's own midpoint)
+  // box-downscale (mean of each f × f block, truncated) and pick dark points (darker than the page's own midpoint)
+  const src = img.data
+  const iw = img.width
+  const ff = f * f
   const small = new Uint8Array(w * h)
+  const acc = new Int32Array(w)
   let sum = 0
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let s = 0
-      for (let dy = 0; dy < f; dy++) {
-        const row = (y * f + dy) * img.width + x * f
-        for (let dx = 0; dx < f; dx++) s += img.data[row + dx]
-      }
-      const v = s / (f * f)
-      small[y * w + x] = v
+  for (let y = 0, o = 0; y < h; y++) {
+    acc.fill(0)
+    for (let dy = 0; dy < f; dy++) {
+      let p = (y * f + dy) * iw
+      if (f === 1) for (let x = 0; x < w; x++) acc[x] = src[p + x]!
+      else if (f === 2) for (let x = 0; x < w; x++, p += 2) acc[x] += src[p]! + src[p + 1]!
+      else if (f === 3) for (let x = 0; x < w; x++, p += 3) acc[x] += src[p]! + src[p + 1]! + src[p + 2]!
+      else for (let x = 0; x < w; x++) for (let dx = 0; dx < f; dx++, p++) acc[x] += src[p]!
+    }
+    for (let x = 0; x < w; x++, o++) {
+      const v = acc[x]! / ff
+      small[o] = v
       sum += v
     }
   }
   const mean = sum / (w * h)
   const cut = Math.min(160, mean * 0.75)
-  const xs: number[] = []
-  const ys: number[] = []
   // skip a 3% margin: scanner edges and borders are not text
   const mx = Math.floor(w * 0.03)
   const my = Math.floor(h * 0.03)
-  for (let y = my; y < h - my; y++) {
-    for (let x = mx; x < w - mx; x++) {
-      if (small[y * w + x] < cut) {
-        xs.push(x - w / 2)
-        ys.push(y)
+  let nPts = 0
+  for (let y = my; y < h - my; y++) for (let x = mx, p = y * w + mx; x < w - mx; x++, p++) if (small[p]! < cut) nPts++
+  if (nPts < 200) return 0
+  const xs = new Float64Array(nPts)
+  const ys = new Float64Array(nPts)
+  for (let y = my, k = 0; y < h - my; y++) {
+    for (let x = mx, p = y * w + mx; x < w - mx; x++, p++) {
+      if (small[p]! < cut) {
+        xs[k] = x - w / 2
+        ys[k++] = y
       }
     }
   }
-  if (xs.length < 200) return 0
-  const rows = new Float64Array(h * 2 + 4)
+  const rows = new Int32Array(h * 2 + 4)
+  const nRows = rows.length
+  const off = Math.floor(h / 2)
   const score = (deg: number): number => {
     const t = Math.tan((deg * Math.PI) / 180)
     rows.fill(0)
-    const off = Math.floor(h / 2)
-    for (let i = 0; i < xs.length; i++) {
-      const r = Math.round(ys[i] - xs[i] * t) + off
-      if (r >= 0 && r < rows.length) rows[r]++
+    for (let i = 0; i < nPts; i++) {
+      const r = Math.round(ys[i]! - xs[i]! * t) + off
+      if (r >= 0 && r < nRows) rows[r]++
     }
     let s = 0
-    for (let i = 1; i < rows.length; i++) {
-      const d = rows[i] - rows[i - 1]
+    for (let i = 1; i < nRows; i++) {
+      const d = rows[i]! - rows[i - 1]!
       s += d * d
     }
     return s

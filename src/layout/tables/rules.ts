@@ -23,46 +23,78 @@ export type RuleFrame = {
   height: number
 }
 
-/** Min-pool by `f` then binarise against the local mean (window `win`, `t` percent darker). */
+/**
+ * Min-pool by `f` then binarise against the local mean (window `win`, `t` percent darker). One pass
+ * per stage over typed arrays: the pooling is unrolled for f = 1 and 2 (≈ 150 dpi from 150 / 300 dpi),
+ * the local sums come from an integral image (fits in int32: 255 × 1240 × 1754 for A4 at 150 dpi).
+ */
 export function binarize(img: GreyImage, f: number, win: number, t = 10): Binary {
   const w = Math.floor(img.width / f)
   const h = Math.floor(img.height / f)
+  const iw = img.width
+  const src = img.data
   const small = new Uint8Array(w * h)
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let m = 255
-      for (let dy = 0; dy < f; dy++) {
-        const row = (y * f + dy) * img.width + x * f
-        for (let dx = 0; dx < f; dx++) {
-          const v = img.data[row + dx]
-          if (v < m) m = v
-        }
+  if (f === 1) {
+    for (let y = 0; y < h; y++) small.set(src.subarray(y * iw, y * iw + w), y * w)
+  } else if (f === 2) {
+    for (let y = 0, o = 0; y < h; y++) {
+      let p = 2 * y * iw
+      let q = p + iw
+      for (let x = 0; x < w; x++, o++, p += 2, q += 2) {
+        const a = src[p]!, b = src[p + 1]!, c = src[q]!, d = src[q + 1]!
+        const m0 = a < b ? a : b
+        const m1 = c < d ? c : d
+        small[o] = m0 < m1 ? m0 : m1
       }
-      small[y * w + x] = m
+    }
+  } else {
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        let m = 255
+        for (let dy = 0; dy < f; dy++) {
+          const row = (y * f + dy) * iw + x * f
+          for (let dx = 0; dx < f; dx++) {
+            const v = src[row + dx]!
+            if (v < m) m = v
+          }
+        }
+        small[y * w + x] = m
+      }
     }
   }
-  // integral image (sums fit in 32 bits: 255 × 2^24)
+  // integral image, row 0 and column 0 zero
   const W = w + 1
-  const integral = new Uint32Array(W * (h + 1))
+  const integral = new Int32Array(W * (h + 1))
   for (let y = 0; y < h; y++) {
     let rowSum = 0
+    const above = y * W + 1
+    const here = above + W
+    const s = y * w
     for (let x = 0; x < w; x++) {
-      rowSum += small[y * w + x]
-      integral[(y + 1) * W + x + 1] = integral[y * W + x + 1] + rowSum
+      rowSum += small[s + x]!
+      integral[here + x] = integral[above + x]! + rowSum
     }
   }
   const out = new Uint8Array(w * h)
   const r = win >> 1
+  const k = 100 - t
   for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - r)
-    const y1 = Math.min(h, y + r + 1)
+    const y0 = y - r > 0 ? y - r : 0
+    const y1 = y + r + 1 < h ? y + r + 1 : h
+    const top = y0 * W
+    const bot = y1 * W
+    const dyn = (y1 - y0) * 100
+    const s = y * w
     for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - r)
-      const x1 = Math.min(w, x + r + 1)
-      const sum = integral[y1 * W + x1] - integral[y0 * W + x1] - integral[y1 * W + x0] + integral[y0 * W + x0]
-      const n = (y1 - y0) * (x1 - x0)
-      const v = small[y * w + x]
-      if (v < 90 || v * n * 100 < sum * (100 - t)) out[y * w + x] = 1
+      const v = small[s + x]!
+      if (v < 90) {
+        out[s + x] = 1
+        continue
+      }
+      const x0 = x - r > 0 ? x - r : 0
+      const x1 = x + r + 1 < w ? x + r + 1 : w
+      const sum = integral[bot + x1]! - integral[top + x1]! - integral[bot + x0]! + integral[top + x0]!
+      if (v * (x1 - x0) * dyn < sum * k) out[s + x] = 1
     }
   }
   return { width: w, height: h, data: out }
