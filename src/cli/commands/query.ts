@@ -6,7 +6,8 @@ import { indexFolder } from '../../store/indexer.js'
 import { openStore } from '../../store/open.js'
 import { runCommand } from '../exit.js'
 
-type QueryCliOptions = {
+/** The plan filters shared by `query` and `reprocess`, as commander parses them. */
+export type FilterCliOptions = {
   data: string
   db?: string
   issuer?: string
@@ -19,6 +20,9 @@ type QueryCliOptions = {
   targetBy?: string
   text?: string
   needsReview?: boolean
+}
+
+type QueryCliOptions = FilterCliOptions & {
   sort?: string
   order?: string
   limit?: string

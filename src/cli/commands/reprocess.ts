@@ -16,21 +16,10 @@ import { openStore } from '../../store/open.js'
 import { locateDocument, reprocessInProcess, reprocessViaQueue, type StoredDocument } from '../../store/reprocess.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { positiveInt } from '../args.js'
+import type { FilterCliOptions } from './query.js'
 
-type ReprocessCliOptions = {
-  data: string
-  db?: string
+type ReprocessCliOptions = FilterCliOptions & {
   query?: string
-  issuer?: string
-  type?: string
-  number?: string
-  year?: string
-  from?: string
-  to?: string
-  cites?: string
-  targetBy?: string
-  text?: string
-  needsReview?: boolean
   forceOcr?: boolean
   queue?: boolean
   redis?: string
