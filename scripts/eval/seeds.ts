@@ -67,7 +67,7 @@ const heldoutFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(
 await run('held-out plans (fixtures/heldout) → pipeline', heldoutFiles(heldout), path.join(work, 'heldout'), undefined, heldout)
 await run('held-out plans, diacritics stripped → pipeline', heldoutFiles(path.join(heldout, 'noacc')), path.join(work, 'heldout-noacc'), 'noacc', heldout)
 // Later sets, each written blind to the code; the newest one has not been tuned on (see its README).
-for (const name of ['heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7']) {
+for (const name of ['heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8']) {
   const dir = path.join(packageRoot(), 'fixtures', name)
   if (!existsSync(dir)) continue
   await run(`${name} → pipeline`, heldoutFiles(dir), path.join(work, name), undefined, dir)
