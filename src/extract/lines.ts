@@ -1,4 +1,5 @@
 // The extractors' view of the document: cleaned lines with their positions.
+import { stripDiacritics } from '../normalize/syllable.js'
 import type { DocLine, LaidOutDocument } from '../layout/document.js'
 import type { Prov } from '../schema/provenance.js'
 import type { Position } from '../report.js'
@@ -47,7 +48,7 @@ export function toXLines(doc: LaidOutDocument): XLine[] {
 export function foldKeep(s: string): string {
   let out = ''
   for (const ch of s) {
-    const f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase()
+    const f = stripDiacritics(ch).toLowerCase()
     out += f.length === ch.length ? f : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ')
   }
   return out

@@ -1,7 +1,8 @@
 // Spans the decoder must not re-spell (document symbols, dates, abbreviations, URLs), with their repaired
 // text. The encoding layer's protect.ts owns the rules; this adapter adds a small conservative fallback
 // (codes, all-capital non-syllables, URLs) for spans it does not cover.
-import { isPlainSyllableShape, stripMarks } from './lm/vietnamese.js'
+import { isPlainSyllableShape } from './lm/vietnamese.js'
+import { stripDiacritics } from './syllable.js'
 import { protectedSpans as encodingLayerSpans } from './protect.js'
 
 export type ProtectedSpan = { start: number; end: number; replacement: string }
@@ -27,7 +28,7 @@ function fallbackSpans(line: string): ProtectedSpan[] {
   if (UPPER.test(line))
     for (const m of line.matchAll(CAPS)) {
       const parts = m[0].split(/[-/&]/)
-      if (parts.every((p) => p && !isPlainSyllableShape(stripMarks(p).toLowerCase()))) add(spans, m)
+      if (parts.every((p) => p && !isPlainSyllableShape(stripDiacritics(p).toLowerCase()))) add(spans, m)
     }
   if (spans.length < 2) return spans
   spans.sort((a, b) => a.start - b.start || b.end - a.end)

@@ -2,7 +2,8 @@
 // trigram LM plus the channel cost. Line k of the output is line k of the input repaired.
 import { BOS_ID, EOS_ID, NUM_ID, UNK_ID, type LanguageModel } from './lm/model.js'
 import { lmForm, phrases } from './lm/tokenize.js'
-import { hasMarks, isPlainSyllableShape, isSyllableShape, stripMarks } from './lm/vietnamese.js'
+import { hasMarks, isPlainSyllableShape, isSyllableShape } from './lm/vietnamese.js'
+import { stripDiacritics } from './syllable.js'
 import { Channel, type ChannelParams } from './channel/model.js'
 import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
@@ -146,7 +147,7 @@ export class Restorer {
     const self: Candidate = { word: form, id: selfId, cost: 0 }
     if (!/^\p{L}+$/u.test(o) || [...form].length > 7) return [self]
     const out: Candidate[] = []
-    for (const id of this.lex.bySkeleton.get(stripMarks(form)) ?? []) {
+    for (const id of this.lex.bySkeleton.get(stripDiacritics(form)) ?? []) {
       const w = this.lex.vocab[id]
       if (w === form) continue
       const c = ocr.cost(w, form) - ocr.cost(form, form)
@@ -440,7 +441,7 @@ function markCaseNoise(ds: Decision[]): void {
   const lowerStart = (d: Decision | undefined) => !!d && !d.verbatim && /^\p{Ll}/u.test(d.from)
   ds.forEach((d, j) => {
     if (d.verbatim || !/^\p{Lu}/u.test(d.from) || /^\p{Lu}[\p{Lu}\d]/u.test(d.from)) return
-    if (stripMarks(d.to) === stripMarks(lmForm(d.from)) && /^\p{L}+$/u.test(d.from)) return // a clean word: its capital is meant
+    if (stripDiacritics(d.to) === stripDiacritics(lmForm(d.from)) && /^\p{L}+$/u.test(d.from)) return // a clean word: its capital is meant
     const prev = ds[j - 1], next = ds[j + 1]
     if (FUNCTION_WORDS.has(d.to) && lowerStart(prev) && (!next || lowerStart(next)) && prev!.end < d.start) d.lower = true
   })

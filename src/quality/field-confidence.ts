@@ -19,6 +19,7 @@
  * Thresholds from the artefact fixtures (docs/ocr.md): printed header words 0.84–0.97, hand-filled
  * digits 0.34–0.71, print touched by the hand 0.71–0.80.
  */
+import { stripDiacritics } from '../normalize/syllable.js'
 import type { Report } from '../report.js'
 import type { PageWord, SourcePage } from '../schema/page.js'
 import type { FieldTrace, PlanDocument } from '../schema/plan.js'
@@ -46,8 +47,7 @@ export type FieldCheck = { path: string; words: string[]; ocr: number; before: n
 
 type Word = PageWord & { line: number; column: number }
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+const fold = (s: string) => stripDiacritics(s).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 const hasDigit = (s: string) => /\d/.test(s)
 const round = (x: number) => Math.round(x * 1000) / 1000
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length

@@ -6,6 +6,8 @@
 // same names with "-" between serial and code: "18-CTr/TU", "21-NQ/TW".
 // Case matters in codes: CT (Chỉ thị) ≠ CTr (Chương trình).
 // Longer names first, so that "Chương trình hành động" wins over "Chương trình".
+import { STATE_TYPE_CODES } from '../../normalize/data/document-codes.js'
+
 export type DocTypeEntry = { name: string; code: string | null }
 
 export const DOC_TYPES: readonly DocTypeEntry[] = [
@@ -19,32 +21,8 @@ export const DOC_TYPES: readonly DocTypeEntry[] = [
   { name: 'Quy chế phối hợp', code: 'QCPH' },
   { name: 'Kế hoạch liên tịch', code: 'KHLT' },
   { name: 'Kế hoạch phối hợp', code: 'KHPH' },
-  { name: 'Kế hoạch', code: 'KH' },
-  { name: 'Chương trình', code: 'CTr' },
-  { name: 'Quyết định', code: 'QĐ' },
-  { name: 'Nghị quyết', code: 'NQ' },
-  { name: 'Chỉ thị', code: 'CT' },
-  { name: 'Quy chế', code: 'QC' },
-  { name: 'Quy định', code: 'QyĐ' }, // Phụ lục III; Party documents write "QĐ" (60-QĐ/TW)
-  { name: 'Thông báo', code: 'TB' },
-  { name: 'Hướng dẫn', code: 'HD' },
-  { name: 'Phương án', code: 'PA' },
-  { name: 'Đề án', code: 'ĐA' },
-  { name: 'Dự án', code: 'DA' },
-  { name: 'Báo cáo', code: 'BC' },
-  { name: 'Biên bản', code: 'BB' },
-  { name: 'Tờ trình', code: 'TTr' },
-  { name: 'Hợp đồng', code: 'HĐ' },
-  { name: 'Công điện', code: 'CĐ' },
-  { name: 'Bản ghi nhớ', code: 'BGN' },
-  { name: 'Bản thỏa thuận', code: 'BTT' },
-  { name: 'Giấy ủy quyền', code: 'GUQ' },
-  { name: 'Giấy mời', code: 'GM' },
-  { name: 'Giấy giới thiệu', code: 'GGT' },
-  { name: 'Giấy nghỉ phép', code: 'GNP' },
-  { name: 'Phiếu gửi', code: 'PG' },
-  { name: 'Phiếu chuyển', code: 'PC' },
-  { name: 'Phiếu báo', code: 'PB' },
+  // every type of Phụ lục III (the table the normalizer repairs codes with: one source)
+  ...STATE_TYPE_CODES.map(({ name, code }) => ({ name, code })),
   { name: 'Thư công', code: null },
   { name: 'Công văn', code: null }, // Phụ lục III: a công văn carries no type code ("1859/UBND-KGVX")
   // a công văn is cited as "Văn bản số 210/UBND-KT ngày …" as often as "Công văn số …" (it is the

@@ -1,7 +1,7 @@
 // Per-document self-adaptation of the channel: align each confidently decoded word with what was
 // observed, count which letters became which strings, and re-estimate the channel as a Dirichlet
 // posterior around the prior. No gold is needed; NOTES.md measured up to +6 points from two rounds.
-import { stripMarks } from '../lm/vietnamese.js'
+import { stripDiacritics } from '../syllable.js'
 import { Channel, type ChannelParams } from './model.js'
 
 /** Cheapest segmentation of observed o into the letters of gold word w: [gold unit, observed piece][]. */
@@ -53,10 +53,10 @@ export function adaptChannel(prior: Channel, pairs: [string, string, number][]):
       let m = counts.get(g)
       if (!m) counts.set(g, (m = new Map()))
       m.set(piece, (m.get(piece) ?? 0) + weight)
-      if (g.length === 1 && g !== stripMarks(g)) {
+      if (g.length === 1 && g !== stripDiacritics(g)) {
         marked += weight
-        if (piece === stripMarks(g)) dropped += weight
-        else if (piece !== g && piece.length === 1 && stripMarks(piece) === stripMarks(g)) wrong += weight
+        if (piece === stripDiacritics(g)) dropped += weight
+        else if (piece !== g && piece.length === 1 && stripDiacritics(piece) === stripDiacritics(g)) wrong += weight
       }
     }
   }

@@ -2,7 +2,8 @@
 // channel can turn into it. Plain de-accented tokens use an index by skeleton (fast path); garbled tokens
 // are matched against a letter trie with a best-first search, so a form like `dQng` still finds `động`.
 import type { LanguageModel } from '../lm/model.js'
-import { isSyllableShape, stripMarks } from '../lm/vietnamese.js'
+import { isSyllableShape } from '../lm/vietnamese.js'
+import { stripDiacritics } from '../syllable.js'
 import type { Channel } from './model.js'
 
 /** id2: the second syllable of a two-syllable reading of one glued token (word is then "bỏ lại"). */
@@ -35,7 +36,7 @@ export function lexiconOf(lm: LanguageModel): Lexicon {
       node = next
     }
     words[node] = id
-    const sk = stripMarks(w)
+    const sk = stripDiacritics(w)
     const list = bySkeleton.get(sk)
     if (list) list.push(id)
     else bySkeleton.set(sk, [id])
@@ -56,7 +57,7 @@ function alignedCost(ch: Channel, w: string, o: string): number {
 
 /** Fast path: every syllable whose skeleton equals the observed token's (only marks differ). */
 export function markCandidates(lex: Lexicon, ch: Channel, o: string): Candidate[] {
-  const ids = lex.bySkeleton.get(stripMarks(o)) ?? []
+  const ids = lex.bySkeleton.get(stripDiacritics(o)) ?? []
   const out: Candidate[] = []
   for (const id of ids) {
     const cost = alignedCost(ch, lex.vocab[id], o)

@@ -4,7 +4,7 @@
 //  2. glyphs: the cited confusion table, replaced by rates re-learned from the document (adapt.ts);
 //  3. a generic prior (any symbol may stand for a vowel, any mark may be lost) so that an OCR engine
 //     we have not seen still gets candidates.
-import { stripMarks } from '../lm/vietnamese.js'
+import { stripDiacritics } from '../syllable.js'
 import { CHEAP_INSERTIONS, GLYPH_CONFUSIONS } from './glyph-confusions.js'
 
 export type ChannelParams = {
@@ -16,7 +16,7 @@ export type ChannelParams = {
   garble: number
 }
 
-const isVowel = (ch: string) => /[aăâeêioôơuưy]/.test(stripMarks(ch).toLowerCase()) || /[ăâêôơư]/.test(ch)
+const isVowel = (ch: string) => /[aăâeêioôơuưy]/.test(stripDiacritics(ch).toLowerCase()) || /[ăâêôơư]/.test(ch)
 const baseOf = (ch: string) => ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '').normalize('NFC')
 const toneless = baseOf
 const hatless = (ch: string) => ch.normalize('NFD').replace(/[\u0302\u0306\u031b]/gu, '').normalize('NFC')
@@ -78,11 +78,11 @@ export class Channel {
 
   private markCost(g: string, o: string): number {
     const { pDrop, pWrong } = this.params
-    const marked = g !== stripMarks(g)
+    const marked = g !== stripDiacritics(g)
     if (o === g) return marked ? -Math.log(Math.max(1e-4, 1 - pDrop - pWrong)) : 0.005
     if (o.length !== 1 || !marked) return Infinity
-    if (stripMarks(o) !== stripMarks(g)) return Infinity
-    if (o === stripMarks(g)) return -Math.log(pDrop)
+    if (stripDiacritics(o) !== stripDiacritics(g)) return Infinity
+    if (o === stripDiacritics(g)) return -Math.log(pDrop)
     // one of tone / hat-horn-breve kept: a partial drop, about as likely as a wrong mark
     if (o === toneless(g) || o === hatless(g)) return -Math.log(pDrop * 0.3 + pWrong)
     return -Math.log(pWrong / 6)

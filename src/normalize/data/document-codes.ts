@@ -37,6 +37,10 @@ export const STATE_TYPE_CODES: readonly CodeEntry[] = [
   { code: 'PG', name: 'Phiếu gửi' },
   { code: 'PC', name: 'Phiếu chuyển' },
   { code: 'PB', name: 'Phiếu báo' },
+]
+
+// The same Phụ lục III, copy forms ("bản sao"): they mark copies, not document types.
+export const COPY_CODES: readonly CodeEntry[] = [
   { code: 'SY', name: 'Bản sao y' },
   { code: 'TS', name: 'Bản trích sao' },
   { code: 'SL', name: 'Bản sao lục' },
@@ -152,5 +156,5 @@ export const CODE_OCR_CONFUSIONS: Readonly<Record<string, readonly string[]>> = 
 }
 
 export const ALL_CODES: readonly CodeEntry[] = [
-  ...STATE_TYPE_CODES, ...NORMATIVE_TYPE_CODES, ...PARTY_TYPE_CODES, ...ORGAN_CODES, ...TEXT_ABBREVIATIONS,
+  ...STATE_TYPE_CODES, ...COPY_CODES, ...NORMATIVE_TYPE_CODES, ...PARTY_TYPE_CODES, ...ORGAN_CODES, ...TEXT_ABBREVIATIONS,
 ]

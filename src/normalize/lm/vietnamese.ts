@@ -1,13 +1,8 @@
 // Vietnamese letter facts the model and the decoder share: marks, tone placement, syllable shape.
-// Kept local to the LM so the model build does not depend on the rest of src/normalize.
+import { stripDiacritics } from '../syllable.js'
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u
-const ALL_MARKS = /[\u0300-\u036f]/gu
 
-/** Remove every diacritic and fold đ→d (keeps case). */
-export function stripMarks(s: string): string {
-  return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC')
-}
 
 /** Tone mark of a syllable as a small number (0 none, 1 grave, 2 acute, 3 hook, 4 tilde, 5 dot). */
 export function toneOf(s: string): number {
@@ -35,7 +30,7 @@ const RHYME =
   '(?:c|ch|m|n|ng|nh|p|t)?'
 const SHAPE = new RegExp(`^${ONSET}${RHYME}$`, 'u')
 // the same with every mark removed: the shape a de-accented syllable keeps
-const PLAIN_SHAPE = new RegExp(`^${stripMarks(ONSET)}${stripMarks(RHYME)}$`, 'u')
+const PLAIN_SHAPE = new RegExp(`^${stripDiacritics(ONSET)}${stripDiacritics(RHYME)}$`, 'u')
 
 /** True for a lower-case token spelled like a syllable with its marks removed (chuong, duoc). */
 export function isPlainSyllableShape(lower: string): boolean {
