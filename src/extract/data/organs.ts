@@ -263,10 +263,15 @@ export const PROPER_NAMES: readonly string[] = [
 ]
 
 /**
- * Fixed words inside organ names (Bệnh viện Đa khoa …). Within an organ name any spelling that
- * folds to one of these (marks lost or misrestored) is written as here.
+ * Fixed terms inside organ names. Within an organ name any spelling that folds to one of these
+ * (marks lost or misrestored) is written as here. Hospital classes of Luật Khám bệnh, chữa bệnh
+ * 2023 (Bệnh viện Đa khoa / Chuyên khoa / Y học cổ truyền / Phục hồi chức năng); school kinds of
+ * Luật Giáo dục 2019 (Trường Phổ thông dân tộc nội trú / bán trú, Giáo dục thường xuyên).
  */
-export const ORGAN_NAME_TERMS: readonly string[] = ['đa khoa']
+export const ORGAN_NAME_TERMS: readonly string[] = [
+  'đa khoa', 'chuyên khoa', 'y học cổ truyền', 'phục hồi chức năng',
+  'dân tộc nội trú', 'dân tộc bán trú', 'giáo dục thường xuyên',
+]
 
 /**
  * Fields named after a Sở / Bộ / Phòng (the specialised agencies of Nghị định 24/2014/NĐ-CP and
