@@ -32,7 +32,8 @@ export type BatchEvents = {
   progress?: (file: InputFile, p: Progress) => void
   done?: (file: InputFile, plan: Plan, outPath: string) => void
   duplicate?: (file: InputFile, id: string, reason: string) => void
-  failed?: (file: InputFile, error: unknown, reportPath: string) => void
+  /** reportPath: null when the report itself could not be written (full or read-only disk) */
+  failed?: (file: InputFile, error: unknown, reportPath: string | null) => void
 }
 
 export type BatchResult = { done: number; failed: number; duplicates: number }

@@ -95,6 +95,48 @@ export class FileAccessError extends KehoachError {
   hint = 'Check that the path exists and is readable, and that the output folder is writable.'
 }
 
+/**
+ * A result or report could not be written: the output disk is full or read-only, or the folder
+ * is not ours. Per document (the batch goes on); the message names the cause in words.
+ */
+export class OutputWriteError extends KehoachError {
+  code = 'output.write'
+  override readonly exitCode: ExitCode = ExitCode.fileAccess
+  override readonly retryable: boolean = true
+  stage = 'store'
+  hint = 'Free space on the output disk, or make the output folder writable (mounted read-write, owned by this user), then run again.'
+}
+
+/** errno codes of a failed write, in the words an operator acts on. */
+const WRITE_FAILURE_CAUSES: Record<string, string> = {
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'folder missing or not creatable',
+  ENOTDIR: 'a path component is not a folder',
+  EIO: 'input/output error (disk or network share)',
+}
+
+/** `cannot write <target>: no space left on device (ENOSPC)`; a KehoachError passes through. */
+export function outputWriteError(target: string, cause: unknown): KehoachError {
+  if (cause instanceof KehoachError) return cause
+  const errno = (cause as NodeJS.ErrnoException | undefined)?.code
+  const words = errno ? (WRITE_FAILURE_CAUSES[errno] ?? (cause as Error).message) : String((cause as Error)?.message ?? cause)
+  return new OutputWriteError(`cannot write ${target}: ${words}${errno ? ` (${errno})` : ''}`, { cause, stage: 'store' })
+}
+
+/**
+ * An inbox entry that is not a regular file of the inbox's own: a symlink, a device, a FIFO, a
+ * socket, a file with other hard links or behind a symlinked folder. Reported and left alone:
+ * reading it could leak a file from elsewhere, and removing it could delete someone else's data.
+ */
+export class UnsafeInputError extends KehoachError {
+  code = 'input.not-a-file'
+  hint = 'The inbox takes regular files only: copy the document itself into the inbox (not a link, device or pipe). The entry was left where it is.'
+}
+
 /** Wrap anything thrown into a report; unknown errors are retryable (they may be transient). */
 export function toErrorReport(error: unknown, stage = 'unknown'): ErrorReport {
   if (error instanceof KehoachError) return error.toReport()

@@ -12,14 +12,15 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
   const fh = await open(tmp, 'wx')
   try {
-    await fh.writeFile(data)
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-  try {
+    try {
+      await fh.writeFile(data)
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
     await rename(tmp, target)
   } catch (error) {
+    // a full disk fails the write, a vanished folder the rename: never leave the temp file behind
     await unlink(tmp).catch(() => {})
     throw error
   }

@@ -5,7 +5,8 @@ import { runBatch } from '../../batch.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
 import { loadLanguageModel } from '../../normalize/index.js'
-import { ExitCode } from '../../errors.js'
+import { ExitCode, OutputWriteError } from '../../errors.js'
+import { checkOutputWritable } from '../../store/plan-files.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { positiveInt } from '../args.js'
 import { ProgressLine, bar } from '../progress.js'
@@ -52,11 +53,13 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
     ui.log('kehoach: no input files found')
     return ExitCode.badArgs
   }
+  await checkOutputWritable(opts.out) // a read-only or foreign output folder: exit 5 now, not after the OCR
   const model = loadLanguageModel()
   const poolOptions = opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}
   const lazy: { pool?: Promise<OcrPool> } = {}
   const ocr = () => (lazy.pool ??= createOcrPool(poolOptions))
   let current = 0
+  let notWritten = 0
   const started = Date.now()
   try {
     const result = await runBatch(
@@ -72,14 +75,23 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
         done: (f, plan, out) =>
           ui.log(`ok   ${f.path} → ${out} (${plan.source.pageCount} p, ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`),
         duplicate: (f, id, reason) => ui.log(`dup  ${f.path}: same content as ${reason} (${id.slice(0, 12)}…), skipped`),
-        failed: (f, error, report) => ui.log(`FAIL ${describeFailure(f.path, error, opts.verbose)} (report: ${report})`),
+        failed: (f, error, report) => {
+          if (error instanceof OutputWriteError) notWritten++
+          ui.log(`FAIL ${describeFailure(f.path, error, opts.verbose)} (report: ${report ?? 'not written, see above'})`)
+        },
       },
     )
     const secs = ((Date.now() - started) / 1000).toFixed(1)
-    ui.log(`${result.done} done, ${result.duplicates} duplicate, ${result.failed} failed in ${secs} s`)
-    return result.failed > 0 ? ExitCode.inputFailed : ExitCode.ok
+    const unwritten = notWritten ? ` (${notWritten} read but not written: output disk full or read-only)` : ''
+    ui.log(`${result.done} done, ${result.duplicates} duplicate, ${result.failed} failed${unwritten} in ${secs} s`)
+    return exitCodeOf(result.failed, notWritten)
   } finally {
     if (lazy.pool) await (await lazy.pool).close()
   }
 }
 
+/** 0 when all went well; 5 (file access) when results could not be written; 2 when inputs failed. */
+function exitCodeOf(failed: number, notWritten: number): number {
+  if (notWritten > 0) return ExitCode.fileAccess
+  return failed > 0 ? ExitCode.inputFailed : ExitCode.ok
+}
