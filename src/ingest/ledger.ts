@@ -10,6 +10,7 @@
  *   DATA/ledger/ab/<sha256>.done.json            plan written (by the assemble worker)
  *   DATA/ledger/ab/<sha256>.failed.json          document failed for good
  *   DATA/ledger/ab/<sha256>.dup-<time>-<rand>.json  one per re-drop of the same content
+ *   DATA/ledger/ab/<sha256>.requeue-<n>.json     the n-th re-enqueue of a claim Redis lost (reconcile.ts)
  *
  * Why one marker file per hash and not an append-only log: watchers and workers on several
  * machines share this folder (NFS/SMB). Claiming is one atomic filesystem operation — the
@@ -46,6 +47,8 @@ export type ClaimRecord = {
 export type DoneRecord = { id: string; plan: string; completedAt: string; failedPages: number[] }
 export type FailedRecord = { id: string; code: string; message: string; report: string | null; failedAt: string }
 export type DuplicateRecord = { id: string; fileName: string; subfolder: string | null; at: string; host: string; state: LedgerState }
+
+export type RequeueRecord = { id: string; n: number; reason: string; at: string; host: string; pid: number }
 
 export type LedgerState = 'done' | 'failed' | 'in-progress'
 
@@ -144,6 +147,35 @@ export class Ledger {
     const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(`${id}.dup-`) && n.endsWith('.json'))
     const recs = await Promise.all(names.sort().map((n) => readJson<DuplicateRecord>(path.join(dir, n))))
     return recs.filter((r): r is DuplicateRecord => r !== null)
+  }
+
+  // ── re-enqueues (src/ingest/reconcile.ts) ────────────────────────────────────────────────
+
+  /**
+   * Record the n-th re-enqueue of a claim; true for exactly one caller per (id, n), however many
+   * watchers reconcile the same folder at once (exclusive create, like the claim). Only the
+   * winner enqueues: a lost job is put back once, not once per watcher.
+   */
+  async recordRequeue(id: string, n: number, reason: string): Promise<boolean> {
+    const target = this.file(id, `.requeue-${n}`)
+    const rec: RequeueRecord = { id, n, reason, at: new Date().toISOString(), host: os.hostname(), pid: process.pid }
+    try {
+      await writeDurable(target, JSON.stringify(rec, null, 2) + '\n', 'wx')
+    } catch (error) {
+      if (code(error) === 'EEXIST') return false
+      throw error
+    }
+    await syncDir(path.dirname(target))
+    return true
+  }
+
+  /** How many times this claim was re-enqueued, and when last (ms since epoch; null: never). */
+  async requeues(id: string): Promise<{ count: number; lastMs: number | null }> {
+    const dir = path.dirname(this.file(id))
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(`${id}.requeue-`) && n.endsWith('.json'))
+    if (!names.length) return { count: 0, lastMs: null }
+    const times = await Promise.all(names.map((n) => stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0)))
+    return { count: names.length, lastMs: Math.max(...times) }
   }
 
   /** Claims with neither a done nor a failed record: documents that should be in the queue (names only, then reads). */

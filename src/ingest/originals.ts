@@ -6,10 +6,10 @@
  *   DATA/failed/<name>              rejected inputs, beside <name>.error.json
  */
 import { randomBytes } from 'node:crypto'
-import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { InputKind } from './sniff.js'
-import { syncDir, writeFileAtomic } from '../store/atomic-file.js'
+import { writeFileAtomic } from '../store/atomic-file.js'
 
 const EXT_BY_MEDIA: Record<string, string> = {
   'application/pdf': '.pdf',
@@ -36,14 +36,14 @@ export async function storeOriginal(dataDir: string, rel: string, bytes: Uint8Ar
 }
 
 /**
- * Move a rejected input to DATA/failed/, keeping its name (a `-<id8>` suffix when that name is
- * taken). Copy + fsync + rename, then remove the source: rename(2) alone fails across
- * filesystems (a mounted inbox). Returns the name it got in failed/.
+ * Keep a rejected input's bytes in DATA/failed/, under its name (a `-<id8>` suffix when that name
+ * is taken), durably (temp, fsync, rename). The bytes are the ones that were read, never a copy
+ * by path: the inbox entry is removed by the caller only if it is still that same file.
+ * Returns the path it got.
  */
-export async function moveToFailed(dataDir: string, source: string, id: string | null): Promise<string> {
+export async function keepFailedInput(dataDir: string, fileName: string, bytes: Uint8Array, id: string | null): Promise<string> {
   const dir = path.join(dataDir, 'failed')
-  await mkdir(dir, { recursive: true })
-  const base = path.basename(source)
+  const base = path.basename(fileName)
   let name = base
   if (await stat(path.join(dir, name)).catch(() => null)) {
     const ext = path.extname(base)
@@ -51,18 +51,6 @@ export async function moveToFailed(dataDir: string, source: string, id: string |
     name = `${base.slice(0, base.length - ext.length)}-${suffix}${ext}`
   }
   const target = path.join(dir, name)
-  const tmp = path.join(dir, `.${name}.${randomBytes(4).toString('hex')}.tmp`)
-  await copyFile(source, tmp)
-  const fh = await open(tmp, 'r+')
-  try {
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-  await rename(tmp, target)
-  await syncDir(dir)
-  await unlink(source).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-  })
-  return name
+  await writeFileAtomic(target, bytes)
+  return target
 }

@@ -1,42 +1,68 @@
 /**
- * The inbox of queue mode: watch a folder (and its subfolders), take in each file once it has
- * stopped changing, and enqueue it by content hash.
+ * The inbox of queue mode: watch a folder (and its subfolders), take in each file once it is
+ * complete, and enqueue it by content hash.
  *
- * For one file, in this order (nothing is ever deleted before its bytes are safe elsewhere):
+ * For one file, in this order (nothing is ever deleted before its bytes are safe elsewhere, and
+ * nothing but the regular file that was read is ever deleted — inbox-file.ts):
  *   1. wait until size and mtime are stable for `stableMs` (chokidar's awaitWriteFinish checks
  *      the size; we check the mtime again around the read);
- *   2. read and hash; a hash the ledger knows → a duplicate: one line on stderr, one record in
- *      the ledger, the file leaves the inbox (its bytes are already in DATA/originals);
- *   3. prepareDocument (sniff, page count): bad input → DATA/failed/<name> + <name>.error.json;
- *   4. copy to DATA/originals/<id>.<ext> (temp, fsync, rename);
- *   5. claim the hash in the ledger (atomic: one winner among watchers on a shared folder);
- *   6. add the flow to the queue; 7. remove the file from the inbox.
- * A crash between 5 and 6 leaves a claim without a flow: `recoverPending` (run at start) and a
- * re-drop both re-enqueue such documents once the claim is older than `graceMs`.
+ *   2. read it only if it is a regular file of the inbox's own (no symlink, FIFO, device, hard
+ *      link, symlinked folder): anything else is reported and left alone;
+ *   3. check that the copy is complete (complete.ts: PDF trailer, PNG IEND, JPEG EOI, TIFF decodes):
+ *      a fragment stays in the inbox and is taken when it changes again; one unchanged for
+ *      `incompleteMs` is reported (still left in place);
+ *   4. hash; a hash the ledger knows → a duplicate (one record in the ledger, the file leaves the
+ *      inbox), unless its earlier attempt never completed and the queue does not hold it: then
+ *      it is taken in again;
+ *   5. prepareDocument (sniff, page count): bad input → DATA/failed/<name>, report in OUT/failed/;
+ *   6. copy to DATA/originals/<id>.<ext> (temp, fsync, rename); 7. claim the hash in the ledger
+ *      (atomic: one winner among watchers on a shared folder); 8. add the flow to the queue;
+ *      9. remove the file from the inbox.
+ * Every `reconcileMs` the ledger is reconciled with the queue (reconcile.ts): a claim whose flow
+ * Redis lost (restart without persistence, a crash between 7 and 8, a failed final write) is
+ * re-enqueued, once.
  */
-import { readFile, stat, unlink } from 'node:fs/promises'
+import { lstat, realpath } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
 import { prepareDocument } from '../pipeline.js'
 import type { Limits } from '../limits.js'
-import { toErrorReport, type ErrorReport } from '../errors.js'
+import { CorruptInputError, UnsafeInputError, toErrorReport, type ErrorReport, type KehoachError } from '../errors.js'
 import { writeFailureReport } from '../store/plan-files.js'
 import { contentId } from './content-id.js'
+import { incompleteReason } from './complete.js'
 import { isIgnoredFileName } from './ignore.js'
+import { readInboxFile, removeInboxFile, type FileIdentity } from './inbox-file.js'
 import { Ledger, type LedgerEntry } from './ledger.js'
-import { moveToFailed, originalRelPath, storeOriginal } from './originals.js'
+import { keepFailedInput, originalRelPath, storeOriginal } from './originals.js'
+import { RECONCILE_DEFAULTS, isLive, reconcile, type QueueState, type ReconcileResult } from './reconcile.js'
+import { sniffInput } from './sniff.js'
 import type { DocumentRef } from '../queue/jobs.js'
 
 /** What the watcher needs from the queue (DocumentQueue in src/queue/flow.ts). */
-export type Enqueuer = {
-  has(id: string): Promise<boolean>
-  enqueue(doc: DocumentRef): Promise<'added' | 'exists'>
-}
+export type Enqueuer = QueueState
+
+export const INBOX_DEFAULTS = {
+  /**
+   * A file must keep its size and mtime this long before it is read. Copies over SMB/NFS and
+   * slow scanners pause for seconds; the completeness check (complete.ts) catches longer pauses
+   * of PDFs and images, this window is all a text file has.
+   */
+  stableMs: 10_000,
+  /** a file that still looks incomplete after this long unchanged is reported (and left in the inbox) */
+  incompleteMs: 5 * 60_000,
+  /** files taken in at once */
+  concurrency: 2,
+  /** a file whose intake failed for an unexpected reason (Redis down, disk full) is tried again after this long */
+  retryMs: 30_000,
+} as const
 
 export type InboxOptions = {
   inbox: string
   dataDir: string
+  /** where failure reports go (`OUT/failed/`, the one place for them); default DATA/plans */
+  outDir?: string
   limits: Limits
   queue: Enqueuer
   forceOcr?: boolean
@@ -44,37 +70,57 @@ export type InboxOptions = {
   poll?: boolean
   /** polling interval, ms (default 1000) */
   pollInterval?: number
-  /** a file must keep its size and mtime this long before it is taken (default 2000 ms) */
   stableMs?: number
-  /** a claim without a flow in Redis is re-enqueued when older than this (default 60 s) */
+  incompleteMs?: number
+  /** a claim not live in Redis is re-enqueued when older than this (RECONCILE_DEFAULTS.graceMs) */
   graceMs?: number
-  /** files taken in at once (default 2) */
+  /** how often the ledger is reconciled with the queue (RECONCILE_DEFAULTS.intervalMs; 0: never) */
+  reconcileMs?: number
+  maxRequeues?: number
   concurrency?: number
-  /** a file whose intake failed for an unexpected reason (Redis down, disk full) is tried again after this long (default 30 s) */
   retryMs?: number
 }
 
 export type IngestOutcome =
   | { kind: 'queued'; file: string; doc: DocumentRef; requeued?: boolean }
   | { kind: 'duplicate'; file: string; id: string; state: LedgerEntry['state']; record: string }
-  | { kind: 'failed'; file: string; id: string | null; report: ErrorReport; reportPath: string; movedTo: string }
+  | { kind: 'failed'; file: string; id: string | null; report: ErrorReport; reportPath: string | null; movedTo: string }
+  /** not a regular file of the inbox's own: reported, left where it is */
+  | { kind: 'rejected'; file: string; report: ErrorReport; reportPath: string | null }
+  /** a copy still on its way: left in the inbox; reportPath set once it stayed so for incompleteMs */
+  | { kind: 'incomplete'; file: string; reason: string; reportPath?: string | null }
   | { kind: 'skipped'; file: string; reason: string }
 
 export type InboxEvents = {
   outcome?: (o: IngestOutcome) => void
   error?: (file: string, error: unknown) => void
+  /** a reconcile round that re-enqueued something, or found a document it leaves to the operator (once per document) */
+  reconciled?: (r: ReconcileResult) => void
 }
+
+/** What one intake needs besides the file. */
+type IntakeContext = { inboxReal: string; outDir: string; opts: InboxOptions; ledger: Ledger }
+
+type Incomplete = { identity: FileIdentity; since: number; reported: boolean }
+
+const sameIdentity = (a: FileIdentity, b: FileIdentity) => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 
 export class InboxWatcher {
   readonly ledger: Ledger
   readonly inbox: string
+  private inboxReal = ''
   private watcher: FSWatcher | null = null
   private readonly active = new Set<string>()
   private readonly waiting: string[] = []
   private running = 0
   private closed = false
   private idleWaiters: (() => void)[] = []
-  private readonly retries = new Set<NodeJS.Timeout>()
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly incomplete = new Map<string, Incomplete>()
+  private reconcileTimer: NodeJS.Timeout | null = null
+  private reconciling: Promise<ReconcileResult | null> | null = null
+  private readonly reportedLeft = new Set<string>()
+  private lastReconcileError = ''
 
   constructor(
     private readonly opts: InboxOptions,
@@ -84,30 +130,45 @@ export class InboxWatcher {
     this.ledger = new Ledger(opts.dataDir)
   }
 
+  private get ctx(): IntakeContext {
+    return { inboxReal: this.inboxReal, outDir: this.opts.outDir ?? path.join(this.opts.dataDir, 'plans'), opts: this.opts, ledger: this.ledger }
+  }
+
   /** Start watching; resolves once the initial scan is done (files already there are queued for intake). */
   async start(): Promise<void> {
-    const stableMs = this.opts.stableMs ?? 2000
+    const stableMs = this.opts.stableMs ?? INBOX_DEFAULTS.stableMs
     const root = this.inbox
+    this.inboxReal = await realpath(root)
     this.watcher = watch(root, {
       ignoreInitial: false,
       persistent: true,
+      followSymlinks: false, // a link is reported, never followed (chokidar follows by default)
       usePolling: Boolean(this.opts.poll),
       interval: this.opts.pollInterval ?? 1000,
       binaryInterval: this.opts.pollInterval ?? 1000,
       awaitWriteFinish: { stabilityThreshold: stableMs, pollInterval: Math.max(50, Math.min(500, stableMs / 4)) },
       ignored: (p: string) => path.resolve(p) !== root && isIgnoredFileName(p),
     })
-    this.watcher.on('add', (p: string) => this.schedule(path.resolve(p)))
+    // 'change': a fragment left in the inbox is taken again once its copy goes on
+    for (const event of ['add', 'change'] as const) this.watcher.on(event, (p: string) => this.schedule(path.resolve(p)))
+    this.watcher.on('addDir', (p: string) => void this.rejectIfLink(path.resolve(p)))
     this.watcher.on('error', (e: unknown) => this.events.error?.(root, e))
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()))
+    const every = this.opts.reconcileMs ?? RECONCILE_DEFAULTS.intervalMs
+    if (every > 0) {
+      this.reconcileTimer = setInterval(() => void this.reconcileNow(), every)
+      this.reconcileTimer.unref()
+    }
   }
 
   /** Stop watching; files being taken in are finished (never left half-moved). */
   async close(): Promise<void> {
     this.closed = true
     this.waiting.length = 0
-    for (const t of this.retries) clearTimeout(t)
+    for (const t of this.timers) clearTimeout(t)
+    if (this.reconcileTimer) clearInterval(this.reconcileTimer)
     await this.watcher?.close()
+    await this.reconciling
     await this.idle()
   }
 
@@ -115,6 +176,44 @@ export class InboxWatcher {
   idle(): Promise<void> {
     if (this.running === 0 && this.waiting.length === 0) return Promise.resolve()
     return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  /**
+   * One reconcile round now (also run every `reconcileMs`): re-enqueue the documents the ledger
+   * claims and the queue lost. Null when Redis did not answer (the next round tries again).
+   */
+  reconcileNow(): Promise<ReconcileResult | null> {
+    this.reconciling ??= reconcile(this.ledger, this.opts.queue, this.opts.dataDir, { graceMs: this.opts.graceMs, maxRequeues: this.opts.maxRequeues })
+      .then((r) => {
+        this.lastReconcileError = ''
+        for (const d of r.requeued) this.events.outcome?.({ kind: 'queued', file: d.file, doc: d.doc!, requeued: true })
+        const fresh = { requeued: r.requeued, left: r.left.filter((d) => !this.reportedLeft.has(d.id)) }
+        for (const d of fresh.left) this.reportedLeft.add(d.id)
+        if (fresh.requeued.length || fresh.left.length) this.events.reconciled?.(fresh)
+        return r
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error)
+        if (message !== this.lastReconcileError) this.events.error?.('reconcile', error) // once per cause, not every round
+        this.lastReconcileError = message
+        return null
+      })
+      .finally(() => (this.reconciling = null))
+    return this.reconciling
+  }
+
+  /** Re-enqueue what Redis lost (run at start). Returns how many documents were re-enqueued. */
+  async recoverPending(): Promise<number> {
+    return (await this.reconcileNow())?.requeued.length ?? 0
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const t: NodeJS.Timeout = setTimeout(() => {
+      this.timers.delete(t)
+      fn()
+    }, ms)
+    t.unref()
+    this.timers.add(t)
   }
 
   private schedule(file: string): void {
@@ -125,7 +224,7 @@ export class InboxWatcher {
   }
 
   private pump(): void {
-    const limit = this.opts.concurrency ?? 2
+    const limit = this.opts.concurrency ?? INBOX_DEFAULTS.concurrency
     while (this.running < limit && this.waiting.length) {
       const file = this.waiting.shift()!
       this.running++
@@ -134,12 +233,7 @@ export class InboxWatcher {
         .catch((e: unknown) => {
           this.events.error?.(file, e)
           // the file is still in the inbox (it leaves only after a successful intake): try again later
-          const retry: NodeJS.Timeout = setTimeout(() => {
-            this.retries.delete(retry)
-            this.schedule(file)
-          }, this.opts.retryMs ?? 30_000)
-          retry.unref()
-          this.retries.add(retry)
+          this.later(this.opts.retryMs ?? INBOX_DEFAULTS.retryMs, () => this.schedule(file))
         })
         .finally(() => {
           this.running--
@@ -150,62 +244,113 @@ export class InboxWatcher {
     }
   }
 
-  /** chokidar saw the size settle; make sure the mtime did too, and that nothing wrote during the read. */
+  /** chokidar saw the size settle; make sure the mtime did too, that the entry is safe to read, and that the copy is complete. */
   private async ingestWhenStable(file: string): Promise<IngestOutcome | null> {
-    const stableMs = this.opts.stableMs ?? 2000
+    const stableMs = this.opts.stableMs ?? INBOX_DEFAULTS.stableMs
     for (;;) {
       if (this.closed) return null
-      const before = await stat(file).catch(() => null)
-      if (!before) return { kind: 'skipped', file, reason: 'gone before it was read (taken by another watcher?)' }
+      const before = await lstat(file).catch(() => null)
+      if (!before) return this.gone(file, 'gone before it was read (taken by another watcher?)')
       const age = Date.now() - before.mtimeMs
-      if (age < stableMs) {
+      if (before.isFile() && age < stableMs) {
         await sleep(stableMs - age + 50)
         continue
       }
-      let bytes: Buffer
-      try {
-        bytes = await readFile(file)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'skipped', file, reason: 'gone before it was read' }
-        throw error
-      }
-      const after = await stat(file).catch(() => null)
-      if (!after) return { kind: 'skipped', file, reason: 'gone while it was read' }
-      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.size !== bytes.length) continue
-      return ingestFile(file, bytes, this.inbox, this.opts, this.ledger)
+      const read = await readInboxFile(this.inboxReal, file)
+      if (read.kind === 'gone') return this.gone(file, 'gone while it was read')
+      if (read.kind === 'changing') continue
+      if (read.kind === 'unsafe') return rejectEntry(file, read.reason, this.ctx)
+      const reason = await this.incompleteReason(file, read.bytes)
+      if (reason) return this.waitForTheRest(file, read.identity, reason)
+      this.incomplete.delete(file)
+      return ingestFile(file, read.bytes, read.identity, this.ctx)
     }
+  }
+
+  private gone(file: string, reason: string): IngestOutcome {
+    this.incomplete.delete(file)
+    return { kind: 'skipped', file, reason }
+  }
+
+  /** Null when the bytes look like a complete file (or are not a format we read: the pre-checks reject those). */
+  private async incompleteReason(file: string, bytes: Buffer): Promise<string | null> {
+    let sniffed
+    try {
+      sniffed = sniffInput(bytes, path.basename(file))
+    } catch {
+      return null
+    }
+    return incompleteReason(bytes, sniffed, this.opts.limits)
   }
 
   /**
-   * Re-enqueue documents the ledger has claimed but Redis does not hold (Redis flushed, or a
-   * watcher died between claim and enqueue). Returns how many were re-enqueued.
+   * A fragment: leave it in the inbox. It is taken when it changes again ('change' event); if it
+   * stays the same for `incompleteMs`, a report says so once (the file still stays: a copy that
+   * resumes later is then taken, and nothing is quarantined on a guess).
    */
-  async recoverPending(): Promise<number> {
-    let n = 0
-    const grace = this.opts.graceMs ?? 60_000
-    for await (const entry of this.ledger.inProgress()) {
-      if (!entry.claim?.doc || Date.now() - entry.claimedAtMs < grace) continue
-      if (await this.opts.queue.has(entry.id)) continue
-      const exists = await stat(path.join(this.opts.dataDir, entry.claim.doc.original)).catch(() => null)
-      if (!exists) continue
-      if ((await this.opts.queue.enqueue(entry.claim.doc)) === 'added') {
-        n++
-        this.events.outcome?.({ kind: 'queued', file: entry.claim.fileName, doc: entry.claim.doc, requeued: true })
-      }
+  private async waitForTheRest(file: string, identity: FileIdentity, reason: string): Promise<IngestOutcome | null> {
+    const giveUpMs = this.opts.incompleteMs ?? INBOX_DEFAULTS.incompleteMs
+    const seen = this.incomplete.get(file)
+    if (!seen || !sameIdentity(seen.identity, identity)) {
+      this.incomplete.set(file, { identity, since: Date.now(), reported: false })
+      this.later(giveUpMs + 50, () => this.schedule(file))
+      return { kind: 'incomplete', file, reason }
     }
-    return n
+    if (seen.reported || Date.now() - seen.since < giveUpMs) return null
+    seen.reported = true
+    const minutes = Math.round(giveUpMs / 6000) / 10
+    const error = new CorruptInputError(
+      `${path.basename(file)} looks incomplete (${reason}) and has not changed for ${minutes} min; it stays in the inbox and is taken in when it changes`,
+    )
+    const reportPath = await reportFailure(file, error, null, null, this.ctx)
+    return { kind: 'incomplete', file, reason, reportPath }
+  }
+
+  /** A symlinked folder in the inbox: chokidar does not enter it (followSymlinks: false); say so once. */
+  private async rejectIfLink(dir: string): Promise<void> {
+    if (dir === this.inbox || !(await lstat(dir).catch(() => null))?.isSymbolicLink()) return
+    const o = await rejectEntry(dir, 'a symbolic link to a folder (the inbox never follows links)', this.ctx).catch((e: unknown) => {
+      this.events.error?.(dir, e)
+      return null
+    })
+    if (o) this.events.outcome?.(o)
   }
 }
 
-/** Steps 2–7 above for one file whose bytes were read while stable. */
-export async function ingestFile(file: string, bytes: Uint8Array, inbox: string, opts: InboxOptions, ledger: Ledger): Promise<IngestOutcome> {
+/** The file as it was dropped: its path under the inbox, with `/` separators. */
+function inboxName(file: string, ctx: IntakeContext): string {
+  const rel = path.relative(path.resolve(ctx.opts.inbox), file)
+  return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : path.basename(file)
+}
+
+/** Write the failure report in the one place and format (OUT/failed/<name>.error.json); null when it could not be written. */
+function reportFailure(file: string, error: unknown, id: string | null, input: string | null, ctx: IntakeContext): Promise<string | null> {
+  return writeFailureReport(ctx.outDir, path.basename(file), {
+    ...toErrorReport(error, 'ingest'),
+    file: inboxName(file, ctx),
+    sha256: id,
+    at: new Date().toISOString(),
+    input,
+  })
+}
+
+/** Not a regular file of the inbox's own: reported, never read, never removed. */
+async function rejectEntry(file: string, reason: string, ctx: IntakeContext): Promise<IngestOutcome> {
+  const error: KehoachError = new UnsafeInputError(`${inboxName(file, ctx)} is ${reason}`)
+  const reportPath = await reportFailure(file, error, null, null, ctx)
+  return { kind: 'rejected', file, report: error.toReport(), reportPath }
+}
+
+/** Steps 4–9 above for one regular file whose bytes were read while stable. */
+async function ingestFile(file: string, bytes: Buffer, identity: FileIdentity, ctx: IntakeContext): Promise<IngestOutcome> {
+  const { opts, ledger } = ctx
   const fileName = path.basename(file)
-  const rel = path.relative(inbox, path.dirname(file))
+  const rel = path.relative(path.resolve(opts.inbox), path.dirname(file))
   const subfolder = rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : null
   const id = contentId(bytes)
 
   const known = await ledger.get(id)
-  if (known) return duplicateOrRecover(file, id, subfolder, known, opts, ledger)
+  if (known) return duplicateOrRecover(file, bytes, identity, id, subfolder, known, ctx)
 
   let doc: DocumentRef
   try {
@@ -224,59 +369,52 @@ export async function ingestFile(file: string, bytes: Uint8Array, inbox: string,
       enqueuedAt: new Date().toISOString(),
     }
   } catch (error) {
-    const report = toErrorReport(error, 'ingest')
-    const movedTo = await moveToFailed(opts.dataDir, file, id)
-    const reportPath = await writeFailureReport(opts.dataDir, movedTo, {
-      ...report,
-      file: subfolder ? `${subfolder}/${fileName}` : fileName,
-      sha256: id,
-      at: new Date().toISOString(),
-    })
-    return { kind: 'failed', file, id, report, reportPath, movedTo: path.join(opts.dataDir, 'failed', movedTo) }
+    const movedTo = await keepFailedInput(opts.dataDir, fileName, bytes, id)
+    await removeInboxFile(ctx.inboxReal, file, identity)
+    const reportPath = await reportFailure(file, error, id, path.relative(opts.dataDir, movedTo), ctx)
+    return { kind: 'failed', file, id, report: toErrorReport(error, 'ingest'), reportPath, movedTo }
   }
 
   await storeOriginal(opts.dataDir, doc.original, bytes)
   const claim = await ledger.claim({ id, fileName, subfolder, original: doc.original, pageCount: doc.pageCount, doc })
-  if (!claim.claimed) return duplicateOrRecover(file, id, subfolder, claim.existing, opts, ledger)
+  if (!claim.claimed) return duplicateOrRecover(file, bytes, identity, id, subfolder, claim.existing, ctx)
   await opts.queue.enqueue(doc)
-  await removeFromInbox(file)
+  await removeInboxFile(ctx.inboxReal, file, identity)
   return { kind: 'queued', file, doc }
 }
 
+/**
+ * Content the ledger knows. Claimed but never completed, and the queue does not hold it live:
+ * the earlier attempt was lost (Redis restarted, a crash between claim and enqueue, our own
+ * enqueue failed) — take it in again, once (the same numbered re-enqueue record the reconciler
+ * uses). A fresh claim of another process is a race in progress; everything else is a duplicate.
+ */
 async function duplicateOrRecover(
   file: string,
+  bytes: Buffer,
+  identity: FileIdentity,
   id: string,
   subfolder: string | null,
   known: LedgerEntry,
-  opts: InboxOptions,
-  ledger: Ledger,
+  ctx: IntakeContext,
 ): Promise<IngestOutcome> {
+  const { opts, ledger } = ctx
   const doc = known.claim?.doc
-  // Claimed but not finished, and Redis does not hold the flow: our own earlier attempt failed
-  // between claim and enqueue (Redis was down), or the claim is old and Redis lost it (flushed).
-  // Take it in again (same job ids). A fresh claim of another process is a race in progress.
   const ownClaim = known.claim?.host === os.hostname() && known.claim?.pid === process.pid
-  if (
-    known.state === 'in-progress' &&
-    doc &&
-    (ownClaim || Date.now() - known.claimedAtMs >= (opts.graceMs ?? 60_000)) &&
-    !(await opts.queue.has(id))
-  ) {
-    await storeOriginal(opts.dataDir, doc.original, await readFile(file))
-    await opts.queue.enqueue(doc)
-    await removeFromInbox(file)
-    return { kind: 'queued', file, doc, requeued: true }
+  const settled = ownClaim || Date.now() - known.claimedAtMs >= RECONCILE_DEFAULTS.redropGraceMs
+  if (known.state === 'in-progress' && doc && settled && !isLive(await opts.queue.state(id))) {
+    await storeOriginal(opts.dataDir, doc.original, bytes)
+    const n = (await ledger.requeues(id)).count + 1
+    if (await ledger.recordRequeue(id, n, 'dropped again while its earlier attempt had not completed')) {
+      await opts.queue.enqueue(doc)
+      await removeInboxFile(ctx.inboxReal, file, identity)
+      return { kind: 'queued', file, doc, requeued: true }
+    }
   }
   const record = await ledger.recordDuplicate({ id, fileName: path.basename(file), subfolder, state: known.state })
   // the content is safe in DATA/originals already (stored before the first claim)
-  await removeFromInbox(file)
+  await removeInboxFile(ctx.inboxReal, file, identity)
   return { kind: 'duplicate', file, id, state: known.state, record }
-}
-
-async function removeFromInbox(file: string): Promise<void> {
-  await unlink(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-  })
 }
 
 function sleep(ms: number): Promise<void> {

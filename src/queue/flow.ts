@@ -27,6 +27,14 @@ export class DocumentQueue {
     return (await this.assemble.getJob(assembleJobId(id))) != null
   }
 
+  /** The state of the document's flow in Redis (BullMQ's job state of its parent), or null when Redis does not hold it. */
+  async state(id: string): Promise<string | null> {
+    const job = await this.assemble.getJob(assembleJobId(id))
+    if (!job) return null
+    const state = await job.getState()
+    return state === 'unknown' ? null : state
+  }
+
   /**
    * Add the document's flow. Job ids are derived from the content hash: while the flow is
    * waiting or running, a second call adds nothing. The ledger decides what is a duplicate, so

@@ -13,7 +13,7 @@ import { DocumentQueue } from '../../queue/flow.js'
 import { listenQueueEvents } from '../../queue/events.js'
 import { queuePrefix } from '../../queue/names.js'
 import { defaultConcurrency, startWorkers, type RunningWorkers } from '../../queue/workers.js'
-import { InboxWatcher } from '../../ingest/watch.js'
+import { INBOX_DEFAULTS, InboxWatcher, type IngestOutcome } from '../../ingest/watch.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { ProgressLine } from '../progress.js'
@@ -45,7 +45,7 @@ export function registerWatch(program: Command): void {
     .option('-o, --out <dir>', 'output folder for plans (default: DATA/plans)')
     .option('--poll', 'poll the folder instead of file-system events (NFS/SMB mounts)')
     .option('--poll-interval <ms>', 'polling interval', '1000')
-    .option('--stable-ms <ms>', 'a file is taken once its size and mtime have not changed for this long', '2000')
+    .option('--stable-ms <ms>', 'a file is taken once its size and mtime have not changed for this long (and a PDF or image is complete)', String(INBOX_DEFAULTS.stableMs))
     .option('-c, --concurrency <n>', `pages read at once by the in-process workers (default: cores = ${defaultConcurrency()})`)
     .option('--no-workers', 'only watch and enqueue; `kehoach worker` processes (elsewhere)')
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
@@ -79,17 +79,15 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
     workers = await startWorkers({ connection, prefix, dataDir, outDir, concurrency }, progress.localWorkerEvents())
   }
   const watcher = new InboxWatcher(
-    { inbox, dataDir, limits, queue, poll: opts.poll, pollInterval: positiveInt(opts.pollInterval, '--poll-interval'), stableMs: positiveInt(opts.stableMs, '--stable-ms'), forceOcr: opts.forceOcr },
+    { inbox, dataDir, outDir, limits, queue, poll: opts.poll, pollInterval: positiveInt(opts.pollInterval, '--poll-interval'), stableMs: positiveInt(opts.stableMs, '--stable-ms'), forceOcr: opts.forceOcr },
     {
       outcome: (o) => {
-        if (o.kind === 'queued') {
-          progress.known(o.doc)
-          ui.log(`${o.requeued ? 're-queued' : 'queued'} ${label(o.doc)} (${o.doc.pageCount} p, ${o.doc.id.slice(0, 12)}…)`)
-        } else if (o.kind === 'duplicate') {
-          ui.log(`dup  ${path.relative(inbox, o.file)}: same content as a document already taken in (${o.state}, ${o.id.slice(0, 12)}…), not processed again`)
-        } else if (o.kind === 'failed') {
-          ui.log(`FAIL ${path.relative(inbox, o.file)}: ${o.report.message.replace(/\.+$/, '')}. ${o.report.hint} (moved to ${o.movedTo}, report ${o.reportPath})`)
-        }
+        if (o.kind === 'queued') progress.known(o.doc)
+        const line = outcomeLine(o, inbox)
+        if (line) ui.log(line)
+      },
+      reconciled: (r) => {
+        for (const d of r.left) ui.log(`stuck ${d.file} (${d.id.slice(0, 12)}…): ${d.why}; not re-queued: ${d.reason}`)
       },
       error: (file, error) => ui.log(`kehoach: ${describeFailure(file, error, opts.verbose)}`),
     },
@@ -111,4 +109,26 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
   await queue.close()
   ui.log(`kehoach watch: stopped · ${progress.summary()}`)
   return code
+}
+
+/** One stderr line per intake outcome (null: nothing worth a line). */
+function outcomeLine(o: IngestOutcome, inbox: string): string | null {
+  const rel = path.relative(inbox, o.file) || o.file
+  const report = (p: string | null | undefined) => (p ? `report ${p}` : 'report not written')
+  switch (o.kind) {
+    case 'queued':
+      return `${o.requeued ? 're-queued' : 'queued'} ${label(o.doc)} (${o.doc.pageCount} p, ${o.doc.id.slice(0, 12)}…)`
+    case 'duplicate':
+      return `dup  ${rel}: same content as a document already taken in (${o.state}, ${o.id.slice(0, 12)}…), not processed again`
+    case 'failed':
+      return `FAIL ${rel}: ${o.report.message.replace(/\.+$/, '')}. ${o.report.hint} (moved to ${o.movedTo}, ${report(o.reportPath)})`
+    case 'rejected':
+      return `REFUSED ${o.report.message}. ${o.report.hint} (${report(o.reportPath)})`
+    case 'incomplete':
+      return o.reportPath === undefined
+        ? `wait ${rel}: looks incomplete (${o.reason}); taken when the copy goes on`
+        : `FAIL ${rel}: still incomplete (${o.reason}), left in the inbox (${report(o.reportPath)})`
+    case 'skipped':
+      return null
+  }
 }
