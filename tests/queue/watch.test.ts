@@ -30,7 +30,7 @@ describe.skipIf(skip !== null)('kehoach watch (queue mode)', () => {
     queue = new DocumentQueue({ connection, prefix })
     workers = await startWorkers({ connection, prefix, dataDir: dirs.data, outDir: dirs.out, concurrency: 2 })
     watcher = new InboxWatcher(
-      { inbox: dirs.inbox, dataDir: dirs.data, limits: DEFAULT_LIMITS, queue, stableMs: 300 },
+      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 300 },
       { outcome: (o) => outcomes.push(o), error: (_f, e) => errors.push(e) },
     )
     await watcher.start()
@@ -85,16 +85,16 @@ describe.skipIf(skip !== null)('kehoach watch (queue mode)', () => {
     expect(errors).toEqual([])
   }, 180_000)
 
-  it('moves a bad file to DATA/failed with an error report, and still processes the next good file', async () => {
+  it('moves a bad file to DATA/failed with an error report in OUT/failed (where processing failures go too), and still processes the next good file', async () => {
     await drop('bad/html-renamed.pdf', dirs.inbox, 'bao-cao.pdf')
     await drop('hon-quan.gt-logical.txt', dirs.inbox)
 
     const failed = await waitFor('the failure', async () => outcomes.find((o) => o.kind === 'failed'), 20_000)
     expect(failed.kind).toBe('failed')
     const failedDir = path.join(dirs.data, 'failed')
-    expect((await readdir(failedDir)).sort()).toEqual(['bao-cao.pdf', 'bao-cao.pdf.error.json'])
-    const report = JSON.parse(await readFile(path.join(failedDir, 'bao-cao.pdf.error.json'), 'utf8'))
-    expect(report).toMatchObject({ code: 'input.unsupported', file: 'bao-cao.pdf', retryable: false })
+    expect((await readdir(failedDir)).sort()).toEqual(['bao-cao.pdf'])
+    const report = JSON.parse(await readFile(path.join(dirs.out, 'failed', 'bao-cao.pdf.error.json'), 'utf8'))
+    expect(report).toMatchObject({ code: 'input.unsupported', file: 'bao-cao.pdf', retryable: false, input: 'failed/bao-cao.pdf' })
     expect(report.hint).toMatch(/PDF/)
     expect(await readFile(path.join(failedDir, 'bao-cao.pdf'), 'utf8')).toMatch(/<html/i)
 
