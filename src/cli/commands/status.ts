@@ -58,7 +58,8 @@ export function registerStatus(program: Command): void {
     .action((opts: StatusOptions) => runCommand(() => statusCommand(opts), opts.verbose))
 }
 
-export async function statusReport(opts: { data: string; db?: string; redis?: string; limit?: number; requeue?: boolean }): Promise<StatusReport> {
+/** `graceMs`: claims younger than this are not called stuck (default RECONCILE_DEFAULTS.graceMs). */
+export async function statusReport(opts: { data: string; db?: string; redis?: string; limit?: number; requeue?: boolean; graceMs?: number }): Promise<StatusReport> {
   const limit = opts.limit ?? 10
   const { index, indexError, recentFailures } = await indexStatus(opts.data, opts.db, limit)
   const url = opts.redis ?? redisUrl()
@@ -77,7 +78,7 @@ export async function statusReport(opts: { data: string; db?: string; redis?: st
     } catch {
       inFlight = null
     }
-    ledger = await ledgerStatus(opts.data, connection, prefix, opts.requeue ?? false)
+    ledger = await ledgerStatus(opts.data, connection, prefix, opts.requeue ?? false, opts.graceMs ?? RECONCILE_DEFAULTS.graceMs)
     deadLetters = await deadLettersOf(url, prefix, limit)
   }
   return {
@@ -124,6 +125,7 @@ async function ledgerStatus(
   connection: ReturnType<typeof bullConnection>,
   prefix: string,
   requeue: boolean,
+  graceMs: number,
 ): Promise<{ stuck: StuckEntry[] | null; requeued: StuckEntry[] }> {
   const dataDir = queueDataDir(data)
   if (!dataDir) return { stuck: null, requeued: [] }
@@ -131,7 +133,7 @@ async function ledgerStatus(
   const queue = new DocumentQueue({ connection, prefix })
   const strip = ({ doc: _doc, ...rest }: StuckDocument): StuckEntry => rest
   try {
-    const stuck = await findStuck(ledger, queue, { graceMs: RECONCILE_DEFAULTS.graceMs })
+    const stuck = await findStuck(ledger, queue, { graceMs })
     const requeued = requeue ? (await requeueStuck(ledger, queue, dataDir, stuck)).requeued : []
     return { stuck: stuck.map(strip), requeued: requeued.map(strip) }
   } catch {
