@@ -9,7 +9,7 @@
  * the plan gets a `queue:page-failed` warning per page and `needsReview`. When no page at all
  * could be read, the document fails: DATA/failed/<file>.error.json and a ledger failed record.
  */
-import '../src/queue/child-guard.js' // exit when the worker process dies (kill -9 leaves no orphan)
+import '../src/queue/die-with-parent.js' // exit when the worker process dies (kill -9 leaves no orphan)
 import type { SandboxedJob } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import { assemblePlan } from '../src/pipeline.js'

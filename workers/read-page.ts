@@ -11,7 +11,7 @@
  * Test hook, off by default: KEHOACH_TEST_PAGE_DELAY_MS=<ms> waits that long before each page,
  * so that a test can kill a worker in the middle of a document. Never set it in production.
  */
-import '../src/queue/child-guard.js' // exit when the worker process dies (kill -9 leaves no orphan)
+import '../src/queue/die-with-parent.js' // exit when the worker process dies (kill -9 leaves no orphan)
 import type { SandboxedJob } from 'bullmq'
 import { readPage } from '../src/pipeline.js'
 import { createOcrPool, type OcrPool } from '../src/ocr/pool.js'

@@ -22,6 +22,7 @@ import { Worker, type ConnectionOptions, type Job } from 'bullmq'
 import { ASSEMBLE_QUEUE, PAGES_QUEUE, parsePageJobId, queuePrefix } from './names.js'
 import type { AssembleJobData, AssembleJobResult, PageJobData, PageJobResult, PageProgress } from './jobs.js'
 import { MissingDependencyError } from '../errors.js'
+import { PARENT_PID_ENV } from './child-guard.js'
 
 export const STALL_SETTINGS = { lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 } as const
 
@@ -96,6 +97,8 @@ export async function startWorkers(s: WorkerSettings, on: WorkerEvents = {}): Pr
     ...s.env,
     KEHOACH_DATA_DIR: path.resolve(s.dataDir),
     KEHOACH_OUT_DIR: path.resolve(s.outDir),
+    // the sandboxed children exit when this process is gone (src/queue/child-guard.ts)
+    [PARENT_PID_ENV]: String(process.pid),
   }
   const common = {
     connection: s.connection,

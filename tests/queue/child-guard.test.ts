@@ -1,5 +1,5 @@
 /**
- * `kill -9` of a parent leaves no orphan (src/queue/child-guard.ts):
+ * `kill -9` of a parent leaves no orphan (src/queue/child-guard.ts, installed by die-with-parent.ts):
  *   - the guard itself: a child that would live forever (a timer keeps it busy) exits when its
  *     parent is SIGKILLed — through the IPC 'disconnect' (forked) or the ppid watchdog (spawned
  *     without IPC) — while the same child without the guard lives on (the control that shows the
@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bullConnection, redisUrl } from '../../src/queue/connection.js'
 import { DocumentQueue } from '../../src/queue/flow.js'
 import { PAGES_QUEUE, pageJobId } from '../../src/queue/names.js'
+import { PARENT_PID_ENV } from '../../src/queue/child-guard.js'
 import { contentId } from '../../src/ingest/content-id.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { ROOT, dropPrefix, fixture, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
@@ -51,18 +52,23 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Start `parent.mjs`, which starts `child.mjs` (forked with IPC, or spawned without) and prints
- * its pid; the child imports the guard (or not) and then keeps a timer running forever.
+ * Start `parent.mjs`, which starts `child.mjs` (forked with IPC, or spawned without; told the
+ * parent's pid as startWorkers does) and prints its pid; the child imports the guard (or not),
+ * `late`: only after 1.5 s, as a processor whose imports take long on a busy machine — then keeps
+ * a timer running forever.
  */
-async function parentWithChild(dir: string, how: 'fork' | 'spawn', guarded: boolean): Promise<{ parent: ChildProcess; child: number }> {
-  const guard = pathToFileURL(path.join(ROOT, 'dist', 'src', 'queue', 'child-guard.js')).href
-  const child = path.join(dir, `child-${how}-${guarded}.mjs`)
-  await writeFile(child, `${guarded ? `await import(${JSON.stringify(guard)})\n` : ''}setInterval(() => {}, 1000)\n`)
-  const parentFile = path.join(dir, `parent-${how}-${guarded}.mjs`)
+async function parentWithChild(dir: string, how: 'fork' | 'spawn', guarded: boolean, late: boolean): Promise<{ parent: ChildProcess; child: number }> {
+  const guard = pathToFileURL(path.join(ROOT, 'dist', 'src', 'queue', 'die-with-parent.js')).href
+  const tag = `${how}-${guarded}-${late}`
+  const child = path.join(dir, `child-${tag}.mjs`)
+  const delay = late ? 'await new Promise((r) => setTimeout(r, 1500))\n' : ''
+  await writeFile(child, `${delay}${guarded ? `await import(${JSON.stringify(guard)})\n` : ''}setInterval(() => {}, 1000)\n`)
+  const parentFile = path.join(dir, `parent-${tag}.mjs`)
+  const opts = `{ stdio: 'ignore', env: { ...process.env, ${PARENT_PID_ENV}: String(process.pid) } }`
   await writeFile(
     parentFile,
     `import { fork, spawn } from 'node:child_process'
-     const c = ${how === 'fork' ? `fork(${JSON.stringify(child)}, { stdio: 'ignore' })` : `spawn(process.execPath, [${JSON.stringify(child)}], { stdio: 'ignore' })`}
+     const c = ${how === 'fork' ? `fork(${JSON.stringify(child)}, ${opts})` : `spawn(process.execPath, [${JSON.stringify(child)}], ${opts})`}
      console.log(c.pid)
      setInterval(() => {}, 1000)\n`,
   )
@@ -82,13 +88,19 @@ describe.skipIf(process.platform !== 'linux')('child guard: a child exits when i
     await rm(dir, { recursive: true, force: true })
   })
 
-  it.each(['fork', 'spawn'] as const)('%s: the guarded child exits, the unguarded one lives on', async (how) => {
-    const guarded = await parentWithChild(dir, how, true)
-    const control = await parentWithChild(dir, how, false)
+  it.each([
+    ['fork', false],
+    ['spawn', false],
+    ['fork', true],
+    ['spawn', true],
+  ] as const)('%s (guard loaded after the parent died: %s): the guarded child exits, the unguarded one lives on', async (how, late) => {
+    const guarded = await parentWithChild(dir, how, true, late)
+    const control = await parentWithChild(dir, how, false, late)
     leftovers.push(guarded.parent.pid!, guarded.child, control.parent.pid!, control.child)
     expect(alive(guarded.child) && alive(control.child)).toBe(true)
     for (const p of [guarded.parent, control.parent]) process.kill(p.pid!, 'SIGKILL')
     await waitFor('the guarded child to exit', async () => !alive(guarded.child), 15_000, 100)
+    await new Promise((r) => setTimeout(r, late ? 1600 : 0)) // the control, too, is past its late start
     expect(alive(control.child)).toBe(true) // without the guard the orphan keeps running
   }, 30_000)
 })

@@ -63,7 +63,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
     log,
     dashboard: opts.dashboard,
   })
-  log(`listening on ${server.url}${token ? ' (bearer token required)' : ''}`)
+  log(`listening on http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${new URL(server.url).port}${token ? ' (bearer token required)' : ''}`) // the address bound, not the one fastify reports (127.0.0.1 for 0.0.0.0)
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
