@@ -114,6 +114,8 @@ export async function requeueStuck(
       leave(`its original ${s.doc.original} is missing from the data folder`)
       continue
     }
+    // a round over many claims takes a while: the document may have finished, or been re-queued, since it was listed
+    if ((await ledger.get(s.id))?.state !== 'in-progress' || isLive(await queue.state(s.id))) continue
     if (!(await ledger.recordRequeue(s.id, s.requeues + 1, s.why))) continue // another watcher did it
     await queue.enqueue(s.doc)
     result.requeued.push({ ...s, requeues: s.requeues + 1 })
