@@ -149,25 +149,22 @@ async function report(n: number, data: string, plans: string, killedChildren: nu
   // a document written twice keeps its earlier result under plans/revisions/<id>/
   const revised = await readdir(path.join(plans, 'revisions')).catch(() => [] as string[])
   const writtenTwice = (await Promise.all(out.map(async (f) => (JSON.parse(await readFile(path.join(plans, f), 'utf8')) as { revision?: number }).revision ?? 1))).filter((r) => r > 1).length
+  // per document, as the ledger reads it (ledger.ts): done wins over a failure recorded by an earlier attempt
   const ledger = path.join(data, 'ledger')
-  let done = 0
-  let failed = 0
-  let claims = 0
-  for (const shard of await readdir(ledger).catch(() => [] as string[])) {
-    for (const f of await readdir(path.join(ledger, shard))) {
-      if (/^[0-9a-f]{64}\.json$/.test(f)) claims++
-      else if (f.endsWith('.done.json')) done++
-      else if (f.endsWith('.failed.json')) failed++
-    }
-  }
+  const names = new Set<string>()
+  for (const shard of await readdir(ledger).catch(() => [] as string[])) for (const f of await readdir(path.join(ledger, shard))) names.add(f)
+  const claims = [...names].map((f) => /^([0-9a-f]{64})\.json$/.exec(f)?.[1]).filter((id): id is string => Boolean(id))
+  const done = claims.filter((id) => names.has(`${id}.done.json`)).length
+  const failed = claims.filter((id) => !names.has(`${id}.done.json`) && names.has(`${id}.failed.json`)).length
+  const failedThenDone = claims.filter((id) => names.has(`${id}.done.json`) && names.has(`${id}.failed.json`)).length
   const orphans = killedChildren.filter(alive).length
   const lines = [
     `documents in    ${n}`,
     `JSON out        ${out.length}`,
     `duplicates      ${Math.max(revised.length, writtenTwice)}`,
     `orphans         ${orphans} (of ${killedChildren.length} sandboxed children of killed workers)`,
-    `failed          ${failed}`,
-    `stuck           ${claims - done - failed} (claimed, neither done nor failed)`,
+    `failed          ${failed}${failedThenDone ? ` (and ${failedThenDone} with a failure recorded by an earlier attempt, then done)` : ''}`,
+    `stuck           ${claims.length - done - failed} (claimed, neither done nor failed)`,
     `faults          ${faults.kills} worker kills (SIGKILL), ${faults.restarts} Redis restarts without persistence`,
     `elapsed         ${(ms / 1000).toFixed(0)} s`,
   ]

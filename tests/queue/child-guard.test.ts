@@ -145,7 +145,7 @@ describe.skipIf(skip !== null || process.platform !== 'linux')('sandboxed childr
     worker.stdout!.on('data', (d) => (log += d))
     worker.stderr!.on('data', (d) => (log += d))
     const pid = worker.pid!
-    await waitFor('the page job running in a sandboxed child', async () => (await (await pages.getJob(pageJobId(id, 1)))?.isActive()) ?? false, 30_000)
+    await waitFor('the page job running in a sandboxed child', async () => (await (await pages.getJob(pageJobId(id, 1)))?.isActive()) ?? false, 120_000)
     orphans = await waitFor('the sandboxed child', async () => (childrenOf(pid).length ? childrenOf(pid) : null), 10_000)
 
     const exited = new Promise((r) => worker!.once('exit', r))
@@ -153,5 +153,5 @@ describe.skipIf(skip !== null || process.platform !== 'linux')('sandboxed childr
     await exited
     await waitFor(`the orphaned children ${orphans.join(', ')} to exit\n${log}`, async () => orphans.every((c) => !alive(c)), 15_000, 100)
     expect(orphans.filter(alive)).toEqual([])
-  }, 90_000)
+  }, 180_000)
 })

@@ -114,14 +114,14 @@ describe('reconciling the ledger with a queue that lost its jobs', () => {
     expect(requeued.sort()).toEqual([...ids].sort()) // once each
 
     workers = await startWorkers({ connection: bullConnection(redis.url), prefix, dataDir: dirs.data, outDir: dirs.out, concurrency: 2 })
-    const plans = await waitFor('three plans', async () => ((await jsonFiles(dirs.out)).length === 3 ? jsonFiles(dirs.out) : null), 60_000)
+    const plans = await waitFor('three plans', async () => ((await jsonFiles(dirs.out)).length === 3 ? jsonFiles(dirs.out) : null), 240_000)
     expect(plans).toEqual(ids.map((id) => `${id}.json`).sort())
     await waitFor('all done in the ledger', async () => (await Promise.all(ids.map((id) => watcher.ledger.get(id)))).every((e) => e?.state === 'done'), 10_000)
     const queuedDocs = outcomes.flatMap((o) => (o.kind === 'queued' && !o.requeued ? [o.doc] : []))
     const pages = ids.reduce((s, id) => s + queuedDocs.find((d) => d.id === id)!.pageCount, 0)
     expect(workers.stats.pagesDone).toBe(pages) // each page read once, no second run of any document
     expect(await readdir(dirs.out)).not.toContain('revisions')
-  }, 120_000)
+  }, 300_000)
 
   function watcherOpts() {
     return { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: 0 }
