@@ -50,6 +50,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     await exited
   }
   await up()
+  process.once('exit', () => void (proc as ChildProcess | null)?.kill('SIGKILL')) // never outlives a test run that was cut short
   return {
     url,
     port,

@@ -51,11 +51,14 @@ describe('reconciling the ledger with a queue that lost its jobs', () => {
 
   afterAll(async () => {
     delete process.env.KEHOACH_QUEUE_PREFIX
-    await watcher?.close()
-    await workers?.close()
-    await queue?.close()
-    await redis?.stop()
-    await dirs?.cleanup()
+    try {
+      await watcher?.close()
+      await workers?.close(true) // hand active jobs back at once: a failed test must not wait on them
+      await queue?.close()
+    } finally {
+      await redis?.stop()
+      await dirs?.cleanup()
+    }
   }, 30_000)
 
   it('lists the documents Redis lost, re-queues each once, and takes a re-dropped one in again', async () => {
