@@ -66,6 +66,8 @@ export function markCandidates(lex: Lexicon, ch: Channel, o: string): Candidate[
   return out
 }
 
+const NON_LETTER = /[^\p{L}]/u
+
 type State = { cost: number; node: number; j: number }
 
 /** Best-first search over the trie for gold words that the channel can write as o. */
@@ -109,6 +111,13 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
         }
       }
       if (k === 0) continue
+      // a run of two or three glyphs with a digit or symbol in it (c1, q', (;1) may stand for one vowel
+      // (the generic prior prices it; adaptation learns which vowels this document means by it)
+      if (k >= 2 && k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
+        for (const [g, next] of kids) {
+          const c = ch.cost(g, piece, start)
+          if (c < Infinity) push(s.cost + c, next, s.j + k)
+        }
       const golds = ch.byObserved.get(piece)
       if (golds)
         for (const g of golds) {

@@ -96,6 +96,7 @@ export class Channel {
     if (o.length === 1 && SYMBOL.test(o)) return 6 + 4 * w
     if (o.length === 1 && isVowel(o)) return 7 + 4 * w
     if (o.length === 2 && [...o].some((x) => SYMBOL.test(x))) return 7 + 4 * w
+    if (o.length === 3 && [...o].some((x) => SYMBOL.test(x))) return 8 + 4 * w
     return Infinity
   }
 }
