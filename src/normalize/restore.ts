@@ -8,6 +8,7 @@ import { Channel, type ChannelParams } from './channel/model.js'
 import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
 import { OcrMarkChannel } from './channel/ocr-marks.js'
+import { DocumentCache } from './channel/document-cache.js'
 import { piecesOf, type Piece } from './tokens.js'
 
 /** pieces: the lines' pieces when the caller has them (a second round on restored text). */
@@ -19,6 +20,7 @@ export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllabl
 const BEAM = 8
 const MAX_CANDIDATES = 12
 const LOW_CONFIDENCE = 0.6
+const KNOWN_JUNK_COST = 4
 
 /** How the document looks: share of words with marks, share of words with glyph garbage. */
 export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: number, pieces: Piece[][] = lines.map(piecesOf)): ChannelParams & { trust: number } {
@@ -87,6 +89,9 @@ export class Restorer {
     this.cache = ocr ? new Map() : sharedCache(this.lex, `${params.pDrop}|${params.pWrong}|${params.garble}`)
   }
 
+  /** The document's own confident words and pairs (a cache LM), used from the next decode on. */
+  documentCache: DocumentCache | null = null
+
   setChannel(ch: Channel): void {
     this.channel = ch
     this.cache = new Map() // an adapted channel is this document's own
@@ -124,7 +129,10 @@ export class Restorer {
       const id = this.lm.has(form) ? this.lm.idOf(form) : UNK_ID
       const looksGarbled = !plain || (!isSyllableShape(form) && id === UNK_ID && ch.params.garble > 0.05)
       // an unknown token competes with real syllables only when none was found (names, foreign words)
-      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? 9 : byWord.size ? 8 : 2) : 0.5 })
+      // a known word that is no Vietnamese syllable (nqi, xii: OCR junk the corpus also holds) is a weak
+      // reading of a garbled document's token
+      const known = id === UNK_ID ? 0 : !isSyllableShape(form) && !isPlainSyllableShape(form) && ch.params.garble > 0.3 ? KNOWN_JUNK_COST : 0.5
+      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? 9 : byWord.size ? 8 : 2) : known })
     }
     const ranked = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
     // candidates far behind the best on channel + frequency never win in practice
@@ -162,7 +170,10 @@ export class Restorer {
     return [self, ...out.slice(0, MAX_CANDIDATES - 1)]
   }
 
-  /** Two-syllable readings of a token: each cut point, the best few readings of each side. */
+  /**
+   * Readings of a glued token as two syllables (each cut point, the best few readings of each side) and,
+   * when no two-syllable reading is cheap and the token is long, as three (phc1ndc1ubinh = phấn đấu bình).
+   */
   private splitCandidates(o: string): Candidate[] {
     const chars = [...o]
     const found: Candidate[] = []
@@ -174,8 +185,27 @@ export class Restorer {
         for (const b of rs) found.push({ word: a.word + ' ' + b.word, id: a.id, id2: b.id, cost: a.cost + b.cost + SPLIT_COST })
     }
     found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
+    if (chars.length >= SPLIT3_MIN_LENGTH && !(found.length && found[0].cost <= SPLIT_WHEN + SPLIT_COST)) found.push(...this.threeWay(chars))
+    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
     const seen = new Set<string>()
     return found.filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, MAX_SPLITS)
+  }
+
+  /** Three-syllable readings: every pair of cut points leaving at least two glyphs a side. */
+  private threeWay(chars: string[]): Candidate[] {
+    const out: Candidate[] = []
+    const part = (a: number, b: number) => chars.slice(a, b).join('')
+    for (let i = 2; i <= chars.length - 4; i++)
+      for (let j = i + 2; j <= chars.length - 2; j++) {
+        const p = [part(0, i), part(i, j), part(j, chars.length)]
+        if (!p.every((x) => /\p{L}/u.test(x))) continue
+        const [as, bs, cs] = p.map((x) => this.sideCandidates(x))
+        for (const a of as)
+          for (const b of bs)
+            for (const c of cs)
+              out.push({ word: `${a.word} ${b.word} ${c.word}`, id: a.id, id2: b.id, id3: c.id, cost: a.cost + b.cost + c.cost + 2 * SPLIT_COST })
+      }
+    return out
   }
 
   private sideCandidates(part: string): Candidate[] {
@@ -205,9 +235,10 @@ export class Restorer {
     // slot t's states live at [t*BEAM, t*BEAM + size[t]); state -1 is the phrase start
     let prevBase = -1, prevSize = 1
     const four = this.lm.hasFourgrams
+    const cache = this.documentCache
     for (let t = 0; t < T; t++) {
       const cands = slots[t].cands
-      const { ids, ids2, costs } = arraysOf(cands)
+      const { ids, ids2, ids3, costs } = arraysOf(cands)
       const n = cands.length
       if (d.row.length < n) d.row = new Float64Array(n * 2)
       if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
@@ -231,10 +262,13 @@ export class Restorer {
           this.lm.applyFourgrams(p >= 0 ? d.w1[p] : BOS_ID, w1, w2, ids, n, d.row)
         }
         for (let i = 0; i < n; i++) {
-          const second = ids2[i]
-          // a two-syllable reading (glued token) moves the state on by two words
-          const score = base + d.row[i] - costs[i] + (second >= 0 ? this.lm.logProb(w2, ids[i], second) : 0)
-          const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
+          const second = ids2[i], third = ids3[i]
+          // a two- or three-syllable reading (glued token) moves the state on by as many words
+          let score = base + d.row[i] - costs[i]
+          if (cache) score += cache.bonus(w2, ids[i])
+          if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
+          if (third >= 0) score += this.lm.logProb(ids[i], second, third)
+          const s1 = third >= 0 ? second : second >= 0 ? ids[i] : w2, s2 = third >= 0 ? third : second >= 0 ? second : ids[i]
           // merge on (w2, word): the open-addressing table holds this slot's keys
           const key = s1 * 65536 + s2
           let h = (Math.imul(s1, 0x9e3779b1) ^ s2) & HMASK
@@ -398,6 +432,8 @@ const DIGIT_WORD_COST = 3.5
 const SPLIT_WHEN = 6
 const SPLIT_COST = 3
 const MAX_SPLITS = 6
+// three-syllable readings are tried only for tokens this long (shorter glued tokens are two syllables)
+const SPLIT3_MIN_LENGTH = 8
 // OCR-mark mode: extra cost (nats) of changing a word the Vietnamese OCR read, on top of the learned
 // channel cost (docs/normalize.md: 2 and 3 gave the same figures on section (6))
 export const OCR_CHANGE_COST = 3
@@ -495,6 +531,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     const pairs: [string, string, number][] = []
     for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
     r.setChannel(adaptChannel(new Channel(est), pairs))
+    r.documentCache = new DocumentCache(opts.lm, result.decisions)
     result = r.restoreLines(lines, pieces)
   }
   const changes: RestoreChange[] = []
@@ -575,13 +612,13 @@ function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   return m
 }
 
-type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array }
+type CandArrays = { ids: Int32Array; ids2: Int32Array; ids3: Int32Array; costs: Float64Array }
 const arrays = new WeakMap<Candidate[], CandArrays>()
 /** Candidate ids (second syllable of a split reading, else -1) and costs as typed arrays, made once per list. */
 function arraysOf(cands: Candidate[]): CandArrays {
   let a = arrays.get(cands)
   if (!a)
-    arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
+    arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), ids3: Int32Array.from(cands, (c) => c.id3 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
   return a
 }
 
