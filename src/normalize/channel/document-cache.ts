@@ -8,8 +8,8 @@ import type { LanguageModel } from '../lm/model.js'
 export type Reading = { to: string; confidence: number; verbatim?: boolean }[][]
 
 // bonus in nats: UNIGRAM_WEIGHT·ln(1 + count) for the word, BIGRAM_WEIGHT·ln(1 + count) for the pair
-const UNIGRAM_WEIGHT = 0.3
-const BIGRAM_WEIGHT = 0.8
+const UNIGRAM_WEIGHT = 0.5
+const BIGRAM_WEIGHT = 1.5
 /** only decisions at least this sure are remembered */
 const MIN_CONFIDENCE = 0.9
 
