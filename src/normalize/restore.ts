@@ -234,85 +234,10 @@ export class Restorer {
     const d = decoderArrays(T)
     // slot t's states live at [t*BEAM, t*BEAM + size[t]); state -1 is the phrase start
     let prevBase = -1, prevSize = 1
-    const four = this.lm.hasFourgrams
-    const cache = this.documentCache
     for (let t = 0; t < T; t++) {
-      const cands = slots[t].cands
-      const { ids, ids2, ids3, costs } = arraysOf(cands)
-      const n = cands.length
-      if (d.row.length < n) d.row = new Float64Array(n * 2)
-      if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
-      let m = 0 // expanded states this slot
-      let nb = 0 // distinct last words among the states: their backoff rows, computed once each
-      d.gen++
-      for (let k = 0; k < prevSize; k++) {
-        const from = prevBase < 0 ? -1 : prevBase + k
-        const w1 = from < 0 ? BOS_ID : d.w1[from], w2 = from < 0 ? BOS_ID : d.w2[from]
-        const base = from < 0 ? 0 : d.score[from]
-        let r = 0
-        while (r < nb && d.backWord[r] !== w2) r++
-        if (r === nb) {
-          this.lm.backoffRow(w2, ids, n, d.back2, r * n)
-          d.backWord[nb++] = w2
-        }
-        this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
-        // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
-        if (four && from >= 0) {
-          const p = d.back[from]
-          this.lm.applyFourgrams(p >= 0 ? d.w1[p] : BOS_ID, w1, w2, ids, n, d.row)
-        }
-        for (let i = 0; i < n; i++) {
-          const second = ids2[i], third = ids3[i]
-          // a two- or three-syllable reading (glued token) moves the state on by as many words
-          let score = base + d.row[i] - costs[i]
-          if (cache) score += cache.bonus(w2, ids[i])
-          if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
-          if (third >= 0) score += this.lm.logProb(ids[i], second, third)
-          const s1 = third >= 0 ? second : second >= 0 ? ids[i] : w2, s2 = third >= 0 ? third : second >= 0 ? second : ids[i]
-          // merge on (w2, word): the open-addressing table holds this slot's keys
-          const key = s1 * 65536 + s2
-          let h = (Math.imul(s1, 0x9e3779b1) ^ s2) & HMASK
-          let at = -1
-          while (d.hgen[h] === d.gen) {
-            if (d.hkey[h] === key) {
-              at = d.hval[h]
-              break
-            }
-            h = (h + 1) & HMASK
-          }
-          if (at < 0) {
-            at = m++
-            d.hgen[h] = d.gen
-            d.hkey[h] = key
-            d.hval[h] = at
-            d.xScore[at] = -Infinity
-          }
-          if (d.xScore[at] < score) {
-            d.xScore[at] = score
-            d.xFrom[at] = from
-            d.xCand[at] = i
-            d.xW1[at] = s1
-            d.xW2[at] = s2
-          }
-        }
-      }
-      // keep the best BEAM, best first
-      const size = Math.min(BEAM, m)
-      const base = t * BEAM
-      for (let r = 0; r < size; r++) {
-        let bi = -1, bs = -Infinity
-        for (let x = 0; x < m; x++) if (d.xScore[x] > bs) (bs = d.xScore[x]), (bi = x)
-        const at = base + r
-        d.score[at] = bs
-        d.back[at] = d.xFrom[bi]
-        d.cand[at] = d.xCand[bi]
-        d.w1[at] = d.xW1[bi]
-        d.w2[at] = d.xW2[bi]
-        d.xScore[bi] = -Infinity
-      }
-      d.size[t] = size
-      prevBase = base
-      prevSize = size
+      const expanded = this.expandSlot(d, slots[t].cands, prevBase, prevSize)
+      prevBase = t * BEAM
+      prevSize = keepBest(d, t, expanded)
     }
     let best = -1, bestScore = -Infinity
     for (let k = 0; k < prevSize; k++) {
@@ -320,21 +245,50 @@ export class Restorer {
       const s = d.score[at] + this.lm.logProb(d.w1[at], d.w2[at], EOS_ID)
       if (s > bestScore) (bestScore = s), (best = at)
     }
-    const out: { cand: Candidate; confidence: number }[] = new Array(T)
-    for (let at = best, t = T - 1; at >= 0 && t >= 0; at = d.back[at], t--) {
-      const cands = slots[t].cands
-      const word = cands[d.cand[at]].word
-      // posterior of the chosen word among this slot's surviving states
-      const base = t * BEAM, top = d.score[base]
-      let z = 0, mass = 0
-      for (let k = 0; k < d.size[t]; k++) {
-        const e = Math.exp(d.score[base + k] - top)
-        z += e
-        if (cands[d.cand[base + k]].word === word) mass += e
+    return backtrace(d, slots, best)
+  }
+
+  /**
+   * Extends every state of the previous slot with every candidate of this one; extensions that end on
+   * the same two words merge (open-addressing table). Returns how many distinct extensions there are.
+   */
+  private expandSlot(d: DecoderArrays, cands: Candidate[], prevBase: number, prevSize: number): number {
+    const { ids, ids2, ids3, costs } = arraysOf(cands)
+    const n = cands.length
+    if (d.row.length < n) d.row = new Float64Array(n * 2)
+    if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
+    const cache = this.documentCache
+    let m = 0 // expanded states this slot
+    let nb = 0 // distinct last words among the states: their backoff rows, computed once each
+    d.gen++
+    for (let k = 0; k < prevSize; k++) {
+      const from = prevBase < 0 ? -1 : prevBase + k
+      const w1 = from < 0 ? BOS_ID : d.w1[from], w2 = from < 0 ? BOS_ID : d.w2[from]
+      const base = from < 0 ? 0 : d.score[from]
+      let r = 0
+      while (r < nb && d.backWord[r] !== w2) r++
+      if (r === nb) {
+        this.lm.backoffRow(w2, ids, n, d.back2, r * n)
+        d.backWord[nb++] = w2
       }
-      out[t] = { cand: cands[d.cand[at]], confidence: mass / z }
+      this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
+      // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
+      if (this.lm.hasFourgrams && from >= 0) {
+        const p = d.back[from]
+        this.lm.applyFourgrams(p >= 0 ? d.w1[p] : BOS_ID, w1, w2, ids, n, d.row)
+      }
+      for (let i = 0; i < n; i++) {
+        const second = ids2[i], third = ids3[i]
+        // a two- or three-syllable reading (glued token) moves the state on by as many words
+        let score = base + d.row[i] - costs[i]
+        if (cache) score += cache.bonus(w2, ids[i])
+        if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
+        if (third >= 0) score += this.lm.logProb(ids[i], second, third)
+        const s1 = third >= 0 ? second : second >= 0 ? ids[i] : w2, s2 = third >= 0 ? third : second >= 0 ? second : ids[i]
+        m = mergeExtension(d, m, score, from, i, s1, s2)
+      }
     }
-    return out
+    return m
   }
 
   /**
@@ -620,6 +574,73 @@ function arraysOf(cands: Candidate[]): CandArrays {
   if (!a)
     arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), ids3: Int32Array.from(cands, (c) => c.id3 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
   return a
+}
+
+/** Records one extension (state from + candidate i, ending on words s1 s2), merged with an earlier one on the same words. */
+function mergeExtension(d: DecoderArrays, m: number, score: number, from: number, i: number, s1: number, s2: number): number {
+  const key = s1 * 65536 + s2
+  let h = (Math.imul(s1, 0x9e3779b1) ^ s2) & HMASK
+  let at = -1
+  while (d.hgen[h] === d.gen) {
+    if (d.hkey[h] === key) {
+      at = d.hval[h]
+      break
+    }
+    h = (h + 1) & HMASK
+  }
+  if (at < 0) {
+    at = m++
+    d.hgen[h] = d.gen
+    d.hkey[h] = key
+    d.hval[h] = at
+    d.xScore[at] = -Infinity
+  }
+  if (d.xScore[at] < score) {
+    d.xScore[at] = score
+    d.xFrom[at] = from
+    d.xCand[at] = i
+    d.xW1[at] = s1
+    d.xW2[at] = s2
+  }
+  return m
+}
+
+/** Keeps the best BEAM of slot t's m extensions as its states, best first; returns how many. */
+function keepBest(d: DecoderArrays, t: number, m: number): number {
+  const size = Math.min(BEAM, m)
+  const base = t * BEAM
+  for (let r = 0; r < size; r++) {
+    let bi = -1, bs = -Infinity
+    for (let x = 0; x < m; x++) if (d.xScore[x] > bs) (bs = d.xScore[x]), (bi = x)
+    const at = base + r
+    d.score[at] = bs
+    d.back[at] = d.xFrom[bi]
+    d.cand[at] = d.xCand[bi]
+    d.w1[at] = d.xW1[bi]
+    d.w2[at] = d.xW2[bi]
+    d.xScore[bi] = -Infinity
+  }
+  d.size[t] = size
+  return size
+}
+
+/** The best path back from state best, with the posterior of each chosen word among its slot's states. */
+function backtrace(d: DecoderArrays, slots: Slot[], best: number): { cand: Candidate; confidence: number }[] {
+  const T = slots.length
+  const out: { cand: Candidate; confidence: number }[] = new Array(T)
+  for (let at = best, t = T - 1; at >= 0 && t >= 0; at = d.back[at], t--) {
+    const cands = slots[t].cands
+    const word = cands[d.cand[at]].word
+    const base = t * BEAM, top = d.score[base]
+    let z = 0, mass = 0
+    for (let k = 0; k < d.size[t]; k++) {
+      const e = Math.exp(d.score[base + k] - top)
+      z += e
+      if (cands[d.cand[base + k]].word === word) mass += e
+    }
+    out[t] = { cand: cands[d.cand[at]], confidence: mass / z }
+  }
+  return out
 }
 
 const HSIZE = 1024, HMASK = HSIZE - 1
