@@ -44,6 +44,7 @@ export function buildPlan(doc: PreparedDocument, pages: SourcePage[], deps: Asse
       syllables,
       changedSyllables,
       changedShare: syllables ? changedSyllables / syllables : 0,
+      meanChangeConfidence: changedSyllables ? sum(normalized.map((n) => n.stats.changedConfidence)) / changedSyllables : null,
       lowConfidenceSpans: normalized.flatMap((n) => n.lowConfidence),
     },
   }

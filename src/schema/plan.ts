@@ -201,6 +201,7 @@ export const Quality = z.object({
     syllables: z.number().int(),
     changedSyllables: z.number().int(),
     changedShare: z.number(),
+    meanChangeConfidence: z.number().min(0).max(1).nullable().describe('mean confidence of the changed syllables (null: none changed)'),
     lowConfidenceSpans: z.array(z.object({ page: z.number().int(), line: z.number().int(), from: Str, to: Str, confidence: z.number() })),
   }).nullable(),
 })
