@@ -170,10 +170,7 @@ export class Restorer {
     return [self, ...out.slice(0, MAX_CANDIDATES - 1)]
   }
 
-  /**
-   * Readings of a glued token as two syllables (each cut point, the best few readings of each side) and,
-   * when no two-syllable reading is cheap and the token is long, as three (phc1ndc1ubinh = phấn đấu bình).
-   */
+  /** Two-syllable readings of a token: each cut point, the best few readings of each side. */
   private splitCandidates(o: string): Candidate[] {
     const chars = [...o]
     const found: Candidate[] = []
@@ -185,27 +182,8 @@ export class Restorer {
         for (const b of rs) found.push({ word: a.word + ' ' + b.word, id: a.id, id2: b.id, cost: a.cost + b.cost + SPLIT_COST })
     }
     found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
-    if (chars.length >= SPLIT3_MIN_LENGTH && !(found.length && found[0].cost <= SPLIT_WHEN + SPLIT_COST)) found.push(...this.threeWay(chars))
-    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
     const seen = new Set<string>()
     return found.filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, MAX_SPLITS)
-  }
-
-  /** Three-syllable readings: every pair of cut points leaving at least two glyphs a side. */
-  private threeWay(chars: string[]): Candidate[] {
-    const out: Candidate[] = []
-    const part = (a: number, b: number) => chars.slice(a, b).join('')
-    for (let i = 2; i <= chars.length - 4; i++)
-      for (let j = i + 2; j <= chars.length - 2; j++) {
-        const p = [part(0, i), part(i, j), part(j, chars.length)]
-        if (!p.every((x) => /\p{L}/u.test(x))) continue
-        const [as, bs, cs] = p.map((x) => this.sideCandidates(x))
-        for (const a of as)
-          for (const b of bs)
-            for (const c of cs)
-              out.push({ word: `${a.word} ${b.word} ${c.word}`, id: a.id, id2: b.id, id3: c.id, cost: a.cost + b.cost + c.cost + 2 * SPLIT_COST })
-      }
-    return out
   }
 
   private sideCandidates(part: string): Candidate[] {
@@ -253,7 +231,7 @@ export class Restorer {
    * the same two words merge (open-addressing table). Returns how many distinct extensions there are.
    */
   private expandSlot(d: DecoderArrays, cands: Candidate[], prevBase: number, prevSize: number): number {
-    const { ids, ids2, ids3, costs } = arraysOf(cands)
+    const { ids, ids2, costs } = arraysOf(cands)
     const n = cands.length
     if (d.row.length < n) d.row = new Float64Array(n * 2)
     if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
@@ -278,13 +256,12 @@ export class Restorer {
         this.lm.applyFourgrams(p >= 0 ? d.w1[p] : BOS_ID, w1, w2, ids, n, d.row)
       }
       for (let i = 0; i < n; i++) {
-        const second = ids2[i], third = ids3[i]
-        // a two- or three-syllable reading (glued token) moves the state on by as many words
+        const second = ids2[i]
+        // a two-syllable reading (glued token) moves the state on by two words
         let score = base + d.row[i] - costs[i]
         if (cache) score += cache.bonus(w2, ids[i])
         if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
-        if (third >= 0) score += this.lm.logProb(ids[i], second, third)
-        const s1 = third >= 0 ? second : second >= 0 ? ids[i] : w2, s2 = third >= 0 ? third : second >= 0 ? second : ids[i]
+        const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
         m = mergeExtension(d, m, score, from, i, s1, s2)
       }
     }
@@ -386,8 +363,6 @@ const DIGIT_WORD_COST = 3.5
 const SPLIT_WHEN = 6
 const SPLIT_COST = 3
 const MAX_SPLITS = 6
-// three-syllable readings are tried only for tokens this long (shorter glued tokens are two syllables)
-const SPLIT3_MIN_LENGTH = 8
 // OCR-mark mode: extra cost (nats) of changing a word the Vietnamese OCR read, on top of the learned
 // channel cost (docs/normalize.md: 2 and 3 gave the same figures on section (6))
 export const OCR_CHANGE_COST = 3
@@ -566,13 +541,13 @@ function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   return m
 }
 
-type CandArrays = { ids: Int32Array; ids2: Int32Array; ids3: Int32Array; costs: Float64Array }
+type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array }
 const arrays = new WeakMap<Candidate[], CandArrays>()
 /** Candidate ids (second syllable of a split reading, else -1) and costs as typed arrays, made once per list. */
 function arraysOf(cands: Candidate[]): CandArrays {
   let a = arrays.get(cands)
   if (!a)
-    arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), ids3: Int32Array.from(cands, (c) => c.id3 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
+    arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
   return a
 }
 

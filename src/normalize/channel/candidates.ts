@@ -6,8 +6,8 @@ import { isSyllableShape } from '../lm/vietnamese.js'
 import { stripDiacritics } from '../syllable.js'
 import type { Channel } from './model.js'
 
-/** id2, id3: the next syllables of a reading of one glued token as two or three (word is then "bỏ lại"). */
-export type Candidate = { word: string; id: number; cost: number; id2?: number; id3?: number }
+/** id2: the second syllable of a two-syllable reading of one glued token (word is then "bỏ lại"). */
+export type Candidate = { word: string; id: number; cost: number; id2?: number }
 
 type Trie = { children: Map<string, number>[]; word: Int32Array }
 
