@@ -75,6 +75,7 @@ export class Restorer {
 
   private readonly clean: boolean
   private garbledLine = false
+  private capsLine = false
   private sideCache = new Map<string, Candidate[]>()
   /** OCR-mark mode (Vietnamese OCR text): every word kept unless the LM beats the mark channel + threshold */
   private readonly ocr: OcrMarkChannel | null
@@ -301,6 +302,7 @@ export class Restorer {
       let lastEnd = -1
       // (read only where it matters: a line with a bare 1, 13 or 18)
       this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && pieces.some((p) => p.kind !== 'break' && p.text in DIGIT_WORDS) && lineIsGarbled(pieces, this.lm)
+      this.capsLine = !this.clean && this.channel.params.garble > 0.3 && isCapsLine(pieces)
       for (const p of pieces) {
         if (p.kind !== 'break' && lastEnd >= 0 && p.start - lastEnd >= 3 && isBlank(line, lastEnd, p.start)) flush()
         if (p.kind !== 'break') lastEnd = p.end
@@ -334,6 +336,10 @@ export class Restorer {
         // a bare number on a clearly garbled line may be a word read as digits (13 = là)
         const words = this.garbledLine && toks.length === 1 ? DIGIT_WORDS[p.text] : undefined
         if (words) for (const w of words) cands.push({ word: w, id: this.lm.idOf(w), cost: DIGIT_WORD_COST })
+        // a garbled capital word in an upper-case heading looks like an abbreviation (HQI, DQNG) but may
+        // be a syllable the channel can read (HỘI, ĐỘNG): its readings compete, at a price
+        if (this.capsLine && toks.length === 1 && CAPS_WORD.test(p.text))
+          for (const c of this.candidates(p.text.toLowerCase())) if (c.id !== UNK_ID && c.id2 === undefined && c.word !== t) cands.push({ ...c, cost: c.cost + CAPS_READING_COST })
         phrase.push({ piece: k === 0 ? p : { kind: 'break' }, line, cands, observed: t })
       })
     } else {
@@ -358,6 +364,20 @@ function continues(prev: Piece | undefined, next: Piece): boolean {
 // clearly garbled lines, at a cost the LM must overcome: a number stays a number unless context says word.
 const DIGIT_WORDS: Record<string, string[]> = { '1': ['là'], '13': ['là'], '18': ['lệ'] }
 const DIGIT_WORD_COST = 3.5
+// an upper-case heading: most of its words are capitals; there a capital token the abbreviation rule
+// kept (3–7 letters) may be a garbled syllable, read at CAPS_READING_COST nats more than the channel says
+const CAPS_WORD = /^\p{Lu}{3,7}$/u
+const CAPS_READING_COST = 2
+function isCapsLine(pieces: Piece[]): boolean {
+  let words = 0, caps = 0
+  for (const p of pieces)
+    if (p.kind === 'word' || p.kind === 'fixed') {
+      words++
+      if (!/\p{Ll}/u.test(p.text)) caps++
+    }
+  return words >= 2 && caps >= 0.7 * words
+}
+
 // glued tokens: split readings are tried when the best single reading costs more than SPLIT_WHEN, and
 // pay SPLIT_COST for the missing space
 const SPLIT_WHEN = 6
