@@ -22,6 +22,7 @@ import type { DocumentRef } from '../queue/jobs.js'
 import { Plan } from '../schema/plan.js'
 import { findOriginal, findPlanFile } from './locate.js'
 import { writePlanFile } from './plan-files.js'
+import { carryReviews } from './reviews.js'
 
 /** A document that can be processed again: its current result and its original. */
 export type StoredDocument = {
@@ -62,6 +63,8 @@ export type ReprocessOptions = {
   /** started on first need: text originals never pay for OCR workers */
   ocr: () => Promise<OcrPool>
   forceOcr?: boolean
+  /** drop what people reviewed instead of carrying it into the new revision */
+  discardReviews?: boolean
   clock?: () => Date
   onProgress?: (p: Progress) => void
 }
@@ -90,7 +93,8 @@ export async function reprocessInProcess(d: StoredDocument, o: ReprocessOptions)
       (page) => readPage(doc, page, { ocr: ocr ?? noOcr, limits: o.limits, forceOcr: o.forceOcr, pdf, onProgress: o.onProgress }),
     )
     o.onProgress?.({ stage: 'assemble' })
-    const plan = assemblePlan(doc, pages, { model: o.model, now: clock(), startedAt, revision: d.revision + 1 })
+    const fresh = assemblePlan(doc, pages, { model: o.model, now: clock(), startedAt, revision: d.revision + 1 })
+    const plan = o.discardReviews ? fresh : carryReviews(Plan.parse(JSON.parse(await readFile(d.planFile, 'utf8'))), fresh)
     const file = await writePlanFile(d.outDir, plan) // sets plan.revision from what is on disk
     return { file, plan }
   } finally {

@@ -21,6 +21,7 @@ import type { FilterCliOptions } from './query.js'
 type ReprocessCliOptions = FilterCliOptions & {
   query?: string
   forceOcr?: boolean
+  discardReviews?: boolean
   queue?: boolean
   redis?: string
   out?: string
@@ -53,6 +54,7 @@ export function registerReprocess(program: Command): void {
     .option('-t, --text <words>', 'select: free text, diacritics optional')
     .option('--needs-review', 'select: only plans flagged for review')
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
+    .option('--discard-reviews', 'do not carry reviewed values (POST /plans/:id/review) into the new revision')
     .option('--queue', 'enqueue flows for `kehoach worker` (Redis) instead of processing in this process')
     .option('--redis <url>', 'Redis for --queue (default REDIS_URL or redis://127.0.0.1:6379)')
     .option('--out <dir>', "with --queue: the workers' output folder (default DATA/plans)")
@@ -134,7 +136,7 @@ export async function reprocessCommand(args: string[], opts: ReprocessCliOptions
       try {
         for (const d of docs) {
           try {
-            const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr })
+            const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr, discardReviews: opts.discardReviews })
             log(`ok   ${d.fileName} → ${file} (revision ${plan.revision}; ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
           } catch (error) {
             failed++
