@@ -422,7 +422,12 @@ async function saveReview() {
     const r = await api("/plans/" + p.id + "/review", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ fields, confirm, reviewer, revision: p.revision }) });
     await show(p.id);
     $("#msg").textContent = "Đã lưu bản " + r.revision + (r.needsReview ? "; còn " + r.unsure.length + " trường cần xem" : "; không còn gì cần xem");
-    search(null, p.id);
+    // the row is updated in place: the list keeps its order until the next search, so Alt+↓ goes on from here
+    const tr = document.querySelector('#rows tr[data-id="' + p.id + '"] td');
+    if (tr) {
+      tr.querySelectorAll(".why, .ok-badge").forEach((x) => x.remove());
+      tr.append(el("div", "✓ đã duyệt (bản " + r.revision + ")" + (r.needsReview ? ", còn " + r.unsure.length + " trường cần xem" : ""), r.needsReview ? "why" : "ok-badge"));
+    }
   } catch (e) {
     msg.textContent = e.status === 409 ? "Văn bản đã được người khác duyệt (bản " + e.body.revision + "). Tải lại rồi duyệt tiếp." : "Lỗi: " + e.message;
   }

@@ -126,8 +126,11 @@ describe.skipIf(!hasChromium)('the review page in headless Chromium', () => {
     const events = ((await api('/events')) as string).trim().split('\n').map((l) => JSON.parse(l) as { type: string; id: string; revision: number })
     expect(events.filter((e) => e.type === 'reviewed')).toEqual([expect.objectContaining({ id, revision: 2 })])
 
-    // the filter still reads "needs review": the list empties; without it, Alt+↓ goes to the next document
+    // the row says so in place (the list keeps its order); filtering again, nothing needs review
+    expect(await page.locator(`#rows tr[data-id="${id}"]`).innerText()).toContain('✓ đã duyệt (bản 2)')
+    await page.click('#f button[type=submit]')
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '0 kết quả')
+    // without the filter, Alt+↓ / Alt+↑ go to the next and the previous document
     await page.uncheck('#needs')
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '2 kết quả')
     await page.locator('#rows tr').first().click()

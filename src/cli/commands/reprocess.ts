@@ -2,7 +2,10 @@
  * `kehoach reprocess <id…> | --query "issuer=…&year=…" | filter options`: process documents again
  * from their stored originals as new revisions (docs/store.md, "Revisions and reprocessing").
  */
+import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
+import { Plan } from '../../schema/plan.js'
+import { isReviewed } from '../../store/reviews.js'
 import { BadArgumentError, ExitCode } from '../../errors.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { loadLanguageModel } from '../../normalize/index.js'
@@ -119,6 +122,9 @@ export async function reprocessCommand(args: string[], opts: ReprocessCliOptions
       try {
         for (const d of docs) {
           try {
+            if (!opts.discardReviews && (await reviewedPlanFile(d.planFile))) {
+              throw new BadArgumentError(`${d.id} was reviewed by a person and --queue does not carry reviews yet: reprocess it without --queue, or pass --discard-reviews`)
+            }
             const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, workerOutDir: opts.out })
             log(`${r === 'added' ? 'queued' : 'already queued'} ${d.id} ${d.fileName}`)
           } catch (error) {
@@ -157,6 +163,10 @@ export async function reprocessCommand(args: string[], opts: ReprocessCliOptions
   } finally {
     await store.close()
   }
+}
+
+async function reviewedPlanFile(file: string): Promise<boolean> {
+  return isReviewed(Plan.parse(JSON.parse(await readFile(file, 'utf8'))))
 }
 
 function selection(opts: ReprocessCliOptions) {
