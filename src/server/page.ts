@@ -57,6 +57,7 @@ export const PAGE_HTML = /* html */ `<!doctype html>
   .fld .confirm { margin-left: auto; white-space: nowrap; }
   .save { position: sticky; bottom: 0; background: #fff; padding: .4rem 0; border-top: 1px solid #ddd; display: flex; gap: .4rem; flex-wrap: wrap; align-items: center; }
   .save button { background: #7a1f1f; color: #fff; border: 0; border-radius: 3px; padding: .3rem .8rem; }
+  .save button#confirm-rest { background: #1e8449; }
   #msg { font-size: .85rem; }
   .warn { font-size: .8rem; margin: .15rem 0; }
   .fields h3 { font-size: .9rem; margin: .6rem 0 .2rem; }
@@ -368,7 +369,13 @@ async function show(id) {
     who.value = localStorage.getItem("kehoach-reviewer") || "";
     const btn = el("button", "Lưu duyệt"); btn.type = "button"; btn.id = "save";
     btn.addEventListener("click", saveReview);
-    save.append(who, btn, el("span", "", "muted")); save.lastChild.id = "msg";
+    // "all the rest is right": ticks Đúng on every field left as read that has a value (complete labels, one click)
+    const all = el("button", "Đúng hết"); all.type = "button"; all.id = "confirm-rest"; all.title = "Đánh dấu Đúng mọi trường có giá trị chưa sửa";
+    all.addEventListener("click", () => document.querySelectorAll(".fld").forEach((f) => {
+      const i = f.querySelector("[data-path]"), c = f.querySelector("[data-confirm]");
+      if (i && c && i.value.trim() !== "" && i.value === i.dataset.orig) c.checked = true;
+    }));
+    save.append(who, all, btn, el("span", "", "muted")); save.lastChild.id = "msg";
     fields.append(save);
     if (review.warnings.length) {
       fields.append(el("h3", "Cảnh báo (" + review.warnings.length + ")"));

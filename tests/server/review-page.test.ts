@@ -115,19 +115,28 @@ describe.skipIf(!hasChromium)('the review page in headless Chromium', () => {
     expect(await page.inputValue('#v-document-number')).toBe('288/KH-VP')
     expect(await page.locator('.fld[data-path="document.number"]').getAttribute('class')).toContain('reviewed')
     expect(await page.locator('.revs').innerText()).toContain('Nguyễn Thị Lan')
+    // "Đúng hết" ticks every other field that has a value; saved, they are reviewed too
+    await page.click('#confirm-rest')
+    expect(await page.isChecked('[data-confirm="document.title"]')).toBe(true)
+    expect(await page.isChecked('[data-confirm="document.issuer.parent"]')).toBe(false) // no value: nothing to confirm
+    await page.keyboard.press('Control+Enter')
+    await page.waitForFunction(() => document.querySelector('#msg')?.textContent?.startsWith('Đã lưu bản 3'))
 
     // the new revision through the API and on /events
     const plan = (await api(`/plans/${id}`)) as Plan
-    expect(plan).toMatchObject({ revision: 2, document: { number: '288/KH-VP' }, quality: { needsReview: false } })
+    expect(plan).toMatchObject({ revision: 3, document: { number: '288/KH-VP' }, quality: { needsReview: false } })
+    expect(plan.document.fields.title).toMatchObject({ rule: 'review', confidence: 1 })
     expect(plan.document.fields.number).toMatchObject({ rule: 'review', confidence: 1 })
     expect(plan.document.fields.date).toMatchObject({ rule: 'review', confidence: 1 })
     const revs = (await api(`/plans/${id}/revisions`)) as { revisions: { revision: number; review: { reviewer: string; changes: unknown[] } | null }[] }
-    expect(revs.revisions[0]!.review).toMatchObject({ reviewer: 'Nguyễn Thị Lan', changes: [{ path: 'document.number', action: 'corrected', new: '288/KH-VP' }, { path: 'document.date', action: 'confirmed' }] })
+    expect(revs.revisions.map((r) => r.revision)).toEqual([3, 2, 1])
+    expect(revs.revisions[1]!.review).toMatchObject({ reviewer: 'Nguyễn Thị Lan', changes: [{ path: 'document.number', action: 'corrected', new: '288/KH-VP' }, { path: 'document.date', action: 'confirmed' }] })
+    expect(revs.revisions[0]!.review!.changes.every((c) => (c as { action: string }).action === 'confirmed')).toBe(true)
     const events = ((await api('/events')) as string).trim().split('\n').map((l) => JSON.parse(l) as { type: string; id: string; revision: number })
-    expect(events.filter((e) => e.type === 'reviewed')).toEqual([expect.objectContaining({ id, revision: 2 })])
+    expect(events.filter((e) => e.type === 'reviewed').map((e) => [e.id, e.revision])).toEqual([[id, 2], [id, 3]])
 
     // the row says so in place (the list keeps its order); filtering again, nothing needs review
-    expect(await page.locator(`#rows tr[data-id="${id}"]`).innerText()).toContain('✓ đã duyệt (bản 2)')
+    expect(await page.locator(`#rows tr[data-id="${id}"]`).innerText()).toContain('✓ đã duyệt (bản 3)')
     await page.click('#f button[type=submit]')
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '0 kết quả')
     // without the filter, Alt+↓ / Alt+↑ go to the next and the previous document
