@@ -4,6 +4,7 @@
  */
 import { foldForSearch } from '../../normalize/syllable.js'
 import { COLUMN_ROLES, type ColumnRole } from '../data/column-roles.js'
+import { ID_TEXT } from './ids.js'
 
 export type GridCell = { row: number; col: number; rowSpan: number; colSpan: number; text: string }
 
@@ -31,7 +32,10 @@ export function cellAt<C extends GridCell>(cells: readonly C[], row: number, col
 export function headerRowCount(cells: readonly GridCell[], rows: number): number {
   const row0 = cells.filter((c) => c.row === 0 && c.text.trim())
   if (row0.length === 0) return 0
-  const named = row0.filter((c) => roleOf(c.text) !== null).length
+  // a numbered row is a body row: a group row opening a continuation page ("3 | Nhiệm vụ 3: …")
+  // names a role word but carries an id and a number; header cells carry neither
+  if (row0.some((c) => ID_TEXT.test(c.text.trim()))) return 0
+  const named = row0.filter((c) => roleOf(c.text) !== null && !/\d/.test(c.text)).length
   if (named === 0 || named < row0.length / 2) return 0
   let n = Math.max(...cells.filter((c) => c.row === 0).map((c) => c.rowSpan))
   // no spans known (text without drawn rules): a row that only fills columns under a spanning header cell
