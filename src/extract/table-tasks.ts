@@ -8,7 +8,7 @@
  */
 import type { Table, TableCell, Task } from '../schema/plan.js'
 import type { Box } from '../schema/provenance.js'
-import { cellAt, columnNames, columnRoles, headerRowCount } from '../layout/tables/header.js'
+import { cellAt, columnNames, columnRoles, headerRowCount, idColumnOf } from '../layout/tables/header.js'
 import { parseTimeline } from './timeline.js'
 
 const clean = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim()
@@ -50,7 +50,7 @@ function rolesOf(table: Table, rows: number): Roles | null {
   const roles = columnRoles(full)
   const content = roles.indexOf('content')
   if (content < 0 || roles.filter((r) => r && r !== 'content').length === 0) return null
-  const id = roles.indexOf('id')
+  const id = idColumnOf(table.cells, headerRows, full)
   return {
     names: { full, leaf: names.leaf },
     headerRows,

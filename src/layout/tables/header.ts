@@ -78,3 +78,18 @@ export function columnRoles(full: readonly string[]): (ColumnRole | null)[] {
     return null
   })
 }
+
+/** Share of a column's filled body cells that must read as ids for an unnamed first column to be the id column. */
+const ID_COLUMN_SHARE = 0.6
+
+/**
+ * The id (STT) column: the column whose header names it, else — the header cell misread ("SA g 7"
+ * for STT) — a first column without a role whose filled body cells mostly read as ids. -1: none.
+ */
+export function idColumnOf(cells: readonly GridCell[], headerRows: number, full: readonly string[]): number {
+  const roles = columnRoles(full)
+  const named = roles.indexOf('id')
+  if (named >= 0 || roles[0] !== null) return named
+  const texts = cells.filter((c) => c.row >= headerRows && c.col === 0 && c.colSpan === 1 && c.text.trim()).map((c) => c.text.trim())
+  return texts.length >= 2 && texts.filter((t) => ID_TEXT.test(t)).length >= ID_COLUMN_SHARE * texts.length ? 0 : -1
+}
