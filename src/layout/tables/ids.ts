@@ -141,7 +141,11 @@ export function repairIds(candidates: readonly (readonly string[])[]): string[] 
     if (out === undefined) {
       // a well-formed id the next read follows: the numbering skipped (or this row's read is right and an earlier one wrong)
       const nextCs = (candidates[i + 1] ?? []).map((c) => c.trim()).filter(Boolean)
-      out = cs.find((c) => ID_TEXT.test(c) && (i + 1 === candidates.length || nextCs.some((n) => expected(after(st, c)).includes(bare(n)))))
+      // (the first id of a column — a continuation page may start anywhere — needs only the next read
+      // an OCR slip away from what follows it; later ones need the next read exactly)
+      const started = reads.some((r) => r.fits)
+      const follows = (c: string) => (started ? nextCs.some((n) => expected(after(st, c)).includes(bare(n))) : fitting(nextCs, after(st, c)) !== undefined)
+      out = cs.find((c) => ID_TEXT.test(c) && (i + 1 === candidates.length || follows(c)))
     }
     if (out !== undefined) st = after(st, out)
     reads.push({ cs, out: out ?? cs[0], fits: out !== undefined, before })
