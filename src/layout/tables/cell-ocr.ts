@@ -82,21 +82,7 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage
   if (paper - ink < 40) return null
   const cut = ink + 0.55 * (paper - ink) // darker than this is ink
   const isInk = (v: number) => v < cut
-  // a skewed or thick rule may still reach into the crop along an edge: rows / columns near an edge
-  // that are ink over most of their length are rule, not text
-  const edge = Math.round(dpi / 25)
-  for (let y = 0; y < h; y++) {
-    if (y >= edge && y < h - edge) continue
-    let n = 0
-    for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) n++
-    if (n > 0.6 * w) src.fill(255, y * w, (y + 1) * w)
-  }
-  for (let x = 0; x < w; x++) {
-    if (x >= edge && x < w - edge) continue
-    let n = 0
-    for (let y = 0; y < h; y++) if (isInk(src[y * w + x])) n++
-    if (n > 0.6 * h) for (let y = 0; y < h; y++) src[y * w + x] = 255
-  }
+  whitenEdgeRules(src, w, h, Math.round(dpi / 25), isInk)
   // ink bounding box from row / column profiles: bands of ink separated by blank runs, bands with
   // little ink next to the largest one (specks, dust, a dotted rule's dot) left out
   let rows = new Float64Array(h)
@@ -119,6 +105,25 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage
     }
   }
   return { width: W, height: H, data, dpi }
+}
+
+/**
+ * A skewed or thick rule may still reach into the crop along an edge: rows / columns within `edge`
+ * of an edge that are ink over most of their length are rule, not text, and are whitened.
+ */
+function whitenEdgeRules(src: Uint8Array, w: number, h: number, edge: number, isInk: (v: number) => boolean): void {
+  for (let y = 0; y < h; y++) {
+    if (y >= edge && y < h - edge) continue
+    let n = 0
+    for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) n++
+    if (n > 0.6 * w) src.fill(255, y * w, (y + 1) * w)
+  }
+  for (let x = 0; x < w; x++) {
+    if (x >= edge && x < w - edge) continue
+    let n = 0
+    for (let y = 0; y < h; y++) if (isInk(src[y * w + x])) n++
+    if (n > 0.6 * h) for (let y = 0; y < h; y++) src[y * w + x] = 255
+  }
 }
 
 /** First and last index of the bands of a profile worth keeping (bands split by `gap` blank entries). */
