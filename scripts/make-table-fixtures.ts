@@ -10,7 +10,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { A4, PROFILES, degrade, digitalPdf, hasFontSet, imagePdf, jpeg, measure, rasterize, rng, useFontSet, type FontSetName, type Op, type Profile, type RuleOp } from './fixtures/render.js'
+import { seal } from './fixtures/artefacts.js'
+import { A4, PROFILES, degrade, digitalPdf, drawPage, hasFontSet, imagePdf, jpeg, measure, rasterize, rng, useFontSet, type FontSetName, type Op, type Profile, type RuleOp } from './fixtures/render.js'
 
 const PRODUCER = 'scripts/make-table-fixtures.ts'
 const STYLES = ['regular', 'bold', 'italic'] as const
@@ -262,6 +263,7 @@ function unseenVariants(): Variant[] {
       { name: 'table-x-times-office', font: 'liberation-serif', pages: solid, rows: ROWS_B, make: (p) => scanPdf(p, PROFILES.office, 21, 'Kế hoạch (scan, office, Times-like)') },
       { name: 'table-x-times-poor', font: 'liberation-serif', pages: solid, rows: ROWS_B, make: (p) => scanPdf(p, { ...PROFILES.poor, jpegQuality: 40 }, 22, 'Kế hoạch (scan, poor, Times-like)') },
       { name: 'table-x-times-digital', font: 'liberation-serif', pages: solid, rows: ROWS_B, make: (p) => digitalPdf(p, 'Kế hoạch (born-digital, Times-like)', PRODUCER, STYLES) },
+      { name: 'table-x-times-seal', font: 'liberation-serif', pages: solid, rows: ROWS_B, make: (p) => sealedScanPdf(p, PROFILES.office, 26, 'Kế hoạch (scan, office, seal over cells)') },
       { name: 'table-x-times-noheader', font: 'liberation-serif', pages: noHeader, rows: ROWS_B, make: (p) => scanPdf(p, PROFILES.office, 23, 'Kế hoạch (scan, rows continue without header)') },
     )
   } else console.log('  liberation-serif missing (apt-get install fonts-liberation2): table-x-times-* skipped')
@@ -275,6 +277,29 @@ function unseenVariants(): Variant[] {
     )
   } else console.log('  dejavu-sans missing (apt-get install fonts-dejavu-core): table-x-sans-* skipped')
   return out
+}
+
+/**
+ * An office scan with a red round seal over table cells of page 1 (ids and content of a few rows),
+ * the way a "SAO Y" copy or a misplaced seal covers a table; the scanner's grey is the luminance, so
+ * red ink becomes a mid grey over the black text.
+ */
+async function sealedScanPdf(pages: Op[][], p: Profile, seed: number, title: string): Promise<Buffer> {
+  const r = rng(seed)
+  const jpegs: Buffer[] = []
+  for (let i = 0; i < pages.length; i++) {
+    const skew = Math.round((r.next() < 0.5 ? -1 : 1) * p.skew * (0.6 + 0.4 * r.next()) * 100) / 100
+    const { ctx, width, height } = drawPage(pages[i], p.dpi, skew)
+    if (i === 0) {
+      ctx.globalCompositeOperation = 'multiply'
+      seal(ctx, 150, 560, 52, ['HỘI NÔNG DÂN TỈNH', 'BAN THƯỜNG VỤ'], r)
+    }
+    const rgba = ctx.getImageData(0, 0, width, height).data
+    const data = new Uint8Array(width * height)
+    for (let k = 0; k < data.length; k++) data[k] = Math.round(0.299 * rgba[k * 4] + 0.587 * rgba[k * 4 + 1] + 0.114 * rgba[k * 4 + 2])
+    jpegs.push(await jpeg(await degrade({ width, height, data, dpi: p.dpi }, p, seed * 31 + i), p.jpegQuality))
+  }
+  return imagePdf(jpegs, title, PRODUCER)
 }
 
 async function main() {

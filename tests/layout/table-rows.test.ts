@@ -71,3 +71,14 @@ describe('table cells through the normalizer', () => {
     expect(normalizeTableCells([table], { originOf: () => 'text-layer' })[0].cells[0].text).toBe('Tố chức')
   })
 })
+
+describe('cell text cleanup', () => {
+  it('drops specks read as lone punctuation at a cell end and an unpaired closing quote, keeps ranges and quotes', async () => {
+    const { cleanCellText } = await import('../../src/layout/tables/join.js')
+    expect(cleanCellText('6 tháng đầu năm 2025 .')).toBe('6 tháng đầu năm 2025')
+    expect(cleanCellText('Tháng 5 hằng năm”')).toBe('Tháng 5 hằng năm')
+    expect(cleanCellText('| Năm 2025 |')).toBe('Năm 2025')
+    expect(cleanCellText('2025 - 2027')).toBe('2025 - 2027')
+    expect(cleanCellText('Nghị quyết "Về phát triển"')).toBe('Nghị quyết "Về phát triển"')
+  })
+})

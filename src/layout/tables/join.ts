@@ -40,9 +40,16 @@ export function normalizedCellText(p: PageIn, cell: PageTable['cells'][number], 
   return cleanCellText(out.join(' '))
 }
 
-/** Rule stubs OCR reads as characters ("|", "[") at a cell's edges go. */
+/**
+ * Rule stubs OCR reads as characters ("|", "[") at a cell's edges go, and so do specks read as
+ * punctuation standing alone at the cell's end ("Năm 2025 .", "hằng năm -") or a closing quote no
+ * opening one pairs ("hằng năm”"): a cell does not end on a lone mark.
+ */
 export function cleanCellText(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s|[\]!_]+|[\s|[\]_]+$/g, '').trim()
+  let t = s.replace(/\s+/g, ' ').replace(/^[\s|[\]!_]+|[\s|[\]_]+$/g, '').trim()
+  t = t.replace(/(?:\s+[.,:;'"”’`~\-–_|]+)+$/u, '')
+  if (!/[“"‘']/.test(t.slice(0, -1))) t = t.replace(/[”’'"]+$/u, '')
+  return t.trim()
 }
 
 const headerKey = (cells: TableCell[], headerRows: number) =>
