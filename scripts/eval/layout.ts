@@ -19,7 +19,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
-import { assemblePlan, prepareDocument, readPage } from '../../src/pipeline.js'
+import { assemblePlan } from '../../src/assemble.js'
+import { prepareDocument, readPage } from '../../src/pipeline.js'
 import { createOcrPool } from '../../src/ocr/pool.js'
 import { openPdf } from '../../src/pdf/open.js'
 import { renderPage } from '../../src/pdf/render.js'
@@ -173,7 +174,7 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
   const readMs = performance.now() - t0
   await pdf.close()
   const laid = layoutDocument(pages)
-  const plan = assemblePlan(doc, read, { model: null, now: new Date(0), startedAt: 0 })
+  const plan = assemblePlan(doc, read.map((p) => ({ page: p.page, read: p })), { model: null, now: new Date(0), startedAt: 0 })
   const tasks = plan.tasks.filter((t) => t.origin === 'table')
   const table = [...plan.tables].sort((a, b) => b.cells.length - a.cells.length)[0]
   const pred = table ? predictedRows(table) : []
