@@ -103,11 +103,19 @@ export const Target = z.object({
   ...traced,
 })
 
+/** The dates a printed timeline allows (src/extract/timeline.ts); inclusive ends, null = open. */
+export const TaskPeriod = z.object({
+  start: IsoDate.nullable().describe('first day, YYYY-MM-DD; null = open ("Trước 30/6/2025", "Hằng năm")'),
+  end: IsoDate.nullable().describe('last day, YYYY-MM-DD, inclusive; null = open ("Từ tháng 3/2025")'),
+  recurrence: z.string().nullable().describe('iCalendar RRULE: "FREQ=YEARLY" for "Hằng năm", "FREQ=YEARLY;BYMONTH=10" for "Tháng 10 hằng năm"'),
+})
+
 export const Task = z.object({
   id: NStr.describe('STT or list number: "1", "2.1"'),
   group: NStr.describe('the group row or parent heading'),
   content: Str,
   timeline: NStr,
+  period: TaskPeriod.nullable().optional().describe('the timeline as ISO dates; null when the text gives none with confidence'),
   lead: NStr.describe('lead agency (chủ trì)'),
   cooperating: z.array(Str).describe('cooperating agencies (phối hợp)'),
   outputs: z.record(z.string(), z.string()).nullable().describe('table cells keyed by column header'),
@@ -272,6 +280,7 @@ export type Citation = z.infer<typeof Citation>
 export type OutlineNode = z.infer<typeof OutlineNode>
 export type Target = z.infer<typeof Target>
 export type Task = z.infer<typeof Task>
+export type TaskPeriod = z.infer<typeof TaskPeriod>
 export type Responsibility = z.infer<typeof Responsibility>
 export type BudgetItem = z.infer<typeof BudgetItem>
 export type Table = z.infer<typeof Table>
