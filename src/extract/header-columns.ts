@@ -3,7 +3,7 @@
 // Uses the layout stage's `column` when present; for plain text splits a line where the motto
 // starts, where the place-date follows the number, or at a wide run of spaces.
 import { DOC_TYPES, type DocTypeEntry } from './data/doc-types.js'
-import { MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE } from './data/header-patterns.js'
+import { ADDRESSEE_LINE, MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE, SUBJECT_LINE } from './data/header-patterns.js'
 import { parseNumberField, type NumberHit } from './doc-number.js'
 import { foldKeep, type XLine } from './lines.js'
 import { clean } from './text.js'
@@ -19,6 +19,8 @@ export type HeaderColumns = {
   /** text after the type word on the same line (rare: "KẾ HOẠCH Thực hiện …") */
   typeRest: string
   numberPart: { part: HeaderPart; hit: NumberHit | null } | null
+  /** a letter's "V/v" subject line (no type word), or -1 */
+  subjectLine: number
 }
 
 const TYPES_BY_LENGTH = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length)
@@ -94,28 +96,40 @@ export function splitHeaderLine(text: string): { left: string; right: string; ri
   return { left: text.trim(), right: '', rightStart: text.length, reason: 'none' }
 }
 
-export function headerColumns(lines: XLine[]): HeaderColumns {
-  // the type word sits below the header block, within the first lines of page 1
-  let typeLine = -1
-  let type: DocTypeEntry | null = null
-  let typeRest = ''
+/** Lines of page 1 within which the type word or a letter's subject line is looked for. */
+const HEADER_SEARCH = 40
+
+/** The type word under the header block, within the first lines of page 1. */
+function findTypeLine(lines: XLine[]): { typeLine: number; type: DocTypeEntry | null; typeRest: string } {
   const firstPage = lines[0]?.page
-  for (const l of lines.slice(0, 40)) {
-    if (l.page !== firstPage && typeLine < 0 && l.i > 25) break
+  for (const l of lines.slice(0, HEADER_SEARCH)) {
+    if (l.page !== firstPage && l.i > 25) break
     const m = l.text && matchTypeLine(l.text)
-    if (m) {
-      typeLine = l.i
-      type = m.type
-      typeRest = m.rest
-      break
-    }
+    if (m) return { typeLine: l.i, type: m.type, typeRest: m.rest }
   }
-// with no type word found, the header ends at the preamble: a "Căn cứ …" line is never header
-  let zoneEnd = typeLine >= 0 ? typeLine : Math.min(lines.length, 12)
-  if (typeLine < 0) {
-    const pre = lines.slice(0, zoneEnd).findIndex((l) => l.text && PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()))
-    if (pre >= 0) zoneEnd = pre
-  }
+  return { typeLine: -1, type: null, typeRest: '' }
+}
+
+/**
+ * Where the header block ends: at the type word; with none, at a letter's "V/v" subject line, at
+ * "Kính gửi" or at the preamble (a "Căn cứ …" line is never header), else after 12 lines. A date in a
+ * sentence below it ("Triển khai Công văn số …, ngày 29/8/2025") is then never read as the header's.
+ */
+function headerZone(lines: XLine[], typeLine: number): { zoneEnd: number; subjectLine: number } {
+  if (typeLine >= 0) return { zoneEnd: typeLine, subjectLine: -1 }
+  const firstPage = lines[0]?.page
+  const top = lines.slice(0, HEADER_SEARCH).filter((l) => l.page === firstPage && l.text)
+  const subject = top.find((l) => SUBJECT_LINE.test(l.text))
+  if (subject) return { zoneEnd: subject.i, subjectLine: subject.i }
+  let zoneEnd = Math.min(lines.length, 12)
+  const stop = lines.slice(0, zoneEnd).findIndex((l) => l.text && (PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()) || ADDRESSEE_LINE.test(l.fold)))
+  if (stop >= 0) zoneEnd = stop
+  return { zoneEnd, subjectLine: -1 }
+}
+
+export function headerColumns(lines: XLine[]): HeaderColumns {
+  const { typeLine, type, typeRest } = findTypeLine(lines)
+  const { zoneEnd, subjectLine } = headerZone(lines, typeLine)
   const left: HeaderPart[] = []
   const right: HeaderPart[] = []
   // One printed row may reach us as one line or, after the layout stage, as two DocLines (left and
@@ -125,7 +139,11 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
   // word cut off before the gap ("GIẢM NGHÈO BỀN VỮNG      TP." | "Hồ Chí Minh, ngày …") is
   // moved to the right column. Only a line without any such signal keeps the layout's column.
   const rows = new Map<string, XLine[]>()
-  for (const l of lines.slice(0, zoneEnd)) {
+  // the zone as listed, and the parts printed above its end that the layout listed after it (the right
+  // column of a letter's header comes after the left column's subject line)
+  const end = lines[zoneEnd]
+  const inZone = (l: XLine) => l.i < zoneEnd || (!!end && l.page === end.page && l.line < end.line)
+  for (const l of lines.filter(inZone)) {
     if (!l.text || SEPARATOR_LINE.test(l.text)) continue
     const key = `${l.page}:${l.line}`
     rows.set(key, [...(rows.get(key) ?? []), l])
@@ -164,5 +182,5 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
       break
     }
   }
-  return { left, right, typeLine, type, typeRest, numberPart }
+  return { left, right, typeLine, type, typeRest, numberPart, subjectLine }
 }
