@@ -84,7 +84,8 @@ export function attachmentStart(lines: XLine[], from: number): { index: number; 
     let start = -1
     for (let j = k - 1; j >= Math.max(from, k - 12); j--) {
       const f = lines[j].fold
-      if (MOTTO_STARTS.some((m) => f.includes(m)) || (lines[j].text && matchTypeLine(lines[j].text))) start = j
+      // an appendix ("PHỤ LỤC", Nghị định 30/2020/NĐ-CP Phụ lục I mục II.8) heads its own caption
+      if (MOTTO_STARTS.some((m) => f.includes(m)) || (lines[j].text && matchTypeLine(lines[j].text)) || /^phu luc\b/.test(f)) start = j
     }
     if (start < 0) continue
     // its issuer lines sit on the motto's rows or just above
