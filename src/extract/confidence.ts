@@ -30,6 +30,8 @@ export const CONFIDENCE = {
   placeFromGazetteer: 0.85,
   /** the issuer from the left header column */
   issuer: 0.85,
+  /** an issuer or parent with words that are no syllables (OCR garbage) or a broken first line */
+  issuerGarbled: 0.4,
   /** the body printed above the issuer */
   issuerParent: 0.8,
   /** the issuer named in the enacting clause ("Ủy ban nhân dân tỉnh … ban hành …") */

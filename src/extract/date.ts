@@ -44,8 +44,9 @@ function build(m: RegExpExecArray, d?: string, mo?: string, y?: string): DateHit
 }
 
 // A header's date line whose day (or month) was filled in by hand and read as noise ("ngày Oftháng 02 năm
-// 2025", "ngày #ÿ tháng 12 năm 2017"): up to four non-space characters stand where the digits should
-const WORDS_WITH_INK = /ngày\s*(\S{0,4}?)\s*[,.:;'’`]*\s*tháng\s*(\S{0,4}?)\s*[,.:;'’`]*\s*năm\s*[:.]?\s*(\d{4})/iu
+// 2025", "ngày #ÿ tháng 12 năm 2017"): up to six non-space characters stand where the digits should;
+// text that lost its marks writes "ngay … thang … nam"
+const WORDS_WITH_INK = /ng[aà]y\s*(\S{0,6}?)\s*[,.:;'’`]*\s*th[aá]ng\s*(\S{0,6}?)\s*[,.:;'’`]*\s*n[aă]m\s*[:.]?\s*(\d{4})/iu
 
 /**
  * The date of a header's date line ("Place, ngày D tháng M năm Y", Phụ lục I mục II.4): the date in

@@ -7,6 +7,8 @@ import { ADDRESSEE_LINE, MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE, SUBJECT_LIN
 import { parseNumberField, type NumberHit } from './doc-number.js'
 import { foldKeep, type XLine } from './lines.js'
 import { clean } from './text.js'
+import { editDistance } from './edit-distance.js'
+import { isVietnameseSyllable } from '../normalize/syllable.js'
 
 export type HeaderPart = { line: XLine; text: string; column: 'left' | 'right'; start: number }
 
@@ -64,6 +66,33 @@ function mottoAt(f: string): number {
   return best
 }
 
+/** A word of an issuer line as printed: an upper-case Vietnamese syllable, an abbreviation ("UBND", "HĐND") or a dash. */
+function issuerWord(t: string): boolean {
+  if (t === '-' || t === '–') return true
+  if (t !== t.toUpperCase() || !/^\p{Lu}+$/u.test(t)) return false
+  return isVietnameseSyllable(t.toLowerCase()) || (t.length <= 7 && !/[AEIOUYĂÂÊÔƠƯ]/u.test(foldKeep(t).toUpperCase()))
+}
+
+/** Characters OCR makes of a motto it cannot read ("H‘;’;}", "Pll\\‘"): anything but letters, digits and plain punctuation. */
+const GARBAGE_TOKEN = /[^\p{L}\d.,:;\-–/()]/u
+
+/**
+ * Where the motto starts on a line whose motto OCR garbled ("TRUNG ƯƠNG HỘI GORG H‘;’;} Xã H(.T’I …
+ * lET NAM", "CHỮ THẬP ĐỎ VIỆT NAM dc 1ap - Ty do - Hạnh phúc"): after a run of two or more issuer
+ * words, the rest ends like the motto ("… việt nam", "… hạnh phúc") or is mostly OCR garbage. -1 when not.
+ */
+export function garbledMottoAt(text: string): number {
+  const tokens = [...text.matchAll(/\S+/g)]
+  let k = 0
+  while (k < tokens.length && issuerWord(tokens[k]![0])) k++
+  const rest = tokens.slice(k)
+  if (k < 2 || rest.length < 2) return -1
+  const restText = text.slice(rest[0]!.index)
+  const mottoEnd = /(viet nam|hanh phuc|tu do)\W*$/.test(foldKeep(restText))
+  const garbage = rest.filter((t) => GARBAGE_TOKEN.test(t[0])).length
+  return mottoEnd || garbage * 2 >= rest.length ? rest[0]!.index! : -1
+}
+
 /** Why a header line was split where it was: a signal in the text, or none (then the layout's column decides). */
 export type SplitReason = 'motto' | 'number' | 'gap' | 'date' | 'none'
 
@@ -92,6 +121,8 @@ export function splitHeaderLine(text: string): { left: string; right: string; ri
     const k = gap.index! + 1 + gap[1].length
     return { left: text.slice(0, gap.index! + 1).trim(), right: text.slice(k).trim(), rightStart: k, reason: 'gap' }
   }
+  const garbled = garbledMottoAt(text)
+  if (garbled > 0) return { left: text.slice(0, garbled).trim(), right: text.slice(garbled).trim(), rightStart: garbled, reason: 'motto' }
   if (DATE_LINE.test(f) || /^(doc lap|cong hoa)/.test(f.trim())) return { left: '', right: text.trim(), rightStart: 0, reason: 'date' }
   return { left: text.trim(), right: '', rightStart: text.length, reason: 'none' }
 }
@@ -107,7 +138,30 @@ function findTypeLine(lines: XLine[]): { typeLine: number; type: DocTypeEntry | 
     const m = l.text && matchTypeLine(l.text)
     if (m) return { typeLine: l.i, type: m.type, typeRest: m.rest }
   }
+  // a type word OCR garbled ("KEHO~CH" through a broken font mapping): a short capitalised line
+  // one edit from a type name, its letters compared folded; only below the date line, where the type
+  // word stands (an issuer line such as "HỘI ĐỒNG" is one edit from "Hợp đồng")
+  const dateLine = lines.slice(0, HEADER_SEARCH / 2).findIndex((l) => /ngay.*nam\s*\d{4}/.test(l.fold))
+  for (const l of lines.slice(dateLine + 1, HEADER_SEARCH / 2)) {
+    if (dateLine < 0 || l.page !== firstPage) break
+    const type = l.text ? garbledTypeLine(l.text) : null
+    if (type) return { typeLine: l.i, type, typeRest: '' }
+  }
   return { typeLine: -1, type: null, typeRest: '' }
+}
+
+/** Longest line a garbled type word is looked for in, and the shortest type name (letters) matched with one edit. */
+const GARBLED_TYPE_LINE_MAX = 30
+const GARBLED_TYPE_NAME_MIN = 6
+
+export function garbledTypeLine(text: string): DocTypeEntry | null {
+  const t = clean(text)
+  if (t.length > GARBLED_TYPE_LINE_MAX || !/^\p{Lu}/u.test(t) || (t.match(/\p{Ll}/gu) ?? []).length > 1) return null
+  const letters = (x: string) => foldKeep(x).replace(/[^a-z]/g, '')
+  const f = letters(t)
+  const hits = FOLDED_TYPES.filter(({ f: tf }) => { const n = tf.replace(/[^a-z]/g, ''); return n.length >= GARBLED_TYPE_NAME_MIN && editDistance(f, n) <= 1 })
+  const names = new Set(hits.map((h) => h.t.name))
+  return names.size === 1 ? hits[0]!.t : null
 }
 
 /**
@@ -177,7 +231,7 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
     const label = NUMBER_LABEL.exec(p.text)
     if (!label || label.index > 2) continue
     const hit = parseNumberField(p.text.slice(label.index + label[0].length))
-    if (hit || /^\W*s[oốồổỗộôóò6]\s*:/iu.test(p.text)) {
+    if (hit || /^\W*[s$][oốồổỗộôóò6]\s*:/iu.test(p.text)) {
       numberPart = { part: p, hit }
       break
     }

@@ -14,6 +14,7 @@ import { printedBefore, type Structure } from './structure.js'
 import { caseFromMention, organStack } from './issuer-block.js'
 import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
 import { CONFIDENCE } from './confidence.js'
+import { isVietnameseSyllable } from '../normalize/syllable.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
 const ALL_HEADS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
@@ -112,13 +113,13 @@ export function splitOrgans(texts: string[]): string[] {
  * a "D" that aligns with none becomes "Đ" when every d-word of the name is an Đ-word.
  */
 export function restoreIssuerCode(code: string, names: string[]): string {
-  if (!/D/.test(code)) return code
+  if (!/[DU]/.test(code)) return code
   const words = names.join(' ').split(/[\s,–-]+/).filter((w) => /^\p{L}/u.test(w))
   const initials = words.map((w) => w[0].toUpperCase())
   const dWords = initials.filter((c) => c === 'D' || c === 'Đ')
   const allD = dWords.length > 0 && dWords.every((c) => c === 'Đ')
   return code.split(/([-/])/).map((seg) => {
-    if (!/D/.test(seg) || /[-/]/.test(seg)) return seg
+    if (!/[DU]/.test(seg) || /[-/]/.test(seg)) return seg
     // greedy alignment of the segment's letters with the initials, in order
     const out = [...seg]
     let k = 0
@@ -127,7 +128,8 @@ export function restoreIssuerCode(code: string, names: string[]): string {
       const c = out[n]
       while (k < initials.length && foldForSearch(initials[k]).toUpperCase() !== foldForSearch(c).toUpperCase()) k++
       if (k >= initials.length) { aligned = false; break }
-      if (c === 'D') out[n] = initials[k]
+      // Đ and Ư are letters of their own (not tone marks): "TUHCTD" of "Trung ương Hội Chữ thập đỏ" is "TƯHCTĐ"
+      if (c === 'D' || (c === 'U' && initials[k] === 'Ư')) out[n] = initials[k]
       k++
     }
     if (aligned) return out.join('')
@@ -363,9 +365,24 @@ function headerIssuer(lines: XLine[], cols: HeaderColumns, st: Structure, number
   const cased = (o: string) => respellProvinceAfterUnit(isUpper(o) ? caseFromMention(organCase(o), docText) : organCase(o))
   const issuerName = cased(organs[organs.length - 1])
   const parent = organs.length > 1 ? cased(organs[organs.length - 2]) : null
-  trace(fields, 'issuer.name', issuerParts[0].line, CONFIDENCE.issuer, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
-  if (parent) trace(fields, 'issuer.parent', issuerParts[0].line, CONFIDENCE.issuerParent, 'extract:issuer-parent')
+  const sound = readableName(issuerName)
+  if (!sound) report.warn(`issuer "${issuerName}" is partly unreadable (OCR garbage or a broken line): check it against the page`, posOf(issuerParts[0].line), 'extract:issuer-garbled', { actual: issuerName })
+  trace(fields, 'issuer.name', issuerParts[0].line, sound ? CONFIDENCE.issuer : CONFIDENCE.issuerGarbled, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
+  if (parent) trace(fields, 'issuer.parent', issuerParts[0].line, readableName(parent) ? CONFIDENCE.issuerParent : CONFIDENCE.issuerGarbled, 'extract:issuer-parent')
   return { issuerName, parent }
+}
+
+/**
+ * An organ's name as read is sound when every word is a Vietnamese syllable, an abbreviation or a
+ * number, and it does not open with a word that continues a line ("và", "-"): what OCR garbage or a
+ * lost first line leaves ("Và xã Hoi•") is given, but not with confidence.
+ */
+export function readableName(name: string): boolean {
+  const words = name.split(/\s+/).map((w) => w.replace(/^[(“"]+|[)”",.;:]+$/gu, '')).filter(Boolean)
+  if (!words.length || /^(và|-|–|của)$/iu.test(words[0]!)) return false
+  return words.every((w) => /^[-–&]$/.test(w) || /^\d+$/.test(w) || isVietnameseSyllable(w.toLowerCase()) || /^[\p{Lu}Đ&]{2,8}$/u.test(w)
+    // proper names of minority languages ("Krông", "R'Lấp"): capitalised, letters only
+    || /^\p{Lu}[\p{Ll}']{1,9}$/u.test(w))
 }
 
 /** No issuer block: the enacting clause may name the issuer ("Ủy ban nhân dân tỉnh … ban hành …"). */

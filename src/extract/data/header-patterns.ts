@@ -20,7 +20,8 @@ export const MOTTO_STARTS: readonly string[] = [
 ]
 
 /** "Số:" label before the number (Phụ lục I mục II.3); Party documents often print "Số" without colon; OCR reads the colon as ";". */
-export const NUMBER_LABEL = /(^|\s)(s[oốồổỗộôóò6]|s6)\s*[:.;]?\s*/iu
+// English-model OCR reads the S as "$" ("$6 154/KH-TUHCTD").
+export const NUMBER_LABEL = /(^|\s)([s$][oốồổỗộôóò6])\s*[:.;]?\s*/iu
 
 /**
  * The subject line of a letter (Công văn, Nghị định 30/2020/NĐ-CP Phụ lục I mục II.5a: "V/v …" under the
