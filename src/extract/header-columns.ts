@@ -88,7 +88,8 @@ export function garbledMottoAt(text: string): number {
   const rest = tokens.slice(k)
   if (k < 2 || rest.length < 2) return -1
   const restText = text.slice(rest[0]!.index)
-  const mottoEnd = /(viet nam|hanh phuc|tu do)\W*$/.test(foldKeep(restText))
+  // the motto's last words, their vowels possibly misread ("Hanh phic")
+  const mottoEnd = /(viet nam|hanh ph[a-z]{1,3}|tu do)\W*$/.test(foldKeep(restText))
   const garbage = rest.filter((t) => GARBAGE_TOKEN.test(t[0])).length
   return mottoEnd || garbage * 2 >= rest.length ? rest[0]!.index! : -1
 }

@@ -382,7 +382,7 @@ export function readableName(name: string): boolean {
   if (!words.length || /^(và|-|–|của)$/iu.test(words[0]!)) return false
   return words.every((w) => /^[-–&]$/.test(w) || /^\d+$/.test(w) || isVietnameseSyllable(w.toLowerCase()) || /^[\p{Lu}Đ&]{2,8}$/u.test(w)
     // proper names of minority languages ("Krông", "R'Lấp"): capitalised, letters only
-    || /^\p{Lu}[\p{Ll}']{1,9}$/u.test(w))
+    || /^\p{Lu}\p{Ll}*(?:'\p{L}\p{Ll}*)?$/u.test(w))
 }
 
 /** No issuer block: the enacting clause may name the issuer ("Ủy ban nhân dân tỉnh … ban hành …"). */

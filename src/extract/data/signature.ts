@@ -84,7 +84,7 @@ export const RANKS: readonly string[] = [
  * or a deputy "KT."; a collective body "TM."; Luật Tổ chức chính quyền địa phương 2015, Điều lệ Đảng,
  * Điều lệ Đoàn, Điều lệ Công đoàn, Luật Doanh nghiệp 2020): organ head words → the titles and
  * collective bodies its authority / position lines name. A joint document's signature columns are
- * told apart by these, not by their side (heldout6 pass).
+ * told apart by these, not by their side.
  */
 export const SIGNING_BODIES: readonly { heads: readonly string[]; signs: readonly string[] }[] = [
   { heads: ['ủy ban nhân dân'], signs: ['ủy ban nhân dân', 'chủ tịch'] },
