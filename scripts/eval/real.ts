@@ -18,7 +18,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { prepareDocument, readPage, assemblePlan, type PreparedDocument } from '../../src/pipeline.js'
+import { prepareDocument, readPage, type PreparedDocument } from '../../src/pipeline.js'
+import { assemblePlan } from '../../src/assemble.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { loadLanguageModel } from '../../src/normalize/index.js'
 import { createOcrPool, type OcrPool } from '../../src/ocr/pool.js'
@@ -82,7 +83,7 @@ for (const input of inputs()) {
   const pages: SourcePage[] = []
   for (const d of docs) for (const p of await pagesOf(d)) pages.push({ ...p, page: pages.length + 1 })
   const doc = { ...docs[0]!, fileName: input.name, pageCount: pages.length }
-  const plan = assemblePlan(doc, pages, { model, now: new Date(), startedAt: Date.now() })
+  const plan = assemblePlan(doc, pages.map((read) => ({ page: read.page, read })), { model, now: new Date(), startedAt: Date.now() })
   await writePlanFile(outDir, plan)
 }
 await (pool as OcrPool | null)?.close()
