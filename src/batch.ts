@@ -11,6 +11,7 @@ import type { LanguageModel } from './normalize/index.js'
 import type { InputFile } from './ingest/collect.js'
 import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
+import { keepOriginal } from './store/review-files.js'
 import { FileAccessError, toErrorReport } from './errors.js'
 import { contentId } from './ingest/content-id.js'
 
@@ -55,6 +56,7 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
       seen.set(id, file.path)
       const plan = await runInput(file, bytes, opts, clock, (p) => events.progress?.(file, p))
       const outPath = await writePlanFile(opts.outDir, plan)
+      await keepOriginal(opts.outDir, plan.id, bytes, path.extname(file.path)) // page images, /source, reprocess
       result.done++
       events.done?.(file, plan, outPath)
     } catch (error) {

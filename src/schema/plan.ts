@@ -248,6 +248,26 @@ export const Processing = z.object({
   durationMs: z.number(),
 })
 
+const ReviewValue = z.union([z.string(), z.number(), z.null()])
+
+/** One field a person corrected (old → new) or confirmed (old = new). */
+export const ReviewChange = z.object({
+  path: Str.describe('API path of the field: "document.number"'),
+  action: z.enum(['corrected', 'confirmed']),
+  old: ReviewValue,
+  new: ReviewValue,
+})
+export type ReviewChange = z.infer<typeof ReviewChange>
+
+/** The review that wrote this revision (POST /plans/:id/review); earlier ones are in revisions/<id>/. */
+export const ReviewRecord = z.object({
+  revision: z.number().int().min(1),
+  reviewer: Str,
+  at: Str.describe('ISO timestamp'),
+  changes: z.array(ReviewChange),
+})
+export type ReviewRecord = z.infer<typeof ReviewRecord>
+
 export const Plan = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the source bytes'),
@@ -267,6 +287,7 @@ export const Plan = z.object({
   text: z.object({ pages: z.array(PageText) }),
   quality: Quality,
   processing: Processing,
+  review: ReviewRecord.nullable().optional().describe('set when a person wrote this revision (corrections, confirmations); absent or null: the machine did'),
 })
 
 export type Plan = z.infer<typeof Plan>
