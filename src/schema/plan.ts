@@ -34,6 +34,13 @@ export const NumberParts = z.object({
   issuerCode: NStr,
 })
 
+/** Parts of the date as printed: a handwritten day left unread keeps the printed month and year. */
+export const DateParts = z.object({
+  day: z.number().int().nullable(),
+  month: z.number().int().nullable(),
+  year: z.number().int().nullable(),
+})
+
 export const Signer = z.object({
   name: NStr,
   position: NStr,
@@ -50,6 +57,7 @@ export const Document = z.object({
   number: NStr.describe('"154/KH-TUHCTD" exactly as printed after "Số:", diacritics restored; null when blank'),
   numberParts: NumberParts.nullable(),
   date: IsoDate.nullable(),
+  dateParts: DateParts.nullable().optional().describe('day, month, year as printed; a part left blank or unreadable (handwritten) is null'),
   year: z.number().int().nullable(),
   place: NStr,
   issuer: Issuer,
@@ -78,6 +86,23 @@ export const Citation = z.object({
   issuer: NStr,
   text: Str,
   inPreamble: z.boolean(),
+  ...traced,
+})
+
+/**
+ * What is on the page but is not the document's own text (../shared/SPEC.md `marks[]`): a receipt stamp
+ * ("ĐẾN", Nghị định 30/2020/NĐ-CP Phụ lục IV: organ, number, date of arrival), a digital signature shown
+ * as a stamp or a text layer ("Ký bởi", "Thời gian ký", Phụ lục I), a copy block ("SAO Y", Điều 25–27).
+ * Kept apart from the header fields and the body; what archivists use is read out.
+ */
+export const Mark = z.object({
+  kind: z.enum(['receipt-stamp', 'digital-signature', 'copy-stamp']),
+  text: Str.describe('the mark\'s lines as read, joined with " / "'),
+  number: NStr.describe('receipt number written on an "ĐẾN" stamp'),
+  date: IsoDate.nullable().describe('date of arrival (receipt) or of signing (digital signature)'),
+  time: NStr.describe('signing time as printed: "08.07.2025 10:04:00 +07:00"'),
+  signer: NStr.describe('who signed digitally ("Ký bởi", "Người ký") or the organ on a stamp'),
+  organ: NStr.describe('"Cơ quan:" of a digital signature'),
   ...traced,
 })
 
@@ -267,6 +292,7 @@ export const Plan = z.object({
   responsibilities: z.array(Responsibility),
   budget: z.array(BudgetItem),
   tables: z.array(Table),
+  marks: z.array(Mark).default([]).describe('stamps and signature blocks on the page that are not the document (SPEC marks[])'),
   text: z.object({ pages: z.array(PageText) }),
   quality: Quality,
   processing: Processing,
@@ -287,6 +313,7 @@ export type Table = z.infer<typeof Table>
 export type TableCell = z.infer<typeof TableCell>
 export type OfficialMetadata = z.infer<typeof OfficialMetadata>
 export type PageText = z.infer<typeof PageText>
+export type Mark = z.infer<typeof Mark>
 export type Quality = z.infer<typeof Quality>
 export type Source = z.infer<typeof Source>
 export type Signer = z.infer<typeof Signer>
