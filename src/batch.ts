@@ -2,18 +2,17 @@
  * Embedded mode: the same stage functions as the queue mode, in-process, no Redis.
  * One OCR pool serves the whole batch; a failed input is reported and the batch goes on.
  */
-import { readFile, access } from 'node:fs/promises'
+import { access } from 'node:fs/promises'
 import path from 'node:path'
-import { prepareDocument, readPage, assemblePlan, type PreparedDocument, type Progress } from './pipeline.js'
+import { prepareDocument, readPage, assemblePlan, type DocumentInput, type PreparedDocument, type Progress } from './pipeline.js'
 import type { Limits } from './limits.js'
 import type { OcrPool } from './ocr/pool.js'
 import { openPdf } from './pdf/open.js'
 import type { LanguageModel } from './normalize/index.js'
-import type { InputFile } from './ingest/collect.js'
+import { inputId, readDocumentInput, type InputFile } from './ingest/collect.js'
 import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
-import { FileAccessError, toErrorReport } from './errors.js'
-import { contentId } from './ingest/content-id.js'
+import { toErrorReport } from './errors.js'
 
 export type BatchOptions = {
   outDir: string
@@ -43,10 +42,10 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
   const result: BatchResult = { done: 0, failed: 0, duplicates: 0 }
   for (const [index, file] of inputs.entries()) {
     events.start?.(file, index, inputs.length)
-    let bytes: Uint8Array | undefined
+    let input: DocumentInput | undefined
     try {
-      bytes = await readInput(file.path)
-      const id = contentId(bytes)
+      input = await readDocumentInput(file)
+      const id = inputId(input)
       const dup = seen.get(id) ?? ((await exists(path.join(opts.outDir, `${id}.json`))) && !opts.reprocess ? 'an earlier run' : null)
       if (dup) {
         result.duplicates++
@@ -54,7 +53,7 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
         continue
       }
       seen.set(id, file.path)
-      const plan = await runDocument(file, bytes, opts, clock, (p) => events.progress?.(file, p))
+      const plan = await runDocument(input, opts, clock, (p) => events.progress?.(file, p))
       const outPath = await writePlanFile(opts.outDir, plan)
       result.done++
       events.done?.(file, plan, outPath)
@@ -63,7 +62,7 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
       const reportPath = await writeFailureReport(opts.outDir, file.path, {
         ...toErrorReport(error),
         file: file.path,
-        sha256: bytes ? contentId(bytes) : null,
+        sha256: input ? inputId(input) : null,
         at: clock().toISOString(),
       })
       events.failed?.(file, error, reportPath)
@@ -73,15 +72,14 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
 }
 
 async function runDocument(
-  file: InputFile,
-  bytes: Uint8Array,
+  input: DocumentInput,
   opts: BatchOptions,
   clock: () => Date,
   onProgress: (p: Progress) => void,
 ): Promise<Plan> {
   const startedAt = clock().getTime()
   onProgress({ stage: 'prepare' })
-  const doc = await prepareDocument({ fileName: path.basename(file.path), bytes, subfolder: file.subfolder }, opts.limits)
+  const doc = await prepareDocument(input, opts.limits)
   const pdf = doc.kind === 'pdf' ? await openPdf(doc.bytes, opts.limits) : undefined
   try {
     const ocr = doc.kind === 'text' ? null : await opts.ocr()
@@ -98,14 +96,6 @@ async function runDocument(
 function noOcr(doc: PreparedDocument): OcrPool {
   const fail = () => Promise.reject(new Error(`${doc.fileName}: plain text needs no OCR`))
   return { size: 0, recognize: fail, close: async () => {} }
-}
-
-async function readInput(p: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(p))
-  } catch (error) {
-    throw new FileAccessError(`cannot read ${p}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error })
-  }
 }
 
 async function exists(p: string): Promise<boolean> {
