@@ -274,7 +274,8 @@ export async function ingestFile(
     }
   } catch (error) {
     const report = toErrorReport(error, 'ingest')
-    const movedTo = await moveToFailed(opts.dataDir, file, id) // a group's other pages stay in the inbox beside the report
+    const movedTo = await moveToFailed(opts.dataDir, file, id)
+    for (const other of files.slice(1)) await moveToFailed(opts.dataDir, other, id) // a group's other pages go with it
     const reportPath = await writeFailureReport(opts.dataDir, movedTo, {
       ...report,
       file: subfolder ? `${subfolder}/${fileName}` : fileName,

@@ -14,7 +14,7 @@ import type { GreyImage } from '../image/grey-image.js'
 import { lineAxis, turnPage, type Rotation } from '../image/orientation.js'
 import { preprocessPage } from '../image/preprocess.js'
 import { pageStart } from '../layout/continuation.js'
-import { detectTablesInImage, rereadTableCells } from '../layout/tables/index.js'
+import { layoutPage } from '../layout/index.js'
 import type { SourcePage } from '../schema/page.js'
 import type { OcrPool } from './pool.js'
 
@@ -36,13 +36,11 @@ export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool
   return { ...best, ...startFlags(best) }
 }
 
-/** Turn, clean, OCR, then find the page's tables and re-read their cells from their own crops. */
+/** Turn, clean, OCR, then lay the page out (its tables, their cells re-read from their own crops). */
 async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool): Promise<SourcePage> {
   const clean = await preprocessPage(await turnPage(image, rotation))
-  const ocred = await ocr.recognize(clean, page)
-  // preprocessPage has already deskewed the page
-  const tables = await rereadTableCells(clean, ocred, detectTablesInImage(clean, ocred, { skew: 0 }), ocr)
-  return { ...ocred, tables, ...(rotation ? { rotation } : {}) }
+  const laid = await layoutPage(await ocr.recognize(clean, page), { image: clean, reader: ocr })
+  return rotation ? { ...laid, rotation } : laid
 }
 
 /** `continuation` / `headerCut` when the page's first lines say so (src/layout/continuation.ts). */
