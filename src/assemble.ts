@@ -6,6 +6,7 @@ import { normalizeText } from './normalize/index.js'
 import { layoutDocument, type NormalizedPage } from './layout/index.js'
 import { extractPlan } from './extract/index.js'
 import { tasksFromTables } from './extract/table-tasks.js'
+import { normalizeTableCells } from './layout/tables/normalize-cells.js'
 import { InvalidOutputError, NoPageReadError } from './errors.js'
 import { PIPELINE_VERSION } from './version.js'
 import { OCR_ENGINE } from './ocr/engine-name.js'
@@ -34,6 +35,7 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
   const normalized = ordered.map((p) => normalizePage(p, deps, report))
   reportPageFlags(ordered, report)
   const laid = layoutDocument(normalized.map((n) => n.page))
+  laid.tables = normalizeTableCells(laid.tables, { model: deps.model ?? undefined, originOf: (n) => ordered.find((p) => p.page === n)?.origin })
   const extracted = extractPlan(laid, report)
   const tasks = [...tasksFromTables(laid.tables), ...extracted.tasks]
 
@@ -56,6 +58,7 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
       syllables,
       changedSyllables,
       changedShare: syllables ? changedSyllables / syllables : 0,
+      meanChangeConfidence: changedSyllables ? sum(normalized.map((n) => n.stats.changedConfidence)) / changedSyllables : null,
       lowConfidenceSpans: normalized.flatMap((n) => n.lowConfidence),
     },
   }

@@ -11,6 +11,7 @@ import type { LanguageModel } from './normalize/index.js'
 import { inputId, readDocumentInput, type InputFile } from './ingest/collect.js'
 import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
+import { keepOriginal } from './store/review-files.js'
 import { toErrorReport } from './errors.js'
 
 export type BatchOptions = {
@@ -54,6 +55,8 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
       seen.set(id, file.path)
       const plan = await runInput(input, opts, clock, (p) => events.progress?.(file, p))
       const outPath = await writePlanFile(opts.outDir, plan)
+      // page images, /source, reprocess (a several-image document: its images joined, `<id>.pages`)
+      await keepOriginal(opts.outDir, plan.id, input.bytes, path.extname(input.fileName))
       result.done++
       events.done?.(file, plan, outPath)
     } catch (error) {

@@ -104,11 +104,19 @@ export const Target = z.object({
   ...traced,
 })
 
+/** The dates a printed timeline allows (src/extract/timeline.ts); inclusive ends, null = open. */
+export const TaskPeriod = z.object({
+  start: IsoDate.nullable().describe('first day, YYYY-MM-DD; null = open ("Trước 30/6/2025", "Hằng năm")'),
+  end: IsoDate.nullable().describe('last day, YYYY-MM-DD, inclusive; null = open ("Từ tháng 3/2025")'),
+  recurrence: z.string().nullable().describe('iCalendar RRULE: "FREQ=YEARLY" for "Hằng năm", "FREQ=YEARLY;BYMONTH=10" for "Tháng 10 hằng năm"'),
+})
+
 export const Task = z.object({
   id: NStr.describe('STT or list number: "1", "2.1"'),
   group: NStr.describe('the group row or parent heading'),
   content: Str,
   timeline: NStr,
+  period: TaskPeriod.nullable().optional().describe('the timeline as ISO dates; null when the text gives none with confidence'),
   lead: NStr.describe('lead agency (chủ trì)'),
   cooperating: z.array(Str).describe('cooperating agencies (phối hợp)'),
   outputs: z.record(z.string(), z.string()).nullable().describe('table cells keyed by column header'),
@@ -203,6 +211,7 @@ export const Quality = z.object({
     syllables: z.number().int(),
     changedSyllables: z.number().int(),
     changedShare: z.number(),
+    meanChangeConfidence: z.number().min(0).max(1).nullable().describe('mean confidence of the changed syllables (null: none changed)'),
     lowConfidenceSpans: z.array(z.object({ page: z.number().int(), line: z.number().int(), from: Str, to: Str, confidence: z.number() })),
   }).nullable(),
 })
@@ -229,6 +238,26 @@ export const Processing = z.object({
   durationMs: z.number(),
 })
 
+const ReviewValue = z.union([z.string(), z.number(), z.null()])
+
+/** One field a person corrected (old → new) or confirmed (old = new). */
+export const ReviewChange = z.object({
+  path: Str.describe('API path of the field: "document.number"'),
+  action: z.enum(['corrected', 'confirmed']),
+  old: ReviewValue,
+  new: ReviewValue,
+})
+export type ReviewChange = z.infer<typeof ReviewChange>
+
+/** The review that wrote this revision (POST /plans/:id/review); earlier ones are in revisions/<id>/. */
+export const ReviewRecord = z.object({
+  revision: z.number().int().min(1),
+  reviewer: Str,
+  at: Str.describe('ISO timestamp'),
+  changes: z.array(ReviewChange),
+})
+export type ReviewRecord = z.infer<typeof ReviewRecord>
+
 export const Plan = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the source bytes'),
@@ -247,6 +276,7 @@ export const Plan = z.object({
   text: z.object({ pages: z.array(PageText) }),
   quality: Quality,
   processing: Processing,
+  review: ReviewRecord.nullable().optional().describe('set when a person wrote this revision (corrections, confirmations); absent or null: the machine did'),
 })
 
 export type Plan = z.infer<typeof Plan>
@@ -256,6 +286,7 @@ export type Citation = z.infer<typeof Citation>
 export type OutlineNode = z.infer<typeof OutlineNode>
 export type Target = z.infer<typeof Target>
 export type Task = z.infer<typeof Task>
+export type TaskPeriod = z.infer<typeof TaskPeriod>
 export type Responsibility = z.infer<typeof Responsibility>
 export type BudgetItem = z.infer<typeof BudgetItem>
 export type Table = z.infer<typeof Table>
