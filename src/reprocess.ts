@@ -15,7 +15,7 @@ import { Ledger } from './ingest/ledger.js'
 import type { Limits } from './limits.js'
 import type { LanguageModel } from './normalize/index.js'
 import type { OcrPool } from './ocr/pool.js'
-import { pagePool, prepareDocument, runDocument, type PreparedDocument, type Progress } from './pipeline.js'
+import { pagePool, prepareDocument, runDocument, type DocumentInput, type PreparedDocument, type Progress } from './pipeline.js'
 import type { DocumentQueue } from './queue/flow.js'
 import type { DocumentRef } from './queue/jobs.js'
 import { Plan } from './schema/plan.js'
@@ -42,8 +42,8 @@ function sameContent(d: StoredDocument) {
   }
 }
 
-async function readOriginal(d: StoredDocument): Promise<{ fileName: string; bytes: Uint8Array; subfolder: string | null }> {
-  return { fileName: d.fileName, bytes: new Uint8Array(await readFile(d.original)), subfolder: d.subfolder }
+async function readOriginal(d: StoredDocument): Promise<DocumentInput> {
+  return { fileName: d.fileName, bytes: new Uint8Array(await readFile(d.original)), subfolder: d.subfolder, ...(d.parts ? { parts: d.parts } : {}) }
 }
 
 /** In-process: the document run, written as the next revision. Returns the file and the plan written. */

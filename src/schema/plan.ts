@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Box, Confidence, Prov } from './provenance.js'
+import { PageFlags } from './page.js'
 
 /**
  * Output JSON, schema v1: the contract of ../shared/SPEC.md. Types are inferred from here
@@ -214,6 +215,7 @@ export const PageText = z.object({
   unit: z.enum(['px', 'pt']).optional().describe('unit of the boxes on this page: "px" (OCR image pixels at `dpi`) or "pt" (PDF text layer, 1/72 in)'),
   dpi: z.number().positive().optional().describe('resolution of the OCR image the pixel boxes refer to'),
   note: z.string().optional(),
+  ...PageFlags,
 })
 
 export const Warning = z.object({
@@ -247,6 +249,10 @@ export const Source = z.object({
   pageCount: z.number().int(),
   textOrigin: z.enum(['ocr', 'text-layer', 'mixed', 'plain-text']),
   subfolder: NStr.describe('subfolder of the inbox the file was dropped in'),
+  parts: z
+    .array(z.object({ fileName: Str, byteSize: z.number().int(), pageCount: z.number().int() }))
+    .optional()
+    .describe('a document given as several page images (`<name>_p1.jpg`, `<name>_p2.jpg`…): its images in page order'),
 })
 
 export const Processing = z.object({
