@@ -36,7 +36,7 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
   reportPageFlags(ordered, report)
   const laid = layoutDocument(normalized.map((n) => n.page))
   laid.tables = normalizeTableCells(laid.tables, { model: deps.model ?? undefined, originOf: (n) => ordered.find((p) => p.page === n)?.origin })
-  const extracted = extractPlan(laid, report)
+  const extracted = extractPlan(laid, report, { headerless: startsMidText(ordered) })
   const tasks = [...tasksFromTables(laid.tables), ...extracted.tasks]
 
   const ocrPages = ordered.filter((p) => p.origin === 'ocr' && p.confidence != null)
@@ -150,13 +150,18 @@ function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
 function reportPageFlags(pages: SourcePage[], report: Report): void {
   for (const p of pages) if (p.blank) report.info(`page ${p.page} is blank: skipped`, { page: p.page }, 'pages:blank')
   const first = pages.find((p) => !p.blank)
-  if (first?.continuation) {
+  if (first && startsMidText(pages)) {
     report.warn(`page ${first.page} starts mid-text with no header: a later page of a document, header fields left to the pages given`, { page: first.page }, 'pages:continuation')
     report.needsReview('the document starts mid-text (a continuation page)')
   } else if (first?.headerCut) {
     report.warn(`page ${first.page} has no motto or issuer above its number/date lines: the top may be cut off`, { page: first.page }, 'pages:header-cut')
     report.needsReview('the top of the first page may be cut off')
   }
+}
+
+/** The first page with text is a continuation: the document's header is on a page not given. */
+function startsMidText(pages: SourcePage[]): boolean {
+  return pages.find((p) => !p.blank)?.continuation === true
 }
 
 function pageFlagsOf(p: SourcePage): Pick<PageText, 'blank' | 'rotation' | 'continuation' | 'headerCut'> {
