@@ -12,17 +12,27 @@ import { toXLines } from './lines.js'
 import { officialMetadata } from './official-metadata.js'
 import { extractOutline } from './outline.js'
 import { extractResponsibilities } from './responsibilities.js'
+import { findMarks, withoutMarks } from './marks.js'
 import { findStructure } from './structure.js'
 import { extractTargets } from './targets.js'
 import { extractTasks } from './tasks.js'
 
-export type ExtractedPlan = Pick<Plan, 'document' | 'officialMetadata' | 'legalBases' | 'citations' | 'outline' | 'targets' | 'tasks' | 'responsibilities' | 'budget'>
+export type ExtractedPlan = Pick<Plan, 'document' | 'officialMetadata' | 'legalBases' | 'citations' | 'outline' | 'targets' | 'tasks' | 'responsibilities' | 'budget' | 'marks'>
 
-export function extractPlan(doc: LaidOutDocument, report: Report): ExtractedPlan {
-  const lines = toXLines(doc)
+export type ExtractOptions = {
+  /** the document starts mid-text (a later page given alone): its header is not on the pages */
+  headerless?: boolean
+}
+
+export function extractPlan(doc: LaidOutDocument, report: Report, opts: ExtractOptions = {}): ExtractedPlan {
+  const all = toXLines(doc)
+  // stamps and signature blocks are read apart and hidden from every other extractor
+  const { marks, covered } = findMarks(all)
+  const lines = withoutMarks(all, covered)
   const cols = headerColumns(lines)
   const st = findStructure(lines, cols)
-  const document = extractHeader(lines, cols, st, report)
+  const header = extractHeader(lines, cols, st, report)
+  const document = opts.headerless ? withoutHeaderFields(header) : header
   const sections = extractOutline(lines, st)
   const pages = doc.pages.length || new Set(doc.lines.map((l) => l.page)).size || null
   return {
@@ -35,5 +45,28 @@ export function extractPlan(doc: LaidOutDocument, report: Report): ExtractedPlan
     tasks: extractTasks(lines, sections, document.type.name),
     responsibilities: extractResponsibilities(lines, sections),
     budget: extractBudget(lines, st, sections),
+    marks,
+  }
+}
+
+/** Header fields the first page's top carries (Nghị định 30/2020, Phụ lục I: issuer, number, place and
+ * date, type and title). A page that starts mid-text has none of them: whatever the header rules found
+ * there is body text, so only the end block (signer, recipients) is kept. */
+const HEADER_FIELD_PATHS = ['type', 'number', 'date', 'place', 'issuer', 'title']
+
+function withoutHeaderFields(d: ExtractedPlan['document']): ExtractedPlan['document'] {
+  const fields = Object.fromEntries(Object.entries(d.fields).filter(([k]) => !HEADER_FIELD_PATHS.some((h) => k === h || k.startsWith(h + '.'))))
+  return {
+    ...d,
+    type: { name: null, code: null },
+    number: null,
+    numberParts: null,
+    date: null,
+    dateParts: null,
+    year: null,
+    place: null,
+    issuer: { name: null, parent: null },
+    title: null,
+    fields,
   }
 }

@@ -22,7 +22,7 @@
  * Redis lost (restart without persistence, a crash between 7 and 8, a failed final write) is
  * re-enqueued, once.
  */
-import { lstat, realpath } from 'node:fs/promises'
+import { lstat, readdir, realpath } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
@@ -33,6 +33,7 @@ import { writeFailureReport } from '../store/plan-files.js'
 import { contentId } from './content-id.js'
 import { incompleteReason } from './complete.js'
 import { isIgnoredFileName } from './ignore.js'
+import { groupFileName, groupPageImages, joinParts, pageImageName, partsId, type DocumentPart } from './page-parts.js'
 import { readInboxFile, removeInboxFile, type FileIdentity } from './inbox-file.js'
 import { Ledger, type LedgerEntry } from './ledger.js'
 import { keepFailedInput, originalRelPath, storeOriginal } from './originals.js'
@@ -102,6 +103,12 @@ export type InboxEvents = {
 type IntakeContext = { inboxReal: string; outDir: string; opts: InboxOptions; ledger: Ledger }
 
 type Incomplete = { identity: FileIdentity; since: number; reported: boolean }
+
+/** An inbox file that was read, and what identifies it (it is removed only while the path still names it). */
+type InboxEntry = { file: string; identity: FileIdentity; bytes: Uint8Array }
+
+/** A several-image document in the inbox (`<name>_p<N>`, page-parts.ts): its files, its name, its parts joined in `bytes`. */
+type PageGroup = { entries: InboxEntry[]; fileName: string; bytes: Uint8Array; parts: DocumentPart[] }
 
 const sameIdentity = (a: FileIdentity, b: FileIdentity) => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 
@@ -263,7 +270,37 @@ export class InboxWatcher {
       const reason = await this.incompleteReason(file, read.bytes)
       if (reason) return this.waitForTheRest(file, read.identity, reason)
       this.incomplete.delete(file)
-      return ingestFile(file, read.bytes, read.identity, this.ctx)
+      const pages = await siblingPageImages(file)
+      if (!pages) return ingestFile([{ file, identity: read.identity, bytes: read.bytes }], read.bytes, this.ctx)
+      if (pages[0] !== file) return { kind: 'skipped', file, reason: `taken in with ${path.basename(pages[0]!)} as one document` }
+      const group = await this.readGroupWhenStable(pages)
+      if (group) return ingestFile(group.entries, group.bytes, this.ctx, group)
+    }
+  }
+
+  /**
+   * The page images of one document, read (each as safely as a single file) once none of them
+   * has changed for `stableMs`; null when one went away or changed meanwhile (the caller looks again).
+   */
+  private async readGroupWhenStable(files: string[]): Promise<PageGroup | null> {
+    const stableMs = this.opts.stableMs ?? INBOX_DEFAULTS.stableMs
+    for (;;) {
+      if (this.closed) return null
+      const stats = await Promise.all(files.map((f) => lstat(f).catch(() => null)))
+      if (stats.some((s) => !s)) return null
+      const age = Date.now() - Math.max(...stats.map((s) => s!.mtimeMs))
+      if (age < stableMs) {
+        await sleep(stableMs - age + 50)
+        continue
+      }
+      const entries: InboxEntry[] = []
+      for (const file of files) {
+        const read = await readInboxFile(this.inboxReal, file)
+        if (read.kind !== 'file') return null
+        entries.push({ file, identity: read.identity, bytes: read.bytes })
+      }
+      const joined = joinParts(entries.map((e) => ({ fileName: path.basename(e.file), bytes: e.bytes })))
+      return { entries, fileName: groupFileName(files[0]!), ...joined }
     }
   }
 
@@ -341,20 +378,38 @@ async function rejectEntry(file: string, reason: string, ctx: IntakeContext): Pr
   return { kind: 'rejected', file, report: error.toReport(), reportPath }
 }
 
-/** Steps 4–9 above for one regular file whose bytes were read while stable. */
-async function ingestFile(file: string, bytes: Buffer, identity: FileIdentity, ctx: IntakeContext): Promise<IngestOutcome> {
+/** The sorted page images that belong with `file` in its folder, or null when it has none. */
+async function siblingPageImages(file: string): Promise<string[] | null> {
+  if (!pageImageName(file)) return null
+  const dir = path.dirname(file)
+  const names = await readdir(dir).catch(() => [] as string[])
+  const group = groupPageImages(names.filter((n) => !isIgnoredFileName(n)).map((n) => path.join(dir, n))).find((g) => g.parts?.includes(file))
+  return group?.parts ?? null
+}
+
+/** Remove what was read from the inbox, each file only while its path still names it. */
+async function removeEntries(entries: InboxEntry[], ctx: IntakeContext): Promise<void> {
+  for (const e of entries) await removeInboxFile(ctx.inboxReal, e.file, e.identity)
+}
+
+/**
+ * Steps 4–9 above for regular files whose bytes were read while stable: one file, or the page
+ * images of a several-image document (`group`: entries[0] is its first page, `bytes` all joined).
+ */
+async function ingestFile(entries: InboxEntry[], bytes: Uint8Array, ctx: IntakeContext, group?: PageGroup): Promise<IngestOutcome> {
   const { opts, ledger } = ctx
-  const fileName = path.basename(file)
+  const file = entries[0]!.file
+  const fileName = group?.fileName ?? path.basename(file)
   const rel = path.relative(path.resolve(opts.inbox), path.dirname(file))
   const subfolder = rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : null
-  const id = contentId(bytes)
+  const id = group ? partsId(bytes, group.parts) : contentId(bytes)
 
   const known = await ledger.get(id)
-  if (known) return duplicateOrRecover(file, bytes, identity, id, subfolder, known, ctx)
+  if (known) return duplicateOrRecover(entries, bytes, id, subfolder, known, ctx)
 
   let doc: DocumentRef
   try {
-    const prepared = await prepareDocument({ fileName, bytes, subfolder }, opts.limits)
+    const prepared = await prepareDocument({ fileName, bytes, subfolder, ...(group ? { parts: group.parts } : {}) }, opts.limits)
     doc = {
       id,
       fileName,
@@ -363,23 +418,26 @@ async function ingestFile(file: string, bytes: Buffer, identity: FileIdentity, c
       mediaType: prepared.mediaType,
       byteSize: prepared.byteSize,
       pageCount: prepared.pageCount,
+      ...(prepared.parts ? { parts: prepared.parts } : {}),
       original: originalRelPath(id, fileName, prepared.kind, prepared.mediaType),
       limits: opts.limits,
       forceOcr: opts.forceOcr,
       enqueuedAt: new Date().toISOString(),
     }
   } catch (error) {
-    const movedTo = await keepFailedInput(opts.dataDir, fileName, bytes, id)
-    await removeInboxFile(ctx.inboxReal, file, identity)
-    const reportPath = await reportFailure(file, error, id, path.relative(opts.dataDir, movedTo), ctx)
-    return { kind: 'failed', file, id, report: toErrorReport(error, 'ingest'), reportPath, movedTo }
+    // a group's pages go to DATA/failed together, each under its own name
+    const kept = []
+    for (const e of entries) kept.push(await keepFailedInput(opts.dataDir, path.basename(e.file), e.bytes, id))
+    await removeEntries(entries, ctx)
+    const reportPath = await reportFailure(file, error, id, path.relative(opts.dataDir, kept[0]!), ctx)
+    return { kind: 'failed', file, id, report: toErrorReport(error, 'ingest'), reportPath, movedTo: kept[0]! }
   }
 
   await storeOriginal(opts.dataDir, doc.original, bytes)
   const claim = await ledger.claim({ id, fileName, subfolder, original: doc.original, pageCount: doc.pageCount, doc })
-  if (!claim.claimed) return duplicateOrRecover(file, bytes, identity, id, subfolder, claim.existing, ctx)
+  if (!claim.claimed) return duplicateOrRecover(entries, bytes, id, subfolder, claim.existing, ctx)
   await opts.queue.enqueue(doc)
-  await removeInboxFile(ctx.inboxReal, file, identity)
+  await removeEntries(entries, ctx)
   return { kind: 'queued', file, doc }
 }
 
@@ -390,15 +448,15 @@ async function ingestFile(file: string, bytes: Buffer, identity: FileIdentity, c
  * uses). A fresh claim of another process is a race in progress; everything else is a duplicate.
  */
 async function duplicateOrRecover(
-  file: string,
-  bytes: Buffer,
-  identity: FileIdentity,
+  entries: InboxEntry[],
+  bytes: Uint8Array,
   id: string,
   subfolder: string | null,
   known: LedgerEntry,
   ctx: IntakeContext,
 ): Promise<IngestOutcome> {
   const { opts, ledger } = ctx
+  const file = entries[0]!.file
   const doc = known.claim?.doc
   const ownClaim = known.claim?.host === os.hostname() && known.claim?.pid === process.pid
   const settled = ownClaim || Date.now() - known.claimedAtMs >= RECONCILE_DEFAULTS.redropGraceMs
@@ -407,13 +465,13 @@ async function duplicateOrRecover(
     const n = (await ledger.requeues(id)).count + 1
     if (await ledger.recordRequeue(id, n, 'dropped again while its earlier attempt had not completed')) {
       await opts.queue.enqueue(doc)
-      await removeInboxFile(ctx.inboxReal, file, identity)
+      await removeEntries(entries, ctx)
       return { kind: 'queued', file, doc, requeued: true }
     }
   }
   const record = await ledger.recordDuplicate({ id, fileName: path.basename(file), subfolder, state: known.state })
   // the content is safe in DATA/originals already (stored before the first claim)
-  await removeInboxFile(ctx.inboxReal, file, identity)
+  await removeEntries(entries, ctx)
   return { kind: 'duplicate', file, id, state: known.state, record }
 }
 
