@@ -1,10 +1,11 @@
 /**
  * Embedded mode: the one document run (src/pipeline.ts) in-process, no Redis.
- * One OCR pool serves the whole batch; a failed input is reported and the batch goes on.
+ * One OCR pool and one page pool serve the whole batch; a failed input is reported and the batch goes on.
  */
 import { readFile, access } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
-import { pagePool, runDocument, type PreparedDocument, type Progress } from './pipeline.js'
+import { inProcessPages, runDocument, type PageExecutor, type Progress } from './pipeline.js'
 import type { Limits } from './limits.js'
 import type { OcrPool } from './ocr/pool.js'
 import type { LanguageModel } from './normalize/index.js'
@@ -21,6 +22,8 @@ export type BatchOptions = {
   /** started on first need: text inputs never pay for OCR workers */
   ocr: () => Promise<OcrPool>
   forceOcr?: boolean
+  /** documents in flight at once (default: cores + 1): bounds the memory of a batch's open documents */
+  documents?: number
   /** process again inputs whose result already exists in outDir */
   reprocess?: boolean
   clock?: () => Date
@@ -36,11 +39,31 @@ export type BatchEvents = {
 
 export type BatchResult = { done: number; failed: number; duplicates: number }
 
+/**
+ * Documents run together, their pages on one page pool for the whole batch: while one document's
+ * last page is read, the next document's pages already use the other cores. Each document is written
+ * as soon as it is complete. Inputs are read and hashed one after another, so that a duplicate is
+ * recognised whatever the timing.
+ */
 export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: BatchEvents = {}): Promise<BatchResult> {
   const clock = opts.clock ?? (() => new Date())
   const seen = new Map<string, string>()
   const result: BatchResult = { done: 0, failed: 0, duplicates: 0 }
+  const pages = inProcessPages(opts.ocr)
+  const inFlight = new Set<Promise<void>>()
+  const maxInFlight = opts.documents ?? os.availableParallelism() + 1
+  const failed = async (file: InputFile, bytes: Uint8Array | undefined, error: unknown) => {
+    result.failed++
+    const reportPath = await writeFailureReport(opts.outDir, file.path, {
+      ...toErrorReport(error),
+      file: file.path,
+      sha256: bytes ? contentId(bytes) : null,
+      at: clock().toISOString(),
+    })
+    events.failed?.(file, error, reportPath)
+  }
   for (const [index, file] of inputs.entries()) {
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight)
     events.start?.(file, index, inputs.length)
     let bytes: Uint8Array | undefined
     try {
@@ -53,30 +76,38 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
         continue
       }
       seen.set(id, file.path)
-      const plan = await runInput(file, bytes, opts, clock, (p) => events.progress?.(file, p))
-      const outPath = await writePlanFile(opts.outDir, plan)
-      result.done++
-      events.done?.(file, plan, outPath)
     } catch (error) {
-      result.failed++
-      const reportPath = await writeFailureReport(opts.outDir, file.path, {
-        ...toErrorReport(error),
-        file: file.path,
-        sha256: bytes ? contentId(bytes) : null,
-        at: clock().toISOString(),
-      })
-      events.failed?.(file, error, reportPath)
+      await failed(file, bytes, error)
+      continue
     }
+    const input = bytes
+    const task = (async () => {
+      try {
+        const plan = await runInput(file, input, { ...opts, pages }, clock, (p) => events.progress?.(file, p))
+        const outPath = await writePlanFile(opts.outDir, plan)
+        result.done++
+        events.done?.(file, plan, outPath)
+      } catch (error) {
+        await failed(file, input, error)
+      }
+    })().finally(() => inFlight.delete(task))
+    inFlight.add(task)
   }
+  await Promise.all(inFlight)
   return result
 }
 
-/** The document's bytes through the one run (src/pipeline.ts), its pages on the OCR pool's cores. */
-function runInput(file: InputFile, bytes: Uint8Array, opts: BatchOptions, clock: () => Date, onProgress: (p: Progress) => void): Promise<Plan> {
-  const lanes = async (doc: PreparedDocument) => (doc.kind === 'text' ? 1 : (await opts.ocr()).size)
+/** The document's bytes through the one run (src/pipeline.ts), its pages on the batch's page pool. */
+function runInput(
+  file: InputFile,
+  bytes: Uint8Array,
+  opts: BatchOptions & { pages: PageExecutor },
+  clock: () => Date,
+  onProgress: (p: Progress) => void,
+): Promise<Plan> {
   return runDocument(
     { fileName: path.basename(file.path), bytes, subfolder: file.subfolder },
-    { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: pagePool(lanes), clock, onProgress },
+    { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: opts.pages, clock, onProgress },
   )
 }
 

@@ -102,38 +102,72 @@ function noOcr(doc: PreparedDocument): OcrPool {
 }
 
 /**
- * In-process executor: at most `lanes(doc)` pages in flight (the OCR pool's size: more would only
- * queue rendered pages in memory). A page that fails fails the document, once the pages in flight
- * have finished (the PDF is not closed under them).
+ * In-process executor: at most `lanes()` pages in flight (the OCR pool's size: more would only
+ * queue rendered pages in memory), and that bound is shared by every document run with this
+ * executor — pages of different documents of a batch are read together, first come first served,
+ * so a batch of one-page scans keeps every core busy while each document still completes as soon
+ * as its own pages are read. A page that fails fails its document: its pages not yet started are
+ * skipped, and the error is thrown once its pages in flight have finished (the PDF is not closed
+ * under them). `lanes` is asked once, on the first page.
  */
-export function pagePool(lanes: (doc: PreparedDocument) => Promise<number> | number): PageExecutor {
+export function pagePool(lanes: () => Promise<number> | number): PageExecutor {
+  const slots = new Slots(lanes)
   return async (doc, read) => {
-    const pages = Array.from({ length: doc.pageCount }, (_, i) => i + 1)
-    const read1 = async (page: number): Promise<PageOutcome> => ({ page, read: await read(page) })
-    return mapLimit(pages, await lanes(doc), read1)
-  }
-}
-
-/** Run `fn` over `items` with at most `limit` in flight, results in input order; the first error is thrown once all lanes stopped. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  let failed = false
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length && !failed) {
-      const i = next++
+    let failed = false
+    const one = async (page: number): Promise<PageOutcome> => {
+      await slots.acquire()
       try {
-        results[i] = await fn(items[i]!)
+        if (failed) throw SKIPPED
+        return { page, read: await read(page) }
       } catch (error) {
         failed = true
         throw error
+      } finally {
+        slots.release()
       }
     }
-  })
-  const settled = await Promise.allSettled(lanes)
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
-  if (rejected) throw rejected.reason
-  return results
+    const settled = await Promise.allSettled(Array.from({ length: doc.pageCount }, (_, i) => one(i + 1)))
+    const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && s.reason !== SKIPPED)
+    if (rejected) throw rejected.reason
+    return settled.map((s) => (s as PromiseFulfilledResult<PageOutcome>).value)
+  }
+}
+
+/**
+ * The in-process executor of `kehoach process` and `kehoach reprocess`: scanned pages on the OCR
+ * pool's cores, text pages one at a time (so that they never start the OCR pool).
+ */
+export function inProcessPages(ocr: () => Promise<OcrPool>): PageExecutor {
+  const scans = pagePool(async () => (await ocr()).size)
+  const text = pagePool(() => 1)
+  return (doc, read) => (doc.kind === 'text' ? text : scans)(doc, read)
+}
+
+const SKIPPED = Symbol('page skipped: an earlier page of its document failed')
+
+/** A counting semaphore whose size is asked on first use; waiters are served in arrival order. */
+class Slots {
+  private size: Promise<number> | undefined
+  private busy = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(private readonly sizeOf: () => Promise<number> | number) {}
+
+  async acquire(): Promise<void> {
+    const size = Math.max(1, await (this.size ??= Promise.resolve(this.sizeOf())))
+    if (this.busy < size && this.waiting.length === 0) {
+      this.busy++
+      return
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve))
+  }
+
+  /** Hand the slot to the next waiter, or free it. */
+  release(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.busy--
+  }
 }
 
 /** Sniff, hash and count pages; bad input fails here, before any page work is queued. */
