@@ -14,6 +14,7 @@ import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
 import { FileAccessError, toErrorReport } from './errors.js'
 import { contentId } from './ingest/content-id.js'
+import { untimed, type Timings } from './timings.js'
 
 export type BatchOptions = {
   outDir: string
@@ -22,6 +23,8 @@ export type BatchOptions = {
   /** started on first need: text inputs never pay for OCR workers */
   ocr: () => Promise<OcrPool>
   forceOcr?: boolean
+  /** stage timings (`kehoach process --timings`) */
+  timings?: Timings
   /** documents in flight at once (default: cores + 1): bounds the memory of a batch's open documents */
   documents?: number
   /** process again inputs whose result already exists in outDir */
@@ -84,7 +87,7 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
     const task = (async () => {
       try {
         const plan = await runInput(file, input, { ...opts, pages }, clock, (p) => events.progress?.(file, p))
-        const outPath = await writePlanFile(opts.outDir, plan)
+        const outPath = await (opts.timings?.time ?? untimed)('write', () => writePlanFile(opts.outDir, plan))
         result.done++
         events.done?.(file, plan, outPath)
       } catch (error) {
@@ -107,7 +110,7 @@ function runInput(
 ): Promise<Plan> {
   return runDocument(
     { fileName: path.basename(file.path), bytes, subfolder: file.subfolder },
-    { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: opts.pages, clock, onProgress },
+    { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: opts.pages, clock, onProgress, timer: opts.timings?.time },
   )
 }
 

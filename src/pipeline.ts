@@ -25,6 +25,7 @@ import type { GreyImage } from './image/grey-image.js'
 import { splitTextPages } from './ingest/plain-text.js'
 import { assemblePlan } from './assemble.js'
 import type { LanguageModel } from './normalize/index.js'
+import { untimed, type StageTimer } from './timings.js'
 import type { DocumentInput, PageOutcome, PreparedDocument, Progress } from './document.js'
 
 export type { DocumentInput, PageOutcome, PreparedDocument, Progress } from './document.js'
@@ -37,6 +38,7 @@ export type PageDeps = {
   /** an already-opened PDF of this document (embedded mode opens it once) */
   pdf?: PdfFile
   onProgress?: (p: Progress) => void
+  timer?: StageTimer
 }
 
 /** The page function bound to one document. */
@@ -60,6 +62,7 @@ export type RunDeps = {
   /** refuse a prepared document (reprocess: the original must still hash to its id) */
   check?: (doc: PreparedDocument) => void
   onProgress?: (p: Progress) => void
+  timer?: StageTimer
 }
 
 /** A document's bytes, or a document prepared earlier (queue mode: by the watcher, before enqueueing). */
@@ -70,13 +73,14 @@ export async function runDocument(input: RunInput, deps: RunDeps): Promise<Plan>
   const clock = deps.clock ?? (() => new Date())
   const startedAt = deps.startedAt ?? clock().getTime()
   deps.onProgress?.({ stage: 'prepare' })
-  const doc = 'prepared' in input ? input.prepared : await prepareDocument(input, deps.limits)
+  const time = deps.timer ?? untimed
+  const doc = 'prepared' in input ? input.prepared : await time('prepare', () => prepareDocument(input, deps.limits))
   deps.check?.(doc)
   const reader = documentReader(doc, deps)
   try {
     const pages = await deps.pages(doc, reader.read)
     deps.onProgress?.({ stage: 'assemble' })
-    return assemblePlan(doc, pages, { model: deps.model, now: clock(), startedAt, revision: deps.revision })
+    return assemblePlan(doc, pages, { model: deps.model, now: clock(), startedAt, revision: deps.revision, timer: deps.timer })
   } finally {
     await reader.close()
   }
@@ -88,7 +92,7 @@ function documentReader(doc: PreparedDocument, deps: RunDeps): { read: PageReade
   const read = async (page: number) => {
     if (doc.kind === 'pdf') pdf ??= openPdf(doc.bytes, deps.limits)
     const ocr = doc.kind === 'text' ? noOcr(doc) : await deps.ocr()
-    return readPage(doc, page, { ocr, limits: deps.limits, forceOcr: deps.forceOcr, pdf: await pdf, onProgress: deps.onProgress })
+    return readPage(doc, page, { ocr, limits: deps.limits, forceOcr: deps.forceOcr, pdf: await pdf, onProgress: deps.onProgress, timer: deps.timer })
   }
   const close = async () => {
     if (pdf) await (await pdf.catch(() => null))?.close()
@@ -205,30 +209,33 @@ export async function prepareDocument(input: DocumentInput, limits: Limits): Pro
 /** One page in the page model: the PDF's own text when it is good Vietnamese, OCR otherwise. */
 export async function readPage(doc: PreparedDocument, page: number, deps: PageDeps): Promise<SourcePage> {
   const progress = (stage: string) => deps.onProgress?.({ stage, page, of: doc.pageCount })
+  const time = deps.timer ?? untimed
   if (doc.kind === 'text') {
     const lines = splitTextPages(new TextDecoder().decode(doc.bytes))[page - 1] ?? []
     return { page, origin: 'plain-text', lines: lines.map((text) => ({ text })), confidence: null }
   }
   if (doc.kind === 'image') {
     progress('decode')
-    const image = await preprocessPage(await decodeImagePage(doc.bytes, page - 1, deps.limits))
+    const decoded = await time('decode', () => decodeImagePage(doc.bytes, page - 1, deps.limits))
+    const image = await time('preprocess', () => preprocessPage(decoded))
     progress('ocr')
-    return ocrWithTables(image, page, deps.ocr)
+    return ocrWithTables(image, page, deps.ocr, time)
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
     let note: string | undefined
     if (!deps.forceOcr) {
       progress('text-layer')
-      const layer = await readTextLayer(pdf, page)
-      const verdict = judgeTextLayer(layer)
-      if (verdict.usable) return { ...(await layoutPage(layer, { pdf })), note: verdict.reason }
+      const layer = await time('text-layer', () => readTextLayer(pdf, page))
+      const verdict = time('text-layer', () => judgeTextLayer(layer))
+      if (verdict.usable) return { ...(await time('tables', () => layoutPage(layer, { pdf }))), note: verdict.reason }
       note = verdict.reason
     }
     progress('render')
-    const image = await preprocessPage(await renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
+    const rendered = await time('decode', () => renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
+    const image = await time('preprocess', () => preprocessPage(rendered))
     progress('ocr')
-    const ocred = await ocrWithTables(image, page, deps.ocr)
+    const ocred = await ocrWithTables(image, page, deps.ocr, time)
     return note ? { ...ocred, note } : ocred
   } finally {
     if (!deps.pdf) await pdf.close()
@@ -236,6 +243,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
 }
 
 /** OCR a preprocessed page, then lay it out (its tables, their cells re-read from their own crops). */
-async function ocrWithTables(image: GreyImage, page: number, ocr: OcrPool): Promise<SourcePage> {
-  return layoutPage(await ocr.recognize(image, page), { image, reader: ocr })
+async function ocrWithTables(image: GreyImage, page: number, ocr: OcrPool, time: StageTimer): Promise<SourcePage> {
+  const ocred = await time('ocr', () => ocr.recognize(image, page))
+  return time('tables', () => layoutPage(ocred, { image, reader: ocr }))
 }

@@ -10,6 +10,7 @@ import { describeFailure, runCommand } from '../exit.js'
 import { positiveInt } from '../args.js'
 import { ProgressLine, bar } from '../progress.js'
 import type { Progress } from '../../document.js'
+import { Timings } from '../../timings.js'
 
 type ProcessOptions = {
   out: string
@@ -20,6 +21,7 @@ type ProcessOptions = {
   maxPixels?: string
   dpi?: string
   progress: boolean
+  timings?: boolean
   verbose?: boolean
 }
 
@@ -36,6 +38,7 @@ export function registerProcess(program: Command): void {
     .option('--max-pixels <n>', 'reject pages or images with more pixels', String(DEFAULT_LIMITS.maxPixels))
     .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
     .option('--no-progress', 'no progress output on stderr')
+    .option('--timings', 'print where the time went at the end: seconds per stage (decode, preprocess, OCR, tables, layout, normalize, extract, write)')
     .option('-v, --verbose', 'print stack traces of failures')
     .action((paths: string[], opts: ProcessOptions) => runCommand(() => processCommand(paths, opts), opts.verbose))
 }
@@ -58,21 +61,26 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
   const lazy: { pool?: Promise<OcrPool> } = {}
   const ocr = () => (lazy.pool ??= createOcrPool(poolOptions))
   const progress = new DocumentsProgress(ui, inputs.length)
+  const timings = opts.timings ? new Timings() : undefined
+  let pages = 0
   const started = Date.now()
   try {
     const result = await runBatch(
       inputs,
-      { outDir: opts.out, limits, model, ocr, forceOcr: opts.forceOcr, reprocess: opts.reprocess },
+      { outDir: opts.out, limits, model, ocr, forceOcr: opts.forceOcr, reprocess: opts.reprocess, timings },
       {
         progress: (f, p) => progress.update(f.path, p),
-        done: (f, plan, out) =>
-          progress.finish(f.path, `ok   ${f.path} → ${out} (${plan.source.pageCount} p, ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`),
+        done: (f, plan, out) => {
+          pages += plan.source.pageCount
+          progress.finish(f.path, `ok   ${f.path} → ${out} (${plan.source.pageCount} p, ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
+        },
         duplicate: (f, id, reason) => progress.finish(f.path, `dup  ${f.path}: same content as ${reason} (${id.slice(0, 12)}…), skipped`),
         failed: (f, error, report) => progress.finish(f.path, `FAIL ${describeFailure(f.path, error, opts.verbose)} (report: ${report})`),
       },
     )
     const secs = ((Date.now() - started) / 1000).toFixed(1)
     ui.log(`${result.done} done, ${result.duplicates} duplicate, ${result.failed} failed in ${secs} s`)
+    if (timings) for (const line of [`timings over ${pages} page(s) (busy time summed over concurrent pages):`, ...timings.summary(pages)]) ui.log(line)
     return result.failed > 0 ? ExitCode.inputFailed : ExitCode.ok
   } finally {
     if (lazy.pool) await (await lazy.pool).close()
