@@ -2,18 +2,18 @@
  * Embedded mode: the one document run (src/pipeline.ts) in-process, no Redis.
  * One OCR pool and one page pool serve the whole batch; a failed input is reported and the batch goes on.
  */
-import { readFile, access } from 'node:fs/promises'
+import { access } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { inProcessPages, runDocument, type PageExecutor, type Progress } from './pipeline.js'
+import { inProcessPages, runDocument, type DocumentInput, type PageExecutor, type Progress } from './pipeline.js'
 import type { Limits } from './limits.js'
 import type { OcrPool } from './ocr/pool.js'
 import type { LanguageModel } from './normalize/index.js'
-import type { InputFile } from './ingest/collect.js'
+import { inputId, readDocumentInput, type InputFile } from './ingest/collect.js'
 import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
-import { FileAccessError, toErrorReport } from './errors.js'
-import { contentId } from './ingest/content-id.js'
+import { keepOriginal } from './store/review-files.js'
+import { toErrorReport } from './errors.js'
 import { untimed, type Timings } from './timings.js'
 
 export type BatchOptions = {
@@ -55,12 +55,12 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
   const pages = inProcessPages(opts.ocr)
   const inFlight = new Set<Promise<void>>()
   const maxInFlight = opts.documents ?? os.availableParallelism() + 1
-  const failed = async (file: InputFile, bytes: Uint8Array | undefined, error: unknown) => {
+  const failed = async (file: InputFile, input: DocumentInput | undefined, error: unknown) => {
     result.failed++
     const reportPath = await writeFailureReport(opts.outDir, file.path, {
       ...toErrorReport(error),
       file: file.path,
-      sha256: bytes ? contentId(bytes) : null,
+      sha256: input ? inputId(input) : null,
       at: clock().toISOString(),
     })
     events.failed?.(file, error, reportPath)
@@ -68,10 +68,10 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
   for (const [index, file] of inputs.entries()) {
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight)
     events.start?.(file, index, inputs.length)
-    let bytes: Uint8Array | undefined
+    let input: DocumentInput | undefined
     try {
-      bytes = await readInput(file.path)
-      const id = contentId(bytes)
+      input = await readDocumentInput(file)
+      const id = inputId(input)
       const dup = seen.get(id) ?? ((await exists(path.join(opts.outDir, `${id}.json`))) && !opts.reprocess ? 'an earlier run' : null)
       if (dup) {
         result.duplicates++
@@ -80,46 +80,47 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
       }
       seen.set(id, file.path)
     } catch (error) {
-      await failed(file, bytes, error)
+      await failed(file, input, error)
       continue
     }
-    const input = bytes
-    const task = (async () => {
-      try {
-        const plan = await runInput(file, input, { ...opts, pages }, clock, (p) => events.progress?.(file, p))
-        const outPath = await (opts.timings?.time ?? untimed)('write', () => writePlanFile(opts.outDir, plan))
+    const task = runAndWrite(file, input, { ...opts, pages }, clock, events).then(
+      (outcome) => {
         result.done++
-        events.done?.(file, plan, outPath)
-      } catch (error) {
-        await failed(file, input, error)
-      }
-    })().finally(() => inFlight.delete(task))
+        events.done?.(file, outcome.plan, outcome.outPath)
+      },
+      (error) => failed(file, input, error),
+    ).finally(() => inFlight.delete(task))
     inFlight.add(task)
   }
   await Promise.all(inFlight)
   return result
 }
 
-/** The document's bytes through the one run (src/pipeline.ts), its pages on the batch's page pool. */
-function runInput(
+/** One document: the one run (src/pipeline.ts) on the batch's page pool, then its files written. */
+async function runAndWrite(
   file: InputFile,
-  bytes: Uint8Array,
+  input: DocumentInput,
   opts: BatchOptions & { pages: PageExecutor },
   clock: () => Date,
-  onProgress: (p: Progress) => void,
-): Promise<Plan> {
-  return runDocument(
-    { fileName: path.basename(file.path), bytes, subfolder: file.subfolder },
-    { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: opts.pages, clock, onProgress, timer: opts.timings?.time },
-  )
-}
-
-async function readInput(p: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(p))
-  } catch (error) {
-    throw new FileAccessError(`cannot read ${p}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error })
-  }
+  events: BatchEvents,
+): Promise<{ plan: Plan; outPath: string }> {
+  const plan = await runDocument(input, {
+    limits: opts.limits,
+    model: opts.model,
+    ocr: opts.ocr,
+    forceOcr: opts.forceOcr,
+    pages: opts.pages,
+    clock,
+    onProgress: (p: Progress) => events.progress?.(file, p),
+    timer: opts.timings?.time,
+  })
+  const outPath = await (opts.timings?.time ?? untimed)('write', async () => {
+    const written = await writePlanFile(opts.outDir, plan)
+    // page images, /source, reprocess (a several-image document: its images joined, `<id>.pages`)
+    await keepOriginal(opts.outDir, plan.id, input.bytes, path.extname(input.fileName))
+    return written
+  })
+  return { plan, outPath }
 }
 
 async function exists(p: string): Promise<boolean> {

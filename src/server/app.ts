@@ -14,6 +14,7 @@ import { openApiDocument, routeSpecs } from './openapi.js'
 import { PAGE_HTML } from './page.js'
 import { NoPageImage, pageImage } from './page-image.js'
 import { queueDepths } from './queue-depths.js'
+import { reviewRoutes } from './review.js'
 import { dashboardAuth, isDashboardPath, mountDashboard, type DashboardOptions } from './dashboard.js'
 
 export type ServerOptions = {
@@ -27,6 +28,8 @@ export type ServerOptions = {
   refresh?: () => Promise<unknown>
   /** mount the queue dashboard (Bull Board) at /admin/queues: read-only without a token */
   dashboard?: DashboardOptions | null
+  /** after the server wrote a file (a review): bring the index and webhooks in step (default: index now) */
+  afterWrite?: () => Promise<unknown>
 }
 
 export const Id = z.string().regex(/^[0-9a-f]{64}$/, 'a plan id is 64 lower-case hex characters (sha256)')
@@ -222,6 +225,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     return reply.type('text/plain; version=0.0.4; charset=utf-8').send(lines.join('\n') + '\n')
   })
 
+  await app.register(reviewRoutes, { dataDir, store: o.store, afterWrite: o.afterWrite })
   if (o.dashboard) await mountDashboard(app, { ...o.dashboard, readOnly: !token })
 
   let closing = false
