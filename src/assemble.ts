@@ -12,12 +12,14 @@ import { PIPELINE_VERSION } from './version.js'
 import { OCR_ENGINE } from './ocr/engine-name.js'
 import { applyOcrConfidence } from './quality/field-confidence.js'
 import type { LanguageModel } from './normalize/index.js'
+import { untimed, type StageTimer } from './timings.js'
 
 export type AssembleDeps = {
   model: LanguageModel | null
   now: Date
   startedAt: number
   revision?: number
+  timer?: StageTimer
 }
 
 /** Normalizer changes below this probability are listed for review. */
@@ -31,17 +33,18 @@ const LOW_OCR_CONFIDENCE = 0.7
  */
 export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], deps: AssembleDeps): Plan {
   const report = new Report()
+  const time = deps.timer ?? untimed
   const ordered = pagesOf(doc, outcomes, report)
-  const normalized = ordered.map((p) => normalizePage(p, deps, report))
+  const normalized = time('normalize', () => ordered.map((p) => normalizePage(p, deps, report)))
   reportPageFlags(ordered, report)
-  const laid = layoutDocument(normalized.map((n) => n.page))
-  laid.tables = normalizeTableCells(laid.tables, { model: deps.model ?? undefined, originOf: (n) => ordered.find((p) => p.page === n)?.origin })
-  const extracted = extractPlan(laid, report, { headerless: startsMidText(ordered) })
-  const tasks = [...tasksFromTables(laid.tables), ...extracted.tasks]
+  const laid = time('layout', () => layoutDocument(normalized.map((n) => n.page)))
+  laid.tables = time('normalize', () => normalizeTableCells(laid.tables, { model: deps.model ?? undefined, originOf: (n) => ordered.find((p) => p.page === n)?.origin }))
+  const extracted = time('extract', () => extractPlan(laid, report, { headerless: startsMidText(ordered) }))
+  const tasks = time('extract', () => [...tasksFromTables(laid.tables), ...extracted.tasks])
 
   const ocrPages = ordered.filter((p) => p.origin === 'ocr' && p.confidence != null)
   // field confidences from the OCR words under them; key fields on low-confidence words are flagged
-  if (ocrPages.length) applyOcrConfidence({ document: extracted.document, legalBases: extracted.legalBases, targets: extracted.targets, tasks }, ordered, report)
+  if (ocrPages.length) time('extract', () => applyOcrConfidence({ document: extracted.document, legalBases: extracted.legalBases, targets: extracted.targets, tasks }, ordered, report))
   const ocrConfidence = ocrPages.length ? mean(ocrPages.map((p) => p.confidence!)) : null
   if (ocrConfidence != null && ocrConfidence < LOW_OCR_CONFIDENCE) {
     report.warn(`mean OCR confidence ${ocrConfidence.toFixed(2)} is low`, null, 'ocr:low-confidence')
@@ -90,7 +93,7 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
       durationMs: Math.max(0, deps.now.getTime() - deps.startedAt),
     },
   }
-  const parsed = Plan.safeParse(plan)
+  const parsed = time('validate', () => Plan.safeParse(plan))
   if (!parsed.success) {
     throw new InvalidOutputError(`${doc.fileName}: output does not match schema v${SCHEMA_VERSION}: ${parsed.error.message.slice(0, 2000)}`)
   }

@@ -1,10 +1,11 @@
 /**
  * Embedded mode: the one document run (src/pipeline.ts) in-process, no Redis.
- * One OCR pool serves the whole batch; a failed input is reported and the batch goes on.
+ * One OCR pool and one page pool serve the whole batch; a failed input is reported and the batch goes on.
  */
 import { access } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
-import { pagePool, runDocument, type DocumentInput, type PreparedDocument, type Progress } from './pipeline.js'
+import { inProcessPages, runDocument, type DocumentInput, type PageExecutor, type Progress } from './pipeline.js'
 import type { Limits } from './limits.js'
 import type { OcrPool } from './ocr/pool.js'
 import type { LanguageModel } from './normalize/index.js'
@@ -13,6 +14,7 @@ import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
 import { keepOriginal } from './store/review-files.js'
 import { toErrorReport } from './errors.js'
+import { untimed, type Timings } from './timings.js'
 
 export type BatchOptions = {
   outDir: string
@@ -21,6 +23,10 @@ export type BatchOptions = {
   /** started on first need: text inputs never pay for OCR workers */
   ocr: () => Promise<OcrPool>
   forceOcr?: boolean
+  /** stage timings (`kehoach process --timings`) */
+  timings?: Timings
+  /** documents in flight at once (default: cores + 1): bounds the memory of a batch's open documents */
+  documents?: number
   /** process again inputs whose result already exists in outDir */
   reprocess?: boolean
   clock?: () => Date
@@ -37,11 +43,31 @@ export type BatchEvents = {
 
 export type BatchResult = { done: number; failed: number; duplicates: number }
 
+/**
+ * Documents run together, their pages on one page pool for the whole batch: while one document's
+ * last page is read, the next document's pages already use the other cores. Each document is written
+ * as soon as it is complete. Inputs are read and hashed one after another, so that a duplicate is
+ * recognised whatever the timing.
+ */
 export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: BatchEvents = {}): Promise<BatchResult> {
   const clock = opts.clock ?? (() => new Date())
   const seen = new Map<string, string>()
   const result: BatchResult = { done: 0, failed: 0, duplicates: 0 }
+  const pages = inProcessPages(opts.ocr)
+  const inFlight = new Set<Promise<void>>()
+  const maxInFlight = opts.documents ?? os.availableParallelism() + 1
+  const failed = async (file: InputFile, input: DocumentInput | undefined, error: unknown) => {
+    result.failed++
+    const reportPath = await writeFailureReport(opts.outDir, file.path, {
+      ...toErrorReport(error),
+      file: file.path,
+      sha256: input ? inputId(input) : null,
+      at: clock().toISOString(),
+    })
+    events.failed?.(file, error, reportPath)
+  }
   for (const [index, file] of inputs.entries()) {
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight)
     events.start?.(file, index, inputs.length)
     let input: DocumentInput | undefined
     try {
@@ -54,33 +80,48 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
         continue
       }
       seen.set(id, file.path)
-      const plan = await runInput(input, opts, clock, (p) => events.progress?.(file, p))
-      const outPath = await writePlanFile(opts.outDir, plan)
-      // page images, /source, reprocess (a several-image document: its images joined, `<id>.pages`)
-      await keepOriginal(opts.outDir, plan.id, input.bytes, path.extname(input.fileName))
-      result.done++
-      events.done?.(file, plan, outPath)
     } catch (error) {
-      result.failed++
-      const reportPath = await writeFailureReport(opts.outDir, file.path, {
-        ...toErrorReport(error),
-        file: file.path,
-        sha256: input ? inputId(input) : null,
-        at: clock().toISOString(),
-      })
-      events.failed?.(file, error, reportPath)
+      await failed(file, input, error)
+      continue
     }
+    const task = runAndWrite(file, input, { ...opts, pages }, clock, events).then(
+      (outcome) => {
+        result.done++
+        events.done?.(file, outcome.plan, outcome.outPath)
+      },
+      (error) => failed(file, input, error),
+    ).finally(() => inFlight.delete(task))
+    inFlight.add(task)
   }
+  await Promise.all(inFlight)
   return result
 }
 
-/** The document's input through the one run (src/pipeline.ts), its pages on the OCR pool's cores. */
-function runInput(input: DocumentInput, opts: BatchOptions, clock: () => Date, onProgress: (p: Progress) => void): Promise<Plan> {
-  const lanes = async (doc: PreparedDocument) => (doc.kind === 'text' ? 1 : (await opts.ocr()).size)
-  return runDocument(
-    input,
-    { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: pagePool(lanes), clock, onProgress },
-  )
+/** One document: the one run (src/pipeline.ts) on the batch's page pool, then its files written. */
+async function runAndWrite(
+  file: InputFile,
+  input: DocumentInput,
+  opts: BatchOptions & { pages: PageExecutor },
+  clock: () => Date,
+  events: BatchEvents,
+): Promise<{ plan: Plan; outPath: string }> {
+  const plan = await runDocument(input, {
+    limits: opts.limits,
+    model: opts.model,
+    ocr: opts.ocr,
+    forceOcr: opts.forceOcr,
+    pages: opts.pages,
+    clock,
+    onProgress: (p: Progress) => events.progress?.(file, p),
+    timer: opts.timings?.time,
+  })
+  const outPath = await (opts.timings?.time ?? untimed)('write', async () => {
+    const written = await writePlanFile(opts.outDir, plan)
+    // page images, /source, reprocess (a several-image document: its images joined, `<id>.pages`)
+    await keepOriginal(opts.outDir, plan.id, input.bytes, path.extname(input.fileName))
+    return written
+  })
+  return { plan, outPath }
 }
 
 async function exists(p: string): Promise<boolean> {

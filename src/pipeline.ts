@@ -25,6 +25,7 @@ import { readPageImage, startFlags } from './ocr/read-image.js'
 import { splitTextPages } from './ingest/plain-text.js'
 import { assemblePlan } from './assemble.js'
 import type { LanguageModel } from './normalize/index.js'
+import { untimed, type StageTimer } from './timings.js'
 import type { DocumentInput, PageOutcome, PreparedDocument, PreparedPart, Progress } from './document.js'
 
 export type { DocumentInput, PageOutcome, PreparedDocument, PreparedPart, Progress } from './document.js'
@@ -37,6 +38,7 @@ export type PageDeps = {
   /** an already-opened PDF of this document (embedded mode opens it once) */
   pdf?: PdfFile
   onProgress?: (p: Progress) => void
+  timer?: StageTimer
 }
 
 /** The page function bound to one document. */
@@ -60,6 +62,7 @@ export type RunDeps = {
   /** refuse a prepared document (reprocess: the original must still hash to its id) */
   check?: (doc: PreparedDocument) => void
   onProgress?: (p: Progress) => void
+  timer?: StageTimer
 }
 
 /** A document's bytes, or a document prepared earlier (queue mode: by the watcher, before enqueueing). */
@@ -70,13 +73,14 @@ export async function runDocument(input: RunInput, deps: RunDeps): Promise<Plan>
   const clock = deps.clock ?? (() => new Date())
   const startedAt = deps.startedAt ?? clock().getTime()
   deps.onProgress?.({ stage: 'prepare' })
-  const doc = 'prepared' in input ? input.prepared : await prepareDocument(input, deps.limits)
+  const time = deps.timer ?? untimed
+  const doc = 'prepared' in input ? input.prepared : await time('prepare', () => prepareDocument(input, deps.limits))
   deps.check?.(doc)
   const reader = documentReader(doc, deps)
   try {
     const pages = await deps.pages(doc, reader.read)
     deps.onProgress?.({ stage: 'assemble' })
-    return assemblePlan(doc, pages, { model: deps.model, now: clock(), startedAt, revision: deps.revision })
+    return assemblePlan(doc, pages, { model: deps.model, now: clock(), startedAt, revision: deps.revision, timer: deps.timer })
   } finally {
     await reader.close()
   }
@@ -88,7 +92,7 @@ function documentReader(doc: PreparedDocument, deps: RunDeps): { read: PageReade
   const read = async (page: number) => {
     if (doc.kind === 'pdf') pdf ??= openPdf(doc.bytes, deps.limits)
     const ocr = doc.kind === 'text' ? noOcr(doc) : await deps.ocr()
-    return readPage(doc, page, { ocr, limits: deps.limits, forceOcr: deps.forceOcr, pdf: await pdf, onProgress: deps.onProgress })
+    return readPage(doc, page, { ocr, limits: deps.limits, forceOcr: deps.forceOcr, pdf: await pdf, onProgress: deps.onProgress, timer: deps.timer })
   }
   const close = async () => {
     if (pdf) await (await pdf.catch(() => null))?.close()
@@ -102,38 +106,72 @@ function noOcr(doc: PreparedDocument): OcrPool {
 }
 
 /**
- * In-process executor: at most `lanes(doc)` pages in flight (the OCR pool's size: more would only
- * queue rendered pages in memory). A page that fails fails the document, once the pages in flight
- * have finished (the PDF is not closed under them).
+ * In-process executor: at most `lanes()` pages in flight (the OCR pool's size: more would only
+ * queue rendered pages in memory), and that bound is shared by every document run with this
+ * executor — pages of different documents of a batch are read together, first come first served,
+ * so a batch of one-page scans keeps every core busy while each document still completes as soon
+ * as its own pages are read. A page that fails fails its document: its pages not yet started are
+ * skipped, and the error is thrown once its pages in flight have finished (the PDF is not closed
+ * under them). `lanes` is asked once, on the first page.
  */
-export function pagePool(lanes: (doc: PreparedDocument) => Promise<number> | number): PageExecutor {
+export function pagePool(lanes: () => Promise<number> | number): PageExecutor {
+  const slots = new Slots(lanes)
   return async (doc, read) => {
-    const pages = Array.from({ length: doc.pageCount }, (_, i) => i + 1)
-    const read1 = async (page: number): Promise<PageOutcome> => ({ page, read: await read(page) })
-    return mapLimit(pages, await lanes(doc), read1)
-  }
-}
-
-/** Run `fn` over `items` with at most `limit` in flight, results in input order; the first error is thrown once all lanes stopped. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  let failed = false
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length && !failed) {
-      const i = next++
+    let failed = false
+    const one = async (page: number): Promise<PageOutcome> => {
+      await slots.acquire()
       try {
-        results[i] = await fn(items[i]!)
+        if (failed) throw SKIPPED
+        return { page, read: await read(page) }
       } catch (error) {
         failed = true
         throw error
+      } finally {
+        slots.release()
       }
     }
-  })
-  const settled = await Promise.allSettled(lanes)
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
-  if (rejected) throw rejected.reason
-  return results
+    const settled = await Promise.allSettled(Array.from({ length: doc.pageCount }, (_, i) => one(i + 1)))
+    const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && s.reason !== SKIPPED)
+    if (rejected) throw rejected.reason
+    return settled.map((s) => (s as PromiseFulfilledResult<PageOutcome>).value)
+  }
+}
+
+/**
+ * The in-process executor of `kehoach process` and `kehoach reprocess`: scanned pages on the OCR
+ * pool's cores, text pages one at a time (so that they never start the OCR pool).
+ */
+export function inProcessPages(ocr: () => Promise<OcrPool>): PageExecutor {
+  const scans = pagePool(async () => (await ocr()).size)
+  const text = pagePool(() => 1)
+  return (doc, read) => (doc.kind === 'text' ? text : scans)(doc, read)
+}
+
+const SKIPPED = Symbol('page skipped: an earlier page of its document failed')
+
+/** A counting semaphore whose size is asked on first use; waiters are served in arrival order. */
+class Slots {
+  private size: Promise<number> | undefined
+  private busy = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(private readonly sizeOf: () => Promise<number> | number) {}
+
+  async acquire(): Promise<void> {
+    const size = Math.max(1, await (this.size ??= Promise.resolve(this.sizeOf())))
+    if (this.busy < size && this.waiting.length === 0) {
+      this.busy++
+      return
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve))
+  }
+
+  /** Hand the slot to the next waiter, or free it. */
+  release(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.busy--
+  }
 }
 
 /** Sniff, hash and count pages; bad input fails here, before any page work is queued. */
@@ -211,6 +249,7 @@ function imagePageOf(doc: PreparedDocument, page: number): { bytes: Uint8Array; 
 /** One page in the page model: the PDF's own text when it is good Vietnamese, OCR otherwise. */
 export async function readPage(doc: PreparedDocument, page: number, deps: PageDeps): Promise<SourcePage> {
   const progress = (stage: string) => deps.onProgress?.({ stage, page, of: doc.pageCount })
+  const time = deps.timer ?? untimed
   if (doc.kind === 'text') {
     const lines = splitTextPages(new TextDecoder().decode(doc.bytes))[page - 1] ?? []
     return { page, origin: 'plain-text', lines: lines.map((text) => ({ text })), confidence: null }
@@ -218,24 +257,24 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
   if (doc.kind === 'image') {
     progress('decode')
     const { bytes, index } = imagePageOf(doc, page)
-    const image = await decodeImagePage(bytes, index, deps.limits)
+    const image = await time('decode', () => decodeImagePage(bytes, index, deps.limits))
     progress('ocr')
-    return readPageImage(image, page, deps.ocr)
+    return readPageImage(image, page, deps.ocr, time)
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
     let note: string | undefined
     if (!deps.forceOcr) {
       progress('text-layer')
-      const layer = await readTextLayer(pdf, page)
-      const verdict = judgeTextLayer(layer)
-      if (verdict.usable) return { ...(await layoutPage(layer, { pdf })), note: verdict.reason, ...startFlags(layer) }
+      const layer = await time('text-layer', () => readTextLayer(pdf, page))
+      const verdict = time('text-layer', () => judgeTextLayer(layer))
+      if (verdict.usable) return { ...(await time('tables', () => layoutPage(layer, { pdf }))), note: verdict.reason, ...startFlags(layer) }
       note = verdict.reason
     }
     progress('render')
-    const image = await renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels })
+    const image = await time('decode', () => renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
     progress('ocr')
-    const ocred = await readPageImage(image, page, deps.ocr)
+    const ocred = await readPageImage(image, page, deps.ocr, time)
     // a blank page's own note says more than "no text layer"
     return note && !ocred.blank ? { ...ocred, note } : ocred
   } finally {

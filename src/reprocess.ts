@@ -15,7 +15,7 @@ import { Ledger } from './ingest/ledger.js'
 import type { Limits } from './limits.js'
 import type { LanguageModel } from './normalize/index.js'
 import type { OcrPool } from './ocr/pool.js'
-import { pagePool, prepareDocument, runDocument, type DocumentInput, type PreparedDocument, type Progress } from './pipeline.js'
+import { inProcessPages, prepareDocument, runDocument, type DocumentInput, type PreparedDocument, type Progress } from './pipeline.js'
 import type { DocumentQueue } from './queue/flow.js'
 import type { DocumentRef } from './queue/jobs.js'
 import { Plan } from './schema/plan.js'
@@ -48,13 +48,12 @@ async function readOriginal(d: StoredDocument): Promise<DocumentInput> {
 
 /** In-process: the document run, written as the next revision. Returns the file and the plan written. */
 export async function reprocessInProcess(d: StoredDocument, o: ReprocessOptions): Promise<{ file: string; plan: Plan }> {
-  const lanes = async (doc: PreparedDocument) => (doc.kind === 'text' ? 1 : (await o.ocr()).size)
   const fresh = await runDocument(await readOriginal(d), {
     limits: o.limits,
     model: o.model,
     ocr: o.ocr,
     forceOcr: o.forceOcr,
-    pages: pagePool(lanes),
+    pages: inProcessPages(o.ocr),
     clock: o.clock,
     revision: d.revision + 1,
     check: sameContent(d),

@@ -17,29 +17,31 @@ import { pageStart } from '../layout/continuation.js'
 import { layoutPage } from '../layout/index.js'
 import type { SourcePage } from '../schema/page.js'
 import type { OcrPool } from './pool.js'
+import { untimed, type StageTimer } from '../timings.js'
 
 /** Under this mean word confidence the page is read again upside down. */
 export const UPSIDE_DOWN_CONF = 0.5
 /** The second reading must beat the first by this much to be kept. */
 const BETTER_BY = 0.1
 
-export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool): Promise<SourcePage> {
+export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool, time: StageTimer = untimed): Promise<SourcePage> {
   const blank = blankPageNote(image)
   if (blank) return { page, origin: 'ocr', lines: [], confidence: null, width: image.width, height: image.height, dpi: image.dpi, note: blank, blank: true }
   const { axis } = await lineAxis(image)
   const base: Rotation = axis === 'columns' ? 270 : 0
-  let best = await ocrTurned(image, base, page, ocr)
+  let best = await ocrTurned(image, base, page, ocr, time)
   if ((best.confidence ?? 1) < UPSIDE_DOWN_CONF) {
-    const other = await ocrTurned(image, ((base + 180) % 360) as Rotation, page, ocr)
+    const other = await ocrTurned(image, ((base + 180) % 360) as Rotation, page, ocr, time)
     if ((other.confidence ?? 0) >= (best.confidence ?? 0) + BETTER_BY) best = other
   }
   return { ...best, ...startFlags(best) }
 }
 
 /** Turn, clean, OCR, then lay the page out (its tables, their cells re-read from their own crops). */
-async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool): Promise<SourcePage> {
-  const clean = await preprocessPage(await turnPage(image, rotation))
-  const laid = await layoutPage(await ocr.recognize(clean, page), { image: clean, reader: ocr })
+async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer): Promise<SourcePage> {
+  const clean = await time('preprocess', async () => preprocessPage(await turnPage(image, rotation)))
+  const ocred = await time('ocr', () => ocr.recognize(clean, page))
+  const laid = await time('tables', () => layoutPage(ocred, { image: clean, reader: ocr }))
   return rotation ? { ...laid, rotation } : laid
 }
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { NoPageReadError, InputTooLargeError, toErrorReport } from '../../src/errors.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
-import { mapLimit, pagePool, runDocument, type PageExecutor, type PageOutcome } from '../../src/pipeline.js'
+import { pagePool, runDocument, type PageExecutor, type PageOutcome } from '../../src/pipeline.js'
 import { fixtureText } from '../helpers/fixtures.js'
 
 const text = fixtureText('hon-quan.gt-logical.txt').split('\n')
@@ -57,32 +57,46 @@ describe('runDocument', () => {
   })
 })
 
-describe('mapLimit', () => {
-  it('keeps at most `limit` calls in flight and returns results in input order', async () => {
+/** A document of `pageCount` pages for the executor (it reads only the page count). */
+const docOf = (id: string, pageCount: number) => ({ id, fileName: `${id}.pdf`, subfolder: null, kind: 'pdf' as const, mediaType: 'application/pdf', byteSize: 0, pageCount, bytes: new Uint8Array() })
+const page = (n: number) => ({ page: n, origin: 'ocr' as const, lines: [], confidence: 1 })
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe('pagePool', () => {
+  it('keeps at most `lanes` pages in flight over all the documents run with it, and reads pages of different documents together', async () => {
+    const pool = pagePool(() => 2)
     let inFlight = 0
     let most = 0
-    const out = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
+    const log: string[] = []
+    const reader = (id: string) => async (n: number) => {
       most = Math.max(most, ++inFlight)
-      await new Promise((r) => setTimeout(r, n))
+      log.push(`${id}${n}`)
+      await sleep(n === 1 ? 5 : 30)
+      log.push(`${id}${n} done`)
       inFlight--
-      return n * 10
-    })
-    expect(out).toEqual([50, 10, 40, 20, 30])
+      return page(n)
+    }
+    const [a, b] = await Promise.all([pool(docOf('a', 3), reader('a')), pool(docOf('b', 2), reader('b'))])
+    expect(a.map((o) => o.page)).toEqual([1, 2, 3])
+    expect(b.map((o) => ('read' in o ? o.read.page : 0))).toEqual([1, 2])
     expect(most).toBe(2)
+    // first come first served: a's pages were asked first, and b's first page starts while a's last is read
+    expect(log.indexOf('a3')).toBeLessThan(log.indexOf('b1'))
+    expect(log.indexOf('b1')).toBeLessThan(log.indexOf('a3 done'))
   })
 
-  it('starts no new item after a failure and throws only once the calls in flight have finished', async () => {
+  it('skips the pages not yet started after a page fails, and throws once the pages in flight have finished', async () => {
     const started: number[] = []
     let finished = 0
-    const run = mapLimit([1, 2, 3, 4, 5, 6], 2, async (n) => {
+    const run = pagePool(() => 2)(docOf('c', 6), async (n) => {
       started.push(n)
       if (n === 2) throw new Error('page 2 failed')
-      await new Promise((r) => setTimeout(r, 20))
+      await sleep(20)
       finished++
-      return n
+      return page(n)
     })
     await expect(run).rejects.toThrow('page 2 failed')
-    expect(finished).toBe(started.length - 1) // every started item but the failed one ran to its end
+    expect(finished).toBe(started.length - 1) // every started page but the failed one ran to its end
     expect(started.length).toBeLessThan(6)
   })
 })

@@ -10,6 +10,8 @@ import { checkOutputWritable } from '../../store/plan-files.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { positiveInt } from '../args.js'
 import { ProgressLine, bar } from '../progress.js'
+import type { Progress } from '../../document.js'
+import { Timings } from '../../timings.js'
 
 type ProcessOptions = {
   out: string
@@ -20,6 +22,7 @@ type ProcessOptions = {
   maxPixels?: string
   dpi?: string
   progress: boolean
+  timings?: boolean
   verbose?: boolean
 }
 
@@ -36,6 +39,7 @@ export function registerProcess(program: Command): void {
     .option('--max-pixels <n>', 'reject pages or images with more pixels', String(DEFAULT_LIMITS.maxPixels))
     .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
     .option('--no-progress', 'no progress output on stderr')
+    .option('--timings', 'print where the time went at the end: seconds per stage (decode, preprocess, OCR, tables, layout, normalize, extract, write)')
     .option('-v, --verbose', 'print stack traces of failures')
     .action((paths: string[], opts: ProcessOptions) => runCommand(() => processCommand(paths, opts), opts.verbose))
 }
@@ -58,32 +62,32 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
   const poolOptions = opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}
   const lazy: { pool?: Promise<OcrPool> } = {}
   const ocr = () => (lazy.pool ??= createOcrPool(poolOptions))
-  let current = 0
   let notWritten = 0
+  const progress = new DocumentsProgress(ui, inputs.length)
+  const timings = opts.timings ? new Timings() : undefined
+  let pages = 0
   const started = Date.now()
   try {
     const result = await runBatch(
       inputs,
-      { outDir: opts.out, limits, model, ocr, forceOcr: opts.forceOcr, reprocess: opts.reprocess },
+      { outDir: opts.out, limits, model, ocr, forceOcr: opts.forceOcr, reprocess: opts.reprocess, timings },
       {
-        start: (_f, i) => (current = i),
-        progress: (f, p) =>
-          ui.update(
-            `${bar(current, inputs.length)} ${current + 1}/${inputs.length} ${path.basename(f.path)}` +
-              (p.page ? ` page ${p.page}/${p.of}` : '') + ` ${p.stage}`,
-          ),
-        done: (f, plan, out) =>
-          ui.log(`ok   ${f.path} → ${out} (${plan.source.pageCount} p, ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`),
-        duplicate: (f, id, reason) => ui.log(`dup  ${f.path}: same content as ${reason} (${id.slice(0, 12)}…), skipped`),
+        progress: (f, p) => progress.update(f.path, p),
+        done: (f, plan, out) => {
+          pages += plan.source.pageCount
+          progress.finish(f.path, `ok   ${f.path} → ${out} (${plan.source.pageCount} p, ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
+        },
+        duplicate: (f, id, reason) => progress.finish(f.path, `dup  ${f.path}: same content as ${reason} (${id.slice(0, 12)}…), skipped`),
         failed: (f, error, report) => {
           if (error instanceof OutputWriteError) notWritten++
-          ui.log(`FAIL ${describeFailure(f.path, error, opts.verbose)} (report: ${report ?? 'not written, see above'})`)
+          progress.finish(f.path, `FAIL ${describeFailure(f.path, error, opts.verbose)} (report: ${report ?? 'not written, see above'})`)
         },
       },
     )
     const secs = ((Date.now() - started) / 1000).toFixed(1)
     const unwritten = notWritten ? ` (${notWritten} read but not written: output disk full or read-only)` : ''
     ui.log(`${result.done} done, ${result.duplicates} duplicate, ${result.failed} failed${unwritten} in ${secs} s`)
+    if (timings) for (const line of [`timings over ${pages} page(s) (busy time summed over concurrent pages):`, ...timings.summary(pages)]) ui.log(line)
     return exitCodeOf(result.failed, notWritten)
   } finally {
     if (lazy.pool) await (await lazy.pool).close()
@@ -94,4 +98,36 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
 function exitCodeOf(failed: number, notWritten: number): number {
   if (notWritten > 0) return ExitCode.fileAccess
   return failed > 0 ? ExitCode.inputFailed : ExitCode.ok
+}
+
+/**
+ * One progress line for the documents in flight together: `[####----] 3/10 a.pdf p 2/5 ocr · b.pdf render`;
+ * a permanent line per finished document.
+ */
+class DocumentsProgress {
+  private readonly active = new Map<string, Progress>()
+  private finished = 0
+
+  constructor(
+    private readonly ui: ProgressLine,
+    private readonly total: number,
+  ) {}
+
+  update(file: string, p: Progress): void {
+    this.active.set(file, p)
+    this.draw()
+  }
+
+  finish(file: string, line: string): void {
+    this.active.delete(file)
+    this.finished++
+    this.ui.log(line)
+    this.draw()
+  }
+
+  private draw(): void {
+    if (this.active.size === 0) return
+    const docs = [...this.active].map(([f, p]) => `${path.basename(f)}${p.page ? ` p ${p.page}/${p.of}` : ''} ${p.stage}`)
+    this.ui.update(`${bar(this.finished, this.total)} ${this.finished}/${this.total} ${docs.join(' · ')}`)
+  }
 }
