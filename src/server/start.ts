@@ -55,7 +55,10 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     const prefix = o.queuePrefix ?? queuePrefix()
     const connection = bullConnection(o.redisUrl ?? DEFAULT_REDIS_URL)
     queue = webhookQueue({ connection, prefix })
-    if (o.webhooks?.worker !== false) worker = startWebhookWorker({ connection, prefix })
+    if (o.webhooks?.worker !== false) {
+      const secrets = new Map(settings.endpoints.map((e) => [e.key, e.secretValue]))
+      worker = startWebhookWorker({ connection, prefix, secretOf: (key) => secrets.get(key) })
+    }
     dispatcher = new WebhookDispatcher(store, queue, settings)
     const n = await dispatcher.pump()
     log(`webhooks: ${settings.endpoints.length} endpoint(s); ${n} deliveries queued`)

@@ -30,9 +30,9 @@ export function registerServe(program: Command): void {
     .option('--redis <url>', 'Redis for queue depths in /metrics, the queue dashboard at /admin/queues and webhook delivery (default: $REDIS_URL)')
     .option('--interval <ms>', 're-index period; file changes trigger it sooner', '5000')
     .option('--webhook <url>', 'POST document.created|updated|failed here (repeatable; also DATA/.kehoach/webhooks.json)', collect, [])
-    .option('--webhook-secret <secret>', 'HMAC-SHA256 key for X-Kehoach-Signature (default: $KEHOACH_WEBHOOK_SECRET)')
+    .option('--webhook-secret <secret>', 'signing key, Standard Webhooks (whsec_<base64>, or any string used as is) (default: $KEHOACH_WEBHOOK_SECRET)')
     .option('--no-dashboard', 'do not mount the queue dashboard (Bull Board) at /admin/queues (mounted when Redis is set)')
-    .option('--no-webhook-worker', 'only enqueue webhook deliveries; `kehoach worker` machines deliver them')
+    .option('--no-webhook-worker', 'only enqueue webhook deliveries; another `kehoach serve` on the same Redis and configuration delivers them')
     .option('-v, --verbose', 'print stack traces')
     .action((opts: ServeOptions) => runCommand(() => serveCommand(opts), opts.verbose))
 }
