@@ -71,7 +71,8 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
       }
     }
     const doc = await loadDocument(ref, dataDir)
-    if (model === undefined) model = loadLanguageModel()
+    // KEHOACH_MODEL: the adapted model named by `--model` on watch/worker (or set in the environment)
+    if (model === undefined) model = loadLanguageModel(process.env.KEHOACH_MODEL || undefined)
     const plan = assemblePlan(doc, pages, { model, now: new Date(), startedAt: Date.parse(ref.enqueuedAt) || Date.now() })
     for (const n of missing) {
       const reason = reportFromReason(failed.get(n) ?? 'no result', 'page')

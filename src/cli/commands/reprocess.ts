@@ -2,10 +2,9 @@
  * `kehoach reprocess <id…> | --query "issuer=…&year=…" | filter options`: process documents again
  * from their stored originals as new revisions (docs/store.md, "Revisions and reprocessing").
  */
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { BadArgumentError, ExitCode } from '../../errors.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
-import { loadLanguageModel } from '../../normalize/index.js'
 import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
 import { describeIssues, PlanQueryParams, toQueryOptions } from '../../query/params.js'
 import { bullConnection, redisUrl } from '../../queue/connection.js'
@@ -16,6 +15,8 @@ import { openStore } from '../../store/open.js'
 import { locateDocument, reprocessInProcess, reprocessViaQueue, type StoredDocument } from '../../store/reprocess.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { positiveInt } from '../args.js'
+import { loadModelOption } from '../model.js'
+import { option } from '../settings.js'
 import type { FilterCliOptions } from './query.js'
 
 type ReprocessCliOptions = FilterCliOptions & {
@@ -25,6 +26,8 @@ type ReprocessCliOptions = FilterCliOptions & {
   redis?: string
   out?: string
   jobs?: string
+  concurrency?: string
+  model?: string
   dpi?: string
   dryRun?: boolean
   index: boolean
@@ -39,8 +42,8 @@ export function registerReprocess(program: Command): void {
     .command('reprocess')
     .description('process documents again from their stored originals (DATA/originals) as new revisions; the previous result is kept in revisions/<id>/<rev>.json')
     .argument('[ids...]', 'plan ids (sha256, or a prefix of at least 8 hex characters)')
-    .option('-d, --data <dir>', 'data folder (results and originals/)', process.env.KEHOACH_DATA ?? 'data')
-    .option('--db <url>', 'PostgreSQL index (postgres://…) instead of DATA/.kehoach/index.sqlite')
+    .addOption(option('data'))
+    .addOption(option('db'))
     .option('-q, --query <params>', 'select by filters, URL-style: "issuer=binh phuoc&year=2024&text=giam ngheo"')
     .option('--issuer <text>', 'select: issuing body or its parent, partial')
     .option('--type <code|name>', 'select: document type')
@@ -54,13 +57,15 @@ export function registerReprocess(program: Command): void {
     .option('--needs-review', 'select: only plans flagged for review')
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
     .option('--queue', 'enqueue flows for `kehoach worker` (Redis) instead of processing in this process')
-    .option('--redis <url>', 'Redis for --queue (default REDIS_URL or redis://127.0.0.1:6379)')
+    .addOption(option('redis', { help: 'Redis for --queue' }))
     .option('--out <dir>', "with --queue: the workers' output folder (default DATA/plans)")
-    .option('-j, --jobs <n>', 'OCR workers in-process (default: number of cores)')
-    .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
-    .option('-n, --dry-run', 'list what would be processed, do nothing')
+    .addOption(option('concurrency', { help: 'OCR workers in-process (default: number of cores)' }))
+    .addOption(new Option('-j, --jobs <n>', 'same as --concurrency (older name)').hideHelp())
+    .addOption(option('model', { help: 'language model in-process (with --queue the workers use their own --model)' }))
+    .addOption(option('dpi'))
+    .option('--dry-run', 'list what would be processed, do nothing')
     .option('--no-index', 'do not update the index afterwards (kehoach serve picks the files up anyway)')
-    .option('-v, --verbose', 'print stack traces')
+    .addOption(option('verbose'))
     .addHelpText(
       'after',
       `
@@ -128,9 +133,9 @@ export async function reprocessCommand(args: string[], opts: ReprocessCliOptions
         await queue.close()
       }
     } else {
-      const model = loadLanguageModel()
+      const model = loadModelOption(opts.model)
       const lazy: { pool?: Promise<OcrPool> } = {}
-      const ocr = () => (lazy.pool ??= createOcrPool(opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}))
+      const ocr = () => (lazy.pool ??= createOcrPool(opts.concurrency ?? opts.jobs ? { size: positiveInt(opts.concurrency ?? opts.jobs, opts.concurrency ? '--concurrency' : '--jobs') } : {}))
       try {
         for (const d of docs) {
           try {

@@ -1,8 +1,8 @@
 /** Tasks as rows for trackers: CSV (optionally with a BOM for Excel), NDJSON or iCalendar. */
 import { z } from 'zod'
+import { selectedTaskRows } from '../../export/select.js'
 import { MEDIA_TYPES, TASK_EXPORT_FORMATS, renderTasks, taskRows, type TaskExportFormat, type TaskRow } from '../../export/tasks.js'
 import { PlanQueryParams, toQueryOptions } from '../../query/params.js'
-import type { PlanStore, QueryOptions } from '../../store/types.js'
 import { BAD_REQUEST, IdParams, NOT_FOUND, raw, type ApiApp, type ServerContext } from '../context.js'
 
 const ExportOptions = {
@@ -11,8 +11,6 @@ const ExportOptions = {
 }
 export const PlanTasksQuery = z.object(ExportOptions).strict()
 export const TasksQuery = PlanQueryParams.extend(ExportOptions).strict()
-/** plans read per page when exporting over a selection */
-const PAGE = 200
 
 const exported = { 200: { description: 'one row per task', content: Object.fromEntries(Object.entries(MEDIA_TYPES).map(([f, t]) => [t.split(';')[0], raw(f, t).content[t]])) } }
 
@@ -28,21 +26,6 @@ export function registerExportRoutes(app: ApiApp, ctx: ServerContext): void {
     await ctx.refresh()
     return send(reply, await selectedTaskRows(ctx.store, toQueryOptions(filters)), format, bom === 'true', ctx.now(), 'tasks')
   })
-}
-
-/** Task rows of the plans a query selects, paging through the index (no limit: all of them). */
-export async function selectedTaskRows(store: PlanStore, q: QueryOptions): Promise<TaskRow[]> {
-  const rows: TaskRow[] = []
-  const end = q.limit === undefined ? Infinity : (q.offset ?? 0) + q.limit
-  for (let offset = q.offset ?? 0; offset < end; offset += PAGE) {
-    const page = await store.query({ ...q, offset, limit: Math.min(PAGE, end - offset) })
-    for (const s of page.items) {
-      const plan = await store.get(s.id)
-      if (plan) rows.push(...taskRows(plan))
-    }
-    if (page.items.length === 0 || offset + page.items.length >= page.total) break
-  }
-  return rows
 }
 
 function send(reply: import('fastify').FastifyReply, rows: TaskRow[], format: TaskExportFormat, bom: boolean, now: Date, name: string) {
