@@ -1,4 +1,4 @@
-import type { PreparedDocument, AssembleDeps } from './pipeline.js'
+import type { PageOutcome, PreparedDocument } from './document.js'
 import type { SourcePage } from './schema/page.js'
 import { Plan, SCHEMA_VERSION, type PageText, type Quality } from './schema/plan.js'
 import { Report } from './report.js'
@@ -6,20 +6,31 @@ import { normalizeText } from './normalize/index.js'
 import { layoutDocument, type NormalizedPage } from './layout/index.js'
 import { extractPlan } from './extract/index.js'
 import { tasksFromTables } from './extract/table-tasks.js'
-import { InvalidOutputError } from './errors.js'
+import { InvalidOutputError, NoPageReadError } from './errors.js'
 import { PIPELINE_VERSION } from './version.js'
 import { OCR_ENGINE } from './ocr/engine-name.js'
 import { applyOcrConfidence } from './quality/field-confidence.js'
+import type { LanguageModel } from './normalize/index.js'
+
+export type AssembleDeps = {
+  model: LanguageModel | null
+  now: Date
+  startedAt: number
+  revision?: number
+}
 
 /** Normalizer changes below this probability are listed for review. */
 const LOW_CONFIDENCE = 0.6
 /** OCR pages whose mean word confidence is below this are flagged for review. */
 const LOW_OCR_CONFIDENCE = 0.7
 
-/** Pages in reading order → one schema-valid plan. Pure: no fs, no clock (deps.now). */
-export function buildPlan(doc: PreparedDocument, pages: SourcePage[], deps: AssembleDeps): Plan {
+/**
+ * Normalize, lay out, extract and validate: the page outcomes of one document → one schema-valid
+ * plan. Pure: no fs, no clock (deps.now).
+ */
+export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], deps: AssembleDeps): Plan {
   const report = new Report()
-  const ordered = [...pages].sort((a, b) => a.page - b.page)
+  const ordered = pagesOf(doc, outcomes, report)
   const normalized = ordered.map((p) => normalizePage(p, deps, report))
   const laid = layoutDocument(normalized.map((n) => n.page))
   const extracted = extractPlan(laid, report)
@@ -79,6 +90,27 @@ export function buildPlan(doc: PreparedDocument, pages: SourcePage[], deps: Asse
     throw new InvalidOutputError(`${doc.fileName}: output does not match schema v${SCHEMA_VERSION}: ${parsed.error.message.slice(0, 2000)}`)
   }
   return parsed.data
+}
+
+/**
+ * The pages in order. A page that failed for good (after the executor's retries) stays in the
+ * document as an empty page with a note, a `queue:page-failed` warning and needsReview, so that
+ * the other pages still give a plan; when no page at all was read, the document fails.
+ */
+function pagesOf(doc: PreparedDocument, outcomes: PageOutcome[], report: Report): SourcePage[] {
+  const failures = outcomes.flatMap((o) => ('failed' in o ? [o] : []))
+  if (failures.length > 0 && failures.length === outcomes.length) throw new NoPageReadError(doc.fileName, failures[0]!.failed.report)
+  const pages = outcomes.map((o) => ('read' in o ? o.read : failedPage(doc, o.page, o.failed.reason)))
+  for (const f of [...failures].sort((a, b) => a.page - b.page)) {
+    report.warn(`page ${f.page} could not be read: ${f.failed.report.message}`, { page: f.page }, 'queue:page-failed')
+  }
+  if (failures.length) report.needsReview('page could not be read')
+  return pages.sort((a, b) => a.page - b.page)
+}
+
+function failedPage(doc: PreparedDocument, page: number, reason: string): SourcePage {
+  const text = doc.kind === 'text'
+  return { page, origin: text ? 'plain-text' : 'ocr', lines: [], confidence: text ? null : 0, note: `page could not be read: ${reason}` }
 }
 
 function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {

@@ -1,13 +1,12 @@
 /**
- * Embedded mode: the same stage functions as the queue mode, in-process, no Redis.
+ * Embedded mode: the one document run (src/pipeline.ts) in-process, no Redis.
  * One OCR pool serves the whole batch; a failed input is reported and the batch goes on.
  */
 import { readFile, access } from 'node:fs/promises'
 import path from 'node:path'
-import { prepareDocument, readPage, assemblePlan, type PreparedDocument, type Progress } from './pipeline.js'
+import { pagePool, runDocument, type PreparedDocument, type Progress } from './pipeline.js'
 import type { Limits } from './limits.js'
 import type { OcrPool } from './ocr/pool.js'
-import { openPdf } from './pdf/open.js'
 import type { LanguageModel } from './normalize/index.js'
 import type { InputFile } from './ingest/collect.js'
 import type { Plan } from './schema/plan.js'
@@ -54,7 +53,7 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
         continue
       }
       seen.set(id, file.path)
-      const plan = await runDocument(file, bytes, opts, clock, (p) => events.progress?.(file, p))
+      const plan = await runInput(file, bytes, opts, clock, (p) => events.progress?.(file, p))
       const outPath = await writePlanFile(opts.outDir, plan)
       result.done++
       events.done?.(file, plan, outPath)
@@ -72,32 +71,13 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
   return result
 }
 
-async function runDocument(
-  file: InputFile,
-  bytes: Uint8Array,
-  opts: BatchOptions,
-  clock: () => Date,
-  onProgress: (p: Progress) => void,
-): Promise<Plan> {
-  const startedAt = clock().getTime()
-  onProgress({ stage: 'prepare' })
-  const doc = await prepareDocument({ fileName: path.basename(file.path), bytes, subfolder: file.subfolder }, opts.limits)
-  const pdf = doc.kind === 'pdf' ? await openPdf(doc.bytes, opts.limits) : undefined
-  try {
-    const ocr = doc.kind === 'text' ? null : await opts.ocr()
-    const pages = await mapLimit(range(1, doc.pageCount), ocr?.size ?? 1, (page) =>
-      readPage(doc, page, { ocr: ocr ?? noOcr(doc), limits: opts.limits, forceOcr: opts.forceOcr, pdf, onProgress }),
-    )
-    onProgress({ stage: 'assemble' })
-    return assemblePlan(doc, pages, { model: opts.model, now: clock(), startedAt })
-  } finally {
-    await pdf?.close()
-  }
-}
-
-function noOcr(doc: PreparedDocument): OcrPool {
-  const fail = () => Promise.reject(new Error(`${doc.fileName}: plain text needs no OCR`))
-  return { size: 0, recognize: fail, close: async () => {} }
+/** The document's bytes through the one run (src/pipeline.ts), its pages on the OCR pool's cores. */
+function runInput(file: InputFile, bytes: Uint8Array, opts: BatchOptions, clock: () => Date, onProgress: (p: Progress) => void): Promise<Plan> {
+  const lanes = async (doc: PreparedDocument) => (doc.kind === 'text' ? 1 : (await opts.ocr()).size)
+  return runDocument(
+    { fileName: path.basename(file.path), bytes, subfolder: file.subfolder },
+    { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: pagePool(lanes), clock, onProgress },
+  )
 }
 
 async function readInput(p: string): Promise<Uint8Array> {
@@ -110,20 +90,4 @@ async function readInput(p: string): Promise<Uint8Array> {
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(() => true, () => false)
-}
-
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
-
-/** Run `fn` over `items` with at most `limit` in flight, results in input order. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i]!)
-    }
-  })
-  await Promise.all(lanes)
-  return results
 }

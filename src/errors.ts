@@ -95,6 +95,21 @@ export class FileAccessError extends KehoachError {
   hint = 'Check that the path exists and is readable, and that the output folder is writable.'
 }
 
+/**
+ * No page of a document could be read: the document fails for good, with the first page's own
+ * failure (its code and hint say the fix, e.g. input.too-large → split the document).
+ */
+export class NoPageReadError extends KehoachError {
+  readonly code: string
+  readonly hint: string
+
+  constructor(fileName: string, first: ErrorReport) {
+    super(`no page of ${fileName} could be read: ${first.message}`, { stage: first.stage })
+    this.code = first.code
+    this.hint = first.hint
+  }
+}
+
 /** Wrap anything thrown into a report; unknown errors are retryable (they may be transient). */
 export function toErrorReport(error: unknown, stage = 'unknown'): ErrorReport {
   if (error instanceof KehoachError) return error.toReport()

@@ -1,9 +1,13 @@
 /**
- * The run, top-down. Three steps that the embedded mode (`kehoach process`) calls in-process
- * and the queue mode spreads over BullMQ jobs (a flow: page children under an assemble parent):
- *   prepareDocument → readPage (per page) → assemblePlan.
+ * The run of one document, top-down (`runDocument`): prepare → read each page → assemble →
+ * validate. The page step is one function (`readPage`) run by an injected executor, the way
+ * OCRmyPDF runs its page function under different executors:
+ * - in-process (`kehoach process`, `kehoach reprocess`): `pagePool`, pages on the OCR pool's cores;
+ * - queue mode: a BullMQ flow — the watcher prepares and enqueues, each page is a child job
+ *   (workers/read-page.ts runs `readPage`), and the assemble worker runs `runDocument` with the
+ *   children's outcomes as its executor (src/queue/flow-pages.ts).
  */
-import { sniffInput, type InputKind } from './ingest/sniff.js'
+import { sniffInput } from './ingest/sniff.js'
 import { contentId } from './ingest/content-id.js'
 import { InputTooLargeError } from './errors.js'
 import type { Limits } from './limits.js'
@@ -15,27 +19,15 @@ import { judgeTextLayer } from './pdf/text-quality.js'
 import { renderPage } from './pdf/render.js'
 import { countImagePages, decodeImagePage } from './image/decode.js'
 import { preprocessPage } from './image/preprocess.js'
-import { detectTablesInImage, detectTablesInTextLayer, drawnLinesOf, rereadTableCells } from './layout/tables/index.js'
+import { layoutPage } from './layout/index.js'
 import type { OcrPool } from './ocr/pool.js'
 import type { GreyImage } from './image/grey-image.js'
 import { splitTextPages } from './ingest/plain-text.js'
-import { buildPlan } from './assemble.js'
+import { assemblePlan } from './assemble.js'
 import type { LanguageModel } from './normalize/index.js'
+import type { DocumentInput, PageOutcome, PreparedDocument, Progress } from './document.js'
 
-export type DocumentInput = { fileName: string; bytes: Uint8Array; subfolder?: string | null }
-
-export type PreparedDocument = {
-  id: string
-  fileName: string
-  subfolder: string | null
-  kind: InputKind
-  mediaType: string
-  byteSize: number
-  pageCount: number
-  bytes: Uint8Array
-}
-
-export type Progress = { stage: string; page?: number; of?: number }
+export type { DocumentInput, PageOutcome, PreparedDocument, Progress } from './document.js'
 
 export type PageDeps = {
   ocr: OcrPool
@@ -47,11 +39,101 @@ export type PageDeps = {
   onProgress?: (p: Progress) => void
 }
 
-export type AssembleDeps = {
+/** The page function bound to one document. */
+export type PageReader = (page: number) => Promise<SourcePage>
+
+/** Runs the page function over the document's pages; outcomes in page order. */
+export type PageExecutor = (doc: PreparedDocument, read: PageReader) => Promise<PageOutcome[]>
+
+export type RunDeps = {
+  limits: Limits
   model: LanguageModel | null
-  now: Date
-  startedAt: number
+  /** started on first need: text documents, and executors that never call the page function, never start OCR */
+  ocr: () => Promise<OcrPool>
+  pages: PageExecutor
+  forceOcr?: boolean
+  clock?: () => Date
+  /** when the document's run began (queue mode: when it was enqueued); default: now */
+  startedAt?: number
+  /** the revision the plan will be (reprocess); default 1 */
   revision?: number
+  /** refuse a prepared document (reprocess: the original must still hash to its id) */
+  check?: (doc: PreparedDocument) => void
+  onProgress?: (p: Progress) => void
+}
+
+/** A document's bytes, or a document prepared earlier (queue mode: by the watcher, before enqueueing). */
+export type RunInput = DocumentInput | { prepared: PreparedDocument }
+
+/** The whole run of one document: one schema-valid plan, or a KehoachError that says why not. */
+export async function runDocument(input: RunInput, deps: RunDeps): Promise<Plan> {
+  const clock = deps.clock ?? (() => new Date())
+  const startedAt = deps.startedAt ?? clock().getTime()
+  deps.onProgress?.({ stage: 'prepare' })
+  const doc = 'prepared' in input ? input.prepared : await prepareDocument(input, deps.limits)
+  deps.check?.(doc)
+  const reader = documentReader(doc, deps)
+  try {
+    const pages = await deps.pages(doc, reader.read)
+    deps.onProgress?.({ stage: 'assemble' })
+    return assemblePlan(doc, pages, { model: deps.model, now: clock(), startedAt, revision: deps.revision })
+  } finally {
+    await reader.close()
+  }
+}
+
+/** `readPage` for one document: its PDF opened once, on the first page read; OCR started on first need. */
+function documentReader(doc: PreparedDocument, deps: RunDeps): { read: PageReader; close: () => Promise<void> } {
+  let pdf: Promise<PdfFile> | undefined
+  const read = async (page: number) => {
+    if (doc.kind === 'pdf') pdf ??= openPdf(doc.bytes, deps.limits)
+    const ocr = doc.kind === 'text' ? noOcr(doc) : await deps.ocr()
+    return readPage(doc, page, { ocr, limits: deps.limits, forceOcr: deps.forceOcr, pdf: await pdf, onProgress: deps.onProgress })
+  }
+  const close = async () => {
+    if (pdf) await (await pdf.catch(() => null))?.close()
+  }
+  return { read, close }
+}
+
+function noOcr(doc: PreparedDocument): OcrPool {
+  const fail = () => Promise.reject(new Error(`${doc.fileName}: plain text needs no OCR`))
+  return { size: 0, recognize: fail, close: async () => {} }
+}
+
+/**
+ * In-process executor: at most `lanes(doc)` pages in flight (the OCR pool's size: more would only
+ * queue rendered pages in memory). A page that fails fails the document, once the pages in flight
+ * have finished (the PDF is not closed under them).
+ */
+export function pagePool(lanes: (doc: PreparedDocument) => Promise<number> | number): PageExecutor {
+  return async (doc, read) => {
+    const pages = Array.from({ length: doc.pageCount }, (_, i) => i + 1)
+    const read1 = async (page: number): Promise<PageOutcome> => ({ page, read: await read(page) })
+    return mapLimit(pages, await lanes(doc), read1)
+  }
+}
+
+/** Run `fn` over `items` with at most `limit` in flight, results in input order; the first error is thrown once all lanes stopped. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  let failed = false
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length && !failed) {
+      const i = next++
+      try {
+        results[i] = await fn(items[i]!)
+      } catch (error) {
+        failed = true
+        throw error
+      }
+    }
+  })
+  const settled = await Promise.allSettled(lanes)
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (rejected) throw rejected.reason
+  return results
 }
 
 /** Sniff, hash and count pages; bad input fails here, before any page work is queued. */
@@ -106,7 +188,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
       progress('text-layer')
       const layer = await readTextLayer(pdf, page)
       const verdict = judgeTextLayer(layer)
-      if (verdict.usable) return { ...layer, tables: detectTablesInTextLayer(layer, await drawnLinesOf(pdf, page)), note: verdict.reason }
+      if (verdict.usable) return { ...(await layoutPage(layer, { pdf })), note: verdict.reason }
       note = verdict.reason
     }
     progress('render')
@@ -119,14 +201,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
   }
 }
 
-/** OCR a preprocessed page, then find its tables and re-read their cells from their own crops. */
+/** OCR a preprocessed page, then lay it out (its tables, their cells re-read from their own crops). */
 async function ocrWithTables(image: GreyImage, page: number, ocr: OcrPool): Promise<SourcePage> {
-  const ocred = await ocr.recognize(image, page)
-  // preprocessPage has already deskewed the page
-  return { ...ocred, tables: await rereadTableCells(image, ocred, detectTablesInImage(image, ocred, { skew: 0 }), ocr) }
-}
-
-/** Normalize, lay out, extract and validate: pages in, one schema-valid plan out. */
-export function assemblePlan(doc: PreparedDocument, pages: SourcePage[], deps: AssembleDeps): Plan {
-  return buildPlan(doc, pages, deps)
+  return layoutPage(await ocr.recognize(image, page), { image, reader: ocr })
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { prepareDocument, readPage, assemblePlan } from '../../src/pipeline.js'
+import { pagePool, prepareDocument, readPage, runDocument } from '../../src/pipeline.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { createOcrPool, type OcrPool } from '../../src/ocr/pool.js'
 import { loadLanguageModel } from '../../src/normalize/index.js'
@@ -49,12 +49,13 @@ for (const file of FILES) {
   const bytes = readFileSync(path.join(root, 'fixtures', file))
   ocrSeconds = 0
   const s0 = performance.now()
-  const doc = await prepareDocument({ fileName: file, bytes }, DEFAULT_LIMITS)
-  const srcPages = []
-  for (let p = 1; p <= doc.pageCount; p++) srcPages.push(await readPage(doc, p, { ocr: timedPool, limits: DEFAULT_LIMITS }))
-  const s1 = performance.now()
-  assemblePlan(doc, srcPages, { model, now: new Date(), startedAt: Date.now() })
+  let s1 = s0
+  const plan = await runDocument(
+    { fileName: file, bytes },
+    { limits: DEFAULT_LIMITS, model, ocr: async () => timedPool, pages: pagePool(() => 1), onProgress: (p) => p.stage === 'assemble' && (s1 = performance.now()) },
+  )
   const s2 = performance.now()
+  const doc = plan.source
   const read = (s1 - s0) / 1000, assemble = (s2 - s1) / 1000
   pages += doc.pageCount; readTotal += read; assembleTotal += assemble; ocrTotal += ocrSeconds
   rows.push(

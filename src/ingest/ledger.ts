@@ -131,6 +131,20 @@ export class Ledger {
     await writeFileAtomic(this.file(rec.id, '.failed'), JSON.stringify({ ...rec, failedAt: new Date().toISOString() }, null, 2) + '\n')
   }
 
+  /**
+   * Count a finished document as in progress again (it is being processed anew): its done and
+   * failed records are removed, the claim stays (the watcher's recovery re-enqueues an in-progress
+   * claim that Redis lost); a document never claimed (processed with `kehoach process`) is claimed.
+   */
+  async reopen(rec: Omit<ClaimRecord, 'claimedAt' | 'host' | 'pid'>): Promise<void> {
+    for (const suffix of ['.done', '.failed']) {
+      await unlink(this.file(rec.id, suffix)).catch((error: unknown) => {
+        if (code(error) !== 'ENOENT') throw error
+      })
+    }
+    if (!(await this.get(rec.id))) await this.claim(rec)
+  }
+
   /** One file per re-drop: the record that the content came again, and when. */
   async recordDuplicate(rec: Omit<DuplicateRecord, 'at' | 'host'>): Promise<string> {
     const at = new Date().toISOString()

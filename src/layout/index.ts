@@ -13,6 +13,8 @@ import { layoutEndBlock, layoutHeader, type PageIn } from './columns.js'
 import { cx, cy, wordsOf } from './geometry.js'
 import { joinPageTables } from './tables/join.js'
 
+export { layoutPage, type PageLayoutSource } from './page.js'
+
 /** A page after normalization: `normalizedLines[k]` is `lines[k].text` repaired (line-preserving). */
 export type NormalizedPage = SourcePage & { normalizedLines: string[] }
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UnrecoverableError } from 'bullmq'
 import { KehoachError, toErrorReport, type ErrorReport } from '../errors.js'
-import type { PreparedDocument } from '../pipeline.js'
+import type { PreparedDocument } from '../document.js'
 import type { SourcePage } from '../schema/page.js'
 import type { DocumentRef } from './jobs.js'
 

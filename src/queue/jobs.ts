@@ -3,7 +3,7 @@
  * the shared data folder) and the options of each job kind.
  */
 import type { JobsOptions } from 'bullmq'
-import type { PreparedDocument } from '../pipeline.js'
+import type { PreparedDocument } from '../document.js'
 import type { Limits } from '../limits.js'
 import type { SourcePage } from '../schema/page.js'
 

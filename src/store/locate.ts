@@ -1,5 +1,7 @@
-import { readdir, realpath, stat } from 'node:fs/promises'
+import { readFile, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { BadArgumentError, FileAccessError } from '../errors.js'
+import { Plan } from '../schema/plan.js'
 import { planDirs } from './indexer.js'
 
 const HEX64 = /^[0-9a-f]{64}$/
@@ -51,4 +53,37 @@ export async function idsByPrefix(dataDir: string, prefix: string): Promise<stri
     }
   }
   return [...out].sort()
+}
+
+/** A stored document: its current result and its original (what `kehoach reprocess` needs). */
+export type StoredDocument = {
+  id: string
+  /** current result, absolute */
+  planFile: string
+  /** folder of the current result: the new revision is written there */
+  outDir: string
+  /** the original, absolute */
+  original: string
+  fileName: string
+  subfolder: string | null
+  revision: number
+}
+
+export async function locateDocument(dataDir: string, id: string): Promise<StoredDocument> {
+  const planFile = await findPlanFile(dataDir, id)
+  if (!planFile) throw new BadArgumentError(`no result for ${id} in ${dataDir} (looked for <id>.json and plans/<id>.json)`)
+  const original = await findOriginal(path.join(dataDir, 'originals'), id)
+  if (!original) {
+    throw new FileAccessError(
+      `no original for ${id} in ${path.join(dataDir, 'originals')}: only documents whose original was kept can be processed again ` +
+        '(queue mode keeps them; after `kehoach process`, copy the file to originals/<id>.<ext>)',
+    )
+  }
+  let plan: Plan
+  try {
+    plan = Plan.parse(JSON.parse(await readFile(planFile, 'utf8')))
+  } catch (error) {
+    throw new FileAccessError(`${planFile} is not a readable plan: ${(error as Error).message.slice(0, 300)}`, { cause: error })
+  }
+  return { id, planFile, outDir: path.dirname(planFile), original, fileName: plan.source.fileName, subfolder: plan.source.subfolder, revision: plan.revision }
 }

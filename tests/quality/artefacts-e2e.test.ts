@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { loadLanguageModel } from '../../src/normalize/index.js'
 import { createOcrPool, type OcrPool } from '../../src/ocr/pool.js'
-import { assemblePlan, prepareDocument, readPage } from '../../src/pipeline.js'
+import { pagePool, runDocument } from '../../src/pipeline.js'
 import { FLAGGED_MAX } from '../../src/quality/field-confidence.js'
 import type { Plan } from '../../src/schema/plan.js'
 import { fixture, fixtureText } from '../helpers/fixtures.js'
@@ -21,9 +21,11 @@ describe('colour scans with seal, signature, hand-filled number and day, stamps'
   it.each(['hon-quan', 'lao-cai'])('%s', async (name) => {
     pool ??= await createOcrPool({ size: 2 })
     const expected = JSON.parse(fixtureText(`artefacts/${name}.expect.json`)) as { document: Record<string, string | null>; handwritten: string[] }
-    const doc = await prepareDocument({ fileName: `${name}.pdf`, bytes: fixture(`artefacts/${name}.pdf`) }, DEFAULT_LIMITS)
-    const pages = await Promise.all([...Array(doc.pageCount).keys()].map((i) => readPage(doc, i + 1, { ocr: pool!, limits: DEFAULT_LIMITS })))
-    const plan: Plan = assemblePlan(doc, pages, { model: loadLanguageModel(), now: new Date(0), startedAt: 0 })
+    const ocr = pool
+    const plan: Plan = await runDocument(
+      { fileName: `${name}.pdf`, bytes: fixture(`artefacts/${name}.pdf`) },
+      { limits: DEFAULT_LIMITS, model: loadLanguageModel(), ocr: async () => ocr, pages: pagePool(() => ocr.size), clock: () => new Date(0), startedAt: 0 },
+    )
     const d = plan.document
     for (const [path, want] of Object.entries(expected.document)) {
       const got = get(d, path)
