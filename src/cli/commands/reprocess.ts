@@ -12,6 +12,7 @@ import { DocumentQueue } from '../../queue/flow.js'
 import { indexFolder } from '../../store/indexer.js'
 import { idsByPrefix } from '../../store/locate.js'
 import { openStore } from '../../store/open.js'
+import type { PlanStore } from '../../store/types.js'
 import { locateDocument, type StoredDocument } from '../../store/locate.js'
 import { reprocessInProcess, reprocessViaQueue } from '../../reprocess.js'
 import { describeFailure, runCommand } from '../exit.js'
@@ -78,89 +79,112 @@ Examples:
     .action((ids: string[], opts: ReprocessCliOptions) => runCommand(() => reprocessCommand(ids, opts), opts.verbose))
 }
 
-export async function reprocessCommand(args: string[], opts: ReprocessCliOptions, log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
+type Log = (line: string) => void
+
+export async function reprocessCommand(args: string[], opts: ReprocessCliOptions, log: Log = (l) => process.stderr.write(l + '\n')): Promise<number> {
   const limits: Limits = { ...DEFAULT_LIMITS, dpi: positiveInt(opts.dpi ?? String(DEFAULT_LIMITS.dpi), '--dpi') }
   const filters = selection(opts)
   if (args.length === 0 && !filters) throw new BadArgumentError('name the documents: ids, or --query / filter options (see --help)')
   const store = await openStore({ dataDir: opts.data, db: opts.db })
-  let failed = 0
   try {
-    const ids = new Set<string>()
-    for (const a of args) {
-      const found = await idsByPrefix(opts.data, a)
-      if (found.length === 0) throw new BadArgumentError(`no plan with id ${a} in ${opts.data}`)
-      if (found.length > 1) throw new BadArgumentError(`${a} is ambiguous: ${found.map((f) => f.slice(0, 16)).join(', ')}…`)
-      ids.add(found[0]!)
-    }
-    if (filters) {
-      await indexFolder(opts.data, store)
-      for (let offset = 0; ; offset += 1000) {
-        const r = await store.query({ ...filters, sort: 'date', order: 'asc', limit: 1000, offset })
-        if (r.total > MAX_SELECTED) throw new BadArgumentError(`the filters select ${r.total} documents (over ${MAX_SELECTED}): narrow them`)
-        for (const it of r.items) ids.add(it.id)
-        if (offset + r.items.length >= r.total || r.items.length === 0) break
-      }
-    }
+    const ids = await selectedIds(args, filters, opts.data, store)
     if (ids.size === 0) {
       log('kehoach reprocess: nothing selected')
       return ExitCode.ok
     }
-    const docs: StoredDocument[] = []
-    for (const id of ids) {
-      try {
-        docs.push(await locateDocument(opts.data, id))
-      } catch (error) {
-        failed++
-        log(`FAIL ${describeFailure(id, error, opts.verbose)}`)
-      }
-    }
+    const { docs, failed: notFound } = await locateAll(ids, opts, log)
     if (opts.dryRun) {
       for (const d of docs) log(`would reprocess ${d.id} ${d.fileName} (revision ${d.revision} → ${d.revision + 1})`)
-      return failed ? ExitCode.inputFailed : ExitCode.ok
+      return notFound ? ExitCode.inputFailed : ExitCode.ok
     }
-    if (opts.queue) {
-      const queue = new DocumentQueue({ connection: bullConnection(opts.redis ?? redisUrl()) })
-      try {
-        for (const d of docs) {
-          try {
-            const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, workerOutDir: opts.out })
-            log(`${r === 'added' ? 'queued' : 'already queued'} ${d.id} ${d.fileName}`)
-          } catch (error) {
-            failed++
-            log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)}`)
-          }
-        }
-      } finally {
-        await queue.close()
-      }
-    } else {
-      const model = loadModelOption(opts.model)
-      const lazy: { pool?: Promise<OcrPool> } = {}
-      const ocr = () => (lazy.pool ??= createOcrPool(opts.concurrency ?? opts.jobs ? { size: positiveInt(opts.concurrency ?? opts.jobs, opts.concurrency ? '--concurrency' : '--jobs') } : {}))
-      try {
-        for (const d of docs) {
-          try {
-            const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr })
-            log(`ok   ${d.fileName} → ${file} (revision ${plan.revision}; ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
-          } catch (error) {
-            failed++
-            log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)} (previous result kept)`)
-          }
-        }
-      } finally {
-        if (lazy.pool) await (await lazy.pool).close()
-      }
-      if (opts.index) {
-        const r = await indexFolder(opts.data, store)
-        const updated = r.events.filter((e) => e.type === 'updated').length
-        log(`index: ${updated} document.updated event(s) → ${store.location}`)
-      }
+    const failed = notFound + (opts.queue ? await enqueueAll(docs, opts, limits, log) : await processAll(docs, opts, limits, log))
+    if (!opts.queue && opts.index) {
+      const r = await indexFolder(opts.data, store)
+      const updated = r.events.filter((e) => e.type === 'updated').length
+      log(`index: ${updated} document.updated event(s) → ${store.location}`)
     }
-    log(`${docs.length} document(s) ${opts.queue ? "queued" : "processed"}, ${failed} failed`)
+    log(`${docs.length} document(s) ${opts.queue ? 'queued' : 'processed'}, ${failed} failed`)
     return failed ? ExitCode.inputFailed : ExitCode.ok
   } finally {
     await store.close()
   }
+}
+
+/** Ids typed (full or an 8+ hex prefix, unambiguous) plus the plans the filters select (at most MAX_SELECTED). */
+async function selectedIds(args: string[], filters: ReturnType<typeof selection>, dataDir: string, store: PlanStore): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for (const a of args) {
+    const found = await idsByPrefix(dataDir, a)
+    if (found.length === 0) throw new BadArgumentError(`no plan with id ${a} in ${dataDir}`)
+    if (found.length > 1) throw new BadArgumentError(`${a} is ambiguous: ${found.map((f) => f.slice(0, 16)).join(', ')}…`)
+    ids.add(found[0]!)
+  }
+  if (!filters) return ids
+  await indexFolder(dataDir, store)
+  for (let offset = 0; ; offset += 1000) {
+    const r = await store.query({ ...filters, sort: 'date', order: 'asc', limit: 1000, offset })
+    if (r.total > MAX_SELECTED) throw new BadArgumentError(`the filters select ${r.total} documents (over ${MAX_SELECTED}): narrow them`)
+    for (const it of r.items) ids.add(it.id)
+    if (offset + r.items.length >= r.total || r.items.length === 0) break
+  }
+  return ids
+}
+
+async function locateAll(ids: Set<string>, opts: ReprocessCliOptions, log: Log): Promise<{ docs: StoredDocument[]; failed: number }> {
+  const docs: StoredDocument[] = []
+  let failed = 0
+  for (const id of ids) {
+    try {
+      docs.push(await locateDocument(opts.data, id))
+    } catch (error) {
+      failed++
+      log(`FAIL ${describeFailure(id, error, opts.verbose)}`)
+    }
+  }
+  return { docs, failed }
+}
+
+/** `--queue`: one flow per document for `kehoach worker`; returns the number that failed. */
+async function enqueueAll(docs: StoredDocument[], opts: ReprocessCliOptions, limits: Limits, log: Log): Promise<number> {
+  let failed = 0
+  const queue = new DocumentQueue({ connection: bullConnection(opts.redis ?? redisUrl()) })
+  try {
+    for (const d of docs) {
+      try {
+        const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, workerOutDir: opts.out })
+        log(`${r === 'added' ? 'queued' : 'already queued'} ${d.id} ${d.fileName}`)
+      } catch (error) {
+        failed++
+        log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)}`)
+      }
+    }
+  } finally {
+    await queue.close()
+  }
+  return failed
+}
+
+/** In this process, with the model of `--model`; a failure keeps the previous result. Returns the number that failed. */
+async function processAll(docs: StoredDocument[], opts: ReprocessCliOptions, limits: Limits, log: Log): Promise<number> {
+  let failed = 0
+  const model = loadModelOption(opts.model)
+  const workers = opts.concurrency ?? opts.jobs
+  const lazy: { pool?: Promise<OcrPool> } = {}
+  const ocr = () => (lazy.pool ??= createOcrPool(workers ? { size: positiveInt(workers, opts.concurrency ? '--concurrency' : '--jobs') } : {}))
+  try {
+    for (const d of docs) {
+      try {
+        const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr })
+        log(`ok   ${d.fileName} → ${file} (revision ${plan.revision}; ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
+      } catch (error) {
+        failed++
+        log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)} (previous result kept)`)
+      }
+    }
+  } finally {
+    if (lazy.pool) await (await lazy.pool).close()
+  }
+  return failed
 }
 
 function selection(opts: ReprocessCliOptions) {
