@@ -6,6 +6,7 @@ import { normalizeText } from './normalize/index.js'
 import { layoutDocument, type NormalizedPage } from './layout/index.js'
 import { extractPlan } from './extract/index.js'
 import { tasksFromTables } from './extract/table-tasks.js'
+import { normalizeTableCells } from './layout/tables/normalize-cells.js'
 import { InvalidOutputError, NoPageReadError } from './errors.js'
 import { PIPELINE_VERSION } from './version.js'
 import { OCR_ENGINE } from './ocr/engine-name.js'
@@ -32,7 +33,9 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
   const report = new Report()
   const ordered = pagesOf(doc, outcomes, report)
   const normalized = ordered.map((p) => normalizePage(p, deps, report))
+  reportPageFlags(ordered, report)
   const laid = layoutDocument(normalized.map((n) => n.page))
+  laid.tables = normalizeTableCells(laid.tables, { model: deps.model ?? undefined, originOf: (n) => ordered.find((p) => p.page === n)?.origin })
   const extracted = extractPlan(laid, report)
   const tasks = [...tasksFromTables(laid.tables), ...extracted.tasks]
 
@@ -55,6 +58,7 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
       syllables,
       changedSyllables,
       changedShare: syllables ? changedSyllables / syllables : 0,
+      meanChangeConfidence: changedSyllables ? sum(normalized.map((n) => n.stats.changedConfidence)) / changedSyllables : null,
       lowConfidenceSpans: normalized.flatMap((n) => n.lowConfidence),
     },
   }
@@ -71,6 +75,7 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
       pageCount: doc.pageCount,
       textOrigin: textOriginOf(ordered),
       subfolder: doc.subfolder,
+      ...(doc.parts ? { parts: doc.parts.map(({ fileName, byteSize, pageCount }) => ({ fileName, byteSize, pageCount })) } : {}),
     },
     ...extracted,
     tasks,
@@ -133,11 +138,34 @@ function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
     // page size in the unit of the boxes, so that a viewer can scale them onto a rendered page
     ...(p.width && p.height ? { width: p.width, height: p.height, unit: p.origin === 'ocr' ? ('px' as const) : ('pt' as const), ...(p.dpi ? { dpi: p.dpi } : {}) } : {}),
     ...(p.note ? { note: p.note } : {}),
+    ...pageFlagsOf(p),
   }
   const lowConfidence = result.changes
     .filter((c) => c.layer === 'restore' && c.confidence < LOW_CONFIDENCE)
     .map((c) => ({ page: p.page, line: c.line, from: c.from, to: c.to, confidence: c.confidence }))
   return { page, text, stats: result.stats, lowConfidence }
+}
+
+/** Blank pages, and a first page that starts mid-text or lost its top, said in the warnings. */
+function reportPageFlags(pages: SourcePage[], report: Report): void {
+  for (const p of pages) if (p.blank) report.info(`page ${p.page} is blank: skipped`, { page: p.page }, 'pages:blank')
+  const first = pages.find((p) => !p.blank)
+  if (first?.continuation) {
+    report.warn(`page ${first.page} starts mid-text with no header: a later page of a document, header fields left to the pages given`, { page: first.page }, 'pages:continuation')
+    report.needsReview('the document starts mid-text (a continuation page)')
+  } else if (first?.headerCut) {
+    report.warn(`page ${first.page} has no motto or issuer above its number/date lines: the top may be cut off`, { page: first.page }, 'pages:header-cut')
+    report.needsReview('the top of the first page may be cut off')
+  }
+}
+
+function pageFlagsOf(p: SourcePage): Pick<PageText, 'blank' | 'rotation' | 'continuation' | 'headerCut'> {
+  return {
+    ...(p.blank ? { blank: true } : {}),
+    ...(p.rotation ? { rotation: p.rotation } : {}),
+    ...(p.continuation ? { continuation: true } : {}),
+    ...(p.headerCut ? { headerCut: true } : {}),
+  }
 }
 
 function textOriginOf(pages: SourcePage[]): Plan['source']['textOrigin'] {

@@ -2,17 +2,17 @@
  * Embedded mode: the one document run (src/pipeline.ts) in-process, no Redis.
  * One OCR pool serves the whole batch; a failed input is reported and the batch goes on.
  */
-import { readFile, access } from 'node:fs/promises'
+import { access } from 'node:fs/promises'
 import path from 'node:path'
-import { pagePool, runDocument, type PreparedDocument, type Progress } from './pipeline.js'
+import { pagePool, runDocument, type DocumentInput, type PreparedDocument, type Progress } from './pipeline.js'
 import type { Limits } from './limits.js'
 import type { OcrPool } from './ocr/pool.js'
 import type { LanguageModel } from './normalize/index.js'
-import type { InputFile } from './ingest/collect.js'
+import { inputId, readDocumentInput, type InputFile } from './ingest/collect.js'
 import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
-import { FileAccessError, toErrorReport } from './errors.js'
-import { contentId } from './ingest/content-id.js'
+import { keepOriginal } from './store/review-files.js'
+import { toErrorReport } from './errors.js'
 
 export type BatchOptions = {
   outDir: string
@@ -42,10 +42,10 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
   const result: BatchResult = { done: 0, failed: 0, duplicates: 0 }
   for (const [index, file] of inputs.entries()) {
     events.start?.(file, index, inputs.length)
-    let bytes: Uint8Array | undefined
+    let input: DocumentInput | undefined
     try {
-      bytes = await readInput(file.path)
-      const id = contentId(bytes)
+      input = await readDocumentInput(file)
+      const id = inputId(input)
       const dup = seen.get(id) ?? ((await exists(path.join(opts.outDir, `${id}.json`))) && !opts.reprocess ? 'an earlier run' : null)
       if (dup) {
         result.duplicates++
@@ -53,8 +53,10 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
         continue
       }
       seen.set(id, file.path)
-      const plan = await runInput(file, bytes, opts, clock, (p) => events.progress?.(file, p))
+      const plan = await runInput(input, opts, clock, (p) => events.progress?.(file, p))
       const outPath = await writePlanFile(opts.outDir, plan)
+      // page images, /source, reprocess (a several-image document: its images joined, `<id>.pages`)
+      await keepOriginal(opts.outDir, plan.id, input.bytes, path.extname(input.fileName))
       result.done++
       events.done?.(file, plan, outPath)
     } catch (error) {
@@ -62,7 +64,7 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
       const reportPath = await writeFailureReport(opts.outDir, file.path, {
         ...toErrorReport(error),
         file: file.path,
-        sha256: bytes ? contentId(bytes) : null,
+        sha256: input ? inputId(input) : null,
         at: clock().toISOString(),
       })
       events.failed?.(file, error, reportPath)
@@ -71,21 +73,13 @@ export async function runBatch(inputs: InputFile[], opts: BatchOptions, events: 
   return result
 }
 
-/** The document's bytes through the one run (src/pipeline.ts), its pages on the OCR pool's cores. */
-function runInput(file: InputFile, bytes: Uint8Array, opts: BatchOptions, clock: () => Date, onProgress: (p: Progress) => void): Promise<Plan> {
+/** The document's input through the one run (src/pipeline.ts), its pages on the OCR pool's cores. */
+function runInput(input: DocumentInput, opts: BatchOptions, clock: () => Date, onProgress: (p: Progress) => void): Promise<Plan> {
   const lanes = async (doc: PreparedDocument) => (doc.kind === 'text' ? 1 : (await opts.ocr()).size)
   return runDocument(
-    { fileName: path.basename(file.path), bytes, subfolder: file.subfolder },
+    input,
     { limits: opts.limits, model: opts.model, ocr: opts.ocr, forceOcr: opts.forceOcr, pages: pagePool(lanes), clock, onProgress },
   )
-}
-
-async function readInput(p: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(p))
-  } catch (error) {
-    throw new FileAccessError(`cannot read ${p}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error })
-  }
 }
 
 async function exists(p: string): Promise<boolean> {

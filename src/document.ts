@@ -4,10 +4,15 @@
  * (assemble, the queue's job data) without an import cycle.
  */
 import type { InputKind } from './ingest/sniff.js'
+import type { DocumentPart } from './ingest/page-parts.js'
 import type { ErrorReport } from './errors.js'
 import type { SourcePage } from './schema/page.js'
 
-export type DocumentInput = { fileName: string; bytes: Uint8Array; subfolder?: string | null }
+/** `parts`: one document given as several page images, `bytes` their concatenation (src/ingest/page-parts.ts). */
+export type DocumentInput = { fileName: string; bytes: Uint8Array; subfolder?: string | null; parts?: DocumentPart[] }
+
+/** A part of a several-image document, with its page count (a multi-page TIFF part has several). */
+export type PreparedPart = DocumentPart & { pageCount: number }
 
 export type PreparedDocument = {
   id: string
@@ -18,6 +23,8 @@ export type PreparedDocument = {
   byteSize: number
   pageCount: number
   bytes: Uint8Array
+  /** the page images of a several-image document, in page order; absent for one file */
+  parts?: PreparedPart[]
 }
 
 export type Progress = { stage: string; page?: number; of?: number }

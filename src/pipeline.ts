@@ -9,7 +9,8 @@
  */
 import { sniffInput } from './ingest/sniff.js'
 import { contentId } from './ingest/content-id.js'
-import { InputTooLargeError } from './errors.js'
+import { InputTooLargeError, UnsupportedInputError } from './errors.js'
+import { locatePage, partBytes, partsId, type DocumentPart } from './ingest/page-parts.js'
 import type { Limits } from './limits.js'
 import type { SourcePage } from './schema/page.js'
 import type { Plan } from './schema/plan.js'
@@ -18,16 +19,15 @@ import { readTextLayer } from './pdf/text-layer.js'
 import { judgeTextLayer } from './pdf/text-quality.js'
 import { renderPage } from './pdf/render.js'
 import { countImagePages, decodeImagePage } from './image/decode.js'
-import { preprocessPage } from './image/preprocess.js'
 import { layoutPage } from './layout/index.js'
 import type { OcrPool } from './ocr/pool.js'
-import type { GreyImage } from './image/grey-image.js'
+import { readPageImage, startFlags } from './ocr/read-image.js'
 import { splitTextPages } from './ingest/plain-text.js'
 import { assemblePlan } from './assemble.js'
 import type { LanguageModel } from './normalize/index.js'
-import type { DocumentInput, PageOutcome, PreparedDocument, Progress } from './document.js'
+import type { DocumentInput, PageOutcome, PreparedDocument, PreparedPart, Progress } from './document.js'
 
-export type { DocumentInput, PageOutcome, PreparedDocument, Progress } from './document.js'
+export type { DocumentInput, PageOutcome, PreparedDocument, PreparedPart, Progress } from './document.js'
 
 export type PageDeps = {
   ocr: OcrPool
@@ -142,6 +142,7 @@ export async function prepareDocument(input: DocumentInput, limits: Limits): Pro
   if (bytes.length > limits.maxBytes) {
     throw new InputTooLargeError(`${fileName} is ${bytes.length} bytes, over the ${limits.maxBytes}-byte limit`)
   }
+  if (input.parts && input.parts.length > 0) return prepareParts(input, input.parts, limits)
   const { kind, mediaType } = sniffInput(bytes, fileName)
   let pageCount: number
   if (kind === 'pdf') {
@@ -153,9 +154,7 @@ export async function prepareDocument(input: DocumentInput, limits: Limits): Pro
   } else {
     pageCount = splitTextPages(new TextDecoder().decode(bytes)).length
   }
-  if (pageCount > limits.maxPages) {
-    throw new InputTooLargeError(`${fileName} has ${pageCount} pages, over the ${limits.maxPages}-page limit`)
-  }
+  checkPageCount(fileName, pageCount, limits)
   return {
     id: contentId(bytes),
     fileName,
@@ -168,6 +167,47 @@ export async function prepareDocument(input: DocumentInput, limits: Limits): Pro
   }
 }
 
+/** Every part must be an image; the id is the sha256 over the parts' own hashes in page order. */
+async function prepareParts(input: DocumentInput, parts: DocumentPart[], limits: Limits): Promise<PreparedDocument> {
+  const prepared: PreparedPart[] = []
+  let mediaType = ''
+  for (const [k, part] of parts.entries()) {
+    const bytes = partBytes(input.bytes, parts, k)
+    const sniffed = sniffInput(bytes, part.fileName)
+    if (sniffed.kind !== 'image') {
+      throw new UnsupportedInputError(`${part.fileName}: a page of ${input.fileName} must be an image, not ${sniffed.mediaType}`)
+    }
+    mediaType ||= sniffed.mediaType
+    prepared.push({ ...part, pageCount: await countImagePages(bytes, limits) })
+  }
+  const pageCount = prepared.reduce((n, p) => n + p.pageCount, 0)
+  checkPageCount(input.fileName, pageCount, limits)
+  return {
+    id: partsId(input.bytes, parts),
+    fileName: input.fileName,
+    subfolder: input.subfolder ?? null,
+    kind: 'image',
+    mediaType,
+    byteSize: input.bytes.length,
+    pageCount,
+    bytes: input.bytes,
+    parts: prepared,
+  }
+}
+
+function checkPageCount(fileName: string, pageCount: number, limits: Limits): void {
+  if (pageCount > limits.maxPages) {
+    throw new InputTooLargeError(`${fileName} has ${pageCount} pages, over the ${limits.maxPages}-page limit`)
+  }
+}
+
+/** The image bytes and in-file page index of document page `page` (1-based). */
+function imagePageOf(doc: PreparedDocument, page: number): { bytes: Uint8Array; index: number } {
+  if (!doc.parts) return { bytes: doc.bytes, index: page - 1 }
+  const at = locatePage(doc.parts.map((p) => p.pageCount), page)
+  return { bytes: partBytes(doc.bytes, doc.parts, at.part), index: at.index }
+}
+
 /** One page in the page model: the PDF's own text when it is good Vietnamese, OCR otherwise. */
 export async function readPage(doc: PreparedDocument, page: number, deps: PageDeps): Promise<SourcePage> {
   const progress = (stage: string) => deps.onProgress?.({ stage, page, of: doc.pageCount })
@@ -177,9 +217,10 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
   }
   if (doc.kind === 'image') {
     progress('decode')
-    const image = await preprocessPage(await decodeImagePage(doc.bytes, page - 1, deps.limits))
+    const { bytes, index } = imagePageOf(doc, page)
+    const image = await decodeImagePage(bytes, index, deps.limits)
     progress('ocr')
-    return ocrWithTables(image, page, deps.ocr)
+    return readPageImage(image, page, deps.ocr)
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
@@ -188,20 +229,16 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
       progress('text-layer')
       const layer = await readTextLayer(pdf, page)
       const verdict = judgeTextLayer(layer)
-      if (verdict.usable) return { ...(await layoutPage(layer, { pdf })), note: verdict.reason }
+      if (verdict.usable) return { ...(await layoutPage(layer, { pdf })), note: verdict.reason, ...startFlags(layer) }
       note = verdict.reason
     }
     progress('render')
-    const image = await preprocessPage(await renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
+    const image = await renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels })
     progress('ocr')
-    const ocred = await ocrWithTables(image, page, deps.ocr)
-    return note ? { ...ocred, note } : ocred
+    const ocred = await readPageImage(image, page, deps.ocr)
+    // a blank page's own note says more than "no text layer"
+    return note && !ocred.blank ? { ...ocred, note } : ocred
   } finally {
     if (!deps.pdf) await pdf.close()
   }
-}
-
-/** OCR a preprocessed page, then lay it out (its tables, their cells re-read from their own crops). */
-async function ocrWithTables(image: GreyImage, page: number, ocr: OcrPool): Promise<SourcePage> {
-  return layoutPage(await ocr.recognize(image, page), { image, reader: ocr })
 }

@@ -2,7 +2,8 @@
  * Process documents again from their stored originals (`DATA/originals/<id>.<ext>`, found by
  * `locateDocument`): after a model or pipeline update, or with OCR forced over a text layer. Each
  * run writes a new revision (`writePlanFile` keeps the previous result in
- * `revisions/<id>/<rev>.json`), and the index announces `document.updated`.
+ * `revisions/<id>/<rev>.json`), and the index announces `document.updated`. Fields a person
+ * reviewed are carried into it (store/reviews.ts `carryReviews`) unless `discardReviews`.
  *
  * In-process (the one document run, src/pipeline.ts), or through the queue: the ledger reopens the
  * document and its flow is enqueued for the workers.
@@ -14,12 +15,13 @@ import { Ledger } from './ingest/ledger.js'
 import type { Limits } from './limits.js'
 import type { LanguageModel } from './normalize/index.js'
 import type { OcrPool } from './ocr/pool.js'
-import { pagePool, prepareDocument, runDocument, type PreparedDocument, type Progress } from './pipeline.js'
+import { pagePool, prepareDocument, runDocument, type DocumentInput, type PreparedDocument, type Progress } from './pipeline.js'
 import type { DocumentQueue } from './queue/flow.js'
 import type { DocumentRef } from './queue/jobs.js'
-import type { Plan } from './schema/plan.js'
+import { Plan } from './schema/plan.js'
 import type { StoredDocument } from './store/locate.js'
 import { writePlanFile } from './store/plan-files.js'
+import { carryReviews } from './store/reviews.js'
 
 export type ReprocessOptions = {
   limits: Limits
@@ -27,6 +29,8 @@ export type ReprocessOptions = {
   /** started on first need: text originals never pay for OCR workers */
   ocr: () => Promise<OcrPool>
   forceOcr?: boolean
+  /** drop what people reviewed instead of carrying it into the new revision */
+  discardReviews?: boolean
   clock?: () => Date
   onProgress?: (p: Progress) => void
 }
@@ -38,14 +42,14 @@ function sameContent(d: StoredDocument) {
   }
 }
 
-async function readOriginal(d: StoredDocument): Promise<{ fileName: string; bytes: Uint8Array; subfolder: string | null }> {
-  return { fileName: d.fileName, bytes: new Uint8Array(await readFile(d.original)), subfolder: d.subfolder }
+async function readOriginal(d: StoredDocument): Promise<DocumentInput> {
+  return { fileName: d.fileName, bytes: new Uint8Array(await readFile(d.original)), subfolder: d.subfolder, ...(d.parts ? { parts: d.parts } : {}) }
 }
 
 /** In-process: the document run, written as the next revision. Returns the file and the plan written. */
 export async function reprocessInProcess(d: StoredDocument, o: ReprocessOptions): Promise<{ file: string; plan: Plan }> {
   const lanes = async (doc: PreparedDocument) => (doc.kind === 'text' ? 1 : (await o.ocr()).size)
-  const plan = await runDocument(await readOriginal(d), {
+  const fresh = await runDocument(await readOriginal(d), {
     limits: o.limits,
     model: o.model,
     ocr: o.ocr,
@@ -56,6 +60,7 @@ export async function reprocessInProcess(d: StoredDocument, o: ReprocessOptions)
     check: sameContent(d),
     onProgress: o.onProgress,
   })
+  const plan = o.discardReviews ? fresh : carryReviews(Plan.parse(JSON.parse(await readFile(d.planFile, 'utf8'))), fresh)
   const file = await writePlanFile(d.outDir, plan) // sets plan.revision from what is on disk
   return { file, plan }
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { packageRoot } from '../../src/version.js'
 
-const EVALS = ['eval:normalize', 'eval:extract', 'eval:ocr', 'eval:layout']
+const EVALS = ['eval:normalize', 'eval:extract', 'eval:real', 'eval:ocr', 'eval:layout']
 const failed: string[] = []
 for (const name of EVALS) {
   console.log(`\n=== npm run ${name}`)

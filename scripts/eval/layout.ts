@@ -1,20 +1,25 @@
 /**
  * Layout evaluation on fixtures/tables/ (npm run fixtures:tables), through the real stages:
  * prepareDocument → readPage (render → preprocess → OCR pool → detectTablesInImage, or text layer →
- * detectTablesInTextLayer) → layoutDocument → tasksFromTables. Lines go to layout unnormalized
- * (the Vietnamese OCR model keeps its marks; the normalizer has its own eval).
+ * detectTablesInTextLayer) → assemblePlan (normalization of lines and table cells, layout, table
+ * tasks) — the plan's tables and tasks are what is scored. Header / end-block sides are scored on
+ * layoutDocument of the unnormalized lines.
  *
  *   npm run eval:layout            # all fixtures
  *   npm run eval:layout -- faint   # names containing "faint"
  *
- * Figures: cells with similarity ≥ 0.9 (and mean similarity), body rows found with the right id,
- * task F1 (id and content ≥ 0.8 similar), header / end-block lines on the right side,
- * ms per page of table detection alone.
+ * Figures: cells with similarity ≥ 0.9 (and mean similarity), cell-text syllable error (syllable
+ * edits / truth syllables; a truth row not found counts all its syllables), body rows found with
+ * the right id, printed ids present in order (longest common subsequence of the id column with the
+ * truth's ids / truth ids), task F1 (id and content ≥ 0.8 similar), header / end-block lines on the
+ * right side, ms per page of table detection alone. A summary per scan quality follows; fixtures
+ * named table-x-* come from a plan, geometry and fonts the table code was not tuned on.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
+import { assemblePlan } from '../../src/assemble.js'
 import { prepareDocument, readPage } from '../../src/pipeline.js'
 import { createOcrPool } from '../../src/ocr/pool.js'
 import { openPdf } from '../../src/pdf/open.js'
@@ -23,7 +28,7 @@ import { preprocessPage } from '../../src/image/preprocess.js'
 import { layoutDocument, type NormalizedPage } from '../../src/layout/index.js'
 import { detectTablesInImage } from '../../src/layout/tables/image.js'
 import { detectTablesInTextLayer, drawnLinesOf } from '../../src/layout/tables/text-layer.js'
-import { tasksFromTables } from '../../src/extract/table-tasks.js'
+import type { SourcePage } from '../../src/schema/page.js'
 import type { Table } from '../../src/schema/plan.js'
 
 const DIR = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'tables')
@@ -54,6 +59,34 @@ export const sim = (a: string, b: string) => {
   const y = norm(b)
   return x.length + y.length === 0 ? 1 : 1 - lev(x, y) / Math.max(x.length, y.length)
 }
+
+/** Edit distance over syllables (whitespace-separated words). */
+function syllableEdits(truth: string, pred: string): number {
+  const a = norm(truth).split(' ').filter(Boolean)
+  const b = norm(pred).split(' ').filter(Boolean)
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    prev = cur
+  }
+  return prev[b.length]
+}
+
+/** Length of the longest common subsequence of two id lists. */
+function lcs(a: readonly string[], b: readonly string[]): number {
+  let prev = new Array(b.length + 1).fill(0)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [0]
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1])
+    prev = cur
+  }
+  return prev[b.length]
+}
+
+/** Scan quality of a fixture, for the summary: born-digital, office scans, poor scans (low dpi, q40, skew, faint). */
+const POOR = /poor|-150|x-sans-faint/
+const qualityOf = (file: string, origin: string | undefined) => (origin !== 'ocr' ? 'born-digital' : POOR.test(file) ? 'poor' : 'office')
 
 type PredRow = { cells: Map<number, string>; text: string }
 
@@ -102,6 +135,7 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
   const doc = await prepareDocument({ fileName: file, bytes }, limits)
   const pdf = await openPdf(bytes, limits)
   const pages: NormalizedPage[] = []
+  const read: SourcePage[] = []
   const detectMs: number[] = []
   const cellMs: number[] = []
   const t0 = performance.now()
@@ -123,6 +157,7 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
     }
     const page = await readPage(doc, p, { ocr: timed, limits, pdf })
     cellMs.push(last > first ? last - first : 0)
+    read.push(page)
     pages.push({ ...page, normalizedLines: page.lines.map((l) => l.text) })
     // table detection alone, timed on the same input readPage used
     if (page.origin === 'ocr') {
@@ -139,24 +174,33 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
   const readMs = performance.now() - t0
   await pdf.close()
   const laid = layoutDocument(pages)
-  const tasks = tasksFromTables(laid.tables)
-  const table = [...laid.tables].sort((a, b) => b.cells.length - a.cells.length)[0]
+  const plan = assemblePlan(doc, read.map((p) => ({ page: p.page, read: p })), { model: null, now: new Date(0), startedAt: 0 })
+  const tasks = plan.tasks.filter((t) => t.origin === 'table')
+  const table = [...plan.tables].sort((a, b) => b.cells.length - a.cells.length)[0]
   const pred = table ? predictedRows(table) : []
   const aligned = alignRows(truth.rows, pred)
   let cells = 0
   let good = 0
   let simSum = 0
   let rowsOk = 0
+  let syllables = 0
+  let edits = 0
   truth.rows.forEach((r, i) => {
     const p = aligned[i]
     if (p && norm(p.cells.get(0) ?? '').replace(/\.$/, '') === r.id) rowsOk++
     for (const c of r.cells) {
+      const n = norm(c.text).split(' ').filter(Boolean).length
+      syllables += n
+      edits += p ? Math.min(n, syllableEdits(c.text, p.cells.get(c.col) ?? '')) : n
       const s = p ? sim(c.text, p.cells.get(c.col) ?? '') : 0
       cells++
       simSum += s
       if (s >= 0.9) good++
     }
   })
+  // printed ids, in order: the id column of the predicted table against the truth's ids
+  const predIds = pred.map((r) => norm(r.cells.get(0) ?? '').replace(/[.)]$/, '')).filter(Boolean)
+  const idsInOrder = lcs(truth.rows.map((r) => r.id), predIds) / truth.rows.length
   // tasks
   let tp = 0
   let fieldOk = 0
@@ -193,7 +237,10 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
   return {
     file,
     origin: pages[0]?.origin,
-    tables: laid.tables.length,
+    quality: qualityOf(file, pages[0]?.origin),
+    tables: plan.tables.length,
+    syllableError: syllables ? edits / syllables : 0,
+    idsInOrder,
     pagesJoined: table?.pages.join('+') ?? '-',
     cells: `${good}/${cells}`,
     cellShare: good / cells,
@@ -213,15 +260,27 @@ async function evaluate(file: string, pool: Awaited<ReturnType<typeof createOcrP
 const filter = process.argv[2] ?? ''
 const files = readdirSync(DIR).filter((f) => f.endsWith('.pdf') && f.includes(filter)).sort()
 const pool = await createOcrPool({ size: 1 })
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+const results: Awaited<ReturnType<typeof evaluate>>[] = []
 try {
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`
-  console.log('fixture                      origin      tables pages  cells≥0.9        meanSim  rows(id)       tasksF1  fields  header/end   detect ms/page  cell-OCR ms/page  read s/page')
+  console.log('fixture                      origin      tables pages  cells≥0.9        meanSim  syl.err  rows(id)       ids-in-order tasksF1  fields  header/end   detect ms/page  cell-OCR ms/page  read s/page')
   for (const f of files) {
     const r = await evaluate(f, pool)
+    results.push(r)
     console.log(
-      [r.file.padEnd(28), String(r.origin).padEnd(11), String(r.tables).padEnd(6), r.pagesJoined.padEnd(6), `${r.cells} ${pct(r.cellShare)}`.padEnd(16), r.cellMeanSim.toFixed(3).padEnd(8), `${r.rows} ${pct(r.rowShare)}`.padEnd(14), r.tasksF1.toFixed(3).padEnd(8), pct(r.taskFields).padEnd(7), `${r.sides} ${pct(r.sideShare)}`.padEnd(12), r.detectMsPerPage.toFixed(0).padEnd(15), r.cellMsPerPage.toFixed(0).padEnd(17), (r.readMsPerPage / 1000).toFixed(1)].join(' '),
+      [r.file.padEnd(28), String(r.origin).padEnd(11), String(r.tables).padEnd(6), r.pagesJoined.padEnd(6), `${r.cells} ${pct(r.cellShare)}`.padEnd(16), r.cellMeanSim.toFixed(3).padEnd(8), pct(r.syllableError).padEnd(8), `${r.rows} ${pct(r.rowShare)}`.padEnd(14), pct(r.idsInOrder).padEnd(12), r.tasksF1.toFixed(3).padEnd(8), pct(r.taskFields).padEnd(7), `${r.sides} ${pct(r.sideShare)}`.padEnd(12), r.detectMsPerPage.toFixed(0).padEnd(15), r.cellMsPerPage.toFixed(0).padEnd(17), (r.readMsPerPage / 1000).toFixed(1)].join(' '),
     )
   }
 } finally {
   await pool.close()
+}
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN)
+console.log('\nsummary (mean per fixture)   fixtures  tasksF1  min F1  syl.err  max syl.err  ids-in-order  (all | table-x-* only)')
+for (const q of ['born-digital', 'office', 'poor']) {
+  for (const [label, set] of [['all', results.filter((r) => r.quality === q)], ['table-x', results.filter((r) => r.quality === q && r.file.startsWith('table-x-'))]] as const) {
+    if (set.length === 0) continue
+    console.log(
+      [`${q} (${label})`.padEnd(28), String(set.length).padEnd(9), mean(set.map((r) => r.tasksF1)).toFixed(3).padEnd(8), Math.min(...set.map((r) => r.tasksF1)).toFixed(3).padEnd(7), pct(mean(set.map((r) => r.syllableError))).padEnd(8), pct(Math.max(...set.map((r) => r.syllableError))).padEnd(12), pct(mean(set.map((r) => r.idsInOrder)))].join(' '),
+    )
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * CER of the OCR stage on the scanned fixtures, with and without each preprocessing step
- * (none / normalize / deskew / both / despeckle = deskew + speck removal), each scored on the raw
+ * (none / normalize / deskew / both / despeckle = deskew + speck removal; pages = readPage's whole page
+ * step: blank test, orientation, the default clean-up), each scored on the raw
  * words and after the noise-word filter (`+dn`, src/ocr/denoise.ts, the pool's default), through the
  * real stage functions: openPdf → renderPage → preprocessPage → OcrPool.recognize (→ denoisePage).
  *
@@ -18,6 +19,7 @@ import { preprocessPage, rotate } from '../../src/image/preprocess.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { denoisePage } from '../../src/ocr/denoise.js'
 import { createOcrPool } from '../../src/ocr/pool.js'
+import { readPageImage } from '../../src/ocr/read-image.js'
 import type { SourcePage } from '../../src/schema/page.js'
 import { openPdf } from '../../src/pdf/open.js'
 import { renderPage } from '../../src/pdf/render.js'
@@ -34,8 +36,9 @@ const VARIANTS = {
   both: { normalize: true, deskew: true, despeckle: false },
   despeckle: { normalize: false, deskew: true, despeckle: true },
 } as const
-type Variant = keyof typeof VARIANTS
-const variants = (values.variants?.split(',') ?? Object.keys(VARIANTS)) as Variant[]
+/** "pages": the whole page step readPage runs (blank test, orientation, default clean-up, OCR: src/ocr/read-image.ts). */
+type Variant = keyof typeof VARIANTS | 'pages'
+const variants = (values.variants?.split(',') ?? [...Object.keys(VARIANTS), 'pages']) as Variant[]
 
 const files = readdirSync(FIX)
   .filter((f) => /\.(office|poor)\.pdf$|\.tif$/.test(f))
@@ -68,7 +71,9 @@ for (const file of files) {
   const pages = await Promise.all((await pagesOf(file)).map((p, i) => (extra ? rotate(p, i % 2 ? -extra : extra) : p)))
   const row: string[] = []
   for (const v of variants) {
-    const read = await Promise.all(pages.map(async (img, i) => pool.recognize(await preprocessPage(img, VARIANTS[v]), i + 1)))
+    const read = await Promise.all(
+      pages.map(async (img, i) => (v === 'pages' ? readPageImage(img, i + 1, pool) : pool.recognize(await preprocessPage(img, VARIANTS[v]), i + 1))),
+    )
     const textOf = (ps: SourcePage[]) => ps.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n')
     const n = refs[0].replace(/\s+/g, ' ').trim().length
     for (const [col, text] of [[v, textOf(read)], [`${v}+dn`, textOf(read.map(denoisePage))]]) {

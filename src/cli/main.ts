@@ -13,6 +13,7 @@ import { registerReprocess } from './commands/reprocess.js'
 import { registerLm } from './commands/lm.js'
 import { registerSchema } from './commands/schema.js'
 import { registerExport } from './commands/export.js'
+import { registerReview } from './commands/review.js'
 
 const program = new Command()
   .name('kehoach')
@@ -32,6 +33,7 @@ for (const register of [
   registerStatus,
   registerReprocess,
   registerExport,
+  registerReview,
   registerLm,
   registerSchema,
 ]) {

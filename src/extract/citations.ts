@@ -3,6 +3,7 @@ import type { Citation } from '../schema/plan.js'
 import { findCitations } from './cite.js'
 import { joinLines, provOfSpan, type XLine } from './lines.js'
 import type { Structure } from './structure.js'
+import { CONFIDENCE } from './confidence.js'
 
 /** Comparison key of a document number: no spaces, "//" → "/", trailing punctuation dropped. */
 export function codeKey(n: string): string {
@@ -37,7 +38,7 @@ export function extractCitations(lines: XLine[], st: Structure): Citation[] {
       const c: Citation = {
         type: h.type, number: h.number, date: h.date, issuer: h.issuer,
         text: j.text.slice(h.start, Math.min(h.end + 120, j.text.length)).split(/;/)[0].trim(),
-        inPreamble, prov: provOfSpan(j, h.start, h.end), confidence: h.number ? 0.9 : 0.7,
+        inPreamble, prov: provOfSpan(j, h.start, h.end), confidence: h.number ? CONFIDENCE.citedNumbered : CONFIDENCE.citedUnnumbered,
       }
       index.set(key, c)
       out.push(c)

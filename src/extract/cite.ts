@@ -83,11 +83,10 @@ function named(after: string, type: string): { number: string; length: number } 
   return { number: `${nm[1]}${nm[2] ? `/${nm[2]}` : ''}${nm[3].trim() === '-' ? '-' : '/'}${codes}`, length: m[0].length + nm[0].length }
 }
 
-/** Every citation in `text`, in order. */
-export function findCitations(text: string): CiteHit[] {
+/** Where a type word ("Quyết định", "Công văn") starts in `text`, longest type first, each offset once. */
+function typeStarts(text: string): { k: number; name: string }[] {
   const f = foldKeep(text)
   const taken: [number, number][] = []
-  const hits: CiteHit[] = []
   const starts: { k: number; name: string }[] = []
   for (const { t, f: tf } of TYPES) {
     let from = 0
@@ -101,91 +100,112 @@ export function findCitations(text: string): CiteHit[] {
       starts.push({ k, name: t.name })
     }
   }
-  starts.sort((a, b) => a.k - b.k)
+  return starts.sort((a, b) => a.k - b.k)
+}
+
+const numberOf = (nm: RegExpExecArray) =>
+  `${nm[1]}${nm[2] ? `/${nm[2]}` : ''}${nm[3].trim() === '-' ? '-' : '/'}${nm[4].replace(/\s+/g, '').replace(/[.,;:]+$/, '')}`
+
+/** The number after a type word at `p` ("số 12/KH-UBND", a name before the number, a bare "số 12"). */
+function citedNumber(text: string, p: number, name: string): { number: string | null; p: number } {
+  const afterType = text.slice(p)
+  // "số" in any o-spelling: restoring marks on de-accented text may write "sở", "sổ"
+  const so = /^\s*(?:(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*)*/iu.exec(afterType)!
+  p += so[0].length
+  const nm = NUMBER_RE.exec(text.slice(p))
+  if (nm && nm.index === 0) return { number: numberOf(nm), p: p + nm[0].length }
+  if (!so[0].trim() && CODE_OF.get(name) && named(text.slice(p), name)) {
+    // a document cited by its name before its number ("Chương trình công tác năm 2024 số
+    // 05/CTr-ĐCT ngày …"): the number's type code is the cited type's Phụ lục III code
+    const nmd = named(text.slice(p), name)!
+    return { number: nmd.number, p: p + nmd.length }
+  }
+  if (so[0].trim() || /^\s*\d{1,5}\s+(?:ngày|,)/iu.test(afterType)) {
+    const bare = /^\s*(\d{1,5})(?![\d/])/.exec(text.slice(p))
+    if (bare) return { number: bare[1], p: p + bare[0].length }
+  }
+  return { number: null, p }
+}
+
+/**
+ * A law cited by its name: "Luật Thanh niên năm 2020", "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6
+ * năm 2015". A law's name may hold commas ("Luật Phòng, chống thiên tai") and ends at its date or number;
+ * without either it ends at the first punctuation. An amending law is named after the law it amends ("Luật
+ * sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13 …"): the number and date that follow
+ * are its own, and the amended law named inside is no citation of its own (`inside`). A law passed since
+ * 2016 is cited with its number too (Luật Ban hành VBQPPL 2015, Điều 10: số/năm/QHxx). Null when no name.
+ */
+function namedLaw(text: string, p: number, inside: [number, number][]): { subject: string; number: string | null; p: number } | null {
+  const amend = /^\s*((?:sửa đổi|bổ sung)[^;.]{0,160}?)(?=\s*,?\s*(?:số\s+\d|ngày\s+\d))/u.exec(text.slice(p))
+  const m = amend ?? /^\s*((?:[\p{Lu}][\p{L}]*)(?:(?:,?\s+)(?!Luật\b|Bộ luật\b|Pháp lệnh\b)[\p{L}]+){0,15}?)(?=\s*(?:,\s*)?ngày\s+\d{1,2}\s+tháng|\s*(?:,\s*)?ngày\s+\d{1,2}\/|\s*,?\s*số\s+\d{1,4}\/\d{4}\/)/u.exec(text.slice(p))
+    ?? /^\s*((?:[\p{Lu}][\p{L}]*)(?:\s+[\p{L}]+){0,12}?)(?=\s*(?:,\s*)?(?:ngày|năm)\s+\d|\s*(?:số|[;,.(]|$))/u.exec(text.slice(p))
+  if (!m) return null
+  if (amend) inside.push([p, p + m[0].length])
+  p += m[0].length
+  let number: string | null = null
+  const ln = /^\s*,?\s*(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*/iu.exec(text.slice(p))
+  const lm = ln ? NUMBER_RE.exec(text.slice(p + ln[0].length)) : null
+  if (ln && lm && lm.index === 0) {
+    number = numberOf(lm)
+    p += ln[0].length + lm[0].length
+  }
+  return { subject: m[1], number, p }
+}
+
+/** The date right after the number (a comma may stand between), or a year alone ("năm 2020"). */
+function citedDate(text: string, p: number): { date: string | null; year: number | null; p: number } {
+  const dm = /^\s*,?\s*(?=ngày|năm\s+\d{4})/iu.exec(text.slice(p))
+  if (!dm) return { date: null, year: null, p }
+  const rest = text.slice(p + dm[0].length)
+  const d = findDate(rest)
+  if (d && d.index === 0) return { date: d.iso, year: d.year, p: p + dm[0].length + d.length }
+  const y = /^năm\s+(\d{4})/iu.exec(rest)
+  return y ? { date: null, year: Number(y[1]), p: p + dm[0].length + y[0].length } : { date: null, year: null, p }
+}
+
+/**
+ * The issuer: "của X", or an organ named right after ("ngày 24/02/2023 UBND huyện …"); else, for "Xét đề
+ * nghị của Phòng X tại Tờ trình số …", the proposer before the type word (`k`) is the issuer of the Tờ trình.
+ */
+function citedIssuer(text: string, p: number, k: number): { issuer: string | null; p: number } {
+  const im = /^\s*,?\s*(của\s+)?/iu.exec(text.slice(p))!
+  const rest = text.slice(p + im[0].length)
+  const stop = SUBJECT_START.exec(rest)
+  const cand = (stop ? rest.slice(0, stop.index) : rest).trim()
+  if (cand && cand.length <= 90 && (im[1] || startsWithOrgan(cand))) return { issuer: organCase(cand), p: p + im[0].length + (stop ? stop.index : rest.length) }
+  const before = /của\s+([^;,.]{3,90}?)\s+tại\s*$/iu.exec(text.slice(Math.max(0, k - 120), k))
+  return { issuer: before && startsWithOrgan(before[1]) ? organCase(before[1]) : null, p }
+}
+
+/** What the cited document is about ("về …", "quy định …"), "về"/"v/v" and "việc" dropped. */
+function citedSubject(rest: string): string | null {
+  const subj = /^\s*,?\s*(về|v\/v|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi)?\s*(.*)$/iu.exec(rest)
+  if (!subj || !subj[2]) return null
+  return (subj[1] && !/^về$|^v\/v$/i.test(subj[1]) ? `${subj[1]} ` : '') + subj[2].replace(/^việc\s+/i, '').trim()
+}
+
+/** Every citation in `text`, in order: type word, number, date, issuer, subject. */
+export function findCitations(text: string): CiteHit[] {
+  const hits: CiteHit[] = []
   const inside: [number, number][] = []
-  for (const { k, name } of starts) {
+  for (const { k, name } of typeStarts(text)) {
     if (inside.some(([a, b]) => k >= a && k < b)) continue
-    const typeEnd = k + name.length
-    let p = typeEnd
-    const afterType = text.slice(p)
-    // "số" in any o-spelling: restoring marks on de-accented text may write "sở", "sổ"
-    const so = /^\s*(?:(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*)*/iu.exec(afterType)!
-    p += so[0].length
-    let number: string | null = null
-    const nm = NUMBER_RE.exec(text.slice(p))
-    if (nm && nm.index === 0) {
-      const code = nm[4].replace(/\s+/g, '').replace(/[.,;:]+$/, '')
-      const sep = nm[3].trim() === '-' ? '-' : '/'
-      number = `${nm[1]}${nm[2] ? `/${nm[2]}` : ''}${sep}${code}`
-      p += nm[0].length
-    } else if (!so[0].trim() && CODE_OF.get(name) && named(text.slice(p), name)) {
-      // a document cited by its name before its number ("Chương trình công tác năm 2024 số
-      // 05/CTr-ĐCT ngày …"): the number's type code is the cited type's Phụ lục III code
-      const nmd = named(text.slice(p), name)!
-      number = nmd.number
-      p += nmd.length
-    } else if (so[0].trim() || /^\s*\d{1,5}\s+(?:ngày|,)/iu.test(afterType)) {
-      const bare = /^\s*(\d{1,5})(?![\d/])/.exec(text.slice(p))
-      if (bare) { number = bare[1]; p += bare[0].length }
-    }
+    let { number, p } = citedNumber(text, k + name.length, name)
     let subject: string | null = null
-    // named laws: "Luật Thanh niên năm 2020", "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
     if (!number && NAMED.has(name)) {
-      // a law's name may hold commas ("Luật Phòng, chống thiên tai", "Luật Trật tự, an toàn giao
-      // thông đường bộ") and ends at its date; without a date it ends at the first punctuation
-      // an amending law is named after the law it amends ("Luật sửa đổi, bổ sung một số điều của Luật
-      // Bảo hiểm y tế số 46/2014/QH13 ngày 13/6/2014"): the number and date that follow are its own,
-      // and the amended law named inside is no citation of its own
-      const amend = /^\s*((?:sửa đổi|bổ sung)[^;.]{0,160}?)(?=\s*,?\s*(?:số\s+\d|ngày\s+\d))/u.exec(text.slice(p))
-      // a name ends at its date, or at its number ("Luật Khám bệnh, chữa bệnh số 15/2023/QH15 ngày …")
-      const m = amend ?? /^\s*((?:[\p{Lu}][\p{L}]*)(?:(?:,?\s+)(?!Luật\b|Bộ luật\b|Pháp lệnh\b)[\p{L}]+){0,15}?)(?=\s*(?:,\s*)?ngày\s+\d{1,2}\s+tháng|\s*(?:,\s*)?ngày\s+\d{1,2}\/|\s*,?\s*số\s+\d{1,4}\/\d{4}\/)/u.exec(text.slice(p))
-        ?? /^\s*((?:[\p{Lu}][\p{L}]*)(?:\s+[\p{L}]+){0,12}?)(?=\s*(?:,\s*)?(?:ngày|năm)\s+\d|\s*(?:số|[;,.(]|$))/u.exec(text.slice(p))
-      if (!m) continue
-      subject = m[1]
-      if (amend) inside.push([p, p + m[0].length])
-      p += m[0].length
-      // a law passed since 2016 is cited with its number too ("Luật Hợp tác xã số 17/2023/QH15 ngày …";
-      // Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 10: số/năm/QHxx)
-      const ln = /^\s*,?\s*(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*/iu.exec(text.slice(p))
-      const lm = ln ? NUMBER_RE.exec(text.slice(p + ln[0].length)) : null
-      if (ln && lm && lm.index === 0) {
-        number = `${lm[1]}${lm[2] ? `/${lm[2]}` : ''}${lm[3].trim() === '-' ? '-' : '/'}${lm[4].replace(/\s+/g, '').replace(/[.,;:]+$/, '')}`
-        p += ln[0].length + lm[0].length
-      }
+      const law = namedLaw(text, p, inside)
+      if (!law) continue
+      ;({ subject, number, p } = law)
     }
-    // date right after the number (a comma may stand between)
-    let date: string | null = null
-    let year: number | null = null
-    const dm = /^\s*,?\s*(?=ngày|năm\s+\d{4})/iu.exec(text.slice(p))
-    if (dm) {
-      const rest = text.slice(p + dm[0].length)
-      const d = findDate(rest)
-      if (d && d.index === 0) { date = d.iso; year = d.year; p += dm[0].length + d.length }
-      else {
-        const y = /^năm\s+(\d{4})/iu.exec(rest)
-        if (y) { year = Number(y[1]); p += dm[0].length + y[0].length }
-      }
-    }
-    if (!number && !(NAMED.has(name) ? date || year : date)) continue
-    // issuer: "của X", or an organ named right after ("ngày 24/02/2023 UBND huyện …")
-    let issuer: string | null = null
+    const d = citedDate(text, p)
+    p = d.p
+    if (!number && !(NAMED.has(name) ? d.date || d.year : d.date)) continue
     const headEnd = p
-    const im = /^\s*,?\s*(của\s+)?/iu.exec(text.slice(p))!
-    const rest = text.slice(p + im[0].length)
-    const stop = SUBJECT_START.exec(rest)
-    const cand = (stop ? rest.slice(0, stop.index) : rest).trim()
-    if (cand && cand.length <= 90 && (im[1] || startsWithOrgan(cand))) {
-      issuer = organCase(cand)
-      p += im[0].length + (stop ? stop.index : rest.length)
-    } else {
-      // "Xét đề nghị của Phòng X tại Tờ trình số …": the proposer is the issuer of the Tờ trình
-      const before = /của\s+([^;,.]{3,90}?)\s+tại\s*$/iu.exec(text.slice(Math.max(0, k - 120), k))
-      if (before && startsWithOrgan(before[1])) issuer = organCase(before[1])
-    }
-    const subj = /^\s*,?\s*(về|v\/v|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi)?\s*(.*)$/iu.exec(text.slice(p))
-    if (!subject && subj && subj[2]) subject = (subj[1] && !/^về$|^v\/v$/i.test(subj[1]) ? `${subj[1]} ` : '') + subj[2].replace(/^việc\s+/i, '').trim()
-    if (number) number = restoreCitedCode(number, name, issuer)
-    hits.push({ type: name, number, date, year, issuer, subject: subject ? subject.replace(/[;.,\s]+$/, '') || null : null, start: k, headEnd, end: p })
+    const iss = citedIssuer(text, p, k)
+    p = iss.p
+    subject ??= citedSubject(text.slice(p))
+    if (number) number = restoreCitedCode(number, name, iss.issuer)
+    hits.push({ type: name, number, date: d.date, year: d.year, issuer: iss.issuer, subject: subject ? subject.replace(/[;.,\s]+$/, '') || null : null, start: k, headEnd, end: p })
   }
   return hits
 }

@@ -8,6 +8,8 @@ export type DateHit = {
   month: number | null
   /** false when day/month/year are printed but are not a calendar date */
   valid: boolean
+  /** parts that hold ink the reader could not take for digits (a handwritten day read as "Of", "#ÿ") */
+  unreadable?: ('day' | 'month')[]
   index: number
   length: number
   text: string
@@ -39,6 +41,26 @@ function build(m: RegExpExecArray, d?: string, mo?: string, y?: string): DateHit
     if (valid) isoDate = iso(year, month, day)
   } else if (month != null && (month < 1 || month > 12)) valid = false
   return { iso: isoDate, year, day, month, valid, index: m.index, length: m[0].length, text: m[0] }
+}
+
+// A header's date line whose day (or month) was filled in by hand and read as noise ("ngày Oftháng 02 năm
+// 2025", "ngày #ÿ tháng 12 năm 2017"): up to six non-space characters stand where the digits should;
+// text that lost its marks writes "ngay … thang … nam"
+const WORDS_WITH_INK = /ng[aà]y\s*(\S{0,6}?)\s*[,.:;'’`]*\s*th[aá]ng\s*(\S{0,6}?)\s*[,.:;'’`]*\s*n[aă]m\s*[:.]?\s*(\d{4})/iu
+
+/**
+ * The date of a header's date line ("Place, ngày D tháng M năm Y", Phụ lục I mục II.4): the date in
+ * words, else the same line with noise where a handwritten day or month stands (that part null and
+ * listed in `unreadable`: the printed month and year are kept).
+ */
+export function findHeaderDate(s: string): DateHit | null {
+  const w = WORDS.exec(s)
+  if (w) return build(w, w[1], w[2], w[3])
+  const m = WORDS_WITH_INK.exec(s)
+  if (!m) return null
+  const part = (x: string | undefined) => (x && /^\d{1,2}$/.test(x) ? x : undefined)
+  const unreadable = (['day', 'month'] as const).filter((_, k) => { const x = m[k + 1]; return !!x && !part(x) && /[^\s.,:;'’`_…-]/.test(x) })
+  return { ...build(m, part(m[1]), part(m[2]), m[3]), unreadable }
 }
 
 /** The first date in `s`, in words ("ngày 25 tháng 6 năm 2024") or digits ("25/6/2024"). */

@@ -2,14 +2,19 @@
 // (serial / type code - issuer code); legal documents add the year: "55/2007/QĐ-UBND";
 // Party documents join serial and code with "-": "18-CTr/TU" (Quy định 66-QĐ/TW).
 // A printed "//" ("17/2022//TT-BLĐTBXH") is a typing slip of the single separator.
-import { DOC_TYPES } from './data/doc-types.js'
+import { DOC_TYPES, PARTY_ONLY_CODES } from './data/doc-types.js'
 
 const CODE = String.raw`[\p{Lu}][\p{Lu}\d&][\p{L}\d&]*(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&]*)*`
 /** serial, optional year, separator, code */
 export const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\d/])(\d{1,6}[a-z]?)\s?(?:\/\s?(\d{4})\s?)?(\/{1,2}|\s?-\s?)\s?(${CODE})`, 'u')
 export const NUMBER_RE_G = new RegExp(NUMBER_RE.source, 'gu')
-/** A number whose serial was left blank for the handwritten one: "Số:    /KH-UBND". */
-export const BLANK_NUMBER_RE = new RegExp(String.raw`^\s*(?:[._…]*)\s*\/\s?(${CODE})`, 'u')
+/** A number whose serial was left blank for the handwritten one: "Số:    /KH-UBND", Party "Số   -CV/BTGDVTU". */
+export const BLANK_NUMBER_RE = new RegExp(String.raw`^\s*(?:[._…]*)\s*(?:\/|-(?=\p{Lu}))\s?(${CODE})`, 'u')
+/**
+ * A serial written by hand and read as noise ("Số: đ1#/UBND-KTTH", "Số:¿#KH-VP" where the ink also hid
+ * the "/"): a few characters with no capital letter, then the printed code.
+ */
+export const INKED_NUMBER_RE = new RegExp(String.raw`^\s*([^\s\p{Lu}/]{1,6})\s*(?:\/|-(?=\p{Lu}))?\s?(${CODE})`, 'u')
 
 export type NumberHit = {
   number: string | null
@@ -20,9 +25,11 @@ export type NumberHit = {
   issuerCode: string | null
   index: number
   length: number
+  /** the noise read where the serial was written by hand, when it could not be read as digits */
+  unreadable?: string
 }
 
-const TYPE_CODES = new Set(DOC_TYPES.map((t) => t.code).filter((c): c is string => !!c))
+const TYPE_CODES = new Set([...DOC_TYPES.map((t) => t.code).filter((c): c is string => !!c), ...PARTY_ONLY_CODES.map((t) => t.code)])
 
 function splitCode(code: string): { typeCode: string | null; issuerCode: string | null } {
   const parts = code.split(/[-/]/)
@@ -54,5 +61,7 @@ export function parseNumberField(afterLabel: string): NumberHit | null {
   if (m && m.index <= lead + 1) return hit(m, m[1], m[2], m[3], m[4])
   const b = BLANK_NUMBER_RE.exec(afterLabel)
   if (b) return hit(b, null, undefined, '/', b[1])
+  const ink = INKED_NUMBER_RE.exec(afterLabel)
+  if (ink && /[^._…,;:'’`-]/.test(ink[1])) return { ...hit(ink, null, undefined, '/', ink[2]), unreadable: ink[1] }
   return null
 }

@@ -9,6 +9,7 @@ import { provOf, posOf, type XLine } from './lines.js'
 import { AUTHORITY_RE, isPosition, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
 import type { FieldTrace } from '../schema/plan.js'
 import { expandAbbreviations, foldForSearch, isUpper, stripMarkup } from './text.js'
+import { CONFIDENCE } from './confidence.js'
 
 export type EndBlock = {
   signer: PlanDocument['signer']
@@ -124,6 +125,24 @@ export function issuerSignatureSide(rows: EndRow[], boundary: number, issuer: st
   return hit.right && !hit.left ? 'right' : 'left'
 }
 
+type Found = { text: string; line: XLine }
+
+/** The signer from the last authority line, the position and the name found in the block, with their traces. */
+function signerOf(found: { authorities: Found[]; position: Found | null; name: Found | null }, traces: Record<string, FieldTrace>, report: Report, at: XLine | undefined): PlanDocument['signer'] {
+  const { authorities, position, name } = found
+  const auth = authorities[authorities.length - 1] ?? null
+  const posText = position ? positionCase(position.text) : null
+  const signer = auth || position || name
+    ? { name: name ? nameCase(name.text) : null, position: posText, authority: auth ? auth.text.replace(/^(KT|TM|TL|TUQ)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ') : null }
+    : null
+  if (auth) traces['signer.authority'] = { prov: provOf(auth.line), confidence: CONFIDENCE.signerAuthority, rule: 'extract:signer-authority' }
+  if (position) traces['signer.position'] = { prov: provOf(position.line), confidence: CONFIDENCE.signerPosition, rule: 'extract:signer-position' }
+  if (name) traces['signer.name'] = { prov: provOf(name.line), confidence: CONFIDENCE.signerName, rule: 'extract:signer-name' }
+  if (!signer) report.warn('no signature block found (authority, position, name)', posOf(at), 'extract:signer-missing')
+  else if (!name) report.warn('signature block without the signer\'s name', posOf((auth ?? position)?.line), 'extract:signer-name-missing')
+  return signer
+}
+
 export function extractEndBlock(lines: XLine[], endStart: number, report: Report, issuer?: string | null): EndBlock {
   const traces: Record<string, FieldTrace> = {}
   const authorities: { text: string; line: XLine }[] = []
@@ -206,17 +225,7 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
   const recipients = entries
     .map((e) => [cleanEntry(e.text), ...e.notes].join(' ').replace(/\s+/g, ' ').trim())
     .filter((e) => e.length > 0)
-  const auth = authorities[authorities.length - 1] ?? null
-  let posText = position ? positionCase(position.text) : null
-  if (!posText && auth && /^(TM|T\/M)/.test(auth.text) && authorities.length === 1) posText = null
-  const signer = auth || position || name
-    ? { name: name ? nameCase(name.text) : null, position: posText, authority: auth ? auth.text.replace(/^(KT|TM|TL|TUQ)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ') : null }
-    : null
-  if (auth) traces['signer.authority'] = { prov: provOf(auth.line), confidence: 0.9, rule: 'extract:signer-authority' }
-  if (position) traces['signer.position'] = { prov: provOf(position.line), confidence: 0.9, rule: 'extract:signer-position' }
-  if (name) traces['signer.name'] = { prov: provOf(name.line), confidence: 0.85, rule: 'extract:signer-name' }
-  if (entries.length) traces['recipients'] = { prov: provOf(entries[0].first, entries[entries.length - 1].first), confidence: 0.9, rule: 'extract:recipients-list' }
-  if (!signer) report.warn('no signature block found (authority, position, name)', posOf(lines[endStart] ?? lines[lines.length - 1]), 'extract:signer-missing')
-  else if (!name) report.warn('signature block without the signer\'s name', posOf((auth ?? position)?.line), 'extract:signer-name-missing')
+  if (entries.length) traces['recipients'] = { prov: provOf(entries[0].first, entries[entries.length - 1].first), confidence: CONFIDENCE.recipients, rule: 'extract:recipients-list' }
+  const signer = signerOf({ authorities, position, name }, traces, report, lines[endStart] ?? lines[lines.length - 1])
   return { signer, recipients, traces }
 }

@@ -3,10 +3,12 @@
 // Uses the layout stage's `column` when present; for plain text splits a line where the motto
 // starts, where the place-date follows the number, or at a wide run of spaces.
 import { DOC_TYPES, type DocTypeEntry } from './data/doc-types.js'
-import { MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE } from './data/header-patterns.js'
+import { ADDRESSEE_LINE, MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE, SUBJECT_LINE } from './data/header-patterns.js'
 import { parseNumberField, type NumberHit } from './doc-number.js'
 import { foldKeep, type XLine } from './lines.js'
 import { clean } from './text.js'
+import { editDistance } from './edit-distance.js'
+import { isVietnameseSyllable } from '../normalize/syllable.js'
 
 export type HeaderPart = { line: XLine; text: string; column: 'left' | 'right'; start: number }
 
@@ -19,6 +21,8 @@ export type HeaderColumns = {
   /** text after the type word on the same line (rare: "KẾ HOẠCH Thực hiện …") */
   typeRest: string
   numberPart: { part: HeaderPart; hit: NumberHit | null } | null
+  /** a letter's "V/v" subject line (no type word), or -1 */
+  subjectLine: number
 }
 
 const TYPES_BY_LENGTH = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length)
@@ -62,6 +66,34 @@ function mottoAt(f: string): number {
   return best
 }
 
+/** A word of an issuer line as printed: an upper-case Vietnamese syllable, an abbreviation ("UBND", "HĐND") or a dash. */
+function issuerWord(t: string): boolean {
+  if (t === '-' || t === '–') return true
+  if (t !== t.toUpperCase() || !/^\p{Lu}+$/u.test(t)) return false
+  return isVietnameseSyllable(t.toLowerCase()) || (t.length <= 7 && !/[AEIOUYĂÂÊÔƠƯ]/u.test(foldKeep(t).toUpperCase()))
+}
+
+/** Characters OCR makes of a motto it cannot read ("H‘;’;}", "Pll\\‘"): anything but letters, digits and plain punctuation. */
+const GARBAGE_TOKEN = /[^\p{L}\d.,:;\-–/()]/u
+
+/**
+ * Where the motto starts on a line whose motto OCR garbled ("TRUNG ƯƠNG HỘI GORG H‘;’;} Xã H(.T’I …
+ * lET NAM", "CHỮ THẬP ĐỎ VIỆT NAM dc 1ap - Ty do - Hạnh phúc"): after a run of two or more issuer
+ * words, the rest ends like the motto ("… việt nam", "… hạnh phúc") or is mostly OCR garbage. -1 when not.
+ */
+export function garbledMottoAt(text: string): number {
+  const tokens = [...text.matchAll(/\S+/g)]
+  let k = 0
+  while (k < tokens.length && issuerWord(tokens[k]![0])) k++
+  const rest = tokens.slice(k)
+  if (k < 2 || rest.length < 2) return -1
+  const restText = text.slice(rest[0]!.index)
+  // the motto's last words, their vowels possibly misread ("Hanh phic")
+  const mottoEnd = /(viet nam|hanh ph[a-z]{1,3}|tu do)\W*$/.test(foldKeep(restText))
+  const garbage = rest.filter((t) => GARBAGE_TOKEN.test(t[0])).length
+  return mottoEnd || garbage * 2 >= rest.length ? rest[0]!.index! : -1
+}
+
 /** Why a header line was split where it was: a signal in the text, or none (then the layout's column decides). */
 export type SplitReason = 'motto' | 'number' | 'gap' | 'date' | 'none'
 
@@ -90,32 +122,69 @@ export function splitHeaderLine(text: string): { left: string; right: string; ri
     const k = gap.index! + 1 + gap[1].length
     return { left: text.slice(0, gap.index! + 1).trim(), right: text.slice(k).trim(), rightStart: k, reason: 'gap' }
   }
+  const garbled = garbledMottoAt(text)
+  if (garbled > 0) return { left: text.slice(0, garbled).trim(), right: text.slice(garbled).trim(), rightStart: garbled, reason: 'motto' }
   if (DATE_LINE.test(f) || /^(doc lap|cong hoa)/.test(f.trim())) return { left: '', right: text.trim(), rightStart: 0, reason: 'date' }
   return { left: text.trim(), right: '', rightStart: text.length, reason: 'none' }
 }
 
-export function headerColumns(lines: XLine[]): HeaderColumns {
-  // the type word sits below the header block, within the first lines of page 1
-  let typeLine = -1
-  let type: DocTypeEntry | null = null
-  let typeRest = ''
+/** Lines of page 1 within which the type word or a letter's subject line is looked for. */
+const HEADER_SEARCH = 40
+
+/** The type word under the header block, within the first lines of page 1. */
+function findTypeLine(lines: XLine[]): { typeLine: number; type: DocTypeEntry | null; typeRest: string } {
   const firstPage = lines[0]?.page
-  for (const l of lines.slice(0, 40)) {
-    if (l.page !== firstPage && typeLine < 0 && l.i > 25) break
+  for (const l of lines.slice(0, HEADER_SEARCH)) {
+    if (l.page !== firstPage && l.i > 25) break
     const m = l.text && matchTypeLine(l.text)
-    if (m) {
-      typeLine = l.i
-      type = m.type
-      typeRest = m.rest
-      break
-    }
+    if (m) return { typeLine: l.i, type: m.type, typeRest: m.rest }
   }
-// with no type word found, the header ends at the preamble: a "Căn cứ …" line is never header
-  let zoneEnd = typeLine >= 0 ? typeLine : Math.min(lines.length, 12)
-  if (typeLine < 0) {
-    const pre = lines.slice(0, zoneEnd).findIndex((l) => l.text && PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()))
-    if (pre >= 0) zoneEnd = pre
+  // a type word OCR garbled ("KEHO~CH" through a broken font mapping): a short capitalised line
+  // one edit from a type name, its letters compared folded; only below the date line, where the type
+  // word stands (an issuer line such as "HỘI ĐỒNG" is one edit from "Hợp đồng")
+  const dateLine = lines.slice(0, HEADER_SEARCH / 2).findIndex((l) => /ngay.*nam\s*\d{4}/.test(l.fold))
+  for (const l of lines.slice(dateLine + 1, HEADER_SEARCH / 2)) {
+    if (dateLine < 0 || l.page !== firstPage) break
+    const type = l.text ? garbledTypeLine(l.text) : null
+    if (type) return { typeLine: l.i, type, typeRest: '' }
   }
+  return { typeLine: -1, type: null, typeRest: '' }
+}
+
+/** Longest line a garbled type word is looked for in, and the shortest type name (letters) matched with one edit. */
+const GARBLED_TYPE_LINE_MAX = 30
+const GARBLED_TYPE_NAME_MIN = 6
+
+export function garbledTypeLine(text: string): DocTypeEntry | null {
+  const t = clean(text)
+  if (t.length > GARBLED_TYPE_LINE_MAX || !/^\p{Lu}/u.test(t) || (t.match(/\p{Ll}/gu) ?? []).length > 1) return null
+  const letters = (x: string) => foldKeep(x).replace(/[^a-z]/g, '')
+  const f = letters(t)
+  const hits = FOLDED_TYPES.filter(({ f: tf }) => { const n = tf.replace(/[^a-z]/g, ''); return n.length >= GARBLED_TYPE_NAME_MIN && editDistance(f, n) <= 1 })
+  const names = new Set(hits.map((h) => h.t.name))
+  return names.size === 1 ? hits[0]!.t : null
+}
+
+/**
+ * Where the header block ends: at the type word; with none, at a letter's "V/v" subject line, at
+ * "Kính gửi" or at the preamble (a "Căn cứ …" line is never header), else after 12 lines. A date in a
+ * sentence below it ("Triển khai Công văn số …, ngày 29/8/2025") is then never read as the header's.
+ */
+function headerZone(lines: XLine[], typeLine: number): { zoneEnd: number; subjectLine: number } {
+  if (typeLine >= 0) return { zoneEnd: typeLine, subjectLine: -1 }
+  const firstPage = lines[0]?.page
+  const top = lines.slice(0, HEADER_SEARCH).filter((l) => l.page === firstPage && l.text)
+  const subject = top.find((l) => SUBJECT_LINE.test(l.text))
+  if (subject) return { zoneEnd: subject.i, subjectLine: subject.i }
+  let zoneEnd = Math.min(lines.length, 12)
+  const stop = lines.slice(0, zoneEnd).findIndex((l) => l.text && (PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()) || ADDRESSEE_LINE.test(l.fold)))
+  if (stop >= 0) zoneEnd = stop
+  return { zoneEnd, subjectLine: -1 }
+}
+
+export function headerColumns(lines: XLine[]): HeaderColumns {
+  const { typeLine, type, typeRest } = findTypeLine(lines)
+  const { zoneEnd, subjectLine } = headerZone(lines, typeLine)
   const left: HeaderPart[] = []
   const right: HeaderPart[] = []
   // One printed row may reach us as one line or, after the layout stage, as two DocLines (left and
@@ -125,7 +194,11 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
   // word cut off before the gap ("GIẢM NGHÈO BỀN VỮNG      TP." | "Hồ Chí Minh, ngày …") is
   // moved to the right column. Only a line without any such signal keeps the layout's column.
   const rows = new Map<string, XLine[]>()
-  for (const l of lines.slice(0, zoneEnd)) {
+  // the zone as listed, and the parts printed above its end that the layout listed after it (the right
+  // column of a letter's header comes after the left column's subject line)
+  const end = lines[zoneEnd]
+  const inZone = (l: XLine) => l.i < zoneEnd || (!!end && l.page === end.page && l.line < end.line)
+  for (const l of lines.filter(inZone)) {
     if (!l.text || SEPARATOR_LINE.test(l.text)) continue
     const key = `${l.page}:${l.line}`
     rows.set(key, [...(rows.get(key) ?? []), l])
@@ -159,10 +232,10 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
     const label = NUMBER_LABEL.exec(p.text)
     if (!label || label.index > 2) continue
     const hit = parseNumberField(p.text.slice(label.index + label[0].length))
-    if (hit || /^\W*s[oốồổỗộôóò6]\s*:/iu.test(p.text)) {
+    if (hit || /^\W*[s$][oốồổỗộôóò6]\s*:/iu.test(p.text)) {
       numberPart = { part: p, hit }
       break
     }
   }
-  return { left, right, typeLine, type, typeRest, numberPart }
+  return { left, right, typeLine, type, typeRest, numberPart, subjectLine }
 }

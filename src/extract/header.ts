@@ -3,13 +3,18 @@ import type { FieldTrace, PlanDocument } from '../schema/plan.js'
 import type { Report } from '../report.js'
 import { TYPE_BY_CODE } from './data/doc-types.js'
 import { ADMIN_LEVELS, LOCAL_BODIES, ORGAN_HEADS } from './data/organs.js'
-import { findDate } from './date.js'
+import { findDate, findHeaderDate } from './date.js'
+import { findNumber } from './doc-number.js'
+import { SUBJECT_LINE } from './data/header-patterns.js'
+import { PROVINCES } from './data/provinces.js'
 import { extractEndBlock } from './end-block.js'
 import { headerColumns, matchTypeLine, PREAMBLE_LINE, splitHeaderLine, type HeaderColumns, type HeaderPart } from './header-columns.js'
 import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
 import { printedBefore, type Structure } from './structure.js'
 import { caseFromMention, organStack } from './issuer-block.js'
 import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
+import { CONFIDENCE } from './confidence.js'
+import { isVietnameseSyllable } from '../normalize/syllable.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
 const ALL_HEADS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
@@ -108,13 +113,13 @@ export function splitOrgans(texts: string[]): string[] {
  * a "D" that aligns with none becomes "Đ" when every d-word of the name is an Đ-word.
  */
 export function restoreIssuerCode(code: string, names: string[]): string {
-  if (!/D/.test(code)) return code
+  if (!/[DU]/.test(code)) return code
   const words = names.join(' ').split(/[\s,–-]+/).filter((w) => /^\p{L}/u.test(w))
   const initials = words.map((w) => w[0].toUpperCase())
   const dWords = initials.filter((c) => c === 'D' || c === 'Đ')
   const allD = dWords.length > 0 && dWords.every((c) => c === 'Đ')
   return code.split(/([-/])/).map((seg) => {
-    if (!/D/.test(seg) || /[-/]/.test(seg)) return seg
+    if (!/[DU]/.test(seg) || /[-/]/.test(seg)) return seg
     // greedy alignment of the segment's letters with the initials, in order
     const out = [...seg]
     let k = 0
@@ -123,7 +128,8 @@ export function restoreIssuerCode(code: string, names: string[]): string {
       const c = out[n]
       while (k < initials.length && foldForSearch(initials[k]).toUpperCase() !== foldForSearch(c).toUpperCase()) k++
       if (k >= initials.length) { aligned = false; break }
-      if (c === 'D') out[n] = initials[k]
+      // Đ and Ư are letters of their own (not tone marks): "TUHCTD" of "Trung ương Hội Chữ thập đỏ" is "TƯHCTĐ"
+      if (c === 'D' || (c === 'U' && initials[k] === 'Ư')) out[n] = initials[k]
       k++
     }
     if (aligned) return out.join('')
@@ -194,7 +200,7 @@ export type HeaderResult = Omit<PlanDocument, 'signer' | 'recipients' | 'fields'
   fields: Record<string, FieldTrace>
 }
 
-function trace(fields: Record<string, FieldTrace>, key: string, l: XLine, confidence: number, rule: string, to?: XLine) {
+function trace(fields: Fields, key: string, l: XLine, confidence: number, rule: string, to?: XLine) {
   fields[key] = { prov: provOf(l, to), confidence, rule }
 }
 
@@ -208,18 +214,36 @@ export function issuerFromEnactingClause(preamble: string): string | null {
   return organCase(cand)
 }
 
-export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure, report: Report): HeaderResult {
-  const fields: Record<string, FieldTrace> = {}
-  const first = lines.find((l) => l.text) ?? lines[0]
+type Fields = Record<string, FieldTrace>
+type Parts = { type: PlanDocument['type']; number: string | null; numberParts: PlanDocument['numberParts'] }
 
-  // type
+export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure, report: Report): HeaderResult {
+  const fields: Fields = {}
+  const first = lines.find((l) => l.text) ?? lines[0]
+  const parts = headerTypeAndNumber(lines, cols, fields, report)
+  const { date, dateParts, year, place } = headerDate(cols, fields, report, first)
+  const { issuerName, parent } = headerIssuer(lines, cols, st, parts.numberParts, fields, report, first)
+  const { number, numberParts } = repairNumberCodes(parts, cols, issuerName, parent, report)
+  const title = headerTitle(lines, cols, st, fields, report, first)
+  const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report, issuerName)
+  Object.assign(fields, end.traces)
+  if (!end.signer) report.needsReview('signer missing')
+  return { type: parts.type, number, numberParts, date, dateParts, year, place, issuer: { name: issuerName, parent }, title, signer: end.signer, recipients: end.recipients, fields }
+}
+
+/**
+ * Type and number. The type is the type word under the header; else the number's type code
+ * ("QĐ" in "3/2025/QĐ-UBND", "CV" in the Party's "210-CV/BTGDVTU"); else a letter's "V/v" subject
+ * line makes it a Công văn (Phụ lục I mục II.5a: a công văn has no type word). A serial written by
+ * hand and read as noise leaves the number null, its printed code kept in `numberParts`.
+ */
+function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report): Parts {
+  const first = lines.find((l) => l.text) ?? lines[0]
   let type: PlanDocument['type'] = { name: null, code: null }
   if (cols.type && cols.typeLine >= 0) {
     type = { name: cols.type.name, code: cols.type.code }
-    trace(fields, 'type.name', lines[cols.typeLine], 0.95, 'extract:type-word')
+    trace(fields, 'type.name', lines[cols.typeLine], CONFIDENCE.typeWord, 'extract:type-word')
   }
-
-  // number
   let number: string | null = null
   let numberParts: PlanDocument['numberParts'] = null
   if (cols.numberPart) {
@@ -228,94 +252,161 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
       number = hit.number
       numberParts = { serial: hit.serial, year: hit.year, typeCode: hit.typeCode, issuerCode: hit.issuerCode }
     }
-    trace(fields, 'number', cols.numberPart.part.line, hit?.serial ? 0.9 : 0.6, hit?.serial ? 'extract:number-line' : 'extract:number-blank')
-    if (!hit?.serial) report.info('number left blank (filled by hand after signing)', posOf(cols.numberPart.part.line), 'extract:number-blank')
+    trace(fields, 'number', cols.numberPart.part.line, hit?.serial ? CONFIDENCE.number : CONFIDENCE.numberBlank, hit?.serial ? 'extract:number-line' : 'extract:number-blank')
+    if (hit?.unreadable) {
+      report.warn(`number: the serial is handwritten and could not be read ("${hit.unreadable}"); left null, the printed code ${hit.code} kept`, posOf(cols.numberPart.part.line), 'extract:number-unreadable', { actual: hit.unreadable })
+      report.needsReview('number: handwritten serial not read')
+    } else if (!hit?.serial) report.info('number left blank (filled by hand after signing)', posOf(cols.numberPart.part.line), 'extract:number-blank')
   } else report.warn('no "Số:" line in the header', posOf(first), 'extract:number-missing')
   if (!type.name && numberParts?.typeCode) {
     const name = TYPE_BY_CODE.get(numberParts.typeCode)
     if (name) {
-      type = { name, code: numberParts.typeCode }
-      trace(fields, 'type.name', cols.numberPart!.part.line, 0.6, 'extract:type-from-code')
+      type = { name, code: name === 'Công văn' ? null : numberParts.typeCode }
+      // a Party letter's "CV" is its type as printed, as sure as a subject line
+      const sure = name === 'Công văn' && cols.subjectLine >= 0
+      trace(fields, 'type.name', cols.numberPart!.part.line, sure ? CONFIDENCE.typeFromSubject : CONFIDENCE.typeFromCode, 'extract:type-from-code')
     }
+  }
+  if (!type.name && cols.subjectLine >= 0) {
+    type = { name: 'Công văn', code: null }
+    trace(fields, 'type.name', lines[cols.subjectLine], CONFIDENCE.typeFromSubject, 'extract:type-from-subject-line')
   }
   if (!type.name) {
     report.warn('document type not found (no type word under the header)', posOf(first), 'extract:type-missing')
     report.needsReview('document type missing')
   }
+  return { type, number, numberParts }
+}
 
-  // date and place: the right-column line with "ngày … năm"
+/**
+ * The header's date line "Place, ngày D tháng M năm Y" under the motto (Phụ lục I mục II.4): never a
+ * preamble line, and a date in words wins over a date in digits (a cited document's "ngày 18/01/2022",
+ * which is never taken from a line that cites a document by its number). A day or month written by
+ * hand and read as noise leaves the date null; the printed month and year are kept.
+ */
+function headerDate(cols: HeaderColumns, fields: Fields, report: Report, first: XLine) {
   let date: string | null = null
   let year: number | null = null
   let place: string | null = null
-  // the header's date line is "Place, ngày … tháng … năm …" under the motto (Phụ lục I mục II.4): never a
-  // preamble line, and a date in words wins over a date in digits (a cited document's "ngày 18/01/2022")
-  const dateParts: HeaderPart[] = cols.right.filter((p) => /ngay/.test(foldKeep(p.text)) && !PREAMBLE_LINE.test(foldKeep(p.text).trim()))
-  const dp = dateParts.find((p) => /tháng/iu.test(findDate(p.text)?.text ?? '')) ?? dateParts.find((p) => findDate(p.text)) ?? null
-  if (dp) {
-    const d = findDate(dp.text)!
-    year = d.year
-    if (d.iso) date = d.iso
-    else if (!d.valid) report.warn(`"${d.text}" is not a calendar date`, posOf(dp.line, dp.start + d.index), 'extract:date-invalid', { actual: d.text, expected: ['ngày 01–31 tháng 1–12 năm YYYY'] })
-    else report.info('day or month left blank (filled by hand after signing)', posOf(dp.line, dp.start + d.index), 'extract:date-blank')
-    trace(fields, 'date', dp.line, d.iso ? 0.95 : 0.6, 'extract:date-line')
-    trace(fields, 'year', dp.line, d.year ? 0.95 : 0.3, 'extract:date-line')
-    // decoration printed under the motto ("*", "-----") may share the date's row: not part of the place
-    const before = dp.text.slice(0, d.index).replace(/[,\s]+$/, '').replace(/^[\s*\-_=~–—•]+/u, '').trim()
-    if (before && !isPlaceName(before)) report.warn(`"${before.slice(0, 60)}" before the date is not a place name`, posOf(dp.line), 'extract:place-invalid')
-    if (before && isPlaceName(before)) {
-      place = isUpper(before) ? titleCaseWords(before) : before
-      // a province printed without its marks (text that lost its diacritics) is written as listed
-      if (/^[\x00-\x7f]+$/.test(place)) place = fixProperNames(place)
-      trace(fields, 'place', dp.line, 0.9, 'extract:place-before-date')
-    }
-  } else {
+  let dateParts: PlanDocument['dateParts'] = null
+  const candidates: HeaderPart[] = cols.right.filter((p) => /ngay/.test(foldKeep(p.text)) && !PREAMBLE_LINE.test(foldKeep(p.text).trim()))
+  const dp = candidates.find((p) => findHeaderDate(p.text))
+    ?? candidates.find((p) => findDate(p.text) && !findNumber(p.text.slice(0, findDate(p.text)!.index + 1))) ?? null
+  if (!dp) {
     report.warn('no "Place, ngày … tháng … năm …" line under the motto', posOf(first), 'extract:date-missing')
     report.needsReview('date of issue missing')
+    return { date, dateParts, year, place }
   }
+  const d = findHeaderDate(dp.text) ?? findDate(dp.text)!
+  year = d.year
+  dateParts = { day: d.day, month: d.month, year: d.year }
+  if (d.iso) date = d.iso
+  else if (!d.valid) report.warn(`"${d.text}" is not a calendar date`, posOf(dp.line, dp.start + d.index), 'extract:date-invalid', { actual: d.text, expected: ['ngày 01–31 tháng 1–12 năm YYYY'] })
+  else if (d.unreadable?.length) {
+    report.warn(`date: the ${d.unreadable.join(' and ')} is handwritten and could not be read ("${d.text}"); date left null, the printed parts kept`, posOf(dp.line, dp.start + d.index), 'extract:date-unreadable', { actual: d.text })
+    report.needsReview('date: handwritten day not read')
+  } else report.info('day or month left blank (filled by hand after signing)', posOf(dp.line, dp.start + d.index), 'extract:date-blank')
+  trace(fields, 'date', dp.line, d.iso ? CONFIDENCE.date : CONFIDENCE.datePartial, 'extract:date-line')
+  trace(fields, 'year', dp.line, d.year ? CONFIDENCE.year : CONFIDENCE.yearMissing, 'extract:date-line')
+  place = placeBefore(dp, d.index, fields, report)
+  return { date, dateParts, year, place }
+}
 
-  // issuer: the left column above "Số:"
+/**
+ * The place before ", ngày". Decoration printed under the motto ("*", "-----") or OCR noise from it
+ * ("lạ.") may share the row: short lower-case tokens before the capitalised name are dropped. A place
+ * that is a province up to its marks ("Lâm Đông") is written as the gazetteer has it.
+ */
+function placeBefore(dp: HeaderPart, at: number, fields: Fields, report: Report): string | null {
+  const raw = dp.text.slice(0, at).replace(/[,\s]+$/, '').replace(/^[\s*\-_=~–—•]+/u, '').trim()
+  const before = raw.replace(/^(?:[^\s\p{Lu}]{1,4}\s+)+(?=\p{Lu})/u, '')
+  if (before && !isPlaceName(before)) report.warn(`"${before.slice(0, 60)}" before the date is not a place name`, posOf(dp.line), 'extract:place-invalid')
+  if (!before || !isPlaceName(before)) return null
+  let place = isUpper(before) ? titleCaseWords(before) : before
+  // a province printed without its marks (text that lost its diacritics) is written as listed
+  if (/^[\x00-\x7f]+$/.test(place)) place = fixProperNames(place)
+  const province = provinceByFold(place)
+  if (province && province !== place) {
+    report.info(`place "${place}" written as the province "${province}"`, posOf(dp.line), 'extract:place-gazetteer')
+    place = province
+    trace(fields, 'place', dp.line, CONFIDENCE.placeFromGazetteer, 'extract:place-gazetteer')
+  } else trace(fields, 'place', dp.line, before === raw ? CONFIDENCE.place : CONFIDENCE.placeFromGazetteer, 'extract:place-before-date')
+  return place
+}
+
+/** Issuer lines are printed in capitals (Phụ lục I mục II.2) or start with an organ word. */
+function isIssuerLine(t: string): boolean {
+  const f = foldForSearch(expandAbbreviations(t))
+  return isUpper(t) || ORGAN_HEADS.some((h) => f.startsWith(foldForSearch(h.words) + ' '))
+}
+
+/** The issuer (the left column above "Số:", the lead organ's column of a joint document) and its parent. */
+function headerIssuer(lines: XLine[], cols: HeaderColumns, st: Structure, numberParts: PlanDocument['numberParts'], fields: Fields, report: Report, first: XLine) {
   const numberLine = cols.numberPart?.part.line.i ?? Infinity
-  // issuer lines are printed in capitals (Phụ lục I mục II.2) or start with an organ word
-  const organStart = (t: string) => { const f = foldForSearch(expandAbbreviations(t)); return ORGAN_HEADS.some((h) => f.startsWith(foldForSearch(h.words) + ' ')) }
   const issuerParts = cols.left.filter((p) => p.line.i < numberLine && /\p{L}{2}/u.test(p.text) && !/^(sao y|bản sao)/i.test(p.text)
-    && (isUpper(p.text) || organStart(p.text)) && !/ngày\s*\d|\d{1,2}\/\d{1,2}\/\d{4}/iu.test(p.text))
-  let issuerName: string | null = null
-  let parent: string | null = null
-  if (issuerParts.length) {
-    // a joint document: the lead organ's column only
-    const rawLeft = issuerParts.map((p) => {
-      const raw = p.line.src.text.normalize('NFC').replace(/\*\*/g, '')
-      const sp = splitHeaderLine(raw)
-      return p.line.src.span || sp.reason === 'none' ? raw : raw.slice(0, sp.rightStart)
-    })
-    const codes = numberParts ? `${numberParts.typeCode ?? ''}|${numberParts.issuerCode ?? ''}` : ''
-    const joint = jointIssuerColumns(rawLeft, /LT\|/.test(codes) || /\|.*[^-]-[^-]/.test(codes))
-    // an organ word the restorer misspelled ("SỐ TÀI NGUYÊN" for SỞ) is re-spelled from the table
-    const organs = splitOrgans((joint ? joint[0] : issuerParts.map((p) => p.text)).map((t) => respellOrganHead(expandUpper(t))))
-    if (joint) report.info(`joint document: issuer = the lead organ (${joint.length} organs in the header)`, posOf(issuerParts[0].line), 'extract:issuer-joint')
-    // a name printed in capitals takes the capitals of its proper names from the document's own
-    // mixed-case mention of it ("… Khai thác thủy lợi Sông Trà" in the title)
-    const docText = lines.slice(0, 200).map((l) => l.text).join(' ')
-    const cased = (o: string) => (isUpper(o) ? caseFromMention(organCase(o), docText) : organCase(o))
-    issuerName = cased(organs[organs.length - 1])
-    parent = organs.length > 1 ? cased(organs[organs.length - 2]) : null
-    trace(fields, 'issuer.name', issuerParts[0].line, 0.85, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
-    if (parent) trace(fields, 'issuer.parent', issuerParts[0].line, 0.8, 'extract:issuer-parent')
-  } else {
-    const pre = lines.slice(st.preamble[0], st.preamble[1]).filter((l) => l.text)
-    const enact = pre.length ? issuerFromEnactingClause(joinLines(pre).text) : null
-    if (enact) {
-      issuerName = enact
-      trace(fields, 'issuer.name', pre[0], 0.6, 'extract:issuer-enacting-clause', pre[pre.length - 1])
-      report.info('issuer taken from the enacting clause (no issuer block in the header)', posOf(pre[0]), 'extract:issuer-from-preamble')
-    } else {
-      report.warn('issuer not found in the header', posOf(first), 'extract:issuer-missing')
-      report.needsReview('issuer missing')
-    }
-  }
+    && isIssuerLine(p.text) && !/ngày\s*\d|\d{1,2}\/\d{1,2}\/\d{4}/iu.test(p.text))
+  if (!issuerParts.length) return { issuerName: issuerFromPreamble(lines, st, fields, report, first), parent: null }
+  // a joint document: the lead organ's column only
+  const rawLeft = issuerParts.map((p) => {
+    const raw = p.line.src.text.normalize('NFC').replace(/\*\*/g, '')
+    const sp = splitHeaderLine(raw)
+    return p.line.src.span || sp.reason === 'none' ? raw : raw.slice(0, sp.rightStart)
+  })
+  const codes = numberParts ? `${numberParts.typeCode ?? ''}|${numberParts.issuerCode ?? ''}` : ''
+  const joint = jointIssuerColumns(rawLeft, /LT\|/.test(codes) || /\|.*[^-]-[^-]/.test(codes))
+  // an organ word the restorer misspelled ("SỐ TÀI NGUYÊN" for SỞ) is re-spelled from the table
+  // OCR reads specks after a printed line as punctuation ("ỦY BAN NHÂN DÂN.")
+  const organs = splitOrgans((joint ? joint[0] : issuerParts.map((p) => p.text)).map((t) => respellOrganHead(expandUpper(t.replace(/[\s.,;:·'’`]+$/u, '')))))
+  if (joint) report.info(`joint document: issuer = the lead organ (${joint.length} organs in the header)`, posOf(issuerParts[0].line), 'extract:issuer-joint')
+  // a name printed in capitals takes the capitals of its proper names from the document's own
+  // mixed-case mention of it ("… Khai thác thủy lợi Sông Trà" in the title); a province in it is
+  // written as the gazetteer has it ("TỈNH ỦY LÂM ĐÔNG" → "Tỉnh ủy Lâm Đồng")
+  const docText = lines.slice(0, 200).map((l) => l.text).join(' ')
+  const cased = (o: string) => respellProvinceAfterUnit(isUpper(o) ? caseFromMention(organCase(o), docText) : organCase(o))
+  const issuerName = cased(organs[organs.length - 1])
+  const parent = organs.length > 1 ? cased(organs[organs.length - 2]) : null
+  const sound = readableName(issuerName)
+  if (!sound) report.warn(`issuer "${issuerName}" is partly unreadable (OCR garbage or a broken line): check it against the page`, posOf(issuerParts[0].line), 'extract:issuer-garbled', { actual: issuerName })
+  trace(fields, 'issuer.name', issuerParts[0].line, sound ? CONFIDENCE.issuer : CONFIDENCE.issuerGarbled, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
+  if (parent) trace(fields, 'issuer.parent', issuerParts[0].line, readableName(parent) ? CONFIDENCE.issuerParent : CONFIDENCE.issuerGarbled, 'extract:issuer-parent')
+  return { issuerName, parent }
+}
 
-  // the type code is the Phụ lục III code of the type word printed under the header: text that
-  // lost its marks prints "DA" for Đề án's "ĐA", "QD" for "QĐ"
+/**
+ * An organ's name as read is sound when every word is a Vietnamese syllable, an abbreviation or a
+ * number, and it does not open with a word that continues a line ("và", "-"): what OCR garbage or a
+ * lost first line leaves ("Và xã Hoi•") is given, but not with confidence.
+ */
+export function readableName(name: string): boolean {
+  const words = name.split(/\s+/).map((w) => w.replace(/^[(“"]+|[)”",.;:]+$/gu, '')).filter(Boolean)
+  if (!words.length || /^(và|-|–|của)$/iu.test(words[0]!)) return false
+  return words.every((w) => /^[-–&]$/.test(w) || /^\d+$/.test(w) || isVietnameseSyllable(w.toLowerCase()) || /^[\p{Lu}Đ&]{2,8}$/u.test(w)
+    // proper names of minority languages ("Krông", "R'Lấp"): capitalised, letters only
+    || /^\p{Lu}\p{Ll}*(?:'\p{L}\p{Ll}*)?$/u.test(w))
+}
+
+/** No issuer block: the enacting clause may name the issuer ("Ủy ban nhân dân tỉnh … ban hành …"). */
+function issuerFromPreamble(lines: XLine[], st: Structure, fields: Fields, report: Report, first: XLine): string | null {
+  const pre = lines.slice(st.preamble[0], st.preamble[1]).filter((l) => l.text)
+  const enact = pre.length ? issuerFromEnactingClause(joinLines(pre).text) : null
+  if (enact) {
+    trace(fields, 'issuer.name', pre[0], CONFIDENCE.issuerFromEnactingClause, 'extract:issuer-enacting-clause', pre[pre.length - 1])
+    report.info('issuer taken from the enacting clause (no issuer block in the header)', posOf(pre[0]), 'extract:issuer-from-preamble')
+    return enact
+  }
+  report.warn('issuer not found in the header', posOf(first), 'extract:issuer-missing')
+  report.needsReview('issuer missing')
+  return null
+}
+
+/**
+ * The number's codes as printed: the type code is the Phụ lục III code of the type word (text that
+ * lost its marks prints "DA" for Đề án's "ĐA"); an issuer code the restorer re-spelled is kept as
+ * printed when the printed one is the issuer's initials; a "D" of the code is restored from the name.
+ */
+function repairNumberCodes(parts: Parts, cols: HeaderColumns, issuerName: string | null, parent: string | null, report: Report) {
+  let { number, numberParts } = parts
+  const { type } = parts
   if (number && numberParts && type.code) {
     const printed = numberParts.typeCode ?? numberParts.issuerCode?.split('-')[0] ?? null
     if (printed && printed !== type.code && foldForSearch(printed) === foldForSearch(type.code) && printed.length === type.code.length) {
@@ -350,24 +441,45 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
       report.info(`issuer code restored from the issuer's name: ${code}`, posOf(cols.numberPart?.part.line), 'extract:number-code-restored')
     }
   }
+  return { number, numberParts }
+}
 
-  // title
-  let title: string | null = null
+/**
+ * The subject (trích yếu): the lines under the type word, or a letter's "V/v" line(s) kept with their
+ * "V/v" as printed (Phụ lục I mục II.5a). A subject whose end was not marked by "Kính gửi", a preamble
+ * or a section heading may have run into the body: it is given with a low confidence.
+ */
+function headerTitle(lines: XLine[], cols: HeaderColumns, st: Structure, fields: Fields, report: Report, first: XLine): string | null {
   const tl = st.titleLines
+  let title: string | null = null
   if (cols.typeRest || tl.length) {
     const text = [cols.typeRest, ...tl.map((l) => l.text)].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()
-    title = capitalize(sentenceCase(text.replace(/^[“"]|[”"]$/g, ''))) || null
-    if (tl.length) trace(fields, 'title', tl[0], 0.85, 'extract:title-lines', tl[tl.length - 1])
+    const subject = SUBJECT_LINE.exec(text)
+    const body = subject ? text.slice(subject[0].length) : text
+    const cased = capitalize(sentenceCase(body.replace(/^[“"]|[”"]$/g, '')))
+    title = (subject ? `V/v ${body && isUpper(body) ? cased.charAt(0).toLowerCase() + cased.slice(1) : body}` : cased) || null
+    if (tl.length) trace(fields, 'title', tl[0], st.titleClosed ? CONFIDENCE.title : CONFIDENCE.titleOpenEnd, 'extract:title-lines', tl[tl.length - 1])
   }
   if (!title) {
     report.warn('no subject line (trích yếu) under the type word', posOf(lines[cols.typeLine] ?? first), 'extract:title-missing')
     report.needsReview('title missing')
   }
+  return title
+}
 
-  const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report, issuerName)
-  Object.assign(fields, end.traces)
-  if (!end.signer) report.needsReview('signer missing')
-  return { type, number, numberParts, date, year, place, issuer: { name: issuerName, parent }, title, signer: end.signer, recipients: end.recipients, fields }
+const PROVINCE_FOLDS = new Map(PROVINCES.map((p) => [foldForSearch(p), p]))
+
+/** The province a place names up to its marks ("Lâm Đông" → "Lâm Đồng"), or null. */
+export function provinceByFold(place: string): string | null {
+  return PROVINCE_FOLDS.get(foldForSearch(place).replace(/\s+/g, ' ').trim()) ?? null
+}
+
+/** A province after its unit word in an organ name, written as the gazetteer has it ("Tỉnh ủy Lâm Đông"). */
+export function respellProvinceAfterUnit(name: string): string {
+  return name.replace(/((?:^|\s)(?:tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|tỉnh đoàn|thành phố|tỉnh)\s+)(\p{L}+(?:\s\p{L}+){0,3})$/iu, (m, unit: string, rest: string) => {
+    const p = provinceByFold(rest)
+    return p ? unit + p : m
+  })
 }
 
 export { headerColumns }

@@ -12,14 +12,18 @@ import { toXLines } from './lines.js'
 import { officialMetadata } from './official-metadata.js'
 import { extractOutline } from './outline.js'
 import { extractResponsibilities } from './responsibilities.js'
+import { findMarks, withoutMarks } from './marks.js'
 import { findStructure } from './structure.js'
 import { extractTargets } from './targets.js'
 import { extractTasks } from './tasks.js'
 
-export type ExtractedPlan = Pick<Plan, 'document' | 'officialMetadata' | 'legalBases' | 'citations' | 'outline' | 'targets' | 'tasks' | 'responsibilities' | 'budget'>
+export type ExtractedPlan = Pick<Plan, 'document' | 'officialMetadata' | 'legalBases' | 'citations' | 'outline' | 'targets' | 'tasks' | 'responsibilities' | 'budget' | 'marks'>
 
 export function extractPlan(doc: LaidOutDocument, report: Report): ExtractedPlan {
-  const lines = toXLines(doc)
+  const all = toXLines(doc)
+  // stamps and signature blocks are read apart and hidden from every other extractor
+  const { marks, covered } = findMarks(all)
+  const lines = withoutMarks(all, covered)
   const cols = headerColumns(lines)
   const st = findStructure(lines, cols)
   const document = extractHeader(lines, cols, st, report)
@@ -35,5 +39,6 @@ export function extractPlan(doc: LaidOutDocument, report: Report): ExtractedPlan
     tasks: extractTasks(lines, sections, document.type.name),
     responsibilities: extractResponsibilities(lines, sections),
     budget: extractBudget(lines, st, sections),
+    marks,
   }
 }

@@ -14,6 +14,7 @@ import { findDate } from './date.js'
 import { DOC_TYPES } from './data/doc-types.js'
 import { expandAbbreviations, organCase } from './text.js'
 import { isPosition, startsWithOrganWord } from './signer.js'
+import { CONFIDENCE } from './confidence.js'
 
 type Relation = LegalBasis['relation']
 
@@ -151,7 +152,7 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           subject: subject ? subject.replace(/[;,.\s]+$/, '').replace(/^[“"]|[”"]$/g, '') || null : null,
           text: clause.replace(/[;,.\s]+$/, '').replace(/\s+và$/u, ''),
           prov: provOfSpan(j, absStart, seg.start + subjEnd),
-          confidence: h.number ? 0.9 : 0.75,
+          confidence: h.number ? CONFIDENCE.citedNumbered : CONFIDENCE.legalBasisUnnumbered,
         })
       })
     }

@@ -33,6 +33,14 @@ export function trailingPosition(s: string): { position: string; rest: string } 
 }
 
 /** Position in normal case: "PHÓ CHỦ TỊCH" → "Phó Chủ tịch" (Phụ lục II: chức vụ). */
+/** The position of the table (data/signature.ts POSITIONS) that `head` spells up to its marks, else `head`. */
+function knownPosition(head: string): string {
+  if (POSITIONS.includes(head)) return head
+  const f = foldForSearch(head)
+  const hits = POSITIONS.filter((p) => foldForSearch(p) === f)
+  return hits.length === 1 ? hits[0]! : head
+}
+
 export function positionCase(s: string): string {
   let up = s.trim().replace(/\s+/g, ' ')
   // "… THƯỜNG TRỰC" (standing, of a deputy secretary or a committee) is written as part of the title:
@@ -40,7 +48,8 @@ export function positionCase(s: string): string {
   const standing = /\s+THƯỜNG TRỰC$/u.test(up) && up !== 'THƯỜNG TRỰC'
   if (standing) up = up.replace(/\s+THƯỜNG TRỰC$/u, '')
   const m = /^(PHÓ|Q\.|QUYỀN)\s+(.*)$/u.exec(up)
-  const head = m ? m[2] : up
+  // a title OCR damaged in its marks ("GIÁM ĐÓC") is written as the table has it
+  const head = knownPosition(m ? m[2] : up)
   const cased = (POSITION_CASED[head] ?? capitalize(head.toLowerCase())) + (standing ? ' Thường trực' : '')
   // "Q." (quyền, acting) is part of the title, written out in running text: "Quyền Giám đốc"
   return m ? `${m[1] === 'PHÓ' ? 'Phó' : 'Quyền'} ${cased}` : cased

@@ -1,7 +1,7 @@
 // Where the parts of a plan lie (Nghị định 30/2020/NĐ-CP, Phụ lục I): header block, type word,
 // subject lines (trích yếu), preamble (căn cứ), body (numbered sections), end block
 // ("Nơi nhận" and signature).
-import { ATTACHMENT_NOTE, MOTTO_STARTS, PREAMBLE_VERBS, SEPARATOR_LINE } from './data/header-patterns.js'
+import { ADDRESSEE_LINE, ATTACHMENT_NOTE, MOTTO_STARTS, PREAMBLE_VERBS, SEPARATOR_LINE } from './data/header-patterns.js'
 import { RANKS, RECIPIENTS_HEADING, SIGNATURE_NOTE } from './data/signature.js'
 import { AUTHORITY_RE, isPosition, looksLikeName } from './signer.js'
 import { matchTypeLine } from './header-columns.js'
@@ -11,6 +11,8 @@ import type { XLine } from './lines.js'
 
 export type Structure = {
   titleLines: XLine[]
+  /** the subject's end is marked (a preamble, "Kính gửi", a heading, a blank line, the end of the page's run) */
+  titleClosed: boolean
   /** [from, to) line indices of the preamble */
   preamble: [number, number]
   /** first line of the numbered body */
@@ -82,7 +84,8 @@ export function attachmentStart(lines: XLine[], from: number): { index: number; 
     let start = -1
     for (let j = k - 1; j >= Math.max(from, k - 12); j--) {
       const f = lines[j].fold
-      if (MOTTO_STARTS.some((m) => f.includes(m)) || (lines[j].text && matchTypeLine(lines[j].text))) start = j
+      // an appendix ("PHỤ LỤC", Nghị định 30/2020/NĐ-CP Phụ lục I mục II.8) heads its own caption
+      if (MOTTO_STARTS.some((m) => f.includes(m)) || (lines[j].text && matchTypeLine(lines[j].text)) || /^phu luc\b/.test(f)) start = j
     }
     if (start < 0) continue
     // its issuer lines sit on the motto's rows or just above
@@ -103,6 +106,47 @@ const PREAMBLE_START = new RegExp(`^(${PREAMBLE_VERBS.filter((v) => v.folded !==
 
 export function isPreambleStart(fold: string): boolean {
   return PREAMBLE_START.test(fold)
+}
+
+/** Longest line a letter's "V/v" subject takes in its narrow left column (wider is the body's full width). */
+const SUBJECT_LINE_MAX = 75
+
+/**
+ * The subject lines (trích yếu): under the type word, or from a letter's "V/v" line (no type word).
+ * They end at a preamble opening, "Kính gửi", a section heading, a line ending in ":", a blank line
+ * after two lines, or after six lines (then the end is not marked: `titleClosed` false).
+ */
+function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { titleLines: XLine[]; titleClosed: boolean; next: number } {
+  const titleLines: XLine[] = []
+  const letter = cols.typeLine < 0 && cols.subjectLine >= 0
+  let k = cols.typeLine >= 0 ? cols.typeLine + 1 : letter ? cols.subjectLine : -1
+  if (k < 0) {
+    // no type word: start after the header block
+    const lastHeader = [...cols.left, ...cols.right].reduce((m, p) => Math.max(m, p.line.i), -1)
+    k = lastHeader + 1
+  }
+  let blankAfter = false
+  const from = lines[k]
+  for (; k < Math.min(lines.length, endStart); k++) {
+    const l = lines[k]
+    // a header part printed above the subject that the layout listed after it (the right column)
+    if (from && l.page === from.page && l.line < from.line) continue
+    if (!l.text) { if (titleLines.length) blankAfter = true; continue }
+    if (SEPARATOR_LINE.test(l.text)) { if (titleLines.length) return { titleLines, titleClosed: true, next: k }; continue }
+    if (ADDRESSEE_LINE.test(l.fold)) return { titleLines, titleClosed: true, next: k }
+    if (titleLines.length === 0 && (cols.typeLine >= 0 || letter)) { titleLines.push(l); continue }
+    // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
+    // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject
+    if (ROMAN_HEADING.test(l.text) || (isPreambleStart(l.fold) && /^\P{Ll}*\p{Lu}/u.test(l.text)) || /:\s*$/.test(titleLines[titleLines.length - 1]?.text ?? '')) return { titleLines, titleClosed: true, next: k }
+    if (cols.typeLine < 0 && titleLines.length === 0) return { titleLines, titleClosed: true, next: k }
+    if (blankAfter && titleLines.length >= 2) return { titleLines, titleClosed: true, next: k }
+    // a letter's subject stands in the narrow left column: a full-width line is the body
+    if (letter && l.text.length > SUBJECT_LINE_MAX) return { titleLines, titleClosed: true, next: k }
+    if (titleLines.length >= (letter ? 4 : 6)) return { titleLines, titleClosed: false, next: k }
+    titleLines.push(l)
+    blankAfter = false
+  }
+  return { titleLines, titleClosed: true, next: k }
 }
 
 export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
@@ -127,29 +171,7 @@ export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
   for (let k = Math.max(0, limit - 80); k < endStart; k++) {
     if (lines[k].src.block === 'end' && lines[k].page === lastPage && lines[k].text) { endStart = k; break }
   }
-  // subject lines under the type word
-  const titleLines: XLine[] = []
-  let k = cols.typeLine >= 0 ? cols.typeLine + 1 : -1
-  if (k < 0) {
-    // no type word: start after the header block
-    const lastHeader = [...cols.left, ...cols.right].reduce((m, p) => Math.max(m, p.line.i), -1)
-    k = lastHeader + 1
-  }
-  let blankAfter = false
-  for (; k < Math.min(lines.length, endStart); k++) {
-    const l = lines[k]
-    if (!l.text) { if (titleLines.length) blankAfter = true; continue }
-    if (SEPARATOR_LINE.test(l.text)) { if (titleLines.length) break; continue }
-    if (titleLines.length === 0 && cols.typeLine >= 0) { titleLines.push(l); continue }
-    // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
-    // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject
-    if (ROMAN_HEADING.test(l.text) || (isPreambleStart(l.fold) && /^\P{Ll}*\p{Lu}/u.test(l.text)) || /:\s*$/.test(titleLines[titleLines.length - 1]?.text ?? '')) break
-    if (cols.typeLine < 0 && titleLines.length === 0) break
-    if (blankAfter && titleLines.length >= 2) break
-    if (titleLines.length >= 6) break
-    titleLines.push(l)
-    blankAfter = false
-  }
+  const { titleLines, titleClosed, next: k } = subjectLines(lines, cols, endStart)
   const afterTitle = titleLines.length ? titleLines[titleLines.length - 1].i + 1 : Math.max(k, 0)
   let bodyStart = endStart
   for (let j = afterTitle; j < endStart; j++) {
@@ -166,5 +188,5 @@ export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
     if (from === lines.length) for (let j = att; j < lines.length; j++) if (ARABIC_HEADING.test(lines[j].text)) { from = j; break }
     attachment = [from, lines.length]
   }
-  return { titleLines, preamble: [afterTitle, bodyStart], bodyStart, endStart, endEnd: limit, attachment, attachmentAt: attAt ? { page: attAt.page, line: attAt.line } : null }
+  return { titleLines, titleClosed, preamble: [afterTitle, bodyStart], bodyStart, endStart, endEnd: limit, attachment, attachmentAt: attAt ? { page: attAt.page, line: attAt.line } : null }
 }

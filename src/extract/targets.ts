@@ -76,7 +76,7 @@ export function leadInDeadline(text: string): Deadline | null {
 }
 
 /**
- * Background in an objectives section (labelling convention, heldout3 README: "Năm 2023, …",
+ * Background in an objectives section (labelling convention: "Năm 2023, …",
  * "Hiện nay, …", "Tính đến …" are current-state figures, not targets): a clause that states the
  * present state ("hiện có", "hiện nay", "hiện chiếm", "tính đến") before its quantity, or whose
  * only years are before the plan's own year ("Năm 2024, Ban đã cấp mới 11 dự án" in a 2025 plan),
@@ -117,7 +117,7 @@ export function extractTargets(lines: XLine[], st: Structure, sections: Section[
     if (!it.lines.length) continue
     const role = it.sec?.role ?? null
     // a background section ("Tình hình", "Thực trạng", "Kết quả năm 2024", "Đặc điểm tình hình") states
-    // figures of the present or the past, money included: none is a target (heldout4 README)
+    // figures of the present or the past, money included: none is a target (a target is a value to reach)
     if (role === 'background') continue
     const inTargets = role === 'targets'
     const inPurpose = role === 'purpose'

@@ -3,7 +3,7 @@
 // Thời gian thực hiện") with 2+ spaces between them, then rows that open with their number, each
 // cell wrapped onto the next lines at the same horizontal place. The column words are the task
 // tables' (src/layout/data/column-roles.ts: STT/TT, Nội dung, Chủ trì, Phối hợp, Thời gian). A
-// row of this table is a task (heldout4 README: "a row of the task table").
+// row of this table is a task ("a row of the task table", ../shared/dev/LABELS.md).
 import type { Task } from '../schema/plan.js'
 import { columnRoles } from '../layout/tables/header.js'
 import type { XLine } from './lines.js'

@@ -14,7 +14,7 @@
  * A crash between 5 and 6 leaves a claim without a flow: `recoverPending` (run at start) and a
  * re-drop both re-enqueue such documents once the claim is older than `graceMs`.
  */
-import { readFile, stat, unlink } from 'node:fs/promises'
+import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
@@ -24,6 +24,7 @@ import { toErrorReport, type ErrorReport } from '../errors.js'
 import { writeFailureReport } from '../store/plan-files.js'
 import { contentId } from './content-id.js'
 import { isIgnoredFileName } from './ignore.js'
+import { groupFileName, groupPageImages, joinParts, pageImageName, partsId, type DocumentPart } from './page-parts.js'
 import { Ledger, type LedgerEntry } from './ledger.js'
 import { moveToFailed, originalRelPath, storeOriginal } from './originals.js'
 import type { DocumentRef } from '../queue/jobs.js'
@@ -172,7 +173,31 @@ export class InboxWatcher {
       const after = await stat(file).catch(() => null)
       if (!after) return { kind: 'skipped', file, reason: 'gone while it was read' }
       if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.size !== bytes.length) continue
-      return ingestFile(file, bytes, this.inbox, this.opts, this.ledger)
+      const pages = await siblingPageImages(file)
+      if (!pages) return ingestFile(file, bytes, this.inbox, this.opts, this.ledger)
+      if (pages[0] !== file) return { kind: 'skipped', file, reason: `taken in with ${path.basename(pages[0]!)} as one document` }
+      const group = await this.readGroupWhenStable(pages)
+      if (group) return ingestFile(file, group.bytes, this.inbox, this.opts, this.ledger, group)
+    }
+  }
+
+  /**
+   * The page images of one document (`<name>_p<N>`, src/ingest/page-parts.ts), read once none of
+   * them has changed for `stableMs`; null when one went away meanwhile (the caller looks again).
+   */
+  private async readGroupWhenStable(files: string[]): Promise<PageGroup | null> {
+    const stableMs = this.opts.stableMs ?? 2000
+    for (;;) {
+      if (this.closed) return null
+      const stats = await Promise.all(files.map((f) => stat(f).catch(() => null)))
+      if (stats.some((s) => !s)) return null
+      const age = Date.now() - Math.max(...stats.map((s) => s!.mtimeMs))
+      if (age < stableMs) {
+        await sleep(stableMs - age + 50)
+        continue
+      }
+      const parts = await Promise.all(files.map(async (f) => ({ fileName: path.basename(f), bytes: new Uint8Array(await readFile(f)) })))
+      return { files, fileName: groupFileName(files[0]!), ...joinParts(parts) }
     }
   }
 
@@ -197,19 +222,42 @@ export class InboxWatcher {
   }
 }
 
-/** Steps 2–7 above for one file whose bytes were read while stable. */
-export async function ingestFile(file: string, bytes: Uint8Array, inbox: string, opts: InboxOptions, ledger: Ledger): Promise<IngestOutcome> {
-  const fileName = path.basename(file)
+/** A several-image document in the inbox: its files, its name, its parts joined in `bytes`. */
+type PageGroup = { files: string[]; fileName: string; bytes: Uint8Array; parts: DocumentPart[] }
+
+/** The sorted page images that belong with `file` in its folder, or null when it has none. */
+async function siblingPageImages(file: string): Promise<string[] | null> {
+  if (!pageImageName(file)) return null
+  const dir = path.dirname(file)
+  const names = await readdir(dir).catch(() => [] as string[])
+  const group = groupPageImages(names.filter((n) => !isIgnoredFileName(n)).map((n) => path.join(dir, n))).find((g) => g.parts?.includes(file))
+  return group?.parts ?? null
+}
+
+/**
+ * Steps 2–7 above for one file whose bytes were read while stable; `group`: the page images of a
+ * several-image document (`file` its first page, `bytes` all of them joined).
+ */
+export async function ingestFile(
+  file: string,
+  bytes: Uint8Array,
+  inbox: string,
+  opts: InboxOptions,
+  ledger: Ledger,
+  group?: PageGroup,
+): Promise<IngestOutcome> {
+  const fileName = group?.fileName ?? path.basename(file)
   const rel = path.relative(inbox, path.dirname(file))
   const subfolder = rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : null
-  const id = contentId(bytes)
+  const id = group ? partsId(bytes, group.parts) : contentId(bytes)
+  const files = group?.files ?? [file]
 
   const known = await ledger.get(id)
-  if (known) return duplicateOrRecover(file, id, subfolder, known, opts, ledger)
+  if (known) return duplicateOrRecover(files, bytes, id, subfolder, known, opts, ledger)
 
   let doc: DocumentRef
   try {
-    const prepared = await prepareDocument({ fileName, bytes, subfolder }, opts.limits)
+    const prepared = await prepareDocument({ fileName, bytes, subfolder, ...(group ? { parts: group.parts } : {}) }, opts.limits)
     doc = {
       id,
       fileName,
@@ -218,6 +266,7 @@ export async function ingestFile(file: string, bytes: Uint8Array, inbox: string,
       mediaType: prepared.mediaType,
       byteSize: prepared.byteSize,
       pageCount: prepared.pageCount,
+      ...(prepared.parts ? { parts: prepared.parts } : {}),
       original: originalRelPath(id, fileName, prepared.kind, prepared.mediaType),
       limits: opts.limits,
       forceOcr: opts.forceOcr,
@@ -226,6 +275,7 @@ export async function ingestFile(file: string, bytes: Uint8Array, inbox: string,
   } catch (error) {
     const report = toErrorReport(error, 'ingest')
     const movedTo = await moveToFailed(opts.dataDir, file, id)
+    for (const other of files.slice(1)) await moveToFailed(opts.dataDir, other, id) // a group's other pages go with it
     const reportPath = await writeFailureReport(opts.dataDir, movedTo, {
       ...report,
       file: subfolder ? `${subfolder}/${fileName}` : fileName,
@@ -237,14 +287,15 @@ export async function ingestFile(file: string, bytes: Uint8Array, inbox: string,
 
   await storeOriginal(opts.dataDir, doc.original, bytes)
   const claim = await ledger.claim({ id, fileName, subfolder, original: doc.original, pageCount: doc.pageCount, doc })
-  if (!claim.claimed) return duplicateOrRecover(file, id, subfolder, claim.existing, opts, ledger)
+  if (!claim.claimed) return duplicateOrRecover(files, bytes, id, subfolder, claim.existing, opts, ledger)
   await opts.queue.enqueue(doc)
-  await removeFromInbox(file)
+  await removeFromInbox(files)
   return { kind: 'queued', file, doc }
 }
 
 async function duplicateOrRecover(
-  file: string,
+  files: string[],
+  bytes: Uint8Array,
   id: string,
   subfolder: string | null,
   known: LedgerEntry,
@@ -262,21 +313,23 @@ async function duplicateOrRecover(
     (ownClaim || Date.now() - known.claimedAtMs >= (opts.graceMs ?? 60_000)) &&
     !(await opts.queue.has(id))
   ) {
-    await storeOriginal(opts.dataDir, doc.original, await readFile(file))
+    await storeOriginal(opts.dataDir, doc.original, bytes)
     await opts.queue.enqueue(doc)
-    await removeFromInbox(file)
-    return { kind: 'queued', file, doc, requeued: true }
+    await removeFromInbox(files)
+    return { kind: 'queued', file: files[0]!, doc, requeued: true }
   }
-  const record = await ledger.recordDuplicate({ id, fileName: path.basename(file), subfolder, state: known.state })
+  const record = await ledger.recordDuplicate({ id, fileName: path.basename(files[0]!), subfolder, state: known.state })
   // the content is safe in DATA/originals already (stored before the first claim)
-  await removeFromInbox(file)
-  return { kind: 'duplicate', file, id, state: known.state, record }
+  await removeFromInbox(files)
+  return { kind: 'duplicate', file: files[0]!, id, state: known.state, record }
 }
 
-async function removeFromInbox(file: string): Promise<void> {
-  await unlink(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-  })
+async function removeFromInbox(files: string[]): Promise<void> {
+  for (const file of files) {
+    await unlink(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error
+    })
+  }
 }
 
 function sleep(ms: number): Promise<void> {

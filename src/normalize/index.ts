@@ -23,7 +23,16 @@ export type TextChange = { line: number; column: number; from: string; to: strin
 export type NormalizeResult = {
   text: string
   changes: TextChange[]
-  stats: { lines: number; syllables: number; changedSyllables: number; lowConfidence: number; encoding: string | null; modelVersion: string | null }
+  stats: {
+    lines: number
+    syllables: number
+    changedSyllables: number
+    /** sum of the confidences of the restoration changes (mean = changedConfidence / changedSyllables) */
+    changedConfidence: number
+    lowConfidence: number
+    encoding: string | null
+    modelVersion: string | null
+  }
 }
 
 const MAX_EXTRA_ROUNDS = 2
@@ -63,6 +72,7 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
       lines: restored.lines.length,
       syllables: restored.syllables,
       changedSyllables: restored.changes.length,
+      changedConfidence: restored.changes.reduce((a, c) => a + c.confidence, 0),
       lowConfidence: restored.lowConfidence,
       encoding: enc.encoding,
       modelVersion: lm.version,

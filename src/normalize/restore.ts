@@ -8,6 +8,7 @@ import { Channel, type ChannelParams } from './channel/model.js'
 import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
 import { OcrMarkChannel } from './channel/ocr-marks.js'
+import { DocumentCache } from './channel/document-cache.js'
 import { piecesOf, type Piece } from './tokens.js'
 
 /** pieces: the lines' pieces when the caller has them (a second round on restored text). */
@@ -19,6 +20,7 @@ export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllabl
 const BEAM = 8
 const MAX_CANDIDATES = 12
 const LOW_CONFIDENCE = 0.6
+const KNOWN_JUNK_COST = 4
 
 /** How the document looks: share of words with marks, share of words with glyph garbage. */
 export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: number, pieces: Piece[][] = lines.map(piecesOf)): ChannelParams & { trust: number } {
@@ -73,6 +75,7 @@ export class Restorer {
 
   private readonly clean: boolean
   private garbledLine = false
+  private capsLine = false
   private sideCache = new Map<string, Candidate[]>()
   /** OCR-mark mode (Vietnamese OCR text): every word kept unless the LM beats the mark channel + threshold */
   private readonly ocr: OcrMarkChannel | null
@@ -86,6 +89,9 @@ export class Restorer {
     this.channel = new Channel(params)
     this.cache = ocr ? new Map() : sharedCache(this.lex, `${params.pDrop}|${params.pWrong}|${params.garble}`)
   }
+
+  /** The document's own confident words and pairs (a cache LM), used from the next decode on. */
+  documentCache: DocumentCache | null = null
 
   setChannel(ch: Channel): void {
     this.channel = ch
@@ -124,7 +130,10 @@ export class Restorer {
       const id = this.lm.has(form) ? this.lm.idOf(form) : UNK_ID
       const looksGarbled = !plain || (!isSyllableShape(form) && id === UNK_ID && ch.params.garble > 0.05)
       // an unknown token competes with real syllables only when none was found (names, foreign words)
-      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? 9 : byWord.size ? 8 : 2) : 0.5 })
+      // a known word that is no Vietnamese syllable (nqi, xii: OCR junk the corpus also holds) is a weak
+      // reading of a garbled document's token
+      const known = id === UNK_ID ? 0 : !isSyllableShape(form) && !isPlainSyllableShape(form) && ch.params.garble > 0.3 ? KNOWN_JUNK_COST : 0.5
+      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? 9 : byWord.size ? 8 : 2) : known })
     }
     const ranked = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
     // candidates far behind the best on channel + frequency never win in practice
@@ -204,81 +213,10 @@ export class Restorer {
     const d = decoderArrays(T)
     // slot t's states live at [t*BEAM, t*BEAM + size[t]); state -1 is the phrase start
     let prevBase = -1, prevSize = 1
-    const four = this.lm.hasFourgrams
     for (let t = 0; t < T; t++) {
-      const cands = slots[t].cands
-      const { ids, ids2, costs } = arraysOf(cands)
-      const n = cands.length
-      if (d.row.length < n) d.row = new Float64Array(n * 2)
-      if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
-      let m = 0 // expanded states this slot
-      let nb = 0 // distinct last words among the states: their backoff rows, computed once each
-      d.gen++
-      for (let k = 0; k < prevSize; k++) {
-        const from = prevBase < 0 ? -1 : prevBase + k
-        const w1 = from < 0 ? BOS_ID : d.w1[from], w2 = from < 0 ? BOS_ID : d.w2[from]
-        const base = from < 0 ? 0 : d.score[from]
-        let r = 0
-        while (r < nb && d.backWord[r] !== w2) r++
-        if (r === nb) {
-          this.lm.backoffRow(w2, ids, n, d.back2, r * n)
-          d.backWord[nb++] = w2
-        }
-        this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
-        // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
-        if (four && from >= 0) {
-          const p = d.back[from]
-          this.lm.applyFourgrams(p >= 0 ? d.w1[p] : BOS_ID, w1, w2, ids, n, d.row)
-        }
-        for (let i = 0; i < n; i++) {
-          const second = ids2[i]
-          // a two-syllable reading (glued token) moves the state on by two words
-          const score = base + d.row[i] - costs[i] + (second >= 0 ? this.lm.logProb(w2, ids[i], second) : 0)
-          const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
-          // merge on (w2, word): the open-addressing table holds this slot's keys
-          const key = s1 * 65536 + s2
-          let h = (Math.imul(s1, 0x9e3779b1) ^ s2) & HMASK
-          let at = -1
-          while (d.hgen[h] === d.gen) {
-            if (d.hkey[h] === key) {
-              at = d.hval[h]
-              break
-            }
-            h = (h + 1) & HMASK
-          }
-          if (at < 0) {
-            at = m++
-            d.hgen[h] = d.gen
-            d.hkey[h] = key
-            d.hval[h] = at
-            d.xScore[at] = -Infinity
-          }
-          if (d.xScore[at] < score) {
-            d.xScore[at] = score
-            d.xFrom[at] = from
-            d.xCand[at] = i
-            d.xW1[at] = s1
-            d.xW2[at] = s2
-          }
-        }
-      }
-      // keep the best BEAM, best first
-      const size = Math.min(BEAM, m)
-      const base = t * BEAM
-      for (let r = 0; r < size; r++) {
-        let bi = -1, bs = -Infinity
-        for (let x = 0; x < m; x++) if (d.xScore[x] > bs) (bs = d.xScore[x]), (bi = x)
-        const at = base + r
-        d.score[at] = bs
-        d.back[at] = d.xFrom[bi]
-        d.cand[at] = d.xCand[bi]
-        d.w1[at] = d.xW1[bi]
-        d.w2[at] = d.xW2[bi]
-        d.xScore[bi] = -Infinity
-      }
-      d.size[t] = size
-      prevBase = base
-      prevSize = size
+      const expanded = this.expandSlot(d, slots[t].cands, prevBase, prevSize)
+      prevBase = t * BEAM
+      prevSize = keepBest(d, t, expanded)
     }
     let best = -1, bestScore = -Infinity
     for (let k = 0; k < prevSize; k++) {
@@ -286,21 +224,49 @@ export class Restorer {
       const s = d.score[at] + this.lm.logProb(d.w1[at], d.w2[at], EOS_ID)
       if (s > bestScore) (bestScore = s), (best = at)
     }
-    const out: { cand: Candidate; confidence: number }[] = new Array(T)
-    for (let at = best, t = T - 1; at >= 0 && t >= 0; at = d.back[at], t--) {
-      const cands = slots[t].cands
-      const word = cands[d.cand[at]].word
-      // posterior of the chosen word among this slot's surviving states
-      const base = t * BEAM, top = d.score[base]
-      let z = 0, mass = 0
-      for (let k = 0; k < d.size[t]; k++) {
-        const e = Math.exp(d.score[base + k] - top)
-        z += e
-        if (cands[d.cand[base + k]].word === word) mass += e
+    return backtrace(d, slots, best)
+  }
+
+  /**
+   * Extends every state of the previous slot with every candidate of this one; extensions that end on
+   * the same two words merge (open-addressing table). Returns how many distinct extensions there are.
+   */
+  private expandSlot(d: DecoderArrays, cands: Candidate[], prevBase: number, prevSize: number): number {
+    const { ids, ids2, costs } = arraysOf(cands)
+    const n = cands.length
+    if (d.row.length < n) d.row = new Float64Array(n * 2)
+    if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
+    const cache = this.documentCache
+    let m = 0 // expanded states this slot
+    let nb = 0 // distinct last words among the states: their backoff rows, computed once each
+    d.gen++
+    for (let k = 0; k < prevSize; k++) {
+      const from = prevBase < 0 ? -1 : prevBase + k
+      const w1 = from < 0 ? BOS_ID : d.w1[from], w2 = from < 0 ? BOS_ID : d.w2[from]
+      const base = from < 0 ? 0 : d.score[from]
+      let r = 0
+      while (r < nb && d.backWord[r] !== w2) r++
+      if (r === nb) {
+        this.lm.backoffRow(w2, ids, n, d.back2, r * n)
+        d.backWord[nb++] = w2
       }
-      out[t] = { cand: cands[d.cand[at]], confidence: mass / z }
+      this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
+      // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
+      if (this.lm.hasFourgrams && from >= 0) {
+        const p = d.back[from]
+        this.lm.applyFourgrams(p >= 0 ? d.w1[p] : BOS_ID, w1, w2, ids, n, d.row)
+      }
+      for (let i = 0; i < n; i++) {
+        const second = ids2[i]
+        // a two-syllable reading (glued token) moves the state on by two words
+        let score = base + d.row[i] - costs[i]
+        if (cache) score += cache.bonus(w2, ids[i])
+        if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
+        const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
+        m = mergeExtension(d, m, score, from, i, s1, s2)
+      }
     }
-    return out
+    return m
   }
 
   /**
@@ -336,6 +302,7 @@ export class Restorer {
       let lastEnd = -1
       // (read only where it matters: a line with a bare 1, 13 or 18)
       this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && pieces.some((p) => p.kind !== 'break' && p.text in DIGIT_WORDS) && lineIsGarbled(pieces, this.lm)
+      this.capsLine = !this.clean && this.channel.params.garble > 0.3 && isCapsLine(pieces)
       for (const p of pieces) {
         if (p.kind !== 'break' && lastEnd >= 0 && p.start - lastEnd >= 3 && isBlank(line, lastEnd, p.start)) flush()
         if (p.kind !== 'break') lastEnd = p.end
@@ -369,6 +336,10 @@ export class Restorer {
         // a bare number on a clearly garbled line may be a word read as digits (13 = là)
         const words = this.garbledLine && toks.length === 1 ? DIGIT_WORDS[p.text] : undefined
         if (words) for (const w of words) cands.push({ word: w, id: this.lm.idOf(w), cost: DIGIT_WORD_COST })
+        // a garbled capital word in an upper-case heading looks like an abbreviation (HQI, DQNG) but may
+        // be a syllable the channel can read (HỘI, ĐỘNG): its readings compete, at a price
+        if (this.capsLine && toks.length === 1 && CAPS_WORD.test(p.text))
+          for (const c of this.candidates(p.text.toLowerCase())) if (c.id !== UNK_ID && c.id2 === undefined && c.word !== t) cands.push({ ...c, cost: c.cost + CAPS_READING_COST })
         phrase.push({ piece: k === 0 ? p : { kind: 'break' }, line, cands, observed: t })
       })
     } else {
@@ -393,6 +364,20 @@ function continues(prev: Piece | undefined, next: Piece): boolean {
 // clearly garbled lines, at a cost the LM must overcome: a number stays a number unless context says word.
 const DIGIT_WORDS: Record<string, string[]> = { '1': ['là'], '13': ['là'], '18': ['lệ'] }
 const DIGIT_WORD_COST = 3.5
+// an upper-case heading: most of its words are capitals; there a capital token the abbreviation rule
+// kept (3–7 letters) may be a garbled syllable, read at CAPS_READING_COST nats more than the channel says
+const CAPS_WORD = /^\p{Lu}{3,7}$/u
+const CAPS_READING_COST = 2
+function isCapsLine(pieces: Piece[]): boolean {
+  let words = 0, caps = 0
+  for (const p of pieces)
+    if (p.kind === 'word' || p.kind === 'fixed') {
+      words++
+      if (!/\p{Ll}/u.test(p.text)) caps++
+    }
+  return words >= 2 && caps >= 0.7 * words
+}
+
 // glued tokens: split readings are tried when the best single reading costs more than SPLIT_WHEN, and
 // pay SPLIT_COST for the missing space
 const SPLIT_WHEN = 6
@@ -495,6 +480,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     const pairs: [string, string, number][] = []
     for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
     r.setChannel(adaptChannel(new Channel(est), pairs))
+    r.documentCache = new DocumentCache(opts.lm, result.decisions)
     result = r.restoreLines(lines, pieces)
   }
   const changes: RestoreChange[] = []
@@ -583,6 +569,73 @@ function arraysOf(cands: Candidate[]): CandArrays {
   if (!a)
     arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
   return a
+}
+
+/** Records one extension (state from + candidate i, ending on words s1 s2), merged with an earlier one on the same words. */
+function mergeExtension(d: DecoderArrays, m: number, score: number, from: number, i: number, s1: number, s2: number): number {
+  const key = s1 * 65536 + s2
+  let h = (Math.imul(s1, 0x9e3779b1) ^ s2) & HMASK
+  let at = -1
+  while (d.hgen[h] === d.gen) {
+    if (d.hkey[h] === key) {
+      at = d.hval[h]
+      break
+    }
+    h = (h + 1) & HMASK
+  }
+  if (at < 0) {
+    at = m++
+    d.hgen[h] = d.gen
+    d.hkey[h] = key
+    d.hval[h] = at
+    d.xScore[at] = -Infinity
+  }
+  if (d.xScore[at] < score) {
+    d.xScore[at] = score
+    d.xFrom[at] = from
+    d.xCand[at] = i
+    d.xW1[at] = s1
+    d.xW2[at] = s2
+  }
+  return m
+}
+
+/** Keeps the best BEAM of slot t's m extensions as its states, best first; returns how many. */
+function keepBest(d: DecoderArrays, t: number, m: number): number {
+  const size = Math.min(BEAM, m)
+  const base = t * BEAM
+  for (let r = 0; r < size; r++) {
+    let bi = -1, bs = -Infinity
+    for (let x = 0; x < m; x++) if (d.xScore[x] > bs) (bs = d.xScore[x]), (bi = x)
+    const at = base + r
+    d.score[at] = bs
+    d.back[at] = d.xFrom[bi]
+    d.cand[at] = d.xCand[bi]
+    d.w1[at] = d.xW1[bi]
+    d.w2[at] = d.xW2[bi]
+    d.xScore[bi] = -Infinity
+  }
+  d.size[t] = size
+  return size
+}
+
+/** The best path back from state best, with the posterior of each chosen word among its slot's states. */
+function backtrace(d: DecoderArrays, slots: Slot[], best: number): { cand: Candidate; confidence: number }[] {
+  const T = slots.length
+  const out: { cand: Candidate; confidence: number }[] = new Array(T)
+  for (let at = best, t = T - 1; at >= 0 && t >= 0; at = d.back[at], t--) {
+    const cands = slots[t].cands
+    const word = cands[d.cand[at]].word
+    const base = t * BEAM, top = d.score[base]
+    let z = 0, mass = 0
+    for (let k = 0; k < d.size[t]; k++) {
+      const e = Math.exp(d.score[base + k] - top)
+      z += e
+      if (cands[d.cand[base + k]].word === word) mass += e
+    }
+    out[t] = { cand: cands[d.cand[at]], confidence: mass / z }
+  }
+  return out
 }
 
 const HSIZE = 1024, HMASK = HSIZE - 1

@@ -9,7 +9,8 @@ export type Piece =
   | { kind: 'break' }
 
 // Punctuation around a word (not glyphs that garbled text uses for letters: ' ~ \ € } ( & ¢).
-const EDGE = /^[.,;:!?"“”«»…()\][*_#]+|[.,;:!?"“”«»…()\][*_#]+$/gu
+// A trailing dash is punctuation too (nghèo- Không: the OCR lost the space before the dash).
+const EDGE = /^[.,;:!?"“”«»…()\][*_#]+|[.,;:!?"“”«»…()\][*_#]+$|(?<=\p{L})[-–—]+$/gu
 const PHRASE_END = /[.,;:!?"“”«»…()[\]|•]/u
 const HAS_LETTER = /\p{L}/u
 // a free-standing dash (Độc lập - Tự do): the model's phrases run through it, as in training

@@ -22,6 +22,7 @@ export const PlanQueryParams = z
     targetBy: int(1900, 2200).optional().describe('plans with a target due by this year'),
     text: text(500).optional().describe('free text, with or without diacritics'),
     needsReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    confidenceBelow: z.coerce.number().min(0).max(1).optional().describe('plans with a header field whose confidence is below this (0–1)'),
     sort: z.enum(SORT_KEYS).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     limit: int(1, 1000).optional(),

@@ -43,6 +43,18 @@ export const PageTable = z.object({
 export type PageTable = z.infer<typeof PageTable>
 export type PageTableCell = z.infer<typeof PageTableCell>
 
+/** What readPage found out about the page as it came (src/image/blank.ts, src/ocr/orientation.ts, src/layout/continuation.ts). */
+export const PageFlags = {
+  /** no ink on the page (a duplex back side): not OCRed, no text */
+  blank: z.boolean().optional(),
+  /** degrees the page was turned clockwise to read it upright (a page scanned sideways or upside down) */
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
+  /** the page starts mid-text, with no header block at its top: a later page, never given a header */
+  continuation: z.boolean().optional(),
+  /** number, date or type line at the top but no motto or issuer above them: the top was cut off */
+  headerCut: z.boolean().optional(),
+}
+
 export const TextOrigin = z.enum(['ocr', 'text-layer', 'plain-text'])
 export type TextOrigin = z.infer<typeof TextOrigin>
 
@@ -59,5 +71,6 @@ export const SourcePage = z.object({
   /** why this way was taken, e.g. "text layer scored 0.31 < 0.6 valid syllables: re-OCRed" */
   note: z.string().optional(),
   tables: z.array(PageTable).optional(),
+  ...PageFlags,
 })
 export type SourcePage = z.infer<typeof SourcePage>

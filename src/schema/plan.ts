@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Box, Confidence, Prov } from './provenance.js'
+import { PageFlags } from './page.js'
 
 /**
  * Output JSON, schema v1: the contract of ../shared/SPEC.md. Types are inferred from here
@@ -34,6 +35,13 @@ export const NumberParts = z.object({
   issuerCode: NStr,
 })
 
+/** Parts of the date as printed: a handwritten day left unread keeps the printed month and year. */
+export const DateParts = z.object({
+  day: z.number().int().nullable(),
+  month: z.number().int().nullable(),
+  year: z.number().int().nullable(),
+})
+
 export const Signer = z.object({
   name: NStr,
   position: NStr,
@@ -50,6 +58,7 @@ export const Document = z.object({
   number: NStr.describe('"154/KH-TUHCTD" exactly as printed after "Số:", diacritics restored; null when blank'),
   numberParts: NumberParts.nullable(),
   date: IsoDate.nullable(),
+  dateParts: DateParts.nullable().optional().describe('day, month, year as printed; a part left blank or unreadable (handwritten) is null'),
   year: z.number().int().nullable(),
   place: NStr,
   issuer: Issuer,
@@ -81,6 +90,23 @@ export const Citation = z.object({
   ...traced,
 })
 
+/**
+ * What is on the page but is not the document's own text (../shared/SPEC.md `marks[]`): a receipt stamp
+ * ("ĐẾN", Nghị định 30/2020/NĐ-CP Phụ lục IV: organ, number, date of arrival), a digital signature shown
+ * as a stamp or a text layer ("Ký bởi", "Thời gian ký", Phụ lục I), a copy block ("SAO Y", Điều 25–27).
+ * Kept apart from the header fields and the body; what archivists use is read out.
+ */
+export const Mark = z.object({
+  kind: z.enum(['receipt-stamp', 'digital-signature', 'copy-stamp']),
+  text: Str.describe('the mark\'s lines as read, joined with " / "'),
+  number: NStr.describe('receipt number written on an "ĐẾN" stamp'),
+  date: IsoDate.nullable().describe('date of arrival (receipt) or of signing (digital signature)'),
+  time: NStr.describe('signing time as printed: "08.07.2025 10:04:00 +07:00"'),
+  signer: NStr.describe('who signed digitally ("Ký bởi", "Người ký") or the organ on a stamp'),
+  organ: NStr.describe('"Cơ quan:" of a digital signature'),
+  ...traced,
+})
+
 export const OutlineNode = z.object({
   id: Str.describe('"I", "1", "1.1", "a"'),
   level: z.number().int().min(1),
@@ -103,11 +129,19 @@ export const Target = z.object({
   ...traced,
 })
 
+/** The dates a printed timeline allows (src/extract/timeline.ts); inclusive ends, null = open. */
+export const TaskPeriod = z.object({
+  start: IsoDate.nullable().describe('first day, YYYY-MM-DD; null = open ("Trước 30/6/2025", "Hằng năm")'),
+  end: IsoDate.nullable().describe('last day, YYYY-MM-DD, inclusive; null = open ("Từ tháng 3/2025")'),
+  recurrence: z.string().nullable().describe('iCalendar RRULE: "FREQ=YEARLY" for "Hằng năm", "FREQ=YEARLY;BYMONTH=10" for "Tháng 10 hằng năm"'),
+})
+
 export const Task = z.object({
   id: NStr.describe('STT or list number: "1", "2.1"'),
   group: NStr.describe('the group row or parent heading'),
   content: Str,
   timeline: NStr,
+  period: TaskPeriod.nullable().optional().describe('the timeline as ISO dates; null when the text gives none with confidence'),
   lead: NStr.describe('lead agency (chủ trì)'),
   cooperating: z.array(Str).describe('cooperating agencies (phối hợp)'),
   outputs: z.record(z.string(), z.string()).nullable().describe('table cells keyed by column header'),
@@ -181,6 +215,7 @@ export const PageText = z.object({
   unit: z.enum(['px', 'pt']).optional().describe('unit of the boxes on this page: "px" (OCR image pixels at `dpi`) or "pt" (PDF text layer, 1/72 in)'),
   dpi: z.number().positive().optional().describe('resolution of the OCR image the pixel boxes refer to'),
   note: z.string().optional(),
+  ...PageFlags,
 })
 
 export const Warning = z.object({
@@ -201,6 +236,7 @@ export const Quality = z.object({
     syllables: z.number().int(),
     changedSyllables: z.number().int(),
     changedShare: z.number(),
+    meanChangeConfidence: z.number().min(0).max(1).nullable().describe('mean confidence of the changed syllables (null: none changed)'),
     lowConfidenceSpans: z.array(z.object({ page: z.number().int(), line: z.number().int(), from: Str, to: Str, confidence: z.number() })),
   }).nullable(),
 })
@@ -213,6 +249,10 @@ export const Source = z.object({
   pageCount: z.number().int(),
   textOrigin: z.enum(['ocr', 'text-layer', 'mixed', 'plain-text']),
   subfolder: NStr.describe('subfolder of the inbox the file was dropped in'),
+  parts: z
+    .array(z.object({ fileName: Str, byteSize: z.number().int(), pageCount: z.number().int() }))
+    .optional()
+    .describe('a document given as several page images (`<name>_p1.jpg`, `<name>_p2.jpg`…): its images in page order'),
 })
 
 export const Processing = z.object({
@@ -222,6 +262,26 @@ export const Processing = z.object({
   processedAt: Str,
   durationMs: z.number(),
 })
+
+const ReviewValue = z.union([z.string(), z.number(), z.null()])
+
+/** One field a person corrected (old → new) or confirmed (old = new). */
+export const ReviewChange = z.object({
+  path: Str.describe('API path of the field: "document.number"'),
+  action: z.enum(['corrected', 'confirmed']),
+  old: ReviewValue,
+  new: ReviewValue,
+})
+export type ReviewChange = z.infer<typeof ReviewChange>
+
+/** The review that wrote this revision (POST /plans/:id/review); earlier ones are in revisions/<id>/. */
+export const ReviewRecord = z.object({
+  revision: z.number().int().min(1),
+  reviewer: Str,
+  at: Str.describe('ISO timestamp'),
+  changes: z.array(ReviewChange),
+})
+export type ReviewRecord = z.infer<typeof ReviewRecord>
 
 export const Plan = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -238,9 +298,11 @@ export const Plan = z.object({
   responsibilities: z.array(Responsibility),
   budget: z.array(BudgetItem),
   tables: z.array(Table),
+  marks: z.array(Mark).default([]).describe('stamps and signature blocks on the page that are not the document (SPEC marks[])'),
   text: z.object({ pages: z.array(PageText) }),
   quality: Quality,
   processing: Processing,
+  review: ReviewRecord.nullable().optional().describe('set when a person wrote this revision (corrections, confirmations); absent or null: the machine did'),
 })
 
 export type Plan = z.infer<typeof Plan>
@@ -250,12 +312,14 @@ export type Citation = z.infer<typeof Citation>
 export type OutlineNode = z.infer<typeof OutlineNode>
 export type Target = z.infer<typeof Target>
 export type Task = z.infer<typeof Task>
+export type TaskPeriod = z.infer<typeof TaskPeriod>
 export type Responsibility = z.infer<typeof Responsibility>
 export type BudgetItem = z.infer<typeof BudgetItem>
 export type Table = z.infer<typeof Table>
 export type TableCell = z.infer<typeof TableCell>
 export type OfficialMetadata = z.infer<typeof OfficialMetadata>
 export type PageText = z.infer<typeof PageText>
+export type Mark = z.infer<typeof Mark>
 export type Quality = z.infer<typeof Quality>
 export type Source = z.infer<typeof Source>
 export type Signer = z.infer<typeof Signer>

@@ -13,6 +13,7 @@ import { registerExportRoutes } from './routes/exports.js'
 import { registerFeedRoutes } from './routes/feed.js'
 import { registerPlanRoutes } from './routes/plans.js'
 import { registerOpsRoutes } from './routes/ops.js'
+import { reviewRoutes } from './review.js'
 
 export type ServerOptions = {
   dataDir: string
@@ -27,6 +28,8 @@ export type ServerOptions = {
   dashboard?: DashboardOptions | null
   /** one line per request (JSON), e.g. to stdout; none when absent */
   accessLog?: ((line: string) => void) | null
+  /** after the server wrote a file (a review): bring the index and webhooks in step (default: index now) */
+  afterWrite?: () => Promise<unknown>
 }
 
 /**
@@ -64,6 +67,8 @@ export async function buildServer(o: ServerOptions): Promise<ApiApp> {
   app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.code(204).header('Cache-Control', 'max-age=86400').send())
   registerOpsRoutes(app, ctx, metrics)
   for (const register of ROUTE_MODULES) register(app, ctx)
+  // the review routes: a plugin validating with its own zod schemas; openapi.ts documents them from reviewRouteSpecs
+  await app.register(reviewRoutes, { dataDir: ctx.dataDir, store: o.store, afterWrite: o.afterWrite })
   if (o.dashboard) await mountDashboard(app, { ...o.dashboard, readOnly: !o.token })
   return app
 }

@@ -77,7 +77,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     onError: (e) => log(`index error: ${(e as Error).message}`),
   })
   const dashboard = o.redisUrl && o.dashboard !== false ? { connection: bullConnection(o.redisUrl), prefix: o.queuePrefix ?? queuePrefix() } : null
-  const app = await buildServer({ dataDir: o.dataDir, store, token: o.token, redisUrl: o.redisUrl ?? null, dashboard, accessLog: o.accessLog })
+  const app = await buildServer({ dataDir: o.dataDir, store, token: o.token, redisUrl: o.redisUrl ?? null, dashboard, accessLog: o.accessLog, afterWrite: () => watch.refresh() })
   if (dashboard) log(`queue dashboard at /admin/queues${o.token ? ' (token: Authorization header, or ?token= once in a browser)' : ' (read-only: no token set)'}`)
   const url = await app.listen({ port: o.port ?? 8080, host: o.host ?? '127.0.0.1' })
   return {

@@ -1,4 +1,11 @@
-import type { StoreEvent } from './types.js'
+import type { Plan } from '../schema/plan.js'
+import type { EventType, StoreEvent } from './types.js'
+
+/** A plan indexed: new (`created`), written by a person's review (`reviewed`), or by the machine again (`updated`). */
+export function planEventType(known: boolean, plan: Plan): EventType {
+  if (!known) return 'created'
+  return plan.review && plan.review.revision === plan.revision ? 'reviewed' : 'updated'
+}
 
 /**
  * Feed cursors: "<epoch>-<seq>". The epoch is drawn when an index is created, so a cursor from a

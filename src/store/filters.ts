@@ -48,6 +48,10 @@ export function filterSql(f: PlanFilters, dialect: 'sqlite' | 'postgres'): { whe
     where.push(dialect === 'sqlite' ? 'p.needs_review = ?' : 'p.needs_review = ?')
     params.push(dialect === 'sqlite' ? (f.needsReview ? 1 : 0) : f.needsReview)
   }
+  if (f.confidenceBelow != null) {
+    where.push('p.min_confidence < ?')
+    params.push(f.confidenceBelow)
+  }
   return { where, params }
 }
 
@@ -58,6 +62,7 @@ const SORT_SQL: Record<Exclude<SortKey, 'relevance'>, string> = {
   issuer: 'p.issuer_f',
   title: 'p.title_f',
   indexed: 'p.indexed_at',
+  confidence: 'p.min_confidence',
 }
 
 /** ORDER BY: nulls last whatever the direction, id as the tie-breaker (stable pages). */

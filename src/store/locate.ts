@@ -67,6 +67,8 @@ export type StoredDocument = {
   fileName: string
   subfolder: string | null
   revision: number
+  /** a document given as several page images: its images, in page order, joined in the original */
+  parts?: { fileName: string; byteSize: number }[]
 }
 
 export async function locateDocument(dataDir: string, id: string): Promise<StoredDocument> {
@@ -85,5 +87,6 @@ export async function locateDocument(dataDir: string, id: string): Promise<Store
   } catch (error) {
     throw new FileAccessError(`${planFile} is not a readable plan: ${(error as Error).message.slice(0, 300)}`, { cause: error })
   }
-  return { id, planFile, outDir: path.dirname(planFile), original, fileName: plan.source.fileName, subfolder: plan.source.subfolder, revision: plan.revision }
+  const parts = plan.source.parts?.map(({ fileName, byteSize }) => ({ fileName, byteSize }))
+  return { id, planFile, outDir: path.dirname(planFile), original, fileName: plan.source.fileName, subfolder: plan.source.subfolder, revision: plan.revision, ...(parts ? { parts } : {}) }
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { Plan } from '../schema/plan.js'
 import { StoreQueryError, StoreUnavailableError } from './errors.js'
-import { cursorOf, eventOf, parseCursor } from './events.js'
+import { cursorOf, eventOf, parseCursor, planEventType } from './events.js'
 import { DEFAULT_LIMIT, filterSql, orderSql, page } from './filters.js'
 import { numberKey, searchTerms } from './keys.js'
 import { planRows, summaryOf, SUMMARY_COLUMNS } from './rows.js'
@@ -33,12 +33,14 @@ CREATE TABLE IF NOT EXISTS plans (
   needs_review boolean NOT NULL, ocr_confidence double precision,
   source_file text NOT NULL, file text NOT NULL, file_sha256 text NOT NULL,
   processed_at text NOT NULL, indexed_at text NOT NULL,
-  target_year_min integer,
+  target_year_min integer, min_confidence double precision,
   search tsvector NOT NULL,
   search_head tsvector NOT NULL DEFAULT ''::tsvector
 );
 -- indexes made before search_head existed: the column stays empty (rank 0) until 'kehoach reindex'
 ALTER TABLE plans ADD COLUMN IF NOT EXISTS search_head tsvector NOT NULL DEFAULT ''::tsvector;
+-- likewise min_confidence (review queue: confidenceBelow, sort=confidence): null until 'kehoach reindex'
+ALTER TABLE plans ADD COLUMN IF NOT EXISTS min_confidence double precision;
 CREATE TABLE IF NOT EXISTS plan_json (id text PRIMARY KEY, json jsonb NOT NULL);
 CREATE INDEX IF NOT EXISTS plans_target_year ON plans (target_year_min);
 CREATE INDEX IF NOT EXISTS plans_issuer_f ON plans (issuer_f);
@@ -269,11 +271,11 @@ CREATE INDEX IF NOT EXISTS plans_number_trgm ON plans USING gin (number_key ${op
     const last = p0
       ? null
       : (await c.query<{ type: string; sha256: string | null }>(
-          `SELECT type, sha256 FROM events WHERE plan_id = $1 AND type IN ('created', 'updated', 'removed') ORDER BY seq DESC LIMIT 1`, [plan.id],
+          `SELECT type, sha256 FROM events WHERE plan_id = $1 AND type IN ('created', 'updated', 'reviewed', 'removed') ORDER BY seq DESC LIMIT 1`, [plan.id],
         )).rows[0]
     const known = !!p0 || (last != null && last.type !== 'removed')
     if (!p0 && known && last?.sha256 === file.sha256) return null
-    return this.event(c, { type: known ? 'updated' : 'created', plan_id: plan.id, revision: plan.revision, file: file.path, sha256: file.sha256, at })
+    return this.event(c, { type: planEventType(known, plan), plan_id: plan.id, revision: plan.revision, file: file.path, sha256: file.sha256, at })
   }
 
   private async event(

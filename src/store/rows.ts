@@ -1,5 +1,6 @@
 import type { Plan } from '../schema/plan.js'
 import { deadlineYear, fold, numberKey } from './keys.js'
+import { minConfidence } from './reviews.js'
 import type { PlanSummary } from './types.js'
 
 /**
@@ -38,6 +39,8 @@ export type PlanRow = {
   indexed_at: string
   /** earliest deadline year among the targets (for --target-by), null without dated targets */
   target_year_min: number | null
+  /** lowest confidence among the reviewable header fields (review queue), null when none is traced */
+  min_confidence: number | null
 }
 
 export type LegalBasisRow = {
@@ -104,6 +107,7 @@ export function planRows(plan: Plan, file: string, fileSha256: string, indexedAt
     processed_at: plan.processing.processedAt,
     indexed_at: indexedAt,
     target_year_min: null,
+    min_confidence: minConfidence(plan),
   }
   const legalBases: LegalBasisRow[] = plan.legalBases.map((b, ord) => ({
     plan_id: id, ord, relation: b.relation, type: b.type, number: b.number, number_key: numberKey(b.number),
@@ -146,7 +150,7 @@ export function planRows(plan: Plan, file: string, fileSha256: string, indexedAt
 /** Columns a summary is read from (both back-ends select these from `plans`). */
 export const SUMMARY_COLUMNS = [
   'id', 'revision', 'type_name', 'type_code', 'number', 'date', 'year', 'issuer', 'issuer_parent', 'title',
-  'page_count', 'text_origin', 'needs_review', 'file', 'indexed_at',
+  'page_count', 'text_origin', 'needs_review', 'file', 'indexed_at', 'min_confidence',
 ] as const
 
 export function summaryOf(r: Record<string, unknown>): PlanSummary {
@@ -165,6 +169,7 @@ export function summaryOf(r: Record<string, unknown>): PlanSummary {
     needsReview: r.needs_review === 1 || r.needs_review === true,
     file: String(r.file),
     indexedAt: String(r.indexed_at),
+    minConfidence: r.min_confidence == null ? null : Number(r.min_confidence),
   }
   if (r.score != null) s.score = Number(r.score)
   if (r.snippet != null) s.snippet = String(r.snippet)

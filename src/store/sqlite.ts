@@ -10,10 +10,10 @@ import { planRows, summaryOf, SUMMARY_COLUMNS } from './rows.js'
 import type {
   Change, CitationHit, FailureInfo, FileState, PlanStore, QueryOptions, QueryResult, SqlResult, StoreEvent, StoreStats,
 } from './types.js'
-import { cursorOf, parseCursor, eventOf } from './events.js'
+import { cursorOf, parseCursor, eventOf, planEventType } from './events.js'
 
 /** Bump when a derived table changes: an older index file is rebuilt (the event log is kept). */
-const INDEX_VERSION = '2'
+const INDEX_VERSION = '3'
 const DERIVED = ['plans', 'plan_json', 'plans_fts', 'legal_bases', 'citations', 'targets', 'tasks', 'files', 'failures']
 
 /** Tables and views of the `--sql` surface: docs/store.md describes every column. */
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS plans (
   needs_review INTEGER NOT NULL, ocr_confidence REAL,
   source_file TEXT NOT NULL, file TEXT NOT NULL, file_sha256 TEXT NOT NULL,
   processed_at TEXT NOT NULL, indexed_at TEXT NOT NULL,
-  target_year_min INTEGER
+  target_year_min INTEGER, min_confidence REAL
 );
 CREATE TABLE IF NOT EXISTS plan_json (id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS plans_target_year ON plans (target_year_min);
@@ -195,11 +195,11 @@ export class SqliteStore implements PlanStore {
     this.insertPlan(plan, file, at)
     // The event log outlives `reindex`: a plan already announced with these bytes is not announced again.
     const last = prev ? null : db.prepare<[string], { type: string; sha256: string | null }>(
-      `SELECT type, sha256 FROM events WHERE plan_id = ? AND type IN ('created', 'updated', 'removed') ORDER BY seq DESC LIMIT 1`,
+      `SELECT type, sha256 FROM events WHERE plan_id = ? AND type IN ('created', 'updated', 'reviewed', 'removed') ORDER BY seq DESC LIMIT 1`,
     ).get(plan.id)
     const known = !!prev || (last != null && last.type !== 'removed')
     if (!prev && known && last?.sha256 === file.sha256) return null
-    return this.event({ type: known ? 'updated' : 'created', plan_id: plan.id, revision: plan.revision, file: file.path, sha256: file.sha256, at })
+    return this.event({ type: planEventType(known, plan), plan_id: plan.id, revision: plan.revision, file: file.path, sha256: file.sha256, at })
   }
 
   private putFile(f: FileState): void {

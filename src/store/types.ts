@@ -20,9 +20,11 @@ export type PlanFilters = {
   /** free text, diacritics ignored; all words must occur (last one as a prefix) */
   text?: string
   needsReview?: boolean
+  /** plans with a reviewable header field whose confidence is below this (0–1) */
+  confidenceBelow?: number
 }
 
-export const SORT_KEYS = ['date', 'year', 'number', 'issuer', 'title', 'indexed', 'relevance'] as const
+export const SORT_KEYS = ['date', 'year', 'number', 'issuer', 'title', 'indexed', 'confidence', 'relevance'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 
 export type QueryOptions = PlanFilters & {
@@ -48,6 +50,8 @@ export type PlanSummary = {
   needsReview: boolean
   file: string
   indexedAt: string
+  /** lowest confidence among the reviewable header fields */
+  minConfidence: number | null
   /** full-text rank, higher is better (only for text queries) */
   score?: number
   /** matching passage, folded text with [brackets] around hits (only for text queries) */
@@ -71,7 +75,7 @@ export type CitationHit = {
   text: string
 }
 
-export const EVENT_TYPES = ['created', 'updated', 'failed', 'removed'] as const
+export const EVENT_TYPES = ['created', 'updated', 'reviewed', 'failed', 'removed'] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
 /** One entry of the durable feed; `cursor` is opaque and survives restarts and `reindex`. */

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { BadArgumentError } from '../errors.js'
 import { stateDir } from '../store/indexer.js'
 
-export const WEBHOOK_EVENTS = ['document.created', 'document.updated', 'document.failed'] as const
+export const WEBHOOK_EVENTS = ['document.created', 'document.updated', 'document.failed', 'plan.reviewed'] as const
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number]
 
 export const Endpoint = z

@@ -19,13 +19,16 @@ export type WebhookBody = {
 }
 
 export function webhookEventName(e: StoreEvent): WebhookEventName | null {
-  return e.type === 'created' ? 'document.created' : e.type === 'updated' ? 'document.updated' : e.type === 'failed' ? 'document.failed' : null
+  const names: Partial<Record<StoreEvent['type'], WebhookEventName>> = {
+    created: 'document.created', updated: 'document.updated', failed: 'document.failed', reviewed: 'plan.reviewed',
+  }
+  return names[e.type] ?? null
 }
 
 /** `<id>-<rev>-<event>`: the same delivery always carries the same key (receivers dedupe on it). */
 export function idempotencyKey(e: StoreEvent, name: WebhookEventName): string {
   const id = e.id ?? `file${createHash('sha256').update(e.file ?? e.cursor).digest('hex').slice(0, 16)}`
-  return `${id}-${e.revision ?? 0}-${name.replace('document.', '')}`
+  return `${id}-${e.revision ?? 0}-${name.replace(/^(document|plan)\./, '')}`
 }
 
 /**

@@ -1,4 +1,4 @@
-// The issuer block as a stack of organ names (heldout6 pass): invented header blocks, not the held-out files.
+// The issuer block as a stack of organ names: invented header blocks.
 import { describe, expect, it } from 'vitest'
 import { initialsOf, splitOrgans } from '../../src/extract/header.js'
 import { caseFromMention, organStack } from '../../src/extract/issuer-block.js'

@@ -1,4 +1,4 @@
-// Rules of the second held-out pass: each a convention of Vietnamese administrative documents,
+// Conventions of the structure of Vietnamese administrative documents,
 // tested on short invented snippets (plain text, as the layout stage passes it on).
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'

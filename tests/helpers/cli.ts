@@ -13,6 +13,8 @@ const extra = [
   ['reindex', '../../src/cli/commands/reindex.js', 'registerReindex'],
   ['status', '../../src/cli/commands/status.js', 'registerStatus'],
   ['reprocess', '../../src/cli/commands/reprocess.js', 'registerReprocess'],
+  ['process', '../../src/cli/commands/process.js', 'registerProcess'],
+  ['review', '../../src/cli/commands/review.js', 'registerReview'],
 ] as const
 for (const [, mod, fn] of extra) {
   try {

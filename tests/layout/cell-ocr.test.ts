@@ -132,6 +132,28 @@ describe('rereadTableCells (real OCR of synthetic cells)', () => {
     expect(table.cells[2].text).toBe('LÊN') // the input is not changed
   }, 60_000)
 
+  it('reads a cell again only where the page read is unsure of it', async () => {
+    const rules: [number, number, number, number][] = [
+      [50, 50, 1150, 50],
+      [50, 150, 1150, 150],
+      [50, 300, 1150, 300],
+      [50, 50, 50, 300],
+      [250, 50, 250, 300],
+      [1150, 50, 1150, 300],
+    ]
+    const img = drawCells({ width: 1200, height: 360, rules, text: [['STT', 100, 115], ['Nội dung', 500, 115], ['1', 130, 245], ['Biên soạn tài liệu', 290, 245]] })
+    // the page words of the content cell: read with high confidence (as "… mới", which the crop would not say)
+    const words = ['Biên', 'soạn', 'tài', 'liệu', 'mới'].map((text, i) => ({ text, box: [290 + i * 120, 220, 400 + i * 120, 270] as [number, number, number, number], conf: 0.97 }))
+    const page: SourcePage = { ...pageOf([]), lines: [{ text: words.map((w) => w.text).join(' '), box: [290, 220, 900, 270], conf: 0.97, words }] }
+    const body = { row: 1, col: 1, rowSpan: 1, colSpan: 1, text: 'Biên soạn tài liệu mới', box: [250, 150, 1150, 300] as PageTableCell['box'], words: words.map((_, i) => [0, i] as [number, number]), conf: 0.97 }
+    const table: PageTable = { box: [50, 50, 1150, 300], rows: 2, cols: 2, method: 'rules', cells: [cell(0, 0, 'STT', [50, 50, 250, 150], 0.9), cell(0, 1, 'Nội dung', [250, 50, 1150, 150], 0.9), cell(1, 0, '1', [50, 150, 250, 300], 0.9), body] }
+    const sure = (await rereadTableCells(img, page, [table], pool))[0].cells.find((c) => c.row === 1 && c.col === 1)!
+    expect(sure.text).toBe('Biên soạn tài liệu mới')
+    const unsurePage: SourcePage = { ...page, lines: [{ ...page.lines[0], words: words.map((w, i) => (i === 4 ? { ...w, conf: 0.5 } : w)) }] }
+    const reread = (await rereadTableCells(img, unsurePage, [table], pool))[0].cells.find((c) => c.row === 1 && c.col === 1)!
+    expect(reread.text).toBe('Biên soạn tài liệu')
+  }, 60_000)
+
   it('reads the id column of a word-gap table (ids the page OCR dropped), leaves its other cells', async () => {
     const img = drawCells({ width: 1200, height: 360, text: [['STT', 70, 100], ['Nội dung', 400, 100], ['2.1', 80, 230], ['Rà soát danh sách', 300, 230]] })
     const table: PageTable = {

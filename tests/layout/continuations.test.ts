@@ -26,9 +26,9 @@ describe('rows broken across pages', () => {
 })
 
 describe('id column numbering', () => {
-  it('repairs OCR slips that the numbering explains, keeps the rest', () => {
+  it('repairs OCR slips the numbering explains, a misread id between two good ones from its position, and keeps a trailing note row', () => {
     const read = ['A', '1', '2', 'B', 'I', '11', '1.2', '1.3', 'H', '2.1', '241', 'II', '31', '3.2', 'Ghi chú']
-    expect(repairIds(read.map((r) => [r]))).toEqual(['A', '1', '2', 'B', 'I', '1.1', '1.2', '1.3', 'II', '2.1', '241', 'III', '3.1', '3.2', 'Ghi chú'])
+    expect(repairIds(read.map((r) => [r]))).toEqual(['A', '1', '2', 'B', 'I', '1.1', '1.2', '1.3', 'II', '2.1', '2.2', 'III', '3.1', '3.2', 'Ghi chú'])
   })
   it('prefers the candidate read the numbering expects', () => {
     expect(repairIds([['I'], ['a-3', '1.1'], ['Đề', '1.2', 'x']])).toEqual(['I', '1.1', '1.2'])
@@ -47,5 +47,18 @@ describe('plain-text end block', () => {
     expect(end.filter((l) => l.column === 'right').map((l) => l.text)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An'])
     const kt = end.find((l) => l.text === 'KT. CHỦ TỊCH')!
     expect(p1.normalizedLines[kt.line].slice(...kt.span!)).toBe('KT. CHỦ TỊCH')
+  })
+})
+
+describe('id repair from neighbours', () => {
+  it('gives a garbled or dot-less id the id its neighbours need, never dropping the row', () => {
+    expect(repairIds([['I'], ['1.1'], ['13'], ['1.3'], ['Si nh'], ['ca:'], ['II'], ['2.1'], ['null'], ['2.3']].map((r) => r))).toEqual(['I', '1.1', '1.2', '1.3', '1.4', '1.5', 'II', '2.1', '2.2', '2.3'])
+  })
+  it('fills an id the page read missed only where the numbering skips one', () => {
+    expect(repairIds([['1'], [], ['3']])).toEqual(['1', '2', '3'])
+    expect(repairIds([['1'], [], ['2']])).toEqual(['1', '', '2']) // a row without an id (a wrapped or note row)
+  })
+  it('repairs the first id of a column from the one after it', () => {
+    expect(repairIds([['-3.6'], ['1.2'], ['1.3']])).toEqual(['1.1', '1.2', '1.3'])
   })
 })

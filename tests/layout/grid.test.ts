@@ -47,6 +47,16 @@ describe('grid from ruling lines', () => {
   it('tolerates faint and broken rules', () => {
     expect(spans(drawPage(taskTable(), { grey: 170, broken: true, lineWidth: 1 })).shape).toEqual(expected)
   })
+  it('takes a vertical stroke crossing two rows of a long table (a seal ring, a pen line) for no column rule', () => {
+    const xs = [100, 200, 700, 1000]
+    const ys = Array.from({ length: 11 }, (_, i) => 200 + i * 60)
+    const rules: Rule[] = [...ys.map((y): Rule => [xs[0], y, xs[3], y]), ...xs.map((x): Rule => [x, ys[0], x, ys[10]])]
+    rules.push([450, ys[3], 450, ys[5]]) // from rule to rule, over two rows of the content column
+    const [t] = detectTablesInImage(drawPage(rules), blank)
+    expect(t.cols).toBe(3)
+    expect(t.rows).toBe(10)
+    expect(t.cells.every((c) => c.colSpan === 1)).toBe(true)
+  })
   it('ignores lone rules and text', () => {
     const img = drawPage([[300, 100, 700, 100]], { text: [['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 300, 90], ['Độc lập - Tự do - Hạnh phúc', 350, 130]] })
     expect(detectTablesInImage(img, blank)).toEqual([])

@@ -107,16 +107,15 @@ describe.skipIf(!hasChromium)('the web page in headless Chromium', () => {
     await page.fill('#q', 'ke hoach giam ngheo')
     await page.click('form button[type=submit]')
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '1 kết quả')
-    const row = page.locator('tbody tr')
+    const row = page.locator('#rows tr')
     expect(await row.count()).toBe(1)
     expect(await row.getAttribute('data-id')).toBe(ids['hon-quan.office.pdf'])
     await row.click()
     await page.waitForSelector('#fig[data-boxes]')
     const plan = (await (await fetch(`${s.url}/plans/${ids['hon-quan.office.pdf']}`)).json()) as Plan
-    const fields = await page.locator('#plan dl').innerText()
-    expect(fields).toContain(plan.document.number!)
-    expect(fields).toContain(plan.document.title!)
-    expect(fields).toContain('Cơ quan ban hành')
+    expect(await page.inputValue('#v-document-number')).toBe(plan.document.number!)
+    expect(await page.inputValue('#v-document-title')).toBe(plan.document.title!)
+    expect(await page.locator('#plan .fields').innerText()).toContain('Cơ quan ban hành')
     const boxes = page.locator('#overlay rect.box')
     expect(await boxes.count()).toBeGreaterThan(0)
     // the "Số" field box sits on the printed number: inside the image, in its upper third
@@ -127,7 +126,7 @@ describe.skipIf(!hasChromium)('the web page in headless Chromium', () => {
     expect(num.x + num.width).toBeLessThanOrEqual(img.x + img.width + 1)
     expect(num.y).toBeLessThan(img.y + img.height / 3)
     // hovering a field highlights its box
-    await page.hover('#plan dd[data-key="f:number"]')
+    await page.hover('#plan .fld[data-key="f:number"]')
     expect(await page.locator('#overlay rect.hot').count()).toBeGreaterThan(0)
     await page.screenshot({ path: path.join(dir, 'page-ocr.png'), fullPage: true })
     expect(existsSync(path.join(dir, 'page-ocr.png'))).toBe(true)
@@ -135,8 +134,8 @@ describe.skipIf(!hasChromium)('the web page in headless Chromium', () => {
     // a text-layer PDF: boxes in points, same overlay
     await page.fill('#q', 'tang cuong nang luc tinh nguyen lao cai')
     await page.click('form button[type=submit]')
-    await page.waitForFunction((id) => document.querySelector('tbody tr')?.getAttribute('data-id') === id, ids['lao-cai.digital.pdf'])
-    await page.locator('tbody tr').first().click()
+    await page.waitForFunction((id) => document.querySelector('#rows tr')?.getAttribute('data-id') === id, ids['lao-cai.digital.pdf'])
+    await page.locator('#rows tr').first().click()
     await page.waitForFunction(() => document.querySelector('#fig[data-boxes]') && document.querySelector('#plan h2')?.textContent?.includes('tình nguyện'))
     const lc = (await page.locator('#fig img').boundingBox())!
     const lcNum = (await page.locator('#overlay rect[data-key="f:number"]').boundingBox())!

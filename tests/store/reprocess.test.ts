@@ -12,6 +12,7 @@ import { indexFolder } from '../../src/store/indexer.js'
 import { listRevisions, writePlanFile } from '../../src/store/plan-files.js'
 import { locateDocument } from '../../src/store/locate.js'
 import { reprocessViaQueue } from '../../src/reprocess.js'
+import { reviewPlan } from '../../src/store/review-files.js'
 import { SqliteStore } from '../../src/store/sqlite.js'
 import { defaultIndexFile } from '../../src/store/indexer.js'
 import { fixtureText } from '../helpers/fixtures.js'
@@ -97,6 +98,23 @@ describe('kehoach reprocess (text original, in-process)', () => {
     const missing = await runCli(['reprocess', '--data', dir, 'abcdef0123456789'])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/no plan with id/)
+  })
+
+  it('keeps what a person reviewed unless --discard-reviews; --queue refuses a reviewed document', async () => {
+    const machine = readPlan(path.join(dir, `${id}.json`))
+    await reviewPlan(dir, id, { fields: { 'document.number': '999/KH-TEST' }, confirm: [], reviewer: 'Lan', revision: machine.revision }, new Date())
+    const kept = await runCli(['reprocess', '--data', dir, id])
+    expect(kept.code, kept.stderr).toBe(0)
+    const after = readPlan(path.join(dir, `${id}.json`))
+    expect(after.revision).toBe(machine.revision + 2)
+    expect(after.document.number).toBe('999/KH-TEST')
+    expect(after.document.fields.number).toMatchObject({ rule: 'review', confidence: 1 })
+    expect(after.review ?? null).toBeNull() // the machine wrote this revision
+    const queued = await runCli(['reprocess', '--data', dir, id, '--queue'])
+    expect(queued.stderr).toMatch(/reviewed by a person/)
+    const dropped = await runCli(['reprocess', '--data', dir, id, '--discard-reviews'])
+    expect(dropped.code, dropped.stderr).toBe(0)
+    expect(readPlan(path.join(dir, `${id}.json`)).document.number).toBe(machine.document.number)
   })
 
   it('--queue clears the ledger record and enqueues a flow from the original (queue layout only)', async () => {

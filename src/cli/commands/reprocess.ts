@@ -2,7 +2,10 @@
  * `kehoach reprocess <id…> | --query "issuer=…&year=…" | filter options`: process documents again
  * from their stored originals as new revisions (docs/store.md, "Revisions and reprocessing").
  */
+import { readFile } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
+import { Plan } from '../../schema/plan.js'
+import { isReviewed } from '../../store/reviews.js'
 import { BadArgumentError, ExitCode } from '../../errors.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
@@ -24,6 +27,7 @@ import type { FilterCliOptions } from './query.js'
 type ReprocessCliOptions = FilterCliOptions & {
   query?: string
   forceOcr?: boolean
+  discardReviews?: boolean
   queue?: boolean
   redis?: string
   out?: string
@@ -58,6 +62,7 @@ export function registerReprocess(program: Command): void {
     .option('-t, --text <words>', 'select: free text, diacritics optional')
     .option('--needs-review', 'select: only plans flagged for review')
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
+    .option('--discard-reviews', 'do not carry reviewed values (POST /plans/:id/review) into the new revision')
     .option('--queue', 'enqueue flows for `kehoach worker` (Redis) instead of processing in this process')
     .addOption(option('redis', { help: 'Redis for --queue' }))
     .option('--out <dir>', "with --queue: the workers' output folder (default DATA/plans)")
@@ -151,6 +156,9 @@ async function enqueueAll(docs: StoredDocument[], opts: ReprocessCliOptions, lim
   try {
     for (const d of docs) {
       try {
+        if (!opts.discardReviews && (await reviewedPlanFile(d.planFile))) {
+          throw new BadArgumentError(`${d.id} was reviewed by a person and --queue does not carry reviews yet: reprocess it without --queue, or pass --discard-reviews`)
+        }
         const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, workerOutDir: opts.out })
         log(`${r === 'added' ? 'queued' : 'already queued'} ${d.id} ${d.fileName}`)
       } catch (error) {
@@ -174,7 +182,7 @@ async function processAll(docs: StoredDocument[], opts: ReprocessCliOptions, lim
   try {
     for (const d of docs) {
       try {
-        const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr })
+        const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr, discardReviews: opts.discardReviews })
         log(`ok   ${d.fileName} → ${file} (revision ${plan.revision}; ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
       } catch (error) {
         failed++
@@ -185,6 +193,10 @@ async function processAll(docs: StoredDocument[], opts: ReprocessCliOptions, lim
     if (lazy.pool) await (await lazy.pool).close()
   }
   return failed
+}
+
+async function reviewedPlanFile(file: string): Promise<boolean> {
+  return isReviewed(Plan.parse(JSON.parse(await readFile(file, 'utf8'))))
 }
 
 function selection(opts: ReprocessCliOptions) {

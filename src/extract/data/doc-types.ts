@@ -6,7 +6,7 @@
 // same names with "-" between serial and code: "18-CTr/TU", "21-NQ/TW".
 // Case matters in codes: CT (Chỉ thị) ≠ CTr (Chương trình).
 // Longer names first, so that "Chương trình hành động" wins over "Chương trình".
-import { STATE_TYPE_CODES } from '../../normalize/data/document-codes.js'
+import { PARTY_TYPE_CODES, STATE_TYPE_CODES } from '../../normalize/data/document-codes.js'
 
 export type DocTypeEntry = { name: string; code: string | null }
 
@@ -53,7 +53,14 @@ export const DOC_TYPES: readonly DocTypeEntry[] = [
 /** Types that are cited by name and date rather than by number ("Luật Thanh niên năm 2020"). */
 export const NAMED_LAW_TYPES: readonly string[] = ['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh']
 
+/**
+ * Party type codes the state table lacks (Hướng dẫn 36-HD/VPTW: a Party letter is numbered
+ * "210-CV/BTGDVTU"); a code both tables hold keeps its state meaning (TT = Thông tư).
+ */
+export const PARTY_ONLY_CODES = PARTY_TYPE_CODES.filter((p) => !DOC_TYPES.some((t) => t.code === p.code))
+
 /** Type of a document code ("QĐ" in "55/2007/QĐ-UBND"), for numbers printed without the type word. */
-export const TYPE_BY_CODE: ReadonlyMap<string, string> = new Map(
-  DOC_TYPES.filter((t) => t.code && t.name !== 'Chương trình hành động').map((t) => [t.code as string, t.name]),
-)
+export const TYPE_BY_CODE: ReadonlyMap<string, string> = new Map([
+  ...DOC_TYPES.filter((t) => t.code && t.name !== 'Chương trình hành động').map((t) => [t.code as string, t.name] as const),
+  ...PARTY_ONLY_CODES.map((t) => [t.code, t.name] as const),
+])

@@ -19,8 +19,19 @@ export const MOTTO_STARTS: readonly string[] = [
   'doc lap tu do hanh phuc',
 ]
 
-/** "Số:" label before the number (Phụ lục I mục II.3); Party documents often print "Số" without colon. */
-export const NUMBER_LABEL = /(^|\s)(s[oốồổỗộôóò6]|s6)\s*[:.]?\s*/iu
+/** "Số:" label before the number (Phụ lục I mục II.3); Party documents often print "Số" without colon; OCR reads the colon as ";". */
+// English-model OCR reads the S as "$" ("$6 154/KH-TUHCTD").
+export const NUMBER_LABEL = /(^|\s)([s$][oốồổỗộôóò6])\s*[:.;]?\s*/iu
+
+/**
+ * The subject line of a letter (Công văn, Nghị định 30/2020/NĐ-CP Phụ lục I mục II.5a: "V/v …" under the
+ * number; a Tờ trình may print one under its type word too). OCR reads the slash as "7", "l", "1", "|".
+ * Matched on the cleaned line, case kept for the second "v".
+ */
+export const SUBJECT_LINE = /^\W{0,2}V\s?[/7l1|\\.]\s?[vV]\b\.?\s*/u
+
+/** "Kính gửi:" (the addressees of a letter or submission, under its subject): the subject ends above it. Folded. */
+export const ADDRESSEE_LINE = /^\W*kinh gui\b/
 
 /** Separator lines under the issuer / motto ("-----", "___", "*"). */
 export const SEPARATOR_LINE = /^[\s\-_*=~.–—]+$/u

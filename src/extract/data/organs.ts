@@ -38,7 +38,7 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   ['HND', 'Hội Nông dân'],
   ['HCCB', 'Hội Cựu chiến binh'],
   ['CCB', 'Cựu chiến binh'],
-  // fields and organs abbreviated in headers and in the "Nơi nhận" (heldout4 pass): the field of a Sở
+  // fields and organs abbreviated in headers and in the "Nơi nhận": the field of a Sở
   // ("SỞ NÔNG NGHIỆP VÀ PTNT", NĐ 24/2014/NĐ-CP), cooperatives (Luật Hợp tác xã 2023: Liên minh Hợp
   // tác xã Việt Nam and its provincial branches, "LIÊN MINH HTX"), the policy bank (Nghị định
   // 78/2002/NĐ-CP: Ngân hàng Chính sách xã hội, "NHCSXH", "NGÂN HÀNG CSXH")
@@ -54,7 +54,7 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   ['HTX', 'Hợp tác xã'],
   ['NHCSXH', 'Ngân hàng Chính sách xã hội'],
   ['CSXH', 'Chính sách xã hội'],
-  // heldout5 pass: abbreviations printed in the issuer lines of branches and units (Nghị định
+  // abbreviations printed in the issuer lines of branches and units (Nghị định
   // 30/2020/NĐ-CP Phụ lục I: the name of the issuing organ may be abbreviated): the Red Cross
   // (Điều lệ Hội Chữ thập đỏ Việt Nam: "HỘI CTĐ TỈNH …"), district health centres (Thông tư
   // 37/2016/TT-BYT: Trung tâm Y tế huyện, "TTYT"), management boards ("BQL DỰ ÁN …", "BQL KHU KINH
@@ -63,7 +63,7 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   ['TTYT', 'Trung tâm Y tế'],
   ['BQL', 'Ban Quản lý'],
   ['BCĐ', 'Ban Chỉ đạo'],
-  // heldout6 pass: the legal form of an enterprise printed in a company's name (Luật Doanh nghiệp 2020,
+  // the legal form of an enterprise printed in a company's name (Luật Doanh nghiệp 2020,
   // Điều 38–39: "Công ty trách nhiệm hữu hạn một thành viên", written with its first syllables
   // capitalised in the name: "Công ty TNHH MTV Khai thác thủy lợi Sông Trà"); "CP" (cổ phần) only
   // after "Công ty" (`CONTEXT_ABBREVIATIONS`): alone it is the Chính phủ
@@ -211,7 +211,7 @@ export const ORGAN_HEADS: readonly OrganHead[] = [
   { words: 'trường', field: true, sub: true },
   { words: 'bệnh viện', field: true, sub: true },
   { words: 'công an', sub: true },
-  // heldout6 pass — heads of organs seen in issuer blocks (Điều lệ Đảng: chi bộ, chi ủy under a đảng
+  // heads of organs seen in issuer blocks (Điều lệ Đảng: chi bộ, chi ủy under a đảng
   // bộ; Điều lệ Công đoàn Việt Nam: công đoàn ngành under a Liên đoàn Lao động tỉnh; Luật Doanh nghiệp
   // 2020: công ty, tổng công ty; Luật Tổ chức Tòa án / Viện kiểm sát nhân dân 2024; viện nghiên cứu).
   // A Chi bộ is named after the unit it sits in ("Chi bộ Trường THCS Tân Phú"): that unit's own head

@@ -19,7 +19,7 @@ export const SECTION_ROLES: readonly { re: RegExp; role: SectionRole; titleOnly?
   // are told apart as in any targets section (present state, past years: targets.ts)
   { re: /(^|\s)va (cac )?(muc tieu|chi tieu)(\s|$)/, role: 'targets' },
   // the situation, stated before the objectives ("1. Tình hình chung", "1. Thực trạng", "Đặc điểm tình
-  // hình", "Kết quả năm 2024"): background, even inside such a combined section (heldout4 README)
+  // hình", "Kết quả năm 2024"): background, even inside such a combined section
   { re: /^(tinh hinh|thuc trang|dac diem|ket qua|boi canh)/, role: 'background' },
 ]
 

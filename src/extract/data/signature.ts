@@ -32,7 +32,9 @@ export const POSITION_CASED: Readonly<Record<string, string>> = {
 /** The "Nơi nhận" heading (Phụ lục I mục II.10) and the archive entry that closes the list. */
 // The heading as printed, or with its marks misrestored ("Nội nhân:" from "Noi nhan:") when it ends
 // with its colon: any tone/vowel mark on the o and the a of "nơi nhận".
-export const RECIPIENTS_HEADING = /^\W*(?:n[oơ]i\s+nh[aậ]n\s*:?|n[oơôóòỏõọồốổỗộờớởỡợ]i\s+nh[aâăậầấẩẫạàáảãằắẳẵặ]n\s*:)/i
+// OCR of a scan may read the N as "X" or put a speck before it ("Xơi nhận:", "XNơi nhận:") when the heading
+// ends with its colon.
+export const RECIPIENTS_HEADING = /^\W*(?:n[oơ]i\s+nh[aậ]n\s*:?|x?[nx][oơôóòỏõọồốổỗộờớởỡợ]i\s+nh[aâăậầấẩẫạàáảãằắẳẵặ]n\s*:)/i
 export const ARCHIVE_ENTRY = /^(lưu|luu)\b/i
 
 /**
@@ -82,7 +84,7 @@ export const RANKS: readonly string[] = [
  * or a deputy "KT."; a collective body "TM."; Luật Tổ chức chính quyền địa phương 2015, Điều lệ Đảng,
  * Điều lệ Đoàn, Điều lệ Công đoàn, Luật Doanh nghiệp 2020): organ head words → the titles and
  * collective bodies its authority / position lines name. A joint document's signature columns are
- * told apart by these, not by their side (heldout6 pass).
+ * told apart by these, not by their side.
  */
 export const SIGNING_BODIES: readonly { heads: readonly string[]; signs: readonly string[] }[] = [
   { heads: ['ủy ban nhân dân'], signs: ['ủy ban nhân dân', 'chủ tịch'] },

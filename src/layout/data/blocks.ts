@@ -24,3 +24,9 @@ export const TYPE_WORDS = [
   'ke hoach', 'chuong trinh', 'quyet dinh', 'chi thi', 'thong bao', 'bao cao', 'to trinh', 'cong van',
   'nghi quyet', 'huong dan', 'de an', 'phuong an', 'quy che', 'quy dinh', 'ket luan', 'thong tri',
 ] as const
+
+/** Hướng dẫn 36-HD/VPTW: a Party document's top-right line stands where the state motto stands. */
+export const PARTY_MOTTO = 'dang cong san viet nam'
+
+/** Ô số 9b: "Kính gửi:" — a letter's addressees, under its subject line (Công văn). */
+export const ADDRESSEES_START = /^kinh gui\b/

@@ -104,7 +104,11 @@ export function buildGrids(h: Segment[], v: Segment[], o: GridOptions): Grid[] {
     const hk = hs.filter((l) => vs.filter((m) => covers(l, m.pos, o.reach) && covers(m, l.pos, o.reach)).length >= 2)
     const vk = vs.filter((m) => hk.filter((l) => covers(l, m.pos, o.reach) && covers(m, l.pos, o.reach)).length >= 2)
     if (hk.length < 2 || vk.length < 2) continue
-    const grid = cutGrid(hk, vk, o.reach, minCover)
+    let grid = cutGrid(hk, vk, o.reach, minCover)
+    // a vertical that separates cells in only a few rows of a long table is a stroke over it (a
+    // seal's ring, a stamp's frame, a pen line), not a column rule: cut again without it
+    const strokes = grid ? strayVerticals(grid) : []
+    if (grid && strokes.length > 0) grid = cutGrid(hk, vk.filter((l) => !strokes.includes(l.pos)), o.reach, minCover)
     if (grid) grids.push(grid)
   }
   return grids.sort((a, b) => a.ys[0] - b.ys[0])
@@ -161,6 +165,25 @@ function cutGrid(hs: Line[], vs: Line[], reach: number, minCover: number): Grid 
     for (let r = g.r0; r <= g.r1; r++) for (let c = g.c0; c <= g.c1; c++) if (owner[r * C + c] < 0) owner[r * C + c] = idx
   }
   return { xs, ys, cells, owner }
+}
+
+/** Rows a table must have before a vertical seen in few of them is taken for a stroke over it. */
+const STRAY_MIN_ROWS = 6
+/** Share of rows below which an interior vertical separates too few cells to be a column rule. */
+const STRAY_MAX_SHARE = 0.25
+
+/** Positions of interior verticals that separate the cells on their two sides in under STRAY_MAX_SHARE of the rows. */
+function strayVerticals(g: Grid): number[] {
+  const R = g.ys.length - 1
+  const C = g.xs.length - 1
+  if (R < STRAY_MIN_ROWS) return []
+  const out: number[] = []
+  for (let c = 1; c < C; c++) {
+    let split = 0
+    for (let r = 0; r < R; r++) if (g.owner[r * C + c - 1] !== g.owner[r * C + c]) split++
+    if (split < STRAY_MAX_SHARE * R) out.push(g.xs[c])
+  }
+  return out
 }
 
 /** The cell index holding a point of the working frame, or -1. */

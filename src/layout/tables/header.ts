@@ -4,6 +4,7 @@
  */
 import { foldForSearch } from '../../normalize/syllable.js'
 import { COLUMN_ROLES, type ColumnRole } from '../data/column-roles.js'
+import { ID_TEXT } from './ids.js'
 
 export type GridCell = { row: number; col: number; rowSpan: number; colSpan: number; text: string }
 
@@ -31,7 +32,10 @@ export function cellAt<C extends GridCell>(cells: readonly C[], row: number, col
 export function headerRowCount(cells: readonly GridCell[], rows: number): number {
   const row0 = cells.filter((c) => c.row === 0 && c.text.trim())
   if (row0.length === 0) return 0
-  const named = row0.filter((c) => roleOf(c.text) !== null).length
+  // a numbered row is a body row: a group row opening a continuation page ("3 | Nhiệm vụ 3: …")
+  // names a role word but carries an id and a number; header cells carry neither
+  if (row0.some((c) => ID_TEXT.test(c.text.trim()))) return 0
+  const named = row0.filter((c) => roleOf(c.text) !== null && !/\d/.test(c.text)).length
   if (named === 0 || named < row0.length / 2) return 0
   let n = Math.max(...cells.filter((c) => c.row === 0).map((c) => c.rowSpan))
   // no spans known (text without drawn rules): a row that only fills columns under a spanning header cell
@@ -73,4 +77,19 @@ export function columnRoles(full: readonly string[]): (ColumnRole | null)[] {
     }
     return null
   })
+}
+
+/** Share of a column's filled body cells that must read as ids for an unnamed first column to be the id column. */
+const ID_COLUMN_SHARE = 0.6
+
+/**
+ * The id (STT) column: the column whose header names it, else — the header cell misread ("SA g 7"
+ * for STT) — a first column without a role whose filled body cells mostly read as ids. -1: none.
+ */
+export function idColumnOf(cells: readonly GridCell[], headerRows: number, full: readonly string[]): number {
+  const roles = columnRoles(full)
+  const named = roles.indexOf('id')
+  if (named >= 0 || roles[0] !== null) return named
+  const texts = cells.filter((c) => c.row >= headerRows && c.col === 0 && c.colSpan === 1 && c.text.trim()).map((c) => c.text.trim())
+  return texts.length >= 2 && texts.filter((t) => ID_TEXT.test(t)).length >= ID_COLUMN_SHARE * texts.length ? 0 : -1
 }

@@ -2,8 +2,8 @@
  * The id (STT) column of a task table follows a numbering: letters (A, B), Roman numerals (I, II),
  * numbers (1, 2) and dotted numbers (1.1, 1.2, 2.1). OCR of such short cells loses dots ("31" for
  * "3.1") and reads "II" as "H" or "III" as "II". Where a read id is not what the numbering expects
- * next but is one OCR slip away from an expected one, the expected one is taken. Ids that fit, and
- * ids far from every expectation, are kept as read.
+ * next but is one OCR slip away from an expected one, the expected one is taken; a read that fits
+ * nowhere between two ids that do is given the id the numbering needs there (repairIds).
  */
 export const ID_TEXT = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[a-zđA-Z])[.)]?$/
 
@@ -75,23 +75,88 @@ function advance(st: State, id: string): void {
   }
 }
 
+/** A read the numbering accepts where it stands: the expected id itself, or one an OCR slip away from it. */
+function fitting(cs: readonly string[], st: State): string | undefined {
+  const exp = expected(st)
+  return cs.find((c) => exp.includes(c.replace(/[.)]$/, ''))) ?? cs.map((c) => exp.find((e) => close(c, e))).find((e) => e !== undefined)
+}
+
+const copy = (st: State): State => ({ letter: st.letter, roman: st.roman, num: [...st.num] })
+const after = (st: State, id: string): State => {
+  const next = copy(st)
+  advance(next, id)
+  return next
+}
+const bare = (id: string) => id.replace(/[.)]$/, '')
+
 /**
- * The ids of one column in row order, each as its candidate reads (best first; none = no id):
- * the candidate the numbering expects, else one an OCR slip away from an expected id (which is
- * taken instead), else the first that looks like an id, else the first.
+ * Ids for a run of `k` rows between a known state and the next known id: the first sequence (the
+ * same level first: 1.1 → 1.2 before 2 or 1.1.1) that the next id follows. Null when none of
+ * length exactly k does, or when the run ends the column (nothing to check the guess against).
+ */
+function fillRun(st: State, run: readonly Read[], next: string | null): string[] | null {
+  const k = run.length
+  if (next === null || k === 0 || k > 4) return null
+  // empty cells where the next id follows the last one directly: rows without ids (a note, a wrapped row)
+  if (run.every((r) => r.cs.length === 0) && expected(st).includes(bare(next))) return null
+  const parts = bare(next).split('.').map(Number)
+  // the id just before the next one (1.2 before 1.3): a column may start inside a group
+  const before = parts.every((n) => Number.isInteger(n)) && parts[parts.length - 1] > 1 ? [...parts.slice(0, -1), parts[parts.length - 1] - 1].join('.') : null
+  const order = (s: State) => {
+    const exp = expected(s)
+    const sibling = s.num.length > 0 ? [...s.num.slice(0, -1), s.num[s.num.length - 1] + 1].join('.') : null
+    const first = [sibling, ...exp, before].filter((c): c is string => c !== null)
+    return [...new Set(first)]
+  }
+  const search = (s: State, left: number): string[] | null => {
+    if (left === 0) return expected(s).includes(bare(next)) ? [] : null
+    for (const c of order(s)) {
+      const rest = search(after(s, c), left - 1)
+      if (rest) return [c, ...rest]
+    }
+    return null
+  }
+  return search(st, k)
+}
+
+type Read = { cs: string[]; out: string; fits: boolean; before: State }
+
+/**
+ * The ids of one column in row order, each as its candidate reads (best first; none = no id).
+ * First pass: a read the numbering expects (or one an OCR slip away, taken as the expected id)
+ * fits; a well-formed id the next row's read then follows is taken as read (a row skipped);
+ * anything else does not fit and does not move the numbering. Second pass: a run of rows that
+ * do not fit between two that do gets the ids the numbering needs to get from one to the other
+ * ("13" between 1.1 and 1.3 is 1.2; "Si nh" likewise) — an id is repaired from its neighbours and
+ * the row's position, never dropped. Runs the neighbours do not pin down keep their reads.
  */
 export function repairIds(candidates: readonly (readonly string[])[]): string[] {
-  const st: State = { letter: null, roman: 0, num: [] }
-  return candidates.map((cands) => {
+  const reads: Read[] = []
+  let st: State = { letter: null, roman: 0, num: [] }
+  candidates.forEach((cands, i) => {
     const cs = cands.map((c) => c.trim()).filter(Boolean)
-    if (cs.length === 0) return ''
-    const exp = expected(st)
-    const out =
-      cs.find((c) => exp.includes(c.replace(/[.)]$/, ''))) ??
-      cs.map((c) => exp.find((e) => close(c, e))).find((e) => e !== undefined) ??
-      cs.find((c) => ID_TEXT.test(c)) ??
-      cs[0]
-    if (ID_TEXT.test(out)) advance(st, out)
-    return out
+    const before = copy(st)
+    if (cs.length === 0) return reads.push({ cs, out: '', fits: false, before })
+    let out = fitting(cs, st)
+    if (out === undefined) {
+      // a well-formed id the next read follows: the numbering skipped (or this row's read is right and an earlier one wrong)
+      const nextCs = (candidates[i + 1] ?? []).map((c) => c.trim()).filter(Boolean)
+      // (the first id of a column — a continuation page may start anywhere — needs only the next read
+      // an OCR slip away from what follows it; later ones need the next read exactly)
+      const started = reads.some((r) => r.fits)
+      const follows = (c: string) => (started ? nextCs.some((n) => expected(after(st, c)).includes(bare(n))) : fitting(nextCs, after(st, c)) !== undefined)
+      out = cs.find((c) => ID_TEXT.test(c) && (i + 1 === candidates.length || follows(c)))
+    }
+    if (out !== undefined) st = after(st, out)
+    reads.push({ cs, out: out ?? cs[0], fits: out !== undefined, before })
   })
+  for (let i = 0; i < reads.length; i++) {
+    if (reads[i].fits) continue
+    let j = i
+    while (j < reads.length && !reads[j].fits) j++
+    const fill = fillRun(reads[i].before, reads.slice(i, j), j < reads.length ? reads[j].out : null)
+    if (fill) fill.forEach((id, k) => (reads[i + k].out = id))
+    i = j
+  }
+  return reads.map((r) => r.out)
 }

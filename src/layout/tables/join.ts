@@ -9,7 +9,7 @@ import type { Table, TableCell } from '../../schema/plan.js'
 import type { Box } from '../../schema/provenance.js'
 import { alignWords } from '../geometry.js'
 import type { PageIn } from '../columns.js'
-import { cellAt, columnNames, columnRoles, headerRowCount } from './header.js'
+import { cellAt, columnNames, headerRowCount, idColumnOf, roleOf } from './header.js'
 import { repairIds } from './ids.js'
 
 type Placed = { page: PageIn; table: PageTable; index: number; count: number }
@@ -40,9 +40,16 @@ export function normalizedCellText(p: PageIn, cell: PageTable['cells'][number], 
   return cleanCellText(out.join(' '))
 }
 
-/** Rule stubs OCR reads as characters ("|", "[") at a cell's edges go. */
+/**
+ * Rule stubs OCR reads as characters ("|", "[") at a cell's edges go, and so do specks read as
+ * punctuation standing alone at the cell's end ("Năm 2025 .", "hằng năm -") or a closing quote no
+ * opening one pairs ("hằng năm”"): a cell does not end on a lone mark.
+ */
 export function cleanCellText(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s|[\]!_]+|[\s|[\]_]+$/g, '').trim()
+  let t = s.replace(/\s+/g, ' ').replace(/^[\s|[\]!_]+|[\s|[\]_]+$/g, '').trim()
+  t = t.replace(/(?:\s+[.,:;'"”’`~\-–_|]+)+$/u, '')
+  if (!/[“"‘']/.test(t.slice(0, -1))) t = t.replace(/[”’'"]+$/u, '')
+  return t.trim()
 }
 
 const headerKey = (cells: TableCell[], headerRows: number) =>
@@ -69,10 +76,121 @@ type Building = {
   cols: number
   headerRows: number
   columns: string[]
+  /** the header cells of each page that repeats the header (the first page's included), for the vote */
+  headers: TableCell[][]
   confs: number[]
   lastPage: number
   endsPage: boolean
   first: { page: number; box: Box; lines: [number, number] }
+}
+
+/** A page table's cells with their text rebuilt from the normalized lines, and their line ranges. */
+function pageCells(p: PageIn, table: PageTable): TableCell[] {
+  const cache = new Map<number, ([number, number] | null)[]>()
+  return table.cells.map((c) => {
+    const ks = (c.words ?? []).map((r) => r[0])
+    const cell: TableCell = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: normalizedCellText(p, c, cache), box: c.box, page: p.page }
+    if (ks.length > 0) cell.lines = [Math.min(...ks), Math.max(...ks)]
+    return cell
+  })
+}
+
+/** Whether a page's first table goes on with the table that ended the page before (same columns, header repeated or none at the top). */
+function continues(prev: Building | undefined, at: Placed, cells: TableCell[], headerRows: number): prev is Building {
+  const { page: p, table, index } = at
+  if (!prev || index !== 0 || !prev.endsPage || prev.lastPage !== p.page - 1 || prev.cols !== table.cols) return false
+  const height = p.height ?? 0
+  const atTop = height > 0 ? table.box[1] < 0.3 * height : index === 0
+  if (headerRows > 0) return similarity(headerKey(prev.cells, prev.headerRows), headerKey(cells, headerRows)) >= 0.7
+  return atTop
+}
+
+/**
+ * A row broken over the page: the first body row here has no id (the table names an id column)
+ * while its other cells go on — their text continues the last row of the previous page. Returns
+ * how many rows of the page were merged so (0 or 1).
+ */
+function mergeBrokenRow(prev: Building, cells: TableCell[], headerRows: number): number {
+  const idCol = idColumnOf(prev.cells, prev.headerRows, prev.columns)
+  const first = cells.filter((c) => c.row === headerRows)
+  const lastRow = prev.rows - 1
+  const broken =
+    idCol >= 0 &&
+    lastRow >= prev.headerRows &&
+    first.length > 0 &&
+    !first.find((c) => c.col <= idCol && c.col + c.colSpan > idCol)?.text.trim() &&
+    first.some((c) => c.text.trim())
+  if (!broken) return 0
+  for (const c of first) {
+    const above = cellAt(prev.cells, lastRow, c.col)
+    if (above && c.text.trim()) above.text = above.text.trim() ? `${above.text.trim()} ${c.text.trim()}` : c.text.trim()
+  }
+  return 1
+}
+
+/** The body rows of a continuation page appended under the table (its repeated header kept aside for the vote). */
+function appendPage(prev: Building, at: Placed, cells: TableCell[], headerRows: number, confs: number[]): void {
+  const merged = mergeBrokenRow(prev, cells, headerRows)
+  const shift = prev.rows - headerRows - merged
+  for (const c of cells) if (c.row >= headerRows + merged) prev.cells.push({ ...c, row: c.row + shift })
+  if (headerRows === prev.headerRows) prev.headers.push(cells.filter((c) => c.row < headerRows))
+  prev.rows += at.table.rows - headerRows - merged
+  if (!prev.pages.includes(at.page.page)) prev.pages.push(at.page.page)
+  prev.lastPage = at.page.page
+  prev.endsPage = at.index === at.count - 1
+  prev.confs.push(...confs)
+}
+
+function startTable(at: Placed, cells: TableCell[], headerRows: number, confs: number[]): Building {
+  const lineIdx = cells.flatMap((c) => (c.lines ? [...c.lines] : []))
+  return {
+    pages: [at.page.page],
+    cells,
+    rows: at.table.rows,
+    cols: at.table.cols,
+    headerRows,
+    columns: columnNames(cells, at.table.cols, headerRows).full,
+    headers: [cells.filter((c) => c.row < headerRows)],
+    confs,
+    lastPage: at.page.page,
+    endsPage: at.index === at.count - 1,
+    first: { page: at.page.page, box: at.table.box, lines: lineIdx.length ? [Math.min(...lineIdx), Math.max(...lineIdx)] : [0, 0] },
+  }
+}
+
+/** Copies vote by their exact text (marks included: "KẾT QUÁ" and "KẾT QUẢ" are two readings), spacing aside. */
+const voteKey = (t: string) => t.normalize('NFC').replace(/\s+/g, ' ').trim()
+
+/**
+ * The header read once from its best copy: a header repeated on every page was read on each; each
+ * header cell takes the text most copies agree on, ties going to a text that names a
+ * column role, then to the first page's. The first page's cells keep their place and provenance.
+ */
+function voteHeader(b: Building): void {
+  if (b.headers.length < 2) return
+  for (const cell of b.cells) {
+    if (cell.row >= b.headerRows) continue
+    const texts = b.headers.map((h) => h.find((c) => c.row === cell.row && c.col === cell.col && c.colSpan === cell.colSpan)?.text.trim()).filter((t): t is string => !!t)
+    const votes = new Map<string, { text: string; n: number; named: boolean; order: number }>()
+    texts.forEach((t, order) => {
+      const v = votes.get(voteKey(t)) ?? { text: t, n: 0, named: roleOf(t) !== null, order }
+      v.n++
+      votes.set(voteKey(t), v)
+    })
+    const best = [...votes.values()].sort((x, y) => y.n - x.n || Number(y.named) - Number(x.named) || x.order - y.order)[0]
+    if (best) cell.text = best.text
+  }
+  b.columns = columnNames(b.cells, b.cols, b.headerRows).full
+}
+
+/** The id column through the numbering of the whole table (ids.ts): "31" between 2.3 and 3.2 is 3.1. */
+function repairIdColumn(b: Building): void {
+  const idCol = idColumnOf(b.cells, b.headerRows, b.columns)
+  if (idCol < 0) return
+  const ids = b.cells.filter((c) => c.row >= b.headerRows && c.col === idCol && c.colSpan === 1).sort((x, y) => x.row - y.row)
+  repairIds(ids.map((c) => [c.text])).forEach((t, k) => {
+    if (t) ids[k].text = t
+  })
 }
 
 export function joinPageTables(pages: readonly PageIn[], tablesOf: (p: PageIn) => readonly PageTable[]): Table[] {
@@ -82,78 +200,17 @@ export function joinPageTables(pages: readonly PageIn[], tablesOf: (p: PageIn) =
     ts.forEach((table, index) => placed.push({ page: p, table, index, count: ts.length }))
   }
   const out: Building[] = []
-  for (const { page: p, table, index, count } of placed) {
-    const cache = new Map<number, ([number, number] | null)[]>()
-    const cells: TableCell[] = table.cells.map((c) => {
-      const refs = c.words ?? []
-      const ks = refs.map((r) => r[0])
-      const cell: TableCell = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: normalizedCellText(p, c, cache), box: c.box, page: p.page }
-      if (ks.length > 0) cell.lines = [Math.min(...ks), Math.max(...ks)]
-      return cell
-    })
-    const headerRows = headerRowCount(cells, table.rows)
-    const names = columnNames(cells, table.cols, headerRows)
-    const confs = table.cells.map((c) => c.conf).filter((c): c is number => typeof c === 'number')
+  for (const at of placed) {
+    const cells = pageCells(at.page, at.table)
+    const headerRows = headerRowCount(cells, at.table.rows)
+    const confs = at.table.cells.map((c) => c.conf).filter((c): c is number => typeof c === 'number')
     const prev = out[out.length - 1]
-    const height = p.height ?? 0
-    const atTop = height > 0 ? table.box[1] < 0.3 * height : index === 0
-    const continues =
-      prev !== undefined &&
-      index === 0 &&
-      prev.endsPage &&
-      prev.lastPage === p.page - 1 &&
-      prev.cols === table.cols &&
-      ((headerRows > 0 && similarity(headerKey(prev.cells, prev.headerRows), headerKey(cells, headerRows)) >= 0.7) || (headerRows === 0 && atTop))
-    if (continues) {
-      // a row broken over the page: the first body row here has no id (the table names an id column)
-      // while the other cells go on: its text continues the last row of the previous page
-      const idCol = columnRoles(prev.columns).indexOf('id')
-      const first = cells.filter((c) => c.row === headerRows)
-      const lastRow = prev.rows - 1
-      const broken =
-        idCol >= 0 &&
-        lastRow >= prev.headerRows &&
-        first.length > 0 &&
-        !first.find((c) => c.col <= idCol && c.col + c.colSpan > idCol)?.text.trim() &&
-        first.some((c) => c.text.trim())
-      const merged = broken ? 1 : 0
-      if (broken) {
-        for (const c of first) {
-          const above = cellAt(prev.cells, lastRow, c.col)
-          if (above && c.text.trim()) above.text = above.text.trim() ? `${above.text.trim()} ${c.text.trim()}` : c.text.trim()
-        }
-      }
-      const shift = prev.rows - headerRows - merged
-      for (const c of cells) if (c.row >= headerRows + merged) prev.cells.push({ ...c, row: c.row + shift })
-      prev.rows += table.rows - headerRows - merged
-      if (!prev.pages.includes(p.page)) prev.pages.push(p.page)
-      prev.lastPage = p.page
-      prev.endsPage = index === count - 1
-      prev.confs.push(...confs)
-      continue
-    }
-    const lineIdx = cells.flatMap((c) => (c.lines ? [...c.lines] : []))
-    out.push({
-      pages: [p.page],
-      cells,
-      rows: table.rows,
-      cols: table.cols,
-      headerRows,
-      columns: names.full,
-      confs,
-      lastPage: p.page,
-      endsPage: index === count - 1,
-      first: { page: p.page, box: table.box, lines: lineIdx.length ? [Math.min(...lineIdx), Math.max(...lineIdx)] : [0, 0] },
-    })
+    if (continues(prev, at, cells, headerRows)) appendPage(prev, at, cells, headerRows, confs)
+    else out.push(startTable(at, cells, headerRows, confs))
   }
   for (const b of out) {
-    // the id column through the numbering of the whole table (ids.ts): "31" between 2.3 and 3.2 is 3.1
-    const idCol = columnRoles(b.columns).indexOf('id')
-    if (idCol < 0) continue
-    const ids = b.cells.filter((c) => c.row >= b.headerRows && c.col === idCol && c.colSpan === 1).sort((x, y) => x.row - y.row)
-    repairIds(ids.map((c) => [c.text])).forEach((t, k) => {
-      if (t) ids[k].text = t
-    })
+    voteHeader(b)
+    repairIdColumn(b)
   }
   return out.map((b) => ({
     pages: b.pages,
@@ -164,4 +221,3 @@ export function joinPageTables(pages: readonly PageIn[], tablesOf: (p: PageIn) =
     confidence: b.confs.length ? Math.round((b.confs.reduce((s, c) => s + c, 0) / b.confs.length) * 1000) / 1000 : 0.9,
   }))
 }
-

@@ -225,35 +225,39 @@ function colOf(x: number, seps: number[]): number {
   return c
 }
 
-function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTable | null {
+type Run = { c0: number; c1: number; words: W[] }
+type Seg = { c0: number; c1: number; words: W[] }
+/** Column separators (x) and the column each word starts in. */
+type Columns = { seps: number[]; C: number; wordCol: (w: W) => number }
+
+function columnsOf(corridors: Corridor[], gap: number): Columns {
   // separators near the start of the next column: its words start at the corridor's end, while
   // the corridor's start is blurred by the few lines allowed to reach into it
   const seps = corridors.map((c) => c.a + 0.75 * (c.b - c.a)).sort((a, b) => a - b)
-  const C = seps.length + 1
   // a word's column by its start (cells are left-aligned or centred: a word that pokes over a
   // separator at its end, "đề" at the end of a long content line, belongs to the column it starts in)
   const wordCol = (w: W) => colOf(w.box[0] + Math.min(gap / 2, (w.box[2] - w.box[0]) / 4), seps)
-  const x0 = Math.min(...lines.map((l) => l.x0))
-  const x1 = Math.max(...lines.map((l) => l.x1))
-  // per line: the columns of each text run; words join across a separator only when they are as
-  // close as words of one text (a group row, a spanning header), not across a column gap
-  type Run = { c0: number; c1: number; words: W[] }
-  const runsOf = (l: VLine): Run[] => {
-    const runs: Run[] = []
-    let prev: W | null = null
-    for (const w of l.words) {
-      const c = wordCol(w)
-      const last = runs[runs.length - 1]
-      if (last && (c === last.c1 || (prev && w.box[0] - prev.box[2] < gap))) {
-        last.c1 = Math.max(last.c1, c)
-        last.words.push(w)
-      } else runs.push({ c0: c, c1: c, words: [w] })
-      prev = w
-    }
-    return runs
+  return { seps, C: seps.length + 1, wordCol }
+}
+
+/** The columns of each text run of a line; words join across a separator only when they are as close as words of one text (a group row, a spanning header), not across a column gap. */
+function runsOf(l: VLine, cols: Columns, gap: number): Run[] {
+  const runs: Run[] = []
+  let prev: W | null = null
+  for (const w of l.words) {
+    const c = cols.wordCol(w)
+    const last = runs[runs.length - 1]
+    if (last && (c === last.c1 || (prev && w.box[0] - prev.box[2] < gap))) {
+      last.c1 = Math.max(last.c1, c)
+      last.words.push(w)
+    } else runs.push({ c0: c, c1: c, words: [w] })
+    prev = w
   }
-  const lineRuns = lines.map(runsOf)
-  // rows: a wider pitch than the tightest in-cell pitch, or new text in the first column
+  return runs
+}
+
+/** Lines grouped into rows: a wider pitch than the tightest in-cell pitch, or new text in the first column; a two-level header's first row split. */
+function rowsOf(lines: VLine[], lineRuns: Run[][]): number[][] {
   const pitches = lines.slice(1).map((l, k) => l.cy - lines[k].cy)
   const sortedP = [...pitches].sort((a, b) => a - b)
   const base = sortedP[Math.floor(sortedP.length * 0.25)] ?? 0
@@ -270,61 +274,63 @@ function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTab
     }
   }
   // a two-level header: a run spanning columns above separate runs in those columns splits the first row
-  for (let r = 0; r < Math.min(1, rows.length); r++) {
-    const ks = rows[r]
-    const spanAt = ks.findIndex((k) => lineRuns[k].some((x) => x.c1 > x.c0))
-    if (spanAt < 0) continue
+  const ks = rows[0]
+  const spanAt = ks.findIndex((k) => lineRuns[k].some((x) => x.c1 > x.c0))
+  if (spanAt >= 0) {
     const span = lineRuns[ks[spanAt]].find((x) => x.c1 > x.c0)!
     const splitAt = ks.findIndex((k, idx) => idx > spanAt && lineRuns[k].filter((x) => x.c0 === x.c1 && x.c0 >= span.c0 && x.c0 <= span.c1).length >= 2)
-    if (splitAt > 0) rows.splice(r, 1, ks.slice(0, splitAt), ks.slice(splitAt))
+    if (splitAt > 0) rows.splice(0, 1, ks.slice(0, splitAt), ks.slice(splitAt))
   }
+  return rows
+}
+
+/** Cells of one row: the column segments (spans merged, overlapping spans chained to the leftmost start), words placed. */
+function segmentsOf(ks: number[], lineRuns: Run[][], cols: Columns): Seg[] {
+  const { C, wordCol } = cols
+  const spans: [number, number][] = []
+  for (const k of ks) for (const run of lineRuns[k]) if (run.c1 > run.c0) spans.push([run.c0, run.c1])
+  const owner = Array.from({ length: C }, (_, c) => c)
+  for (const [a, b] of spans) for (let c = a; c <= b; c++) owner[c] = Math.min(owner[c], a)
+  for (let c = 0; c < C; c++) owner[c] = owner[owner[c]]
+  const segs = new Map<number, Seg>()
+  for (let c = 0; c < C; c++) {
+    const o = owner[c]
+    const s = segs.get(o) ?? { c0: o, c1: c, words: [] }
+    s.c1 = Math.max(s.c1, c)
+    segs.set(o, s)
+  }
+  for (const k of ks) for (const run of lineRuns[k]) for (const w of run.words) segs.get(owner[wordCol(w)])!.words.push(w)
+  return [...segs.values()].sort((a, b) => a.c0 - b.c0)
+}
+
+/** Header rows (0, 1, or 2 when a sub-header row sits under spanning cells) and how many first-row cells name a role. */
+function headerOf(rowSegs: Seg[][]): { headerRows: number; named: number } {
+  const named = rowSegs[0].filter((s) => s.words.length && roleOf(s.words.map((w) => w.text).join(' '))).length
+  if (named === 0 || named < rowSegs[0].filter((s) => s.words.length).length / 2) return { headerRows: 0, named }
+  const twoLevel = rowSegs.length > 1 && rowSegs[0].some((s) => s.c1 > s.c0) && rowSegs[1].filter((s) => s.words.length).every((s) => rowSegs[0].some((u) => u.c1 > u.c0 && s.c0 >= u.c0 && s.c1 <= u.c1))
+  return { headerRows: twoLevel ? 2 : 1, named }
+}
+
+/** Group rows: body text up to the second column, nothing after it: the text spans to the end. */
+function spanGroupRows(rowSegs: Seg[][], headerRows: number, C: number): void {
+  if (C < 4) return
+  for (let r = headerRows; r < rowSegs.length; r++) {
+    const segs = rowSegs[r]
+    const lastText = Math.max(...segs.filter((s) => s.words.length).map((s) => s.c0))
+    const lastSeg = segs.find((s) => s.c0 === lastText)
+    if (!lastSeg || lastSeg.c1 >= C - 1 || lastText > 1) continue
+    if (segs.some((s) => s.c0 > lastText && s.words.length)) continue
+    lastSeg.c1 = C - 1
+    rowSegs[r] = segs.filter((s) => s.c0 <= lastText)
+  }
+}
+
+/** Page-table cells from the row segments, boxes from the separators and the rows' lines; spanned sub-header cells dropped. */
+function cellsOf(rowSegs: Seg[][], rows: number[][], lines: VLine[], cols: Columns, headerRows: number): { cells: PageTableCell[]; box: Box } {
+  const { seps, C } = cols
   const R = rows.length
-  if (R < 3) return null
-
-  // cells: per row, the column segments (spans merged), words in reading order
-  type Seg = { c0: number; c1: number; words: W[] }
-  const rowSegs: Seg[][] = rows.map((ks) => {
-    const spans: [number, number][] = []
-    for (const k of ks) for (const run of lineRuns[k]) if (run.c1 > run.c0) spans.push([run.c0, run.c1])
-    const owner = Array.from({ length: C }, (_, c) => c)
-    for (const [a, b] of spans) for (let c = a; c <= b; c++) owner[c] = Math.min(owner[c], a)
-    // overlapping spans chain: resolve to the leftmost start
-    for (let c = 0; c < C; c++) owner[c] = owner[owner[c]]
-    const segs = new Map<number, Seg>()
-    for (let c = 0; c < C; c++) {
-      const o = owner[c]
-      const s = segs.get(o) ?? { c0: o, c1: c, words: [] }
-      s.c1 = Math.max(s.c1, c)
-      segs.set(o, s)
-    }
-    for (const k of ks) for (const run of lineRuns[k]) for (const w of run.words) segs.get(owner[wordCol(w)])!.words.push(w)
-    return [...segs.values()].sort((a, b) => a.c0 - b.c0)
-  })
-
-  // a sub-header row split off above: upper cells over columns the lower row leaves empty span both
-  const headerNamed = (segs: Seg[]) => segs.filter((s) => s.words.length && roleOf(s.words.map((w) => w.text).join(' '))).length
-  const named = headerNamed(rowSegs[0])
-  const headerRows = named > 0 && named >= rowSegs[0].filter((s) => s.words.length).length / 2 ? (rowSegs.length > 1 && rowSegs[0].some((s) => s.c1 > s.c0) && rowSegs[1].filter((s) => s.words.length).every((s) => rowSegs[0].some((u) => u.c1 > u.c0 && s.c0 >= u.c0 && s.c1 <= u.c1)) ? 2 : 1) : 0
-
-  // conservative gates
-  const textCols = (segs: Seg[]) => segs.filter((s) => s.words.length).length
-  if (C < 3 && !(C === 2 && named >= 2)) return null
-  const wide = rows.filter((_, r) => textCols(rowSegs[r]) >= Math.min(3, C)).length
-  if (wide < 3 && !(named >= 2 && wide >= 2)) return null
-
-  // group rows: body text up to some column, nothing after it, spans to the end
-  if (C >= 4) {
-    for (let r = headerRows; r < R; r++) {
-      const segs = rowSegs[r]
-      const lastText = Math.max(...segs.filter((s) => s.words.length).map((s) => s.c0))
-      const lastSeg = segs.find((s) => s.c0 === lastText)
-      if (!lastSeg || lastSeg.c1 >= C - 1 || lastText > 1) continue
-      if (segs.some((s) => s.c0 > lastText && s.words.length)) continue
-      lastSeg.c1 = C - 1
-      rowSegs[r] = segs.filter((s) => s.c0 <= lastText)
-    }
-  }
-
+  const x0 = Math.min(...lines.map((l) => l.x0))
+  const x1 = Math.max(...lines.map((l) => l.x1))
   const colX = (c: number) => (c === 0 ? x0 : seps[c - 1])
   const colX1 = (c: number) => (c === C - 1 ? x1 : seps[c])
   const rowY0 = rows.map((ks) => Math.min(...ks.map((k) => lines[k].y0)))
@@ -332,9 +338,8 @@ function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTab
   const cells: PageTableCell[] = []
   for (let r = 0; r < R; r++) {
     for (const s of rowSegs[r]) {
-      let rowSpan = 1
       // a header cell over columns the sub-header row leaves empty spans it
-      if (headerRows === 2 && r === 0 && !rowSegs[1].some((u) => u.words.length && u.c0 <= s.c1 && u.c1 >= s.c0)) rowSpan = 2
+      const rowSpan = headerRows === 2 && r === 0 && !rowSegs[1].some((u) => u.words.length && u.c0 <= s.c1 && u.c1 >= s.c0) ? 2 : 1
       const ws = readingOrder(s.words)
       const cell: PageTableCell = {
         row: r,
@@ -349,10 +354,27 @@ function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTab
       cells.push(cell)
     }
   }
-  // the spanned sub-header cells go
   const out = cells.filter((c) => !(headerRows === 2 && c.row === 1 && !c.words?.length && cells.some((u) => u.row === 0 && u.rowSpan === 2 && c.col >= u.col && c.col < u.col + u.colSpan)))
-  const box: Box = [Math.round(x0), Math.round(rowY0[0]), Math.round(x1), Math.round(rowY1[R - 1])]
-  return { box, rows: R, cols: C, cells: out, method: 'word-gaps' }
+  return { cells: out, box: [Math.round(x0), Math.round(rowY0[0]), Math.round(x1), Math.round(rowY1[R - 1])] }
+}
+
+function buildTable(lines: VLine[], corridors: Corridor[], gap: number): PageTable | null {
+  const cols = columnsOf(corridors, gap)
+  const { C } = cols
+  const lineRuns = lines.map((l) => runsOf(l, cols, gap))
+  const rows = rowsOf(lines, lineRuns)
+  const R = rows.length
+  if (R < 3) return null
+  const rowSegs = rows.map((ks) => segmentsOf(ks, lineRuns, cols))
+  const { headerRows, named } = headerOf(rowSegs)
+  // conservative gates
+  const textCols = (segs: Seg[]) => segs.filter((s) => s.words.length).length
+  if (C < 3 && !(C === 2 && named >= 2)) return null
+  const wide = rows.filter((_, r) => textCols(rowSegs[r]) >= Math.min(3, C)).length
+  if (wide < 3 && !(named >= 2 && wide >= 2)) return null
+  spanGroupRows(rowSegs, headerRows, C)
+  const { cells, box } = cellsOf(rowSegs, rows, lines, cols, headerRows)
+  return { box, rows: R, cols: C, cells, method: 'word-gaps' }
 }
 
 /** Words of one cell: by visual line (top to bottom), each left to right. */

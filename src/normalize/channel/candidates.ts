@@ -11,7 +11,8 @@ export type Candidate = { word: string; id: number; cost: number; id2?: number }
 
 type Trie = { children: Map<string, number>[]; word: Int32Array }
 
-export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[] }
+/** alphabet: every letter on the trie's edges */
+export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[] }
 
 const lexicons = new WeakMap<LanguageModel, Lexicon>()
 
@@ -41,7 +42,8 @@ export function lexiconOf(lm: LanguageModel): Lexicon {
     if (list) list.push(id)
     else bySkeleton.set(sk, [id])
   })
-  lex = { trie: { children, word: Int32Array.from(words) }, bySkeleton, vocab: lm.vocab }
+  const alphabet = [...new Set(children.flatMap((m) => [...m.keys()]))].sort()
+  lex = { trie: { children, word: Int32Array.from(words) }, bySkeleton, vocab: lm.vocab, alphabet }
   lexicons.set(lm, lex)
   return lex
 }
@@ -66,6 +68,8 @@ export function markCandidates(lex: Lexicon, ch: Channel, o: string): Candidate[
   return out
 }
 
+const NON_LETTER = /[^\p{L}]/u
+
 type State = { cost: number; node: number; j: number }
 
 /** Best-first search over the trie for gold words that the channel can write as o. */
@@ -73,6 +77,9 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const { children, word } = lex.trie
   const obs = [...o]
   const m = obs.length
+  // pieces[j][k]: the k glyphs from j
+  const pieces = obs.map((_, j) => Array.from({ length: Math.min(4, m - j) + 1 }, (_, k) => obs.slice(j, j + k).join('')))
+  pieces.push([''])
   const heap: State[] = []
   const seen = new Map<number, number>()
   const found = new Map<number, number>()
@@ -100,13 +107,17 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     const start = s.node === 0
     if (s.j < m) push(s.cost + ch.insertion(obs[s.j]), s.node, s.j + 1)
     for (let k = 0; k <= Math.min(4, m - s.j); k++) {
-      const piece = obs.slice(s.j, s.j + k).join('')
-      if (k <= 1) {
-        // single letters and losses: try every continuation of the trie
-        for (const [g, next] of kids) {
-          const c = ch.cost(g, piece, start)
-          if (c < Infinity) push(s.cost + c, next, s.j + k)
-        }
+      const piece = pieces[s.j][k]
+      // single letters and losses, and runs of two or three glyphs with a digit or symbol in them (c1, q',
+      // (;1: the generic prior prices them as one vowel; adaptation learns which vowels this document
+      // means by them): try every continuation of the trie
+      if (k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))) {
+        const options = ch.costsFor(piece, start, lex.alphabet)
+        if (options.size)
+          for (const [g, next] of kids) {
+            const c = options.get(g)
+            if (c !== undefined) push(s.cost + c, next, s.j + k)
+          }
       }
       if (k === 0) continue
       const golds = ch.byObserved.get(piece)

@@ -32,7 +32,7 @@ export const GLYPH_CONFUSIONS: [string, string[], number][] = [
   // English-model OCR (002_confusions.md)
   ['é', E_HAT, 0.8], ['é', E_TONED, 1.6], ['é', [...O_HAT, ...O_HORN], 2.6], ['é', A_MARKED, 3.5],
   ['6', [...O_HAT, ...O_TONED], 1.2], ['6', O_HORN, 2.6],
-  ['d', [...O_HAT, ...O_HORN], 4.5], ['b', O_HAT, 5], ['0', [...O_HORN, ...O_HAT, 'ò', 'ù'], 3.5],
+  ['d', [...O_HAT, ...O_HORN], 4.5], ['d', [...A_HAT, ...A_BREVE, 'á', 'ả', 'ú'], 5.5], ['d', E_HAT, 6.5], ['b', O_HAT, 5], ['0', [...O_HORN, ...O_HAT, 'ò', 'ù'], 3.5],
   ['i', [...U_HORN, ...A_BREVE, ...A_HAT, 'ủ', 'ú', 'ù'], 4.2],
   ['a', ['ủ', 'ú', ...O_HORN, ...U_HORN], 4.8],
   ['g', ['ợ', 'ộ', 'ạ', 'ệ'], 4.2], ['y', ['ự', 'ụ'], 3.2],

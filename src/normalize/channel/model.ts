@@ -62,6 +62,25 @@ export class Channel {
     return c
   }
 
+  /**
+   * Every letter of alphabet that can be written as o, with its cost (finite costs only). Memoised: the
+   * candidate search asks this for each observed piece at each trie node.
+   */
+  costsFor(o: string, wordStart: boolean, alphabet: readonly string[]): Map<string, number> {
+    const key = o + (wordStart ? '^' : '')
+    let m = this.optionMemo.get(key)
+    if (!m) {
+      m = new Map()
+      for (const g of alphabet) {
+        const c = this.cost(g, o, wordStart)
+        if (c < Infinity) m.set(g, c)
+      }
+      this.optionMemo.set(key, m)
+    }
+    return m
+  }
+  private readonly optionMemo = new Map<string, Map<string, number>>()
+
   /** Cost of an observed character with no intended letter behind it. */
   insertion(o: string): number {
     if (CHEAP_INSERTIONS.includes(o)) return 2 + 4 * (1 - this.params.garble)
@@ -96,6 +115,7 @@ export class Channel {
     if (o.length === 1 && SYMBOL.test(o)) return 6 + 4 * w
     if (o.length === 1 && isVowel(o)) return 7 + 4 * w
     if (o.length === 2 && [...o].some((x) => SYMBOL.test(x))) return 7 + 4 * w
+    if (o.length === 3 && [...o].some((x) => SYMBOL.test(x))) return 8 + 4 * w
     return Infinity
   }
 }

@@ -1,5 +1,6 @@
-// Rules of the fifth held-out pass: each a convention of Vietnamese administrative documents,
-// tested on short invented snippets (not the held-out files).
+// Conventions of Vietnamese administrative documents: local bodies by level, abbreviations as data,
+// noise in the header, targets, legal bases joined by "và", the "Nơi nhận" heading — each on a short
+// invented snippet.
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'
 import { isPlaceName, localBodyLevel, splitOrgans } from '../../src/extract/header.js'

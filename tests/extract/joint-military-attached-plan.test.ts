@@ -1,5 +1,6 @@
-// Rules of the fourth held-out pass: each a convention of Vietnamese administrative documents,
-// tested on short invented snippets (not the held-out files).
+// Conventions of Vietnamese administrative documents: abbreviations in the issuer block, joint plans
+// (Nghị định 30/2020/NĐ-CP Điều 13), military documents, legal bases named alone, targets, task tables
+// printed as text, a Quyết định with its plan attached — each on a short invented snippet.
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'
 import { splitOrgans } from '../../src/extract/header.js'

@@ -1,5 +1,6 @@
-// Rules of the third held-out pass: each a convention of Vietnamese administrative documents,
-// tested on short invented snippets (not the held-out files).
+// Conventions of Vietnamese administrative documents: a central body "… Việt Nam" above its branch and
+// mass organisations in the issuer block, organ words re-spelled from the tables, citations, targets —
+// each on a short invented snippet.
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'
 import { splitOrgans } from '../../src/extract/header.js'
@@ -50,7 +51,7 @@ describe('issuer block: central body "… Việt Nam" above its branch; mass org
     ['HỘI CCB', 'HỘI Cựu chiến binh'],
   ])('abbreviation %s → %s', (a, b) => expect(expandAbbreviations(a)).toBe(b))
   it.each([
-    // the bank is an organ named after its field (heldout4 pass: "ngân hàng" is an organ word)
+    // the bank is an organ named after its field ("ngân hàng" is an organ word)
     ['PHÒNG GIAO DỊCH NGÂN HÀNG CHÍNH SÁCH XÃ HỘI', 'Phòng Giao dịch Ngân hàng Chính sách xã hội'],
     ['BẢO HIỂM XÃ HỘI HUYỆN MỸ XUYÊN', 'Bảo hiểm xã hội huyện Mỹ Xuyên'],
   ])('"xã hội" is a common noun, not the unit "xã": %s', (a, b) => expect(organCase(a)).toBe(b))
