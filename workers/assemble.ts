@@ -38,7 +38,8 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
       failedPages.push(...outcomes.filter((o) => 'failed' in o).map((o) => o.page))
       return outcomes
     }
-    if (model === undefined) model = loadLanguageModel()
+    // KEHOACH_MODEL: the adapted model named by `--model` on watch/worker (or set in the environment)
+    if (model === undefined) model = loadLanguageModel(process.env.KEHOACH_MODEL || undefined)
     const plan = await runDocument(
       { prepared: await loadDocument(ref, dataDir) },
       { limits: ref.limits, model, ocr: noOcr, pages, startedAt: Date.parse(ref.enqueuedAt) || Date.now() },

@@ -12,6 +12,7 @@ import { registerStatus } from './commands/status.js'
 import { registerReprocess } from './commands/reprocess.js'
 import { registerLm } from './commands/lm.js'
 import { registerSchema } from './commands/schema.js'
+import { registerExport } from './commands/export.js'
 import { registerReview } from './commands/review.js'
 
 const program = new Command()
@@ -31,6 +32,7 @@ for (const register of [
   registerReindex,
   registerStatus,
   registerReprocess,
+  registerExport,
   registerReview,
   registerLm,
   registerSchema,

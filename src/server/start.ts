@@ -1,5 +1,4 @@
 import type { Queue, Worker } from 'bullmq'
-import type { FastifyInstance } from 'fastify'
 import { bullConnection, DEFAULT_REDIS_URL } from '../queue/connection.js'
 import { queuePrefix } from '../queue/names.js'
 import { indexFolder, watchFolder, type FolderWatch } from '../store/indexer.js'
@@ -10,6 +9,7 @@ import { WebhookDispatcher } from '../webhooks/dispatch.js'
 import type { WebhookJobData } from '../webhooks/jobs.js'
 import { startWebhookWorker, webhookQueue } from '../webhooks/queue.js'
 import { buildServer } from './app.js'
+import type { ApiApp } from './context.js'
 
 export type StartOptions = {
   dataDir: string
@@ -26,13 +26,15 @@ export type StartOptions = {
   /** --webhook URLs and secret (DATA/.kehoach/webhooks.json is read too); worker: deliver in this process */
   webhooks?: { urls?: string[]; secret?: string | null; worker?: boolean }
   log?: (line: string) => void
+  /** one JSON line per HTTP request */
+  accessLog?: ((line: string) => void) | null
   /** mount the queue dashboard at /admin/queues when redisUrl is set (default true) */
   dashboard?: boolean
 }
 
 export type RunningServer = {
   url: string
-  app: FastifyInstance
+  app: ApiApp
   store: PlanStore
   watch: FolderWatch
   webhooks: WebhookDispatcher | null
@@ -55,7 +57,10 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     const prefix = o.queuePrefix ?? queuePrefix()
     const connection = bullConnection(o.redisUrl ?? DEFAULT_REDIS_URL)
     queue = webhookQueue({ connection, prefix })
-    if (o.webhooks?.worker !== false) worker = startWebhookWorker({ connection, prefix })
+    if (o.webhooks?.worker !== false) {
+      const secrets = new Map(settings.endpoints.map((e) => [e.key, e.secretValue]))
+      worker = startWebhookWorker({ connection, prefix, secretOf: (key) => secrets.get(key) })
+    }
     dispatcher = new WebhookDispatcher(store, queue, settings)
     const n = await dispatcher.pump()
     log(`webhooks: ${settings.endpoints.length} endpoint(s); ${n} deliveries queued`)
@@ -72,7 +77,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     onError: (e) => log(`index error: ${(e as Error).message}`),
   })
   const dashboard = o.redisUrl && o.dashboard !== false ? { connection: bullConnection(o.redisUrl), prefix: o.queuePrefix ?? queuePrefix() } : null
-  const app = await buildServer({ dataDir: o.dataDir, store, token: o.token, redisUrl: o.redisUrl ?? null, dashboard, afterWrite: () => watch.refresh() })
+  const app = await buildServer({ dataDir: o.dataDir, store, token: o.token, redisUrl: o.redisUrl ?? null, dashboard, accessLog: o.accessLog, afterWrite: () => watch.refresh() })
   if (dashboard) log(`queue dashboard at /admin/queues${o.token ? ' (token: Authorization header, or ?token= once in a browser)' : ' (read-only: no token set)'}`)
   const url = await app.listen({ port: o.port ?? 8080, host: o.host ?? '127.0.0.1' })
   return {

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq'
 import type { PlanStore } from '../store/types.js'
 import type { WebhookSettings, Endpoint } from './config.js'
 import type { WebhookJobData } from './jobs.js'
-import { buildBody, idempotencyKey, signature, webhookEventName } from './payload.js'
+import { buildBody, idempotencyKey, webhookEventName } from './payload.js'
 
 /**
  * Turns new feed events into delivery jobs, per endpoint, at least once: the endpoint's cursor
@@ -60,6 +60,8 @@ export class WebhookDispatcher {
         const link = ep.include === 'link' && e.id && this.settings.publicUrl ? new URL(`plans/${e.id}`, this.settings.publicUrl.replace(/\/?$/, '/')).toString() : null
         const body = JSON.stringify(buildBody(e, name, link ? null : samePlan, link))
         const key = idempotencyKey(e, name)
+        // signed at each attempt by the delivering worker (webhook-timestamp must be fresh), so the
+        // secret never goes to Redis; webhook-id = the idempotency key, the same on every retry
         const headers: Record<string, string> = {
           'Content-Type': 'application/json; charset=utf-8',
           'User-Agent': 'kehoach-webhooks/1',
@@ -67,10 +69,9 @@ export class WebhookDispatcher {
           'X-Kehoach-Cursor': e.cursor,
           'Idempotency-Key': key,
         }
-        if (ep.secretValue) headers['X-Kehoach-Signature'] = signature(ep.secretValue, body)
         await this.queue.add(
           name,
-          { url: ep.url, endpoint: ep.key, event: name, planId: e.id, cursor: e.cursor, body, headers },
+          { url: ep.url, endpoint: ep.key, event: name, planId: e.id, cursor: e.cursor, msgId: key, body, headers },
           {
             jobId: `${ep.key}-${e.cursor}`,
             attempts: this.settings.attempts,

@@ -1,10 +1,15 @@
-/** One delivery: everything needed to POST it, already signed (the secret never goes to Redis). */
+/**
+ * One delivery: everything needed to POST it but the signature, which the delivering worker adds at
+ * each attempt from the endpoint's secret held in its own memory (the secret never goes to Redis).
+ */
 export type WebhookJobData = {
   url: string
   endpoint: string
   event: string
   planId: string | null
   cursor: string
+  /** Standard Webhooks `webhook-id`: the same on every attempt (receivers dedupe on it) */
+  msgId: string
   body: string
   headers: Record<string, string>
 }

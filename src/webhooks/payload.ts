@@ -31,17 +31,55 @@ export function idempotencyKey(e: StoreEvent, name: WebhookEventName): string {
   return `${id}-${e.revision ?? 0}-${name.replace(/^(document|plan)\./, '')}`
 }
 
-/** `sha256=<hex HMAC-SHA256 of the exact body bytes>` */
-export function signature(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+/**
+ * Standard Webhooks (standardwebhooks.com): the signed content is `<webhook-id>.<webhook-timestamp>.<body>`,
+ * HMAC-SHA256, base64, sent as `webhook-signature: v1,<base64>`. A secret written `whsec_<base64>` is
+ * the base64-decoded key (what the Standard Webhooks libraries generate); any other secret is used as
+ * its UTF-8 bytes (their `format: "raw"`).
+ */
+export function signingKey(secret: string): Buffer {
+  return secret.startsWith(SECRET_PREFIX) ? Buffer.from(secret.slice(SECRET_PREFIX.length), 'base64') : Buffer.from(secret, 'utf8')
 }
 
-/** For receivers (and tests): constant-time check of X-Kehoach-Signature. */
-export function verifySignature(secret: string, body: string | Buffer, header: string | undefined): boolean {
-  if (!header) return false
-  const want = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`)
-  const got = Buffer.from(header)
-  return want.length === got.length && timingSafeEqual(want, got)
+export const SECRET_PREFIX = 'whsec_'
+/** Receivers refuse a delivery whose timestamp is further than this from their clock (replay window). */
+export const REPLAY_TOLERANCE_S = 5 * 60
+
+export function sign(secret: string, msgId: string, timestampS: number, body: string | Buffer): string {
+  const mac = createHmac('sha256', signingKey(secret)).update(`${msgId}.${timestampS}.`).update(body).digest('base64')
+  return `v1,${mac}`
+}
+
+/** The three Standard Webhooks headers for one attempt, signed now. */
+export function signedHeaders(secret: string | null, msgId: string, body: string, nowMs: number): Record<string, string> {
+  const ts = Math.floor(nowMs / 1000)
+  return { 'webhook-id': msgId, 'webhook-timestamp': String(ts), ...(secret ? { 'webhook-signature': sign(secret, msgId, ts, body) } : {}) }
+}
+
+/**
+ * For receivers (and tests): the Standard Webhooks check. False unless one of the space-separated
+ * `v1,` signatures matches (constant time) and the timestamp is within `toleranceS` of `nowMs`.
+ */
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: string | Buffer,
+  nowMs = Date.now(),
+  toleranceS = REPLAY_TOLERANCE_S,
+): boolean {
+  const one = (k: string) => {
+    const v = headers[k]
+    return Array.isArray(v) ? v[0] : v
+  }
+  const id = one('webhook-id')
+  const ts = Number(one('webhook-timestamp'))
+  const sigs = one('webhook-signature')
+  if (!id || !sigs || !Number.isInteger(ts) || Math.abs(nowMs / 1000 - ts) > toleranceS) return false
+  const want = Buffer.from(sign(secret, id, ts, body))
+  return sigs.split(' ').some((s) => {
+    const got = Buffer.from(s)
+    return got.length === want.length && timingSafeEqual(got, want)
+  })
 }
 
 export function buildBody(e: StoreEvent, name: WebhookEventName, plan: Plan | null, link: string | null): WebhookBody {

@@ -1,6 +1,6 @@
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq'
 import { Redis } from 'ioredis'
-import deliverWebhook from '../../workers/webhook.js'
+import { webhookDeliverer, type SecretOf } from '../../workers/webhook.js'
 import { queuePrefix } from '../queue/names.js'
 import type { DeadLetter, WebhookJobData } from './jobs.js'
 import { DEAD_LETTER_KEY, WEBHOOK_QUEUE } from './names.js'
@@ -21,9 +21,9 @@ const DEAD_LETTERS_KEPT = 1000
  * Delivers webhook jobs in this process. A job that fails its last attempt (or gets 410) goes to
  * the dead-letter list (`<prefix>:webhooks:dead`, newest first), which `kehoach status` shows.
  */
-export function startWebhookWorker(o: WebhookQueueOptions & { concurrency?: number }): Worker<WebhookJobData> {
+export function startWebhookWorker(o: WebhookQueueOptions & { concurrency?: number; secretOf: SecretOf }): Worker<WebhookJobData> {
   const prefix = o.prefix ?? queuePrefix()
-  const worker = new Worker<WebhookJobData>(WEBHOOK_QUEUE, deliverWebhook, { connection: o.connection, prefix, concurrency: o.concurrency ?? 4 })
+  const worker = new Worker<WebhookJobData>(WEBHOOK_QUEUE, webhookDeliverer(o.secretOf), { connection: o.connection, prefix, concurrency: o.concurrency ?? 4 })
   let redis: Redis | null = null
   worker.on('failed', (job: Job<WebhookJobData> | undefined, error: Error) => {
     if (!job) return

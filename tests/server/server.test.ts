@@ -149,7 +149,9 @@ describe('kehoach serve (SQLite index)', () => {
     expect(m.type).toMatch(/^text\/plain/)
     expect(m.text).toMatch(/^kehoach_documents_indexed \d+$/m)
     expect(m.text).toMatch(/^kehoach_failures 1$/m)
-    expect(m.text).toMatch(/kehoach_http_requests_total\{route="\/plans",status="200"\} \d+/)
+    expect(m.text).toMatch(/^kehoach_http_request_duration_seconds_count\{method="GET",route="\/plans",status="200"\} [1-9]\d*$/m)
+    expect(m.text).toMatch(/^process_resident_memory_bytes \d+/m) // process metrics
+    expect(m.text).toMatch(/^# TYPE kehoach_stage_duration_seconds histogram$/m)
   })
 
   it('serves the web page', async () => {

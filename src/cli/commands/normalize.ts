@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { normalizeText, loadLanguageModel } from '../../normalize/index.js'
+import { normalizeText } from '../../normalize/index.js'
 import { FileAccessError } from '../../errors.js'
 import { runCommand } from '../exit.js'
+import { loadModelOption } from '../model.js'
+import { option } from '../settings.js'
 
 type NormalizeOptions = { model?: string; adapt: boolean; stats?: boolean; verbose?: boolean }
 
@@ -12,10 +14,10 @@ export function registerNormalize(program: Command): void {
     .command('normalize')
     .argument('[file]', 'text file (stdin when omitted)')
     .description('repair Vietnamese text line by line: NFC, legacy encodings, OCR confusions, diacritics')
-    .option('--model <path>', 'language model file (default: the packaged one)')
+    .addOption(option('model'))
     .option('--no-adapt', 'do not re-learn the OCR channel from the document itself')
     .option('--stats', 'print statistics to stderr')
-    .option('-v, --verbose', 'print stack traces of failures')
+    .addOption(option('verbose'))
     .action((file: string | undefined, opts: NormalizeOptions) => runCommand(() => normalizeCommand(file, opts), opts.verbose))
 }
 
@@ -23,7 +25,7 @@ async function normalizeCommand(file: string | undefined, opts: NormalizeOptions
   const text = await (file ? readFile(file, 'utf8') : readStdin()).catch((error: NodeJS.ErrnoException) => {
     throw new FileAccessError(`cannot read ${file ?? 'standard input'}: ${error.code ?? error.message}`, { cause: error })
   })
-  const r = normalizeText(text, { model: loadLanguageModel(opts.model), adapt: opts.adapt })
+  const r = normalizeText(text, { model: loadModelOption(opts.model), adapt: opts.adapt })
   process.stdout.write(r.text)
   if (opts.stats) process.stderr.write(JSON.stringify(r.stats) + '\n')
 }

@@ -1,21 +1,25 @@
 import path from 'node:path'
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { collectInputs } from '../../ingest/collect.js'
 import { runBatch } from '../../batch.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
-import { loadLanguageModel } from '../../normalize/index.js'
-import { ExitCode, OutputWriteError } from '../../errors.js'
+import { ExitCode, OutputWriteError, toErrorReport } from '../../errors.js'
 import { checkOutputWritable } from '../../store/plan-files.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { positiveInt } from '../args.js'
 import { ProgressLine, bar } from '../progress.js'
 import type { Progress } from '../../document.js'
 import { Timings } from '../../timings.js'
+import { loadModelOption } from '../model.js'
+import { option } from '../settings.js'
 
 type ProcessOptions = {
   out: string
+  concurrency?: string
   jobs?: string
+  model?: string
+  json?: boolean
   forceOcr?: boolean
   reprocess?: boolean
   maxPages?: string
@@ -31,16 +35,19 @@ export function registerProcess(program: Command): void {
     .command('process')
     .description('one-shot, in-process (no Redis): each input → OUT/<id>.json; failures → OUT/failed/<file>.error.json')
     .argument('<paths...>', 'PDF, image (PNG/JPEG/TIFF) or text files, or folders of them')
-    .option('-o, --out <dir>', 'output folder', 'out')
-    .option('-j, --jobs <n>', 'OCR workers (default: number of cores)')
+    .addOption(option('out'))
+    .addOption(option('concurrency'))
+    .addOption(new Option('-j, --jobs <n>', 'same as --concurrency (older name)').hideHelp())
+    .addOption(option('model'))
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
     .option('--reprocess', 'process inputs again even when OUT already has their result')
-    .option('--max-pages <n>', 'reject documents with more pages', String(DEFAULT_LIMITS.maxPages))
-    .option('--max-pixels <n>', 'reject pages or images with more pixels', String(DEFAULT_LIMITS.maxPixels))
-    .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
+    .addOption(option('maxPages'))
+    .addOption(option('maxPixels'))
+    .addOption(option('dpi'))
+    .option('--json', 'print a JSON summary on stdout at the end (counts, outputs, failures)')
     .option('--no-progress', 'no progress output on stderr')
     .option('--timings', 'print where the time went at the end: seconds per stage (decode, preprocess, OCR, tables, layout, normalize, extract, write)')
-    .option('-v, --verbose', 'print stack traces of failures')
+    .addOption(option('verbose'))
     .action((paths: string[], opts: ProcessOptions) => runCommand(() => processCommand(paths, opts), opts.verbose))
 }
 
@@ -58,8 +65,10 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
     return ExitCode.badArgs
   }
   await checkOutputWritable(opts.out) // a read-only or foreign output folder: exit 5 now, not after the OCR
-  const model = loadLanguageModel()
-  const poolOptions = opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}
+  const model = loadModelOption(opts.model)
+  const workers = opts.concurrency ?? opts.jobs
+  const poolOptions = workers ? { size: positiveInt(workers, opts.concurrency ? '--concurrency' : '--jobs') } : {}
+  const summary = new JsonSummary(opts.json)
   const lazy: { pool?: Promise<OcrPool> } = {}
   const ocr = () => (lazy.pool ??= createOcrPool(poolOptions))
   let notWritten = 0
@@ -75,11 +84,16 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
         progress: (f, p) => progress.update(f.path, p),
         done: (f, plan, out) => {
           pages += plan.source.pageCount
+          summary.done(f.path, plan.id, out, plan.quality.needsReview)
           progress.finish(f.path, `ok   ${f.path} → ${out} (${plan.source.pageCount} p, ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
         },
-        duplicate: (f, id, reason) => progress.finish(f.path, `dup  ${f.path}: same content as ${reason} (${id.slice(0, 12)}…), skipped`),
+        duplicate: (f, id, reason) => {
+          summary.duplicate(f.path, id)
+          progress.finish(f.path, `dup  ${f.path}: same content as ${reason} (${id.slice(0, 12)}…), skipped`)
+        },
         failed: (f, error, report) => {
           if (error instanceof OutputWriteError) notWritten++
+          summary.failed(f.path, error, report)
           progress.finish(f.path, `FAIL ${describeFailure(f.path, error, opts.verbose)} (report: ${report ?? 'not written, see above'})`)
         },
       },
@@ -88,6 +102,7 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
     const unwritten = notWritten ? ` (${notWritten} read but not written: output disk full or read-only)` : ''
     ui.log(`${result.done} done, ${result.duplicates} duplicate, ${result.failed} failed${unwritten} in ${secs} s`)
     if (timings) for (const line of [`timings over ${pages} page(s) (busy time summed over concurrent pages):`, ...timings.summary(pages)]) ui.log(line)
+    summary.print({ ...result, seconds: Number(secs), languageModel: model.version, out: path.resolve(opts.out) })
     return exitCodeOf(result.failed, notWritten)
   } finally {
     if (lazy.pool) await (await lazy.pool).close()
@@ -129,5 +144,24 @@ class DocumentsProgress {
     if (this.active.size === 0) return
     const docs = [...this.active].map(([f, p]) => `${path.basename(f)}${p.page ? ` p ${p.page}/${p.of}` : ''} ${p.stage}`)
     this.ui.update(`${bar(this.finished, this.total)} ${this.finished}/${this.total} ${docs.join(' · ')}`)
+  }
+}
+
+/** `process --json`: one JSON object on stdout at the end, for scripts and schedulers. */
+class JsonSummary {
+  private readonly items: Record<string, unknown>[] = []
+  constructor(private readonly on = false) {}
+  done(file: string, id: string, out: string, needsReview: boolean) {
+    this.items.push({ file, status: 'done', id, output: out, needsReview })
+  }
+  duplicate(file: string, id: string) {
+    this.items.push({ file, status: 'duplicate', id })
+  }
+  failed(file: string, error: unknown, report: string | null) {
+    const r = toErrorReport(error)
+    this.items.push({ file, status: 'failed', code: r.code, message: r.message, hint: r.hint, report })
+  }
+  print(totals: Record<string, unknown>) {
+    if (this.on) process.stdout.write(JSON.stringify({ ...totals, files: this.items }, null, 2) + '\n')
   }
 }

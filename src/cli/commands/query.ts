@@ -1,10 +1,11 @@
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { BadArgumentError } from '../../errors.js'
 import { FORMATS, formatRows, summaryRows, type Format } from '../../query/format.js'
 import { describeIssues, PlanQueryParams, toQueryOptions } from '../../query/params.js'
 import { indexFolder } from '../../store/indexer.js'
 import { openStore } from '../../store/open.js'
 import { runCommand } from '../exit.js'
+import { option } from '../settings.js'
 
 /** The plan filters shared by `query` and `reprocess`, as commander parses them. */
 export type FilterCliOptions = {
@@ -33,30 +34,47 @@ type QueryCliOptions = FilterCliOptions & {
   verbose?: boolean
 }
 
+/** The plan filters as options, shared by `query` and `export tasks` (the same flags, the same help). */
+export const FILTER_OPTIONS = {
+  issuer: () => new Option('--issuer <text>', 'issuing body or its parent, partial, with or without diacritics'),
+  type: () => new Option('--type <code|name>', 'document type: code as printed ("KH", "CTr") or name ("ke hoach")'),
+  number: () => new Option('--number <text>', 'document number, partial ("1595", "154/KH-UBND")'),
+  year: () => new Option('--year <yyyy>', 'year of the document'),
+  from: () => new Option('--from <date>', 'dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)'),
+  to: () => new Option('--to <date>', 'dated on or before (YYYY, YYYY-MM or YYYY-MM-DD)'),
+  cites: () => new Option('--cites <number>', 'cites this document ("27/2022/ND-CP" finds "27/2022/NĐ-CP")'),
+  targetBy: () => new Option('--target-by <yyyy>', 'has a quantified target due by this year'),
+  text: () => new Option('-t, --text <words>', 'free text over title, text, legal bases and tasks, diacritics optional'),
+  needsReview: () => new Option('--needs-review', 'only plans flagged for review'),
+}
+
+/** Filter options as commander parsed them → the URL-style parameters PlanQueryParams validates. */
+export function filterParams(opts: FilterCliOptions & { sort?: string; order?: string; limit?: string; offset?: string }): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({
+      issuer: opts.issuer, type: opts.type, number: opts.number, year: opts.year, from: opts.from, to: opts.to, cites: opts.cites,
+      targetBy: opts.targetBy, text: opts.text, needsReview: opts.needsReview ? 'true' : undefined, sort: opts.sort, order: opts.order,
+      limit: opts.limit, offset: opts.offset,
+    }).filter((e): e is [string, string] => e[1] !== undefined),
+  )
+}
+
 export function registerQuery(program: Command): void {
-  program
+  const cmd = program
     .command('query')
     .description('find plans in a results folder: filters, free text without diacritics, or read-only SQL')
-    .option('-d, --data <dir>', 'results folder (kehoach process --out DIR, or the queue data folder)', process.env.KEHOACH_DATA ?? 'out')
-    .option('--db <url>', 'index in PostgreSQL (postgres://…[?schema=name]) instead of DATA/.kehoach/index.sqlite')
-    .option('--issuer <text>', 'issuing body or its parent, partial, with or without diacritics')
-    .option('--type <code|name>', 'document type: code as printed ("KH", "CTr") or name ("ke hoach")')
-    .option('--number <text>', 'document number, partial ("1595", "154/KH-UBND")')
-    .option('--year <yyyy>', 'year of the document')
-    .option('--from <date>', 'dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--to <date>', 'dated on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--cites <number>', 'cites this document ("27/2022/ND-CP" finds "27/2022/NĐ-CP")')
-    .option('--target-by <yyyy>', 'has a quantified target due by this year')
-    .option('-t, --text <words>', 'free text over title, text, legal bases and tasks, diacritics optional')
-    .option('--needs-review', 'only plans flagged for review')
+    .addOption(option('data'))
+    .addOption(option('db'))
+  for (const make of Object.values(FILTER_OPTIONS)) cmd.addOption(make())
+  cmd
     .option('--sort <key>', 'date | year | number | issuer | title | indexed | relevance')
     .option('--order <dir>', 'asc | desc')
-    .option('-n, --limit <n>', 'at most this many results (1–1000)', '50')
+    .addOption(option('limit', { help: 'at most this many results (1–1000)', default: '50' }))
     .option('--offset <n>', 'skip this many results')
     .option('-f, --format <format>', `output: ${FORMATS.join(' | ')}`, 'table')
     .option('--sql <statement>', 'raw read-only SQL over plans, legal_bases, citations, targets, tasks, events (docs/store.md)')
     .option('--no-refresh', 'query the index as it is, without picking up new result files first')
-    .option('-v, --verbose', 'print stack traces')
+    .addOption(option('verbose'))
     .addHelpText(
       'after',
       `
@@ -72,15 +90,7 @@ Examples:
 export async function queryCommand(opts: QueryCliOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new BadArgumentError(`--format must be one of ${FORMATS.join(', ')}`)
   const format = opts.format as Format
-  const parsed = PlanQueryParams.safeParse(
-    Object.fromEntries(
-      Object.entries({
-        issuer: opts.issuer, type: opts.type, number: opts.number, year: opts.year, from: opts.from, to: opts.to, cites: opts.cites,
-        targetBy: opts.targetBy, text: opts.text, needsReview: opts.needsReview ? 'true' : undefined, sort: opts.sort, order: opts.order,
-        limit: opts.limit, offset: opts.offset,
-      }).filter(([, v]) => v !== undefined),
-    ),
-  )
+  const parsed = PlanQueryParams.safeParse(filterParams(opts))
   if (!parsed.success) throw new BadArgumentError(describeIssues(parsed.error))
   const store = await openStore({ dataDir: opts.data, db: opts.db })
   try {

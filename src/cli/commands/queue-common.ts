@@ -1,13 +1,19 @@
 /** Options and helpers shared by `kehoach watch` and `kehoach worker`. */
 import path from 'node:path'
 import { ExitCode } from '../../errors.js'
+import { DEFAULT_DATA_DIR } from '../settings.js'
 import type { ProgressLine } from '../progress.js'
 import type { WorkerEvents } from '../../queue/workers.js'
 import type { DocumentRef } from '../../queue/jobs.js'
 import type { QueueEventHandlers } from '../../queue/events.js'
 
+/** The sandboxed assemble workers load the model themselves: its path goes to them as KEHOACH_MODEL. */
+export function modelEnv(modelPath: string | undefined): NodeJS.ProcessEnv {
+  return modelPath ? { KEHOACH_MODEL: modelPath } : {}
+}
+
 export function dirs(opts: { data?: string; out?: string }): { dataDir: string; outDir: string } {
-  const dataDir = path.resolve(opts.data ?? 'data')
+  const dataDir = path.resolve(opts.data ?? DEFAULT_DATA_DIR)
   const outDir = path.resolve(opts.out ?? path.join(dataDir, 'plans'))
   return { dataDir, outDir }
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { indexFolder } from '../../store/indexer.js'
 import { openStore } from '../../store/open.js'
 import { runCommand } from '../exit.js'
+import { option } from '../settings.js'
 
 type ReindexOptions = { data: string; db?: string; verbose?: boolean }
 
@@ -9,9 +10,9 @@ export function registerReindex(program: Command): void {
   program
     .command('reindex')
     .description('rebuild the search index from the JSON files (the source of truth); the event feed and its cursors are kept')
-    .option('-d, --data <dir>', 'results folder', process.env.KEHOACH_DATA ?? 'out')
-    .option('--db <url>', 'PostgreSQL index (postgres://…) instead of DATA/.kehoach/index.sqlite')
-    .option('-v, --verbose', 'print stack traces')
+    .addOption(option('data'))
+    .addOption(option('db'))
+    .addOption(option('verbose'))
     .action((opts: ReindexOptions) => runCommand(() => reindexCommand(opts), opts.verbose))
 }
 

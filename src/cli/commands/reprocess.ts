@@ -3,12 +3,11 @@
  * from their stored originals as new revisions (docs/store.md, "Revisions and reprocessing").
  */
 import { readFile } from 'node:fs/promises'
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { Plan } from '../../schema/plan.js'
 import { isReviewed } from '../../store/reviews.js'
 import { BadArgumentError, ExitCode } from '../../errors.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
-import { loadLanguageModel } from '../../normalize/index.js'
 import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
 import { describeIssues, PlanQueryParams, toQueryOptions } from '../../query/params.js'
 import { bullConnection, redisUrl } from '../../queue/connection.js'
@@ -16,10 +15,13 @@ import { DocumentQueue } from '../../queue/flow.js'
 import { indexFolder } from '../../store/indexer.js'
 import { idsByPrefix } from '../../store/locate.js'
 import { openStore } from '../../store/open.js'
+import type { PlanStore } from '../../store/types.js'
 import { locateDocument, type StoredDocument } from '../../store/locate.js'
 import { reprocessInProcess, reprocessViaQueue } from '../../reprocess.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { positiveInt } from '../args.js'
+import { loadModelOption } from '../model.js'
+import { option } from '../settings.js'
 import type { FilterCliOptions } from './query.js'
 
 type ReprocessCliOptions = FilterCliOptions & {
@@ -30,6 +32,8 @@ type ReprocessCliOptions = FilterCliOptions & {
   redis?: string
   out?: string
   jobs?: string
+  concurrency?: string
+  model?: string
   dpi?: string
   dryRun?: boolean
   index: boolean
@@ -44,8 +48,8 @@ export function registerReprocess(program: Command): void {
     .command('reprocess')
     .description('process documents again from their stored originals (DATA/originals) as new revisions; the previous result is kept in revisions/<id>/<rev>.json')
     .argument('[ids...]', 'plan ids (sha256, or a prefix of at least 8 hex characters)')
-    .option('-d, --data <dir>', 'data folder (results and originals/)', process.env.KEHOACH_DATA ?? 'data')
-    .option('--db <url>', 'PostgreSQL index (postgres://…) instead of DATA/.kehoach/index.sqlite')
+    .addOption(option('data'))
+    .addOption(option('db'))
     .option('-q, --query <params>', 'select by filters, URL-style: "issuer=binh phuoc&year=2024&text=giam ngheo"')
     .option('--issuer <text>', 'select: issuing body or its parent, partial')
     .option('--type <code|name>', 'select: document type')
@@ -60,13 +64,15 @@ export function registerReprocess(program: Command): void {
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
     .option('--discard-reviews', 'do not carry reviewed values (POST /plans/:id/review) into the new revision')
     .option('--queue', 'enqueue flows for `kehoach worker` (Redis) instead of processing in this process')
-    .option('--redis <url>', 'Redis for --queue (default REDIS_URL or redis://127.0.0.1:6379)')
+    .addOption(option('redis', { help: 'Redis for --queue' }))
     .option('--out <dir>', "with --queue: the workers' output folder (default DATA/plans)")
-    .option('-j, --jobs <n>', 'OCR workers in-process (default: number of cores)')
-    .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
-    .option('-n, --dry-run', 'list what would be processed, do nothing')
+    .addOption(option('concurrency', { help: 'OCR workers in-process (default: number of cores)' }))
+    .addOption(new Option('-j, --jobs <n>', 'same as --concurrency (older name)').hideHelp())
+    .addOption(option('model', { help: 'language model in-process (with --queue the workers use their own --model)' }))
+    .addOption(option('dpi'))
+    .option('--dry-run', 'list what would be processed, do nothing')
     .option('--no-index', 'do not update the index afterwards (kehoach serve picks the files up anyway)')
-    .option('-v, --verbose', 'print stack traces')
+    .addOption(option('verbose'))
     .addHelpText(
       'after',
       `
@@ -78,92 +84,115 @@ Examples:
     .action((ids: string[], opts: ReprocessCliOptions) => runCommand(() => reprocessCommand(ids, opts), opts.verbose))
 }
 
-export async function reprocessCommand(args: string[], opts: ReprocessCliOptions, log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
+type Log = (line: string) => void
+
+export async function reprocessCommand(args: string[], opts: ReprocessCliOptions, log: Log = (l) => process.stderr.write(l + '\n')): Promise<number> {
   const limits: Limits = { ...DEFAULT_LIMITS, dpi: positiveInt(opts.dpi ?? String(DEFAULT_LIMITS.dpi), '--dpi') }
   const filters = selection(opts)
   if (args.length === 0 && !filters) throw new BadArgumentError('name the documents: ids, or --query / filter options (see --help)')
   const store = await openStore({ dataDir: opts.data, db: opts.db })
-  let failed = 0
   try {
-    const ids = new Set<string>()
-    for (const a of args) {
-      const found = await idsByPrefix(opts.data, a)
-      if (found.length === 0) throw new BadArgumentError(`no plan with id ${a} in ${opts.data}`)
-      if (found.length > 1) throw new BadArgumentError(`${a} is ambiguous: ${found.map((f) => f.slice(0, 16)).join(', ')}…`)
-      ids.add(found[0]!)
-    }
-    if (filters) {
-      await indexFolder(opts.data, store)
-      for (let offset = 0; ; offset += 1000) {
-        const r = await store.query({ ...filters, sort: 'date', order: 'asc', limit: 1000, offset })
-        if (r.total > MAX_SELECTED) throw new BadArgumentError(`the filters select ${r.total} documents (over ${MAX_SELECTED}): narrow them`)
-        for (const it of r.items) ids.add(it.id)
-        if (offset + r.items.length >= r.total || r.items.length === 0) break
-      }
-    }
+    const ids = await selectedIds(args, filters, opts.data, store)
     if (ids.size === 0) {
       log('kehoach reprocess: nothing selected')
       return ExitCode.ok
     }
-    const docs: StoredDocument[] = []
-    for (const id of ids) {
-      try {
-        docs.push(await locateDocument(opts.data, id))
-      } catch (error) {
-        failed++
-        log(`FAIL ${describeFailure(id, error, opts.verbose)}`)
-      }
-    }
+    const { docs, failed: notFound } = await locateAll(ids, opts, log)
     if (opts.dryRun) {
       for (const d of docs) log(`would reprocess ${d.id} ${d.fileName} (revision ${d.revision} → ${d.revision + 1})`)
-      return failed ? ExitCode.inputFailed : ExitCode.ok
+      return notFound ? ExitCode.inputFailed : ExitCode.ok
     }
-    if (opts.queue) {
-      const queue = new DocumentQueue({ connection: bullConnection(opts.redis ?? redisUrl()) })
-      try {
-        for (const d of docs) {
-          try {
-            if (!opts.discardReviews && (await reviewedPlanFile(d.planFile))) {
-              throw new BadArgumentError(`${d.id} was reviewed by a person and --queue does not carry reviews yet: reprocess it without --queue, or pass --discard-reviews`)
-            }
-            const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, workerOutDir: opts.out })
-            log(`${r === 'added' ? 'queued' : 'already queued'} ${d.id} ${d.fileName}`)
-          } catch (error) {
-            failed++
-            log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)}`)
-          }
-        }
-      } finally {
-        await queue.close()
-      }
-    } else {
-      const model = loadLanguageModel()
-      const lazy: { pool?: Promise<OcrPool> } = {}
-      const ocr = () => (lazy.pool ??= createOcrPool(opts.jobs ? { size: positiveInt(opts.jobs, '--jobs') } : {}))
-      try {
-        for (const d of docs) {
-          try {
-            const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr, discardReviews: opts.discardReviews })
-            log(`ok   ${d.fileName} → ${file} (revision ${plan.revision}; ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
-          } catch (error) {
-            failed++
-            log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)} (previous result kept)`)
-          }
-        }
-      } finally {
-        if (lazy.pool) await (await lazy.pool).close()
-      }
-      if (opts.index) {
-        const r = await indexFolder(opts.data, store)
-        const updated = r.events.filter((e) => e.type === 'updated').length
-        log(`index: ${updated} document.updated event(s) → ${store.location}`)
-      }
+    const failed = notFound + (opts.queue ? await enqueueAll(docs, opts, limits, log) : await processAll(docs, opts, limits, log))
+    if (!opts.queue && opts.index) {
+      const r = await indexFolder(opts.data, store)
+      const updated = r.events.filter((e) => e.type === 'updated').length
+      log(`index: ${updated} document.updated event(s) → ${store.location}`)
     }
-    log(`${docs.length} document(s) ${opts.queue ? "queued" : "processed"}, ${failed} failed`)
+    log(`${docs.length} document(s) ${opts.queue ? 'queued' : 'processed'}, ${failed} failed`)
     return failed ? ExitCode.inputFailed : ExitCode.ok
   } finally {
     await store.close()
   }
+}
+
+/** Ids typed (full or an 8+ hex prefix, unambiguous) plus the plans the filters select (at most MAX_SELECTED). */
+async function selectedIds(args: string[], filters: ReturnType<typeof selection>, dataDir: string, store: PlanStore): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for (const a of args) {
+    const found = await idsByPrefix(dataDir, a)
+    if (found.length === 0) throw new BadArgumentError(`no plan with id ${a} in ${dataDir}`)
+    if (found.length > 1) throw new BadArgumentError(`${a} is ambiguous: ${found.map((f) => f.slice(0, 16)).join(', ')}…`)
+    ids.add(found[0]!)
+  }
+  if (!filters) return ids
+  await indexFolder(dataDir, store)
+  for (let offset = 0; ; offset += 1000) {
+    const r = await store.query({ ...filters, sort: 'date', order: 'asc', limit: 1000, offset })
+    if (r.total > MAX_SELECTED) throw new BadArgumentError(`the filters select ${r.total} documents (over ${MAX_SELECTED}): narrow them`)
+    for (const it of r.items) ids.add(it.id)
+    if (offset + r.items.length >= r.total || r.items.length === 0) break
+  }
+  return ids
+}
+
+async function locateAll(ids: Set<string>, opts: ReprocessCliOptions, log: Log): Promise<{ docs: StoredDocument[]; failed: number }> {
+  const docs: StoredDocument[] = []
+  let failed = 0
+  for (const id of ids) {
+    try {
+      docs.push(await locateDocument(opts.data, id))
+    } catch (error) {
+      failed++
+      log(`FAIL ${describeFailure(id, error, opts.verbose)}`)
+    }
+  }
+  return { docs, failed }
+}
+
+/** `--queue`: one flow per document for `kehoach worker`; returns the number that failed. */
+async function enqueueAll(docs: StoredDocument[], opts: ReprocessCliOptions, limits: Limits, log: Log): Promise<number> {
+  let failed = 0
+  const queue = new DocumentQueue({ connection: bullConnection(opts.redis ?? redisUrl()) })
+  try {
+    for (const d of docs) {
+      try {
+        if (!opts.discardReviews && (await reviewedPlanFile(d.planFile))) {
+          throw new BadArgumentError(`${d.id} was reviewed by a person and --queue does not carry reviews yet: reprocess it without --queue, or pass --discard-reviews`)
+        }
+        const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, workerOutDir: opts.out })
+        log(`${r === 'added' ? 'queued' : 'already queued'} ${d.id} ${d.fileName}`)
+      } catch (error) {
+        failed++
+        log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)}`)
+      }
+    }
+  } finally {
+    await queue.close()
+  }
+  return failed
+}
+
+/** In this process, with the model of `--model`; a failure keeps the previous result. Returns the number that failed. */
+async function processAll(docs: StoredDocument[], opts: ReprocessCliOptions, limits: Limits, log: Log): Promise<number> {
+  let failed = 0
+  const model = loadModelOption(opts.model)
+  const workers = opts.concurrency ?? opts.jobs
+  const lazy: { pool?: Promise<OcrPool> } = {}
+  const ocr = () => (lazy.pool ??= createOcrPool(workers ? { size: positiveInt(workers, opts.concurrency ? '--concurrency' : '--jobs') } : {}))
+  try {
+    for (const d of docs) {
+      try {
+        const { file, plan } = await reprocessInProcess(d, { limits, model, ocr, forceOcr: opts.forceOcr, discardReviews: opts.discardReviews })
+        log(`ok   ${d.fileName} → ${file} (revision ${plan.revision}; ${plan.source.textOrigin}${plan.quality.needsReview ? ', needs review' : ''})`)
+      } catch (error) {
+        failed++
+        log(`FAIL ${describeFailure(d.fileName, error, opts.verbose)} (previous result kept)`)
+      }
+    }
+  } finally {
+    if (lazy.pool) await (await lazy.pool).close()
+  }
+  return failed
 }
 
 async function reviewedPlanFile(file: string): Promise<boolean> {

@@ -2,6 +2,9 @@ import type { Command } from 'commander'
 import { BadArgumentError } from '../../errors.js'
 import { startServer } from '../../server/start.js'
 import { runCommand } from '../exit.js'
+import { option } from '../settings.js'
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
 type ServeOptions = {
   data: string
@@ -14,6 +17,8 @@ type ServeOptions = {
   webhook?: string[]
   webhookSecret?: string
   webhookWorker: boolean
+  insecureNoToken?: boolean
+  accessLog: boolean
   dashboard: boolean
   verbose?: boolean
 }
@@ -22,18 +27,20 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('read-only HTTP API and web page over a results folder (OpenAPI at /openapi.json)')
-    .option('-d, --data <dir>', 'results folder', process.env.KEHOACH_DATA ?? 'out')
-    .option('--db <url>', 'index in PostgreSQL (postgres://…) instead of DATA/.kehoach/index.sqlite')
-    .option('-p, --port <n>', 'port', '8080')
-    .option('--host <addr>', 'address to bind (0.0.0.0 to serve the network: set a token)', '127.0.0.1')
-    .option('--token <token>', 'require Authorization: Bearer <token> (default: $KEHOACH_TOKEN)')
-    .option('--redis <url>', 'Redis for queue depths in /metrics, the queue dashboard at /admin/queues and webhook delivery (default: $REDIS_URL)')
+    .addOption(option('data'))
+    .addOption(option('db'))
+    .addOption(option('port'))
+    .addOption(option('host', { help: 'address to bind (0.0.0.0 to serve the network: a token is then required)' }))
+    .addOption(option('token'))
+    .option('--insecure-no-token', 'serve a non-loopback address without a token (anyone who reaches it reads every plan)')
+    .addOption(option('redis', { default: null, help: 'Redis for queue depths and stage durations in /metrics, the queue dashboard at /admin/queues and webhook delivery' }))
+    .option('--no-access-log', 'no access log (one JSON line per request on stdout)')
     .option('--interval <ms>', 're-index period; file changes trigger it sooner', '5000')
     .option('--webhook <url>', 'POST document.created|updated|failed here (repeatable; also DATA/.kehoach/webhooks.json)', collect, [])
-    .option('--webhook-secret <secret>', 'HMAC-SHA256 key for X-Kehoach-Signature (default: $KEHOACH_WEBHOOK_SECRET)')
+    .addOption(option('webhookSecret'))
     .option('--no-dashboard', 'do not mount the queue dashboard (Bull Board) at /admin/queues (mounted when Redis is set)')
-    .option('--no-webhook-worker', 'only enqueue webhook deliveries; `kehoach worker` machines deliver them')
-    .option('-v, --verbose', 'print stack traces')
+    .option('--no-webhook-worker', 'only enqueue webhook deliveries; another `kehoach serve` on the same Redis and configuration delivers them')
+    .addOption(option('verbose'))
     .action((opts: ServeOptions) => runCommand(() => serveCommand(opts), opts.verbose))
 }
 
@@ -46,9 +53,10 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadArgumentError(`--port ${opts.port} is not a port number`)
   const intervalMs = Number(opts.interval)
   if (!Number.isFinite(intervalMs) || intervalMs < 100) throw new BadArgumentError('--interval must be a number of milliseconds ≥ 100')
-  const token = opts.token ?? process.env.KEHOACH_TOKEN ?? null
-  if (!token && opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') {
-    process.stderr.write(`kehoach: warning: serving ${opts.host} without a token: anyone who can reach it reads every plan (set KEHOACH_TOKEN)\n`)
+  const token = opts.token || null
+  if (!token && !LOOPBACK.has(opts.host)) {
+    if (!opts.insecureNoToken) throw new BadArgumentError(`--host ${opts.host} without a token: anyone who can reach it would read every plan. Set KEHOACH_TOKEN (or --token), bind 127.0.0.1, or pass --insecure-no-token`)
+    process.stderr.write(`kehoach: warning: serving ${opts.host} without a token (--insecure-no-token)\n`)
   }
   const log = (l: string) => process.stderr.write(`kehoach serve: ${l}\n`)
   const server = await startServer({
@@ -57,9 +65,10 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
     port,
     host: opts.host,
     token,
-    redisUrl: opts.redis ?? process.env.REDIS_URL ?? null,
+    redisUrl: opts.redis ?? null,
     intervalMs,
-    webhooks: { urls: opts.webhook ?? [], secret: opts.webhookSecret ?? process.env.KEHOACH_WEBHOOK_SECRET ?? null, worker: opts.webhookWorker },
+    webhooks: { urls: opts.webhook ?? [], secret: opts.webhookSecret ?? null, worker: opts.webhookWorker },
+    accessLog: opts.accessLog ? (line) => process.stdout.write(line + '\n') : null,
     log,
     dashboard: opts.dashboard,
   })

@@ -16,6 +16,7 @@ import path from 'node:path'
 import { Ledger } from '../../ingest/ledger.js'
 import { RECONCILE_DEFAULTS, findStuck, requeueStuck, type StuckDocument } from '../../ingest/reconcile.js'
 import { DocumentQueue } from '../../queue/flow.js'
+import { option } from '../settings.js'
 
 type StatusOptions = { data: string; db?: string; redis?: string; limit: string; json?: boolean; format?: string; requeue?: boolean; verbose?: boolean }
 
@@ -47,10 +48,10 @@ export function registerStatus(program: Command): void {
   program
     .command('status')
     .description('index size, recent failures with reasons, queue depths, documents in flight with their progress, failed jobs and webhook dead letters (when Redis answers)')
-    .option('-d, --data <dir>', 'results folder', process.env.KEHOACH_DATA ?? 'out')
-    .option('--db <url>', 'PostgreSQL index (postgres://…) instead of DATA/.kehoach/index.sqlite')
-    .option('--redis <url>', 'Redis (default: $REDIS_URL or redis://127.0.0.1:6379)')
-    .option('-n, --limit <n>', 'recent failures and dead letters to list', '10')
+    .addOption(option('data'))
+    .addOption(option('db'))
+    .addOption(option('redis'))
+    .addOption(option('limit', { help: 'recent failures and dead letters to list', default: '10' }))
     .option('--format <format>', 'text or json', 'text')
     .option('--json', 'print the report as JSON (= --format json)')
     .option('--requeue', 'queue mode: re-queue now the documents claimed in the ledger but lost by the queue (once each)')

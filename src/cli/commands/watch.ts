@@ -13,12 +13,15 @@ import { DocumentQueue } from '../../queue/flow.js'
 import { listenQueueEvents } from '../../queue/events.js'
 import { queuePrefix } from '../../queue/names.js'
 import { defaultConcurrency, startWorkers, type RunningWorkers } from '../../queue/workers.js'
-import { INBOX_DEFAULTS, InboxWatcher, type IngestOutcome } from '../../ingest/watch.js'
+import { InboxWatcher, type IngestOutcome } from '../../ingest/watch.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { ProgressLine } from '../progress.js'
 import { QueueProgress, dirs, label, onShutdown } from './queue-common.js'
 import { optionalInt, positiveInt } from '../args.js'
+import { modelPathForWorkers } from '../model.js'
+import { option } from '../settings.js'
+import { modelEnv } from './queue-common.js'
 
 type WatchOptions = {
   inbox: string
@@ -28,6 +31,7 @@ type WatchOptions = {
   pollInterval: string
   stableMs: string
   concurrency?: string
+  model?: string
   workers: boolean
   forceOcr?: boolean
   maxPages: string
@@ -40,19 +44,20 @@ export function registerWatch(program: Command): void {
   program
     .command('watch')
     .description('watch an inbox folder and run the queue-driven pipeline (BullMQ on Redis: REDIS_URL)')
-    .option('--inbox <dir>', 'folder to watch (subfolders too)', 'inbox')
-    .option('--data <dir>', 'data folder (originals, ledger, failed inputs)', 'data')
+    .addOption(option('inbox'))
+    .addOption(option('data'))
     .option('-o, --out <dir>', 'output folder for plans (default: DATA/plans)')
-    .option('--poll', 'poll the folder instead of file-system events (NFS/SMB mounts)')
-    .option('--poll-interval <ms>', 'polling interval', '1000')
-    .option('--stable-ms <ms>', 'a file is taken once its size and mtime have not changed for this long (and a PDF or image is complete)', String(INBOX_DEFAULTS.stableMs))
-    .option('-c, --concurrency <n>', `pages read at once by the in-process workers (default: cores = ${defaultConcurrency()})`)
+    .addOption(option('poll'))
+    .addOption(option('pollInterval'))
+    .addOption(option('stableMs'))
+    .addOption(option('concurrency', { help: `pages read at once by the in-process workers (default: cores = ${defaultConcurrency()})` }))
+    .addOption(option('model', { help: 'language model for the in-process workers (`kehoach worker` elsewhere: its own --model)' }))
     .option('--no-workers', 'only watch and enqueue; `kehoach worker` processes (elsewhere)')
     .option('--force-ocr', 'OCR every PDF page, even where a good text layer exists')
-    .option('--max-pages <n>', 'reject documents with more pages', String(DEFAULT_LIMITS.maxPages))
-    .option('--dpi <n>', 'render resolution for OCR', String(DEFAULT_LIMITS.dpi))
+    .addOption(option('maxPages'))
+    .addOption(option('dpi'))
     .option('--no-progress', 'no progress output on stderr')
-    .option('-v, --verbose', 'print stack traces of failures')
+    .addOption(option('verbose'))
     .action((opts: WatchOptions) => runCommand(() => watchCommand(opts), opts.verbose))
 }
 
@@ -61,6 +66,7 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
   const inbox = path.resolve(opts.inbox)
   const limits: Limits = { ...DEFAULT_LIMITS, maxPages: positiveInt(opts.maxPages, '--max-pages'), dpi: positiveInt(opts.dpi, '--dpi') }
   const concurrency = optionalInt(opts.concurrency, '--concurrency')
+  const model = modelPathForWorkers(opts.model)
   const url = redisUrl()
   const ui = new ProgressLine(process.stderr, opts.progress)
 
@@ -76,7 +82,7 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
   const events = await listenQueueEvents({ connection, prefix }, progress.queueEvents())
   let workers: RunningWorkers | null = null
   if (opts.workers) {
-    workers = await startWorkers({ connection, prefix, dataDir, outDir, concurrency }, progress.localWorkerEvents())
+    workers = await startWorkers({ connection, prefix, dataDir, outDir, concurrency, env: modelEnv(model) }, progress.localWorkerEvents())
   }
   const watcher = new InboxWatcher(
     { inbox, dataDir, outDir, limits, queue, poll: opts.poll, pollInterval: positiveInt(opts.pollInterval, '--poll-interval'), stableMs: positiveInt(opts.stableMs, '--stable-ms'), forceOcr: opts.forceOcr },

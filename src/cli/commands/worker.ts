@@ -13,6 +13,9 @@ import { runCommand } from '../exit.js'
 import { ProgressLine } from '../progress.js'
 import { QueueProgress, dirs, onShutdown } from './queue-common.js'
 import { optionalInt, positiveInt } from '../args.js'
+import { modelPathForWorkers } from '../model.js'
+import { option } from '../settings.js'
+import { modelEnv } from './queue-common.js'
 
 type WorkerOptions = {
   out?: string
@@ -22,6 +25,7 @@ type WorkerOptions = {
   stalledInterval?: string
   maxStalledCount?: string
   progress: boolean
+  model?: string
   verbose?: boolean
 }
 
@@ -29,20 +33,22 @@ export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description('run queue workers only (scale out: many machines, one Redis via REDIS_URL, a shared data folder)')
-    .option('--data <dir>', 'shared data folder (originals, ledger)', 'data')
+    .addOption(option('data', { help: 'shared data folder (originals, ledger)' }))
     .option('-o, --out <dir>', 'output folder for plans (default: DATA/plans)')
-    .option('-c, --concurrency <n>', `pages read at once (one OCR process each, ≈300 MiB) (default: cores = ${defaultConcurrency()})`)
+    .addOption(option('concurrency', { help: `pages read at once (one OCR process each, ≈300 MiB) (default: cores = ${defaultConcurrency()})` }))
+    .addOption(option('model'))
     .option('--lock-duration <ms>', 'job lock duration (stalled-job detection)', String(STALL_SETTINGS.lockDuration))
     .option('--stalled-interval <ms>', 'how often to look for stalled jobs', String(STALL_SETTINGS.stalledInterval))
     .option('--max-stalled-count <n>', 'times a job may lose its worker before it fails', String(STALL_SETTINGS.maxStalledCount))
     .option('--no-progress', 'no progress output on stderr')
-    .option('-v, --verbose', 'print stack traces of failures')
+    .addOption(option('verbose'))
     .action((opts: WorkerOptions) => runCommand(() => workerCommand(opts), opts.verbose))
 }
 
 async function workerCommand(opts: WorkerOptions): Promise<number> {
   const { dataDir, outDir } = dirs(opts)
   const concurrency = optionalInt(opts.concurrency, '--concurrency')
+  const model = modelPathForWorkers(opts.model)
   const url = redisUrl()
   const ui = new ProgressLine(process.stderr, opts.progress)
   const check = await checkRedis(url)
@@ -56,6 +62,7 @@ async function workerCommand(opts: WorkerOptions): Promise<number> {
       dataDir,
       outDir,
       concurrency,
+      env: modelEnv(model),
       lockDuration: positiveInt(opts.lockDuration, '--lock-duration'),
       stalledInterval: positiveInt(opts.stalledInterval, '--stalled-interval'),
       maxStalledCount: positiveInt(opts.maxStalledCount, '--max-stalled-count'),
