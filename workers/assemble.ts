@@ -8,7 +8,8 @@
  *
  * Page failure policy (src/assemble.ts): pages that failed after all retries are kept as empty
  * pages with a `queue:page-failed` warning and `needsReview`. When no page at all could be read,
- * the document fails: DATA/failed/<file>.error.json and a ledger failed record.
+ * the document fails: OUT/failed/<file>.error.json and a ledger failed record. A document the
+ * ledger already records as done (its flow re-queued while the first run finished) is not redone.
  */
 import '../src/queue/die-with-parent.js' // exit when the worker process dies (kill -9 leaves no orphan)
 import type { SandboxedJob } from 'bullmq'
@@ -29,6 +30,10 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
   const ref = job.data.doc
   const { dataDir, outDir } = workerDirs()
   const ledger = new Ledger(dataDir)
+  // a re-queued flow (the reconciler after a Redis restart) whose first run finished meanwhile:
+  // the result is already written, so it is not written again as a second revision
+  const earlier = await ledger.get(ref.id)
+  if (earlier?.done) return { id: ref.id, plan: earlier.done.plan, failure: null, pages: ref.pageCount, failedPages: earlier.done.failedPages }
   try {
     await job.updateProgress({ stage: 'assemble', page: 0, of: ref.pageCount })
     const failedPages: number[] = []

@@ -12,21 +12,21 @@
  * DIR after changing OCR or page preparation). `--out DIR` writes the JSON there (default: a temp folder).
  * `--only NAME` runs the inputs whose file name contains NAME.
  *
- * Pages given as `<stem>_p1.png`, `<stem>_p2.png` … are read as one document named `<stem>`.
+ * Inputs are collected and run as `kehoach process` does (`runDocument` with the in-process page pool):
+ * page images `<stem>_p1.png`, `<stem>_p2.png` … are one document.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { prepareDocument, readPage, type PreparedDocument } from '../../src/pipeline.js'
-import { assemblePlan } from '../../src/assemble.js'
+import { pagePool, runDocument, type PageExecutor } from '../../src/pipeline.js'
+import { collectInputs, readDocumentInput, type InputFile } from '../../src/ingest/collect.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { loadLanguageModel } from '../../src/normalize/index.js'
 import { createOcrPool, type OcrPool } from '../../src/ocr/pool.js'
-import { openPdf } from '../../src/pdf/open.js'
 import { writePlanFile } from '../../src/store/plan-files.js'
 import { packageRoot } from '../../src/version.js'
-import type { SourcePage } from '../../src/schema/page.js'
+import type { PageOutcome } from '../../src/document.js'
 
 const arg = (k: string) => { const i = process.argv.indexOf(k); return i >= 0 ? process.argv[i + 1] : undefined }
 const shared = path.resolve(packageRoot(), '..', 'shared')
@@ -41,53 +41,36 @@ const only = arg('--only')
 const ownLabels = path.join(packageRoot(), 'fixtures', 'real-labels')
 const SEEDS_WITH_OWN_LABELS = new Set(readdirSync(ownLabels).filter((f) => f.endsWith('.labels.json')).map((f) => f.split('.')[0]))
 
-type Input = { name: string; files: string[] }
-function inputs(): Input[] {
-  const byStem = new Map<string, string[]>()
-  for (const f of readdirSync(devReal).filter((f) => /\.(pdf|png|jpe?g|tiff?)$/i.test(f)).sort()) {
-    const m = /^(.*)_p(\d+)\.[^.]+$/.exec(f)
-    const stem = m ? m[1]! : f
-    byStem.set(stem, [...(byStem.get(stem) ?? []), path.join(devReal, f)])
-  }
-  const real = [...byStem].map(([stem, files]) => ({ name: files.length > 1 ? `${stem}${path.extname(files[0]!)}` : path.basename(files[0]!), files }))
-  const seeds = readdirSync(path.join(shared, 'seeds')).filter((f) => SEEDS_WITH_OWN_LABELS.has(f.split('_')[0]!)).sort()
-    .map((f) => ({ name: f, files: [path.join(shared, 'seeds', f)] }))
-  return [...real, ...seeds].filter((x) => !only || x.name.includes(only))
+/** The inputs as `kehoach process` collects them (page images `<stem>_pN` grouped into one document). */
+async function inputs(): Promise<InputFile[]> {
+  const real = readdirSync(devReal).filter((f) => /\.(pdf|png|jpe?g|tiff?)$/i.test(f)).map((f) => path.join(devReal, f))
+  const seeds = readdirSync(path.join(shared, 'seeds')).filter((f) => SEEDS_WITH_OWN_LABELS.has(f.split('_')[0]!)).map((f) => path.join(shared, 'seeds', f))
+  return (await collectInputs([...real, ...seeds])).filter((x) => !only || path.basename(x.path).includes(only))
 }
 
 let pool: OcrPool | null = null
 const ocr = async () => (pool ??= await createOcrPool())
+const inProcess = pagePool(async () => (await ocr()).size)
 
-/** The pages of one file, read as `kehoach process` reads them (or taken from the cache). */
-async function pagesOf(doc: PreparedDocument): Promise<SourcePage[]> {
+/** The product's page executor, with each document's page outcomes kept in the cache folder. */
+const cachedPages: PageExecutor = async (doc, read) => {
   const cached = cacheDir && path.join(cacheDir, `${doc.id}.pages.json`)
-  if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as SourcePage[]
-  const pdf = doc.kind === 'pdf' ? await openPdf(doc.bytes, DEFAULT_LIMITS) : undefined
-  try {
-    const pages: SourcePage[] = []
-    for (let p = 1; p <= doc.pageCount; p++) {
-      pages.push(await readPage(doc, p, { ocr: doc.kind === 'text' ? (null as unknown as OcrPool) : await ocr(), limits: DEFAULT_LIMITS, pdf }))
-    }
-    if (cached) { mkdirSync(cacheDir!, { recursive: true }); writeFileSync(cached, JSON.stringify(pages)) }
-    return pages
-  } finally {
-    await pdf?.close()
-  }
+  if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as PageOutcome[]
+  const outcomes = await inProcess(doc, read)
+  if (cached) { mkdirSync(cacheDir!, { recursive: true }); writeFileSync(cached, JSON.stringify(outcomes)) }
+  return outcomes
 }
 
 const model = loadLanguageModel()
 mkdirSync(outDir, { recursive: true })
 const t0 = Date.now()
-for (const input of inputs()) {
-  const docs = await Promise.all(input.files.map(async (f) => prepareDocument({ fileName: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }, DEFAULT_LIMITS)))
-  const pages: SourcePage[] = []
-  for (const d of docs) for (const p of await pagesOf(d)) pages.push({ ...p, page: pages.length + 1 })
-  const doc = { ...docs[0]!, fileName: input.name, pageCount: pages.length }
-  const plan = assemblePlan(doc, pages.map((read) => ({ page: read.page, read })), { model, now: new Date(), startedAt: Date.now() })
+const files = await inputs()
+for (const file of files) {
+  const plan = await runDocument(await readDocumentInput(file), { limits: DEFAULT_LIMITS, model, ocr, pages: cachedPages })
   await writePlanFile(outDir, plan)
 }
 await (pool as OcrPool | null)?.close()
-console.log(`## real documents (${inputs().length} inputs, ${((Date.now() - t0) / 1000).toFixed(1)} s${cacheDir ? ', pages cached in ' + cacheDir : ''})`)
+console.log(`## real documents (${files.length} inputs, ${((Date.now() - t0) / 1000).toFixed(1)} s${cacheDir ? ', pages cached in ' + cacheDir : ''})`)
 
 const scorer = path.join(shared, 'tools', 'score-extract.mjs')
 function score(labels: string, title: string) {
