@@ -72,7 +72,7 @@ export async function reprocessViaQueue(
   dataDir: string,
   d: StoredDocument,
   queue: DocumentQueue,
-  o: { limits: Limits; forceOcr?: boolean; workerOutDir?: string },
+  o: { limits: Limits; forceOcr?: boolean; discardReviews?: boolean; workerOutDir?: string },
 ): Promise<'added' | 'exists'> {
   const outDir = path.resolve(o.workerOutDir ?? path.join(dataDir, 'plans'))
   if (path.resolve(d.outDir) !== outDir) {
@@ -88,6 +88,7 @@ export async function reprocessViaQueue(
     original: path.relative(dataDir, d.original).split(path.sep).join('/'),
     limits: o.limits,
     ...(o.forceOcr ? { forceOcr: true } : {}),
+    ...(o.discardReviews ? { discardReviews: true } : {}),
     enqueuedAt: new Date().toISOString(),
   }
   await new Ledger(dataDir).reopen({ id: ref.id, fileName: ref.fileName, subfolder: ref.subfolder, original: ref.original, pageCount: ref.pageCount, doc: ref })

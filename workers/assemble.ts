@@ -12,6 +12,8 @@
  * ledger already records as done (its flow re-queued while the first run finished) is not redone.
  */
 import '../src/queue/die-with-parent.js' // exit when the worker process dies (kill -9 leaves no orphan)
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { SandboxedJob } from 'bullmq'
 import { runDocument, type PageExecutor } from '../src/pipeline.js'
 import { loadLanguageModel, type LanguageModel } from '../src/normalize/index.js'
@@ -21,6 +23,8 @@ import { loadDocument, toJobError, workerDirs } from '../src/queue/document.js'
 import { flowPages } from '../src/queue/flow-pages.js'
 import type { AssembleJobData, AssembleJobResult } from '../src/queue/jobs.js'
 import { toErrorReport, type ErrorReport } from '../src/errors.js'
+import { Plan } from '../src/schema/plan.js'
+import { carryReviews } from '../src/store/reviews.js'
 
 let model: LanguageModel | null | undefined
 
@@ -49,7 +53,7 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
       { prepared: await loadDocument(ref, dataDir) },
       { limits: ref.limits, model, ocr: noOcr, pages, startedAt: Date.parse(ref.enqueuedAt) || Date.now() },
     )
-    const written = await writePlanFile(outDir, plan)
+    const written = await writePlanFile(outDir, ref.discardReviews ? plan : await withEarlierReviews(outDir, plan))
     await ledger.markDone({ id: ref.id, plan: written, failedPages })
     await job.updateProgress({ stage: 'done', page: ref.pageCount, of: ref.pageCount })
     return { id: ref.id, plan: written, failure: null, pages: ref.pageCount, failedPages }
@@ -59,6 +63,12 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
     if (last) await fail(ledger, ref, outDir, toErrorReport(error, 'assemble')).catch(() => {})
     throw jobError
   }
+}
+
+/** A reprocessed document keeps what a person reviewed in its previous result (store/reviews.ts). */
+async function withEarlierReviews(outDir: string, fresh: Plan): Promise<Plan> {
+  const earlier = await readFile(path.join(outDir, `${fresh.id}.json`), 'utf8').then((t) => Plan.parse(JSON.parse(t)), () => null)
+  return earlier ? carryReviews(earlier, fresh) : fresh
 }
 
 /** The document failed for good: the report first, then the ledger record that points to it. */

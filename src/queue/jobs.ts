@@ -13,6 +13,8 @@ export type DocumentRef = Omit<PreparedDocument, 'bytes'> & {
   original: string
   limits: Limits
   forceOcr?: boolean
+  /** reprocess: the previous result's reviewed fields are not carried into the new revision */
+  discardReviews?: boolean
   /** ISO time the watcher enqueued it */
   enqueuedAt: string
 }

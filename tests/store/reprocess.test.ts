@@ -100,7 +100,7 @@ describe('kehoach reprocess (text original, in-process)', () => {
     expect(missing.stderr).toMatch(/no plan with id/)
   })
 
-  it('keeps what a person reviewed unless --discard-reviews; --queue refuses a reviewed document', async () => {
+  it('keeps what a person reviewed unless --discard-reviews', async () => {
     const machine = readPlan(path.join(dir, `${id}.json`))
     await reviewPlan(dir, id, { fields: { 'document.number': '999/KH-TEST' }, confirm: [], reviewer: 'Lan', revision: machine.revision }, new Date())
     const kept = await runCli(['reprocess', '--data', dir, id])
@@ -110,8 +110,6 @@ describe('kehoach reprocess (text original, in-process)', () => {
     expect(after.document.number).toBe('999/KH-TEST')
     expect(after.document.fields.number).toMatchObject({ rule: 'review', confidence: 1 })
     expect(after.review ?? null).toBeNull() // the machine wrote this revision
-    const queued = await runCli(['reprocess', '--data', dir, id, '--queue'])
-    expect(queued.stderr).toMatch(/reviewed by a person/)
     const dropped = await runCli(['reprocess', '--data', dir, id, '--discard-reviews'])
     expect(dropped.code, dropped.stderr).toBe(0)
     expect(readPlan(path.join(dir, `${id}.json`)).document.number).toBe(machine.document.number)

@@ -2,10 +2,7 @@
  * `kehoach reprocess <id…> | --query "issuer=…&year=…" | filter options`: process documents again
  * from their stored originals as new revisions (docs/store.md, "Revisions and reprocessing").
  */
-import { readFile } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
-import { Plan } from '../../schema/plan.js'
-import { isReviewed } from '../../store/reviews.js'
 import { BadArgumentError, ExitCode } from '../../errors.js'
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { createOcrPool, type OcrPool } from '../../ocr/pool.js'
@@ -156,10 +153,7 @@ async function enqueueAll(docs: StoredDocument[], opts: ReprocessCliOptions, lim
   try {
     for (const d of docs) {
       try {
-        if (!opts.discardReviews && (await reviewedPlanFile(d.planFile))) {
-          throw new BadArgumentError(`${d.id} was reviewed by a person and --queue does not carry reviews yet: reprocess it without --queue, or pass --discard-reviews`)
-        }
-        const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, workerOutDir: opts.out })
+        const r = await reprocessViaQueue(opts.data, d, queue, { limits, forceOcr: opts.forceOcr, discardReviews: opts.discardReviews, workerOutDir: opts.out })
         log(`${r === 'added' ? 'queued' : 'already queued'} ${d.id} ${d.fileName}`)
       } catch (error) {
         failed++
@@ -193,10 +187,6 @@ async function processAll(docs: StoredDocument[], opts: ReprocessCliOptions, lim
     if (lazy.pool) await (await lazy.pool).close()
   }
   return failed
-}
-
-async function reviewedPlanFile(file: string): Promise<boolean> {
-  return isReviewed(Plan.parse(JSON.parse(await readFile(file, 'utf8'))))
 }
 
 function selection(opts: ReprocessCliOptions) {
