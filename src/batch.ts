@@ -12,7 +12,7 @@ import type { LanguageModel } from './normalize/index.js'
 import { inputId, readDocumentInput, type InputFile } from './ingest/collect.js'
 import type { Plan } from './schema/plan.js'
 import { writePlanFile, writeFailureReport } from './store/plan-files.js'
-import { keepOriginal } from './store/review-files.js'
+import { originalRelPath, storeOriginal } from './ingest/originals.js'
 import { toErrorReport } from './errors.js'
 import { untimed, type Timings } from './timings.js'
 
@@ -118,7 +118,7 @@ async function runAndWrite(
   const outPath = await (opts.timings?.time ?? untimed)('write', async () => {
     const written = await writePlanFile(opts.outDir, plan)
     // page images, /source, reprocess (a several-image document: its images joined, `<id>.pages`)
-    await keepOriginal(opts.outDir, plan.id, input.bytes, path.extname(input.fileName))
+    await storeOriginal(opts.outDir, originalRelPath(plan.id, input.fileName, undefined, plan.source.mediaType), input.bytes)
     return written
   })
   return { plan, outPath }

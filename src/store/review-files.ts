@@ -6,8 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Plan, type ReviewRecord } from '../schema/plan.js'
-import { writeFileAtomic } from './atomic-file.js'
-import { findOriginal, findPlanFile } from './locate.js'
+import { findPlanFile } from './locate.js'
 import { listRevisions, revisionsDir, writePlanFile } from './plan-files.js'
 import { applyReview, isReviewed, type ReviewInput } from './reviews.js'
 
@@ -87,17 +86,4 @@ export async function planRevisions(dataDir: string, id: string): Promise<Revisi
     if (kept) out.push({ ...entry(kept, false), revision: rev })
   }
   return out.sort((a, b) => b.revision - a.revision)
-}
-
-const EXT = /^\.[a-z0-9]{1,5}$/
-
-/**
- * `OUT/originals/<id><ext>`: the input as read, kept so that the page image, `/source` and
- * `reprocess` work after `kehoach process` as they do in queue mode. Kept once per id.
- */
-export async function keepOriginal(outDir: string, id: string, bytes: Uint8Array, ext: string): Promise<void> {
-  const dir = path.join(outDir, 'originals')
-  if (await findOriginal(dir, id)) return
-  const e = ext.toLowerCase()
-  await writeFileAtomic(path.join(dir, `${id}${EXT.test(e) ? e : '.bin'}`), bytes)
 }
