@@ -5,6 +5,7 @@
 // Table rows (lines flagged `inTable`) are left to the layout stage's table reader.
 import type { Task } from '../schema/plan.js'
 import { TIMELINE_PATTERNS } from './data/time-words.js'
+import { parseTimeline } from './timeline.js'
 import { joinLines, type XLine } from './lines.js'
 import { sectionBody, type Section } from './outline.js'
 import { organCase } from './text.js'
@@ -83,5 +84,6 @@ export function extractTasks(lines: XLine[], sections: Section[], docType: strin
       })
     }
   }
-  return out
+  // list and plain-text-table tasks get the same ISO period as ruled-table tasks (timeline.ts)
+  return out.map((t) => ({ ...t, period: parseTimeline(t.timeline) }))
 }

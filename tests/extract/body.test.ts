@@ -111,6 +111,9 @@ IV. TỔ CHỨC THỰC HIỆN
     ])
     expect(p.tasks.every((t) => t.origin === 'list')).toBe(true)
   })
+  it('a listed task carries its timeline as an ISO period, as a table task does', () => {
+    expect(p.tasks.map((t) => t.period ?? null)).toEqual([{ start: '2024-01-01', end: '2024-03-31', recurrence: null }, null, null])
+  })
   it('outline levels and spans', () => {
     const top = p.outline.filter((n) => n.level === 1).map((n) => n.id)
     expect(top).toEqual(['I', 'II', 'III', 'IV'])
