@@ -7,7 +7,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
-import { checkRedis, redisUrl } from '../../src/queue/connection.js'
+import { bullConnection, checkRedis, redisUrl } from '../../src/queue/connection.js'
+import { DocumentQueue } from '../../src/queue/flow.js'
+import { startWorkers, type RunningWorkers } from '../../src/queue/workers.js'
+import { InboxWatcher, type InboxEvents, type InboxOptions } from '../../src/ingest/watch.js'
+import { DEFAULT_LIMITS } from '../../src/limits.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const FIXTURES = path.join(ROOT, 'fixtures')
@@ -75,4 +79,38 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((r) => setTimeout(r, everyMs))
   }
+}
+
+export type QueueMode = {
+  dirs: Awaited<ReturnType<typeof tempDirs>>
+  queue: DocumentQueue
+  workers: RunningWorkers
+  watcher: InboxWatcher
+  /** watcher, workers and queue closed, the prefix's keys and the temp folders removed */
+  close: () => Promise<void>
+}
+
+/** Queue mode in this process: temp folders, a DocumentQueue, sandboxed workers (dist/), an inbox watcher. */
+export async function startQueueMode(
+  tag: string,
+  o: { concurrency?: number; watcher?: Partial<InboxOptions>; events?: InboxEvents } = {},
+): Promise<QueueMode> {
+  const prefix = uniquePrefix(tag)
+  const dirs = await tempDirs(tag)
+  const connection = bullConnection()
+  const queue = new DocumentQueue({ connection, prefix })
+  const workers = await startWorkers({ connection, prefix, dataDir: dirs.data, outDir: dirs.out, concurrency: o.concurrency ?? 1 })
+  const watcher = new InboxWatcher(
+    { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 300, ...o.watcher },
+    o.events ?? {},
+  )
+  await watcher.start()
+  const close = async () => {
+    await watcher.close()
+    await workers.close()
+    await queue.close()
+    await dropPrefix(prefix)
+    await dirs.cleanup()
+  }
+  return { dirs, queue, workers, watcher, close }
 }

@@ -8,42 +8,28 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Plan } from '../../src/schema/plan.js'
-import { bullConnection } from '../../src/queue/connection.js'
-import { DocumentQueue } from '../../src/queue/flow.js'
-import { startWorkers, type RunningWorkers } from '../../src/queue/workers.js'
-import { InboxWatcher } from '../../src/ingest/watch.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { locateDocument } from '../../src/store/locate.js'
 import { reviewPlan } from '../../src/store/review-files.js'
 import { reprocessViaQueue } from '../../src/reprocess.js'
-import { drop, dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import { drop, jsonFiles, redisUnavailable, startQueueMode, waitFor, type QueueMode } from './helpers.js'
 
 const skip = await redisUnavailable()
 
 describe.skipIf(skip !== null)('reprocess --queue and reviews', () => {
-  const prefix = uniquePrefix('reprocess-reviews')
-  let dirs: Awaited<ReturnType<typeof tempDirs>>
+  let mode: QueueMode
+  let dirs: QueueMode['dirs']
   let plans: string
-  let queue: DocumentQueue
-  let workers: RunningWorkers
-  let watcher: InboxWatcher
+  let queue: QueueMode['queue']
 
   beforeAll(async () => {
-    dirs = await tempDirs('reprocess-reviews')
-    plans = path.join(dirs.data, 'plans')
-    const connection = bullConnection()
-    queue = new DocumentQueue({ connection, prefix })
-    workers = await startWorkers({ connection, prefix, dataDir: dirs.data, outDir: plans, concurrency: 1 })
-    watcher = new InboxWatcher({ inbox: dirs.inbox, dataDir: dirs.data, outDir: plans, limits: DEFAULT_LIMITS, queue, stableMs: 300 }, {})
-    await watcher.start()
+    mode = await startQueueMode('reprocess-reviews')
+    ;({ dirs, queue } = mode)
+    plans = dirs.out
   }, 30_000)
 
   afterAll(async () => {
-    await watcher?.close()
-    await workers?.close()
-    await queue?.close()
-    await dropPrefix(prefix)
-    await dirs?.cleanup()
+    await mode?.close()
   }, 30_000)
 
   const current = async (id: string) => Plan.parse(JSON.parse(await readFile(path.join(plans, `${id}.json`), 'utf8')))

@@ -7,13 +7,9 @@ import { readFile, readdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { InboxWatcher, type IngestOutcome } from '../../src/ingest/watch.js'
-import { DEFAULT_LIMITS } from '../../src/limits.js'
-import { bullConnection } from '../../src/queue/connection.js'
-import { DocumentQueue } from '../../src/queue/flow.js'
-import { startWorkers, type RunningWorkers } from '../../src/queue/workers.js'
+import type { IngestOutcome } from '../../src/ingest/watch.js'
 import { Plan } from '../../src/schema/plan.js'
-import { dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import { jsonFiles, redisUnavailable, startQueueMode, waitFor, type QueueMode } from './helpers.js'
 
 const skip = await redisUnavailable()
 
@@ -21,28 +17,17 @@ const whitePage = async (shade: number) =>
   sharp({ create: { width: 850, height: 1100, channels: 3, background: { r: shade, g: shade, b: shade } } }).png().toBuffer()
 
 describe.skipIf(skip !== null)('kehoach watch: several page images', () => {
-  const prefix = uniquePrefix('watch-pages')
-  let dirs: Awaited<ReturnType<typeof tempDirs>>
-  let queue: DocumentQueue
-  let workers: RunningWorkers
-  let watcher: InboxWatcher
+  let mode: QueueMode
+  let dirs: QueueMode['dirs']
   const outcomes: IngestOutcome[] = []
 
   beforeAll(async () => {
-    dirs = await tempDirs('watch-pages')
-    const connection = bullConnection()
-    queue = new DocumentQueue({ connection, prefix })
-    workers = await startWorkers({ connection, prefix, dataDir: dirs.data, outDir: dirs.out, concurrency: 1 })
-    watcher = new InboxWatcher({ inbox: dirs.inbox, dataDir: dirs.data, limits: DEFAULT_LIMITS, queue, stableMs: 300 }, { outcome: (o) => outcomes.push(o) })
-    await watcher.start()
+    mode = await startQueueMode('watch-pages', { events: { outcome: (o) => outcomes.push(o) } })
+    dirs = mode.dirs
   }, 30_000)
 
   afterAll(async () => {
-    await watcher?.close()
-    await workers?.close()
-    await queue?.close()
-    await dropPrefix(prefix)
-    await dirs?.cleanup()
+    await mode?.close()
   }, 30_000)
 
   it('takes letter_p1.png and letter_p2.png in as one two-page document, and drains both from the inbox', async () => {

@@ -6,42 +6,27 @@ import { readFile, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Plan } from '../../src/schema/plan.js'
-import { bullConnection } from '../../src/queue/connection.js'
-import { DocumentQueue } from '../../src/queue/flow.js'
-import { startWorkers, type RunningWorkers } from '../../src/queue/workers.js'
-import { InboxWatcher, type IngestOutcome } from '../../src/ingest/watch.js'
-import { DEFAULT_LIMITS } from '../../src/limits.js'
-import { drop, dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import type { RunningWorkers } from '../../src/queue/workers.js'
+import type { InboxWatcher, IngestOutcome } from '../../src/ingest/watch.js'
+import { drop, jsonFiles, redisUnavailable, startQueueMode, waitFor, type QueueMode } from './helpers.js'
 
 const skip = await redisUnavailable()
 
 describe.skipIf(skip !== null)('kehoach watch (queue mode)', () => {
-  const prefix = uniquePrefix('watch')
-  let dirs: Awaited<ReturnType<typeof tempDirs>>
-  let queue: DocumentQueue
+  let mode: QueueMode
+  let dirs: QueueMode['dirs']
   let workers: RunningWorkers
   let watcher: InboxWatcher
   const outcomes: IngestOutcome[] = []
   const errors: unknown[] = []
 
   beforeAll(async () => {
-    dirs = await tempDirs('watch')
-    const connection = bullConnection()
-    queue = new DocumentQueue({ connection, prefix })
-    workers = await startWorkers({ connection, prefix, dataDir: dirs.data, outDir: dirs.out, concurrency: 2 })
-    watcher = new InboxWatcher(
-      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 300 },
-      { outcome: (o) => outcomes.push(o), error: (_f, e) => errors.push(e) },
-    )
-    await watcher.start()
+    mode = await startQueueMode('watch', { concurrency: 2, events: { outcome: (o) => outcomes.push(o), error: (_f, e) => errors.push(e) } })
+    ;({ dirs, workers, watcher } = mode)
   }, 30_000)
 
   afterAll(async () => {
-    await watcher?.close()
-    await workers?.close()
-    await queue?.close()
-    await dropPrefix(prefix)
-    await dirs?.cleanup()
+    await mode?.close()
   }, 30_000)
 
   it('turns three dropped files into three schema-valid plans, and a re-drop into a duplicate', async () => {
