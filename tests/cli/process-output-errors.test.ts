@@ -7,25 +7,17 @@
  * read-only tmpfs, mounted in a private mount namespace (`unshare -rm`) so that nothing outlives
  * the test. Skipped where user namespaces are not allowed.
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { namespacesAllowed } from '../helpers/namespaces.js'
 import { packageRoot } from '../../src/version.js'
 
 const root = packageRoot()
 const cli = path.join(root, 'bin', 'kehoach.js')
-
-function namespacesAllowed(): boolean {
-  try {
-    execFileSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=4k tmpfs "$0"', tmpdir()], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** Mount a tmpfs with `mountOpts` on `out`, run `kehoach process` into it, list what is left there. */
 async function processOnto(mountOpts: string, inputs: string, out: string) {

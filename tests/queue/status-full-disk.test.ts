@@ -4,24 +4,16 @@
  * of crashing. The disk is a real 64 KiB tmpfs in a private mount namespace (`unshare -rm`),
  * filled up before status runs; skipped where user namespaces are not allowed.
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { namespacesAllowed } from '../helpers/namespaces.js'
 import { ROOT } from './helpers.js'
 
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
-
-function namespacesAllowed(): boolean {
-  try {
-    execFileSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=4k tmpfs "$0"', tmpdir()], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
 
 describe.skipIf(!namespacesAllowed())('kehoach status on a full disk', () => {
   const data = mkdtempSync(path.join(tmpdir(), 'kehoach-status-full-'))
