@@ -18,6 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPrivateRedis } from '../tests/helpers/redis-server.js'
+import { alive, childrenOf } from '../tests/helpers/procs.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
@@ -45,30 +46,6 @@ function documents(n: number): { name: string; text: string }[] {
     readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(dir, f), 'utf8')),
   )
   return Array.from({ length: n }, (_, i) => ({ name: `soak-${String(i).padStart(4, '0')}.txt`, text: `${sources[i % sources.length]}\nBản số ${i + 1}\n` }))
-}
-
-/** Live children of a pid (/proc), read before the pid is killed. */
-function childrenOf(pid: number): number[] {
-  const out: number[] = []
-  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(ppid) === pid && state !== 'Z') out.push(Number(name))
-    } catch {
-      // gone
-    }
-  }
-  return out
-}
-
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
-  } catch {
-    return false
-  }
 }
 
 async function main(): Promise<void> {

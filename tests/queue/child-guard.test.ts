@@ -8,7 +8,7 @@
  *     worker is SIGKILLed. Real CLI from dist/, real Redis, SIGKILL to the worker's pid alone.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { pathToFileURL } from 'node:url'
@@ -22,34 +22,10 @@ import { PARENT_PID_ENV } from '../../src/queue/child-guard.js'
 import { contentId } from '../../src/ingest/content-id.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { ROOT, dropPrefix, fixture, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import { alive, childrenOf } from '../helpers/procs.js'
 
 const skip = await redisUnavailable()
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
-
-/** Live (not zombie) children of `pid`, from /proc. */
-function childrenOf(pid: number): number[] {
-  const out: number[] = []
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // state ppid …
-      if (Number(fields[1]) === pid && fields[0] !== 'Z') out.push(Number(name))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out
-}
-
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
-  } catch {
-    return false
-  }
-}
 
 /**
  * Start `parent.mjs`, which starts `child.mjs` (forked with IPC, or spawned without; told the
