@@ -3,7 +3,8 @@
 // Uses the layout stage's `column` when present; for plain text splits a line where the motto
 // starts, where the place-date follows the number, or at a wide run of spaces.
 import { DOC_TYPES, type DocTypeEntry } from './data/doc-types.js'
-import { ADDRESSEE_LINE, MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE, SUBJECT_LINE } from './data/header-patterns.js'
+import { MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE, SUBJECT_LINE } from './data/header-patterns.js'
+import { ADDRESSEES_START } from '../layout/data/blocks.js'
 import { parseNumberField, type NumberHit } from './doc-number.js'
 import { foldKeep, type XLine } from './lines.js'
 import { clean } from './text.js'
@@ -177,7 +178,7 @@ function headerZone(lines: XLine[], typeLine: number): { zoneEnd: number; subjec
   const subject = top.find((l) => SUBJECT_LINE.test(l.text))
   if (subject) return { zoneEnd: subject.i, subjectLine: subject.i }
   let zoneEnd = Math.min(lines.length, 12)
-  const stop = lines.slice(0, zoneEnd).findIndex((l) => l.text && (PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()) || ADDRESSEE_LINE.test(l.fold)))
+  const stop = lines.slice(0, zoneEnd).findIndex((l) => l.text && (PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()) || ADDRESSEES_START.test(l.fold)))
   if (stop >= 0) zoneEnd = stop
   return { zoneEnd, subjectLine: -1 }
 }

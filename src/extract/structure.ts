@@ -1,7 +1,8 @@
 // Where the parts of a plan lie (Nghị định 30/2020/NĐ-CP, Phụ lục I): header block, type word,
 // subject lines (trích yếu), preamble (căn cứ), body (numbered sections), end block
 // ("Nơi nhận" and signature).
-import { ADDRESSEE_LINE, ATTACHMENT_NOTE, MOTTO_STARTS, PREAMBLE_VERBS, SEPARATOR_LINE } from './data/header-patterns.js'
+import { ATTACHMENT_NOTE, MOTTO_STARTS, PREAMBLE_VERBS, SEPARATOR_LINE } from './data/header-patterns.js'
+import { ADDRESSEES_START } from '../layout/data/blocks.js'
 import { RANKS, RECIPIENTS_HEADING, SIGNATURE_NOTE } from './data/signature.js'
 import { AUTHORITY_RE, isPosition, looksLikeName } from './signer.js'
 import { matchTypeLine } from './header-columns.js'
@@ -133,7 +134,7 @@ function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { 
     if (from && l.page === from.page && l.line < from.line) continue
     if (!l.text) { if (titleLines.length) blankAfter = true; continue }
     if (SEPARATOR_LINE.test(l.text)) { if (titleLines.length) return { titleLines, titleClosed: true, next: k }; continue }
-    if (ADDRESSEE_LINE.test(l.fold)) return { titleLines, titleClosed: true, next: k }
+    if (ADDRESSEES_START.test(l.fold)) return { titleLines, titleClosed: true, next: k }
     if (titleLines.length === 0 && (cols.typeLine >= 0 || letter)) { titleLines.push(l); continue }
     // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
     // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject

@@ -2,27 +2,15 @@
 // documents, named by `--model` or KEHOACH_MODEL, changes what `kehoach process` writes for a
 // document of that domain, and the plan records which model it was.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { loadLanguageModel } from '../../src/normalize/lm/model.js'
 import { stripDiacritics } from '../../src/normalize/syllable.js'
+import { HELD_OUT, writeTinyCorpus } from '../helpers/tiny-corpus.js'
 
 const ROOT = path.resolve(__dirname, '../..')
-const BASE = [
-  'Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện nhiệm vụ năm nay.',
-  'Các sở, ban, ngành có trách nhiệm phối hợp thực hiện kế hoạch.',
-  'Ngân sách nhà nước bảo đảm kinh phí thực hiện các nhiệm vụ.',
-]
-const ARCHIVE = [
-  'Hội Chữ thập đỏ huyện tổ chức hiến máu tình nguyện.',
-  'Hội Chữ thập đỏ xã vận động nhân dân hiến máu tình nguyện.',
-  'Hội Chữ thập đỏ tỉnh tổng kết phong trào hiến máu tình nguyện.',
-]
-const GOLD = 'Hội Chữ thập đỏ phường vận động hiến máu tình nguyện'
-
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, [path.join(ROOT, 'dist/src/cli/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, ...env } })
 }
@@ -36,14 +24,7 @@ function onlyPlan(dir: string): { text: { pages: { text: string }[] }; processin
 describe('--model / KEHOACH_MODEL on kehoach process', () => {
   it('an adapted model repairs a document of its own domain better, and the plan names it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kehoach-model-'))
-    const corpus = path.join(dir, 'corpus')
-    const docs = path.join(dir, 'docs')
-    const empty = path.join(dir, 'empty')
-    for (const d of [corpus, docs, empty]) mkdirSync(d)
-    const repeat = (lines: string[], n: number) => Array.from({ length: n }, () => lines).flat().join('\n') + '\n'
-    writeFileSync(path.join(corpus, 'legal-web.txt.gz'), gzipSync(repeat(BASE, 3)))
-    writeFileSync(path.join(corpus, 'wiki-vi.txt.gz'), gzipSync(repeat(BASE.slice(0, 1), 2)))
-    writeFileSync(path.join(docs, 'archive.txt'), ARCHIVE.join('\n') + '\n')
+    const { corpus, docs, empty } = writeTinyCorpus(dir)
     const base = path.join(dir, 'base.bin')
     const adapted = path.join(dir, 'adapted.bin')
     expect(cli(['lm', 'train', empty, '--corpus', corpus, '--out', base]).status).toBe(0)
@@ -51,7 +32,7 @@ describe('--model / KEHOACH_MODEL on kehoach process', () => {
 
     // a de-accented OCR text dump of the archive's kind, not among the training documents
     const input = path.join(dir, 'in.txt')
-    writeFileSync(input, `KẾ HOẠCH\n${stripDiacritics(GOLD)}\n`)
+    writeFileSync(input, `KẾ HOẠCH\n${stripDiacritics(HELD_OUT)}\n`)
     const run = (name: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
       const out = path.join(dir, name)
       const r = cli(['process', input, '--out', out, '--no-progress', ...args], env)
@@ -60,7 +41,7 @@ describe('--model / KEHOACH_MODEL on kehoach process', () => {
     }
     const right = (text: string) => {
       const line = text.split('\n').find((l) => /^H/i.test(stripDiacritics(l)) && stripDiacritics(l).startsWith('Hoi')) ?? ''
-      return line.split(' ').filter((w, i) => w === GOLD.split(' ')[i]).length
+      return line.split(' ').filter((w, i) => w === HELD_OUT.split(' ')[i]).length
     }
     const before = run('base', ['--model', base])
     const after = run('adapted', ['--model', adapted])

@@ -104,19 +104,20 @@ describe('rereadTableCells (real OCR of synthetic cells)', () => {
   })
 
   const cell = (row: number, col: number, text: string, box: PageTableCell['box'], conf?: number): PageTableCell => ({ row, col, rowSpan: 1, colSpan: 1, text, box, words: text ? [[row, col]] : [], ...(conf !== undefined ? { conf } : {}) })
+  /** STT | Nội dung over one body row: the ruling of a 1200×360 two-column table */
+  const TWO_COLUMN_RULES: [number, number, number, number][] = [
+    [50, 50, 1150, 50],
+    [50, 150, 1150, 150],
+    [50, 300, 1150, 300],
+    [50, 50, 50, 300],
+    [250, 50, 250, 300],
+    [1150, 50, 1150, 300],
+  ]
   const pageOf = (tables: PageTable[]): SourcePage => ({ page: 1, origin: 'ocr', width: 1200, height: 400, dpi: 300, lines: [], confidence: 0.5, tables })
 
   it('replaces garbled page text of a ruled table by the crop reads, ids through the numbering', async () => {
     // STT | Nội dung over one body row: "1.2" | "Biên soạn tài liệu"; the page OCR had "LÊN" and a bad read
-    const rules: [number, number, number, number][] = [
-      [50, 50, 1150, 50],
-      [50, 150, 1150, 150],
-      [50, 300, 1150, 300],
-      [50, 50, 50, 300],
-      [250, 50, 250, 300],
-      [1150, 50, 1150, 300],
-    ]
-    const img = drawCells({ width: 1200, height: 360, rules, text: [['STT', 100, 115], ['Nội dung', 500, 115], ['1.2', 110, 245], ['Biên soạn tài liệu', 290, 245]] })
+    const img = drawCells({ width: 1200, height: 360, rules: TWO_COLUMN_RULES, text: [['STT', 100, 115], ['Nội dung', 500, 115], ['1.2', 110, 245], ['Biên soạn tài liệu', 290, 245]] })
     const table: PageTable = {
       box: [50, 50, 1150, 300],
       rows: 2,
@@ -133,15 +134,7 @@ describe('rereadTableCells (real OCR of synthetic cells)', () => {
   }, 60_000)
 
   it('reads a cell again only where the page read is unsure of it', async () => {
-    const rules: [number, number, number, number][] = [
-      [50, 50, 1150, 50],
-      [50, 150, 1150, 150],
-      [50, 300, 1150, 300],
-      [50, 50, 50, 300],
-      [250, 50, 250, 300],
-      [1150, 50, 1150, 300],
-    ]
-    const img = drawCells({ width: 1200, height: 360, rules, text: [['STT', 100, 115], ['Nội dung', 500, 115], ['1', 130, 245], ['Biên soạn tài liệu', 290, 245]] })
+    const img = drawCells({ width: 1200, height: 360, rules: TWO_COLUMN_RULES, text: [['STT', 100, 115], ['Nội dung', 500, 115], ['1', 130, 245], ['Biên soạn tài liệu', 290, 245]] })
     // the page words of the content cell: read with high confidence (as "… mới", which the crop would not say)
     const words = ['Biên', 'soạn', 'tài', 'liệu', 'mới'].map((text, i) => ({ text, box: [290 + i * 120, 220, 400 + i * 120, 270] as [number, number, number, number], conf: 0.97 }))
     const page: SourcePage = { ...pageOf([]), lines: [{ text: words.map((w) => w.text).join(' '), box: [290, 220, 900, 270], conf: 0.97, words }] }

@@ -2,27 +2,16 @@
 // base corpus (the layout of ../shared/corpus), then checked: the model loads, knows the new words, and
 // restores de-accented text of the same kind better than the base model built from the base corpus alone.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from '../../src/normalize/index.js'
 import { loadLanguageModel } from '../../src/normalize/lm/model.js'
 import { stripDiacritics } from '../../src/normalize/syllable.js'
+import { HELD_OUT, writeTinyCorpus } from '../helpers/tiny-corpus.js'
 
 const ROOT = path.resolve(__dirname, '../..')
-const BASE = [
-  'Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện nhiệm vụ năm nay.',
-  'Các sở, ban, ngành có trách nhiệm phối hợp thực hiện kế hoạch.',
-  'Ngân sách nhà nước bảo đảm kinh phí thực hiện các nhiệm vụ.',
-]
-const ARCHIVE = [
-  'Hội Chữ thập đỏ huyện tổ chức hiến máu tình nguyện.',
-  'Hội Chữ thập đỏ xã vận động nhân dân hiến máu tình nguyện.',
-  'Hội Chữ thập đỏ tỉnh tổng kết phong trào hiến máu tình nguyện.',
-]
-
 function cli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
 }
@@ -30,15 +19,7 @@ function cli(args: string[]) {
 describe('kehoach lm train', () => {
   it('builds a model from clean documents that restores text of the same kind better', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kehoach-lm-'))
-    const corpus = path.join(dir, 'corpus')
-    const docs = path.join(dir, 'docs')
-    for (const d of [corpus, docs]) spawnSync('mkdir', ['-p', d])
-    const repeat = (lines: string[], n: number) => Array.from({ length: n }, () => lines).flat().join('\n') + '\n'
-    writeFileSync(path.join(corpus, 'legal-web.txt.gz'), gzipSync(repeat(BASE, 3)))
-    writeFileSync(path.join(corpus, 'wiki-vi.txt.gz'), gzipSync(repeat(BASE.slice(0, 1), 2)))
-    writeFileSync(path.join(docs, 'archive.txt'), ARCHIVE.join('\n') + '\n')
-    const empty = path.join(dir, 'empty')
-    spawnSync('mkdir', ['-p', empty])
+    const { corpus, docs, empty } = writeTinyCorpus(dir)
 
     const base = cli(['lm', 'train', empty, '--corpus', corpus, '--out', path.join(dir, 'base.bin')])
     expect(base.status, base.stderr).toBe(0)
@@ -53,7 +34,7 @@ describe('kehoach lm train', () => {
     expect(m1.meta.sources).toContainEqual({ adaptation: ['archive.txt'], weight: 5 })
 
     // held-out sentence of the same kind (not in the training documents)
-    const gold = 'Hội Chữ thập đỏ phường vận động hiến máu tình nguyện'
+    const gold = HELD_OUT
     const input = stripDiacritics(gold)
     const right = (out: string) => out.split(' ').filter((w, i) => w === gold.split(' ')[i]).length
     const before = right(normalizeText(input, { model: m0 }).text)

@@ -3,6 +3,7 @@
 // Party documents print "ĐẢNG CỘNG SẢN VIỆT NAM"), "Số: N/CODE" under the issuer,
 // "Place, ngày D tháng M năm Y" under the motto, then the type word and the subject lines.
 // All patterns match folded text (foldForSearch: no marks, lower case, single spaces).
+import { PARTY_MOTTO } from '../../layout/data/blocks.js'
 
 /**
  * The start of the right header column. Party documents (Hướng dẫn 36-HD/VPTW) print
@@ -12,7 +13,7 @@
  */
 export const MOTTO_STARTS: readonly string[] = [
   'cong hoa xa hoi chu nghia viet nam',
-  'dang cong san viet nam',
+  PARTY_MOTTO,
   'doan tncs ho chi minh',
   'doan thanh nien cong san ho chi minh',
   'doc lap - tu do - hanh phuc',
@@ -29,9 +30,6 @@ export const NUMBER_LABEL = /(^|\s)([s$][oốồổỗộôóò6])\s*[:.;]?\s*/i
  * Matched on the cleaned line, case kept for the second "v".
  */
 export const SUBJECT_LINE = /^\W{0,2}V\s?[/7l1|\\.]\s?[vV]\b\.?\s*/u
-
-/** "Kính gửi:" (the addressees of a letter or submission, under its subject): the subject ends above it. Folded. */
-export const ADDRESSEE_LINE = /^\W*kinh gui\b/
 
 /** Separator lines under the issuer / motto ("-----", "___", "*"). */
 export const SEPARATOR_LINE = /^[\s\-_*=~.–—]+$/u

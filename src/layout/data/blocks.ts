@@ -28,5 +28,5 @@ export const TYPE_WORDS = [
 /** Hướng dẫn 36-HD/VPTW: a Party document's top-right line stands where the state motto stands. */
 export const PARTY_MOTTO = 'dang cong san viet nam'
 
-/** Ô số 9b: "Kính gửi:" — a letter's addressees, under its subject line (Công văn). */
-export const ADDRESSEES_START = /^kinh gui\b/
+/** Ô số 9b: "Kính gửi:" — a letter's addressees, under its subject line (Công văn); OCR specks may precede it. */
+export const ADDRESSEES_START = /^\W*kinh gui\b/
