@@ -13,8 +13,7 @@
  * Text has no end: the stability window is all there is.
  * Values in, value out: no fs here.
  */
-import type { Limits } from '../limits.js'
-import type { Sniffed } from './sniff.js'
+import { indexOfBytes, type Sniffed } from './sniff.js'
 
 /** PDF readers look for `%%EOF` in the last 1024 bytes (pdf.js, PDF 32000-1 annex H.3). */
 const PDF_EOF_WINDOW = 1024
@@ -25,17 +24,10 @@ const PNG_IEND_WINDOW = 64
 
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))
 
-function tailHas(bytes: Uint8Array, window: number, needle: number[]): boolean {
-  const tail = bytes.subarray(Math.max(0, bytes.length - window))
-  outer: for (let i = tail.length - needle.length; i >= 0; i--) {
-    for (let j = 0; j < needle.length; j++) if (tail[i + j] !== needle[j]) continue outer
-    return true
-  }
-  return false
-}
+const tailHas = (bytes: Uint8Array, window: number, needle: number[]) => indexOfBytes(bytes.subarray(Math.max(0, bytes.length - window)), needle) >= 0
 
 /** Null when the file looks complete; else why it looks like a copy still being written. */
-export async function incompleteReason(bytes: Uint8Array, sniffed: Sniffed, _limits?: Limits): Promise<string | null> {
+export function incompleteReason(bytes: Uint8Array, sniffed: Sniffed): string | null {
   switch (sniffed.mediaType) {
     case 'application/pdf':
       return tailHas(bytes, PDF_EOF_WINDOW, ascii('%%EOF')) ? null : 'a PDF without its %%EOF trailer at the end'

@@ -32,7 +32,7 @@ export function sniffInput(bytes: Uint8Array, fileName: string): Sniffed {
   if (bytes.length === 0) throw new EmptyInputError(`${fileName} is empty (0 bytes)`)
   for (const m of MAGIC) if (startsWith(bytes, m.bytes, m.offset ?? 0)) return { kind: m.kind, mediaType: m.mediaType }
   const head = bytes.subarray(0, PDF_HEADER_WINDOW)
-  if (indexOf(head, [0x25, 0x50, 0x44, 0x46, 0x2d]) > 0) return { kind: 'pdf', mediaType: 'application/pdf' }
+  if (indexOfBytes(head, [0x25, 0x50, 0x44, 0x46, 0x2d]) > 0) return { kind: 'pdf', mediaType: 'application/pdf' }
   if (looksLikeMarkup(bytes)) {
     throw new UnsupportedInputError(`${fileName} is an HTML/XML document, not a PDF, image or OCR text`)
   }
@@ -50,7 +50,8 @@ function startsWith(bytes: Uint8Array, magic: number[], offset: number): boolean
   return magic.every((b, i) => bytes[offset + i] === b)
 }
 
-function indexOf(bytes: Uint8Array, needle: number[]): number {
+/** First index of `needle` in `bytes`, -1 when absent. */
+export function indexOfBytes(bytes: Uint8Array, needle: number[]): number {
   outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
     for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer
     return i

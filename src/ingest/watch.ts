@@ -267,7 +267,7 @@ export class InboxWatcher {
       if (read.kind === 'gone') return this.gone(file, 'gone while it was read')
       if (read.kind === 'changing') continue
       if (read.kind === 'unsafe') return rejectEntry(file, read.reason, this.ctx)
-      const reason = await this.incompleteReason(file, read.bytes)
+      const reason = this.incompleteReason(file, read.bytes)
       if (reason) return this.waitForTheRest(file, read.identity, reason)
       this.incomplete.delete(file)
       const pages = await siblingPageImages(file)
@@ -310,14 +310,14 @@ export class InboxWatcher {
   }
 
   /** Null when the bytes look like a complete file (or are not a format we read: the pre-checks reject those). */
-  private async incompleteReason(file: string, bytes: Buffer): Promise<string | null> {
+  private incompleteReason(file: string, bytes: Buffer): string | null {
     let sniffed
     try {
       sniffed = sniffInput(bytes, path.basename(file))
     } catch {
       return null
     }
-    return incompleteReason(bytes, sniffed, this.opts.limits)
+    return incompleteReason(bytes, sniffed)
   }
 
   /**

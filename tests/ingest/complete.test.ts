@@ -9,7 +9,6 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { incompleteReason } from '../../src/ingest/complete.js'
 import { sniffInput } from '../../src/ingest/sniff.js'
-import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { ROOT } from '../queue/helpers.js'
 
 const DEV_REAL = path.resolve(ROOT, '../shared/dev-real')
@@ -18,7 +17,7 @@ const realFiles = [
   ...(existsSync(DEV_REAL) ? readdirSync(DEV_REAL).filter((f) => /\.(pdf|png)$/.test(f)).map((f) => path.join(DEV_REAL, f)) : []),
 ]
 
-const check = (bytes: Uint8Array, name: string) => incompleteReason(bytes, sniffInput(bytes, name), DEFAULT_LIMITS)
+const check = (bytes: Uint8Array, name: string) => incompleteReason(bytes, sniffInput(bytes, name))
 
 describe('incompleteReason', () => {
   it.each(realFiles.map((f) => [path.basename(f), f]))('%s, complete, is complete', async (_n, file) => {
