@@ -7,7 +7,7 @@
  * back. Upright and upside down look alike to the profile; Tesseract's own word confidence tells them
  * apart (upright ≥ 0.63 on every real page, upside down 0.29–0.37): only a page read with a confidence
  * under UPSIDE_DOWN_CONF is read again turned half round, and the better reading kept. A good page pays
- * nothing; a bad one pays one more OCR.
+ * nothing; a bad one pays one more OCR (its tables are laid out once, on the reading kept).
  */
 import { blankPageNote } from '../image/blank.js'
 import type { GreyImage } from '../image/grey-image.js'
@@ -30,19 +30,20 @@ export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool
   const { axis } = await lineAxis(image)
   const base: Rotation = axis === 'columns' ? 270 : 0
   let best = await ocrTurned(image, base, page, ocr, time)
-  if ((best.confidence ?? 1) < UPSIDE_DOWN_CONF) {
+  if ((best.read.confidence ?? 1) < UPSIDE_DOWN_CONF) {
     const other = await ocrTurned(image, ((base + 180) % 360) as Rotation, page, ocr, time)
-    if ((other.confidence ?? 0) >= (best.confidence ?? 0) + BETTER_BY) best = other
+    if ((other.read.confidence ?? 0) >= (best.read.confidence ?? 0) + BETTER_BY) best = other
   }
-  return { ...best, ...startFlags(best) }
+  // tables (and their cell re-reads) only for the reading kept
+  const laid = await time('tables', () => layoutPage(best.read, { image: best.clean, reader: ocr }))
+  return { ...laid, ...startFlags(laid) }
 }
 
-/** Turn, clean, OCR, then lay the page out (its tables, their cells re-read from their own crops). */
-async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer): Promise<SourcePage> {
+/** Turn, clean and OCR the page; the cleaned image is kept for the table step. */
+async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer): Promise<{ read: SourcePage; clean: GreyImage }> {
   const clean = await time('preprocess', async () => preprocessPage(await turnPage(image, rotation)))
   const ocred = await time('ocr', () => ocr.recognize(clean, page))
-  const laid = await time('tables', () => layoutPage(ocred, { image: clean, reader: ocr }))
-  return rotation ? { ...laid, rotation } : laid
+  return { read: rotation ? { ...ocred, rotation } : ocred, clean }
 }
 
 /** `continuation` / `headerCut` when the page's first lines say so (src/layout/continuation.ts). */
