@@ -13,7 +13,7 @@ import { registerExportRoutes } from './routes/exports.js'
 import { registerFeedRoutes } from './routes/feed.js'
 import { registerPlanRoutes } from './routes/plans.js'
 import { registerOpsRoutes } from './routes/ops.js'
-import { reviewRoutes } from './review.js'
+import { registerReviewRoutes } from './review.js'
 
 export type ServerOptions = {
   dataDir: string
@@ -34,9 +34,9 @@ export type ServerOptions = {
 
 /**
  * The route modules, in the order of the OpenAPI document. Each declares its routes with zod
- * schemas and an operationId (see context.ts); a new module (e.g. the review routes) is added here.
+ * schemas and an operationId (see context.ts); a new module is added here.
  */
-export const ROUTE_MODULES: ((app: ApiApp, ctx: ServerContext) => void)[] = [registerPlanRoutes, registerFeedRoutes, registerExportRoutes]
+export const ROUTE_MODULES: ((app: ApiApp, ctx: ServerContext) => void)[] = [registerPlanRoutes, registerFeedRoutes, registerExportRoutes, registerReviewRoutes]
 
 const CSP = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'"
 const JSON_BODY_LIMIT = 1024
@@ -67,8 +67,6 @@ export async function buildServer(o: ServerOptions): Promise<ApiApp> {
   app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.code(204).header('Cache-Control', 'max-age=86400').send())
   registerOpsRoutes(app, ctx, metrics)
   for (const register of ROUTE_MODULES) register(app, ctx)
-  // the review routes: a plugin validating with its own zod schemas; openapi.ts documents them from reviewRouteSpecs
-  await app.register(reviewRoutes, { dataDir: ctx.dataDir, store: o.store, afterWrite: o.afterWrite })
   if (o.dashboard) await mountDashboard(app, { ...o.dashboard, readOnly: !o.token })
   return app
 }

@@ -11,6 +11,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawReplyDefaultE
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Plan } from '../schema/plan.js'
+import { indexFolder } from '../store/indexer.js'
 import type { PlanStore } from '../store/types.js'
 
 export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>
@@ -24,6 +25,8 @@ export type ServerContext = {
   refresh(): Promise<void>
   /** the plan, or a 404 already sent (then null) */
   planOr404(id: string, reply: FastifyReply): Promise<Plan | null>
+  /** after the server wrote a file (a review): bring the index and the webhooks in step */
+  afterWrite(): Promise<void>
   /** true once the server is closing: long polls end */
   closing(): boolean
   now(): Date
@@ -43,7 +46,10 @@ export const raw = (description: string, mediaType: string) => ({
   content: { [mediaType]: { schema: z.unknown().meta({ type: 'string', ...(/^(image|application\/(pdf|octet))/.test(mediaType) ? { format: 'binary' } : {}) }) } },
 })
 
-export function serverContext(o: { dataDir: string; store: PlanStore; refresh?: () => Promise<unknown> }, closing: () => boolean): ServerContext {
+export function serverContext(
+  o: { dataDir: string; store: PlanStore; refresh?: () => Promise<unknown>; afterWrite?: () => Promise<unknown> },
+  closing: () => boolean,
+): ServerContext {
   const dataDir = path.resolve(o.dataDir)
   return {
     dataDir,
@@ -51,6 +57,9 @@ export function serverContext(o: { dataDir: string; store: PlanStore; refresh?: 
     store: o.store,
     refresh: async () => {
       if (o.refresh) await o.refresh()
+    },
+    afterWrite: async () => {
+      await (o.afterWrite ? o.afterWrite() : indexFolder(dataDir, o.store))
     },
     planOr404: async (id, reply) => {
       const plan = await o.store.get(id)

@@ -12,7 +12,6 @@ import { z } from 'zod'
 import { Plan, SCHEMA_VERSION } from '../schema/plan.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { ErrorBody, type ApiApp } from './context.js'
-import { reviewRouteSpecs } from './review.js'
 
 export const DOCS_PATH = '/docs'
 export const OPENAPI_PATH = '/openapi.json'
@@ -27,27 +26,14 @@ registry.add(ErrorBody, { id: 'Error' })
 
 const UNAUTHORIZED = ErrorBody.describe('missing or wrong bearer token (the server has KEHOACH_TOKEN set)')
 
-/** `get /plans/:id/review` → `getPlansIdReview`: for routes declared without an operationId. */
+/** `get /plans/:id/tasks` → `getPlansIdTasks`: for routes declared without an operationId. */
 function derivedOperationId(method: string, url: string): string {
   const words = url.split(/[/:.{}*-]+/).filter(Boolean)
   return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')
 }
 
-/** Routes of a plugin that validates by itself (review.ts) get their documented schemas from its spec list. */
-function documentFromSpecs(route: RouteOptions): void {
-  if (route.schema) return
-  const method = String(Array.isArray(route.method) ? route.method[0] : route.method).toLowerCase()
-  const spec = reviewRouteSpecs.find((r) => r.method === method && r.path === route.url.replace(/:(\w+)/g, '{$1}'))
-  if (!spec) return
-  const s = spec as { summary: string; params?: unknown; query?: unknown; body?: unknown }
-  route.schema = { summary: s.summary, tags: ['review'], ...(s.params ? { params: s.params } : {}), ...(s.query ? { querystring: s.query } : {}), ...(s.body ? { body: s.body } : {}) }
-  // documentation only: the plugin validates each request itself, with its own messages
-  route.validatorCompiler = () => (data: unknown) => ({ value: data })
-}
-
 /** Adds `security` and the 401 response to each documented route that is not public. */
 function documentAuth(route: RouteOptions): void {
-  documentFromSpecs(route)
   const url = route.url
   const schema = (route.schema ?? {}) as Record<string, unknown> & { hide?: boolean; security?: unknown; response?: Record<string, unknown>; operationId?: string }
   if (!schema.hide && !schema.operationId && !url.startsWith('/admin/') && !url.startsWith(DOCS_PATH)) {

@@ -1,28 +1,15 @@
 /**
  * Review routes: the queue of what the machine was unsure of, one plan's reviewable fields, and
- * corrections written as revisions. A Fastify plugin (`app.register(reviewRoutes, …)`); the
- * server's bearer-token hook and error handler apply. Requests are validated with the zod schemas
- * below, which `reviewRouteSpecs` lists for the OpenAPI document.
+ * corrections written as revisions. A route module (context.ts): its zod schemas validate the
+ * requests and document them; the server's bearer-token hook and error handler apply.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { describeIssues, PlanQueryParams, toQueryOptions } from '../query/params.js'
-import { indexFolder } from '../store/indexer.js'
+import { PlanQueryParams, toQueryOptions } from '../query/params.js'
 import { NoPlan, planRevisions, ReviewConflict, reviewPlan } from '../store/review-files.js'
 import { checkPaths, fieldTrace, fieldValue, REVIEW_FIELDS, ReviewInvalid, unsureFields } from '../store/reviews.js'
-import type { PlanStore } from '../store/types.js'
 import type { Plan } from '../schema/plan.js'
+import { BAD_REQUEST, ErrorBody, IdParams, NOT_FOUND, type ApiApp, type ServerContext } from './context.js'
 
-export type ReviewRouteOptions = {
-  dataDir: string
-  store: PlanStore
-  /** after a review is written: bring the index (and the webhooks) in step; default indexFolder */
-  afterWrite?: () => Promise<unknown>
-  now?: () => Date
-}
-
-const Id = z.string().regex(/^[0-9a-f]{64}$/, 'a plan id is 64 lower-case hex characters (sha256)')
-export const ReviewIdParams = z.object({ id: Id }).strict()
 export const ReviewQueueQuery = PlanQueryParams.omit({ text: true })
 export const ReviewBody = z
   .object({
@@ -43,20 +30,14 @@ export const ReviewBody = z
 
 /** The review body is small, but larger than the server's 1 KiB default (titles run long). */
 const BODY_LIMIT = 64 * 1024
+const CONFLICT = { 409: ErrorBody.extend({ revision: z.number().int() }).describe('the plan changed since the revision named (or was already reviewed)') }
 
-export const reviewRouteSpecs = [
-  { method: 'get', path: '/review', summary: 'Review queue: plan summaries with what is unsure and the warnings (positioned); filters, sorting (sort=confidence), paging as /plans', query: ReviewQueueQuery },
-  { method: 'get', path: '/plans/{id}/review', summary: 'The reviewable fields of a plan: value, confidence, rule, provenance; what is unsure; warnings; marks', params: ReviewIdParams },
-  { method: 'post', path: '/plans/{id}/review', summary: 'Correct and confirm fields: writes the next revision (who, when, old → new), announces `reviewed` on /events and `plan.reviewed` to webhooks; 409 when the plan changed since `revision`', params: ReviewIdParams, body: ReviewBody },
-  { method: 'get', path: '/plans/{id}/revisions', summary: 'Revisions of a plan, newest first, each with the review that wrote it (null: the machine)', params: ReviewIdParams },
-] as const
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, reply: FastifyReply): z.infer<T> | null {
-  const r = schema.safeParse(value ?? {})
-  if (r.success) return r.data
-  reply.code(400).send({ error: 'bad-request', message: describeIssues(r.error) })
-  return null
-}
+const Unsure = z.array(z.unknown()).describe('the fields still unsure, with why')
+const Warnings = z.array(z.unknown()).describe("the plan's warnings, positioned")
+const QueueResult = z.looseObject({ items: z.array(z.looseObject({ id: z.string(), unsure: Unsure, warnings: Warnings })), total: z.number() }).describe('plan summaries (as /plans) with what is unsure')
+const PlanReview = z.looseObject({ id: z.string(), revision: z.number(), needsReview: z.boolean(), fields: z.array(z.unknown()), unsure: Unsure, warnings: Warnings, marks: z.array(z.unknown()), review: z.unknown() }).describe('the reviewable fields: value, confidence, rule, provenance')
+const Reviewed = z.object({ id: z.string(), revision: z.number(), needsReview: z.boolean(), review: z.unknown(), unsure: Unsure }).describe('the revision written')
+const Revisions = z.object({ id: z.string(), revisions: z.array(z.unknown()) }).describe('revisions, newest first')
 
 /** Every reviewable field of a plan, in the order the page shows them. */
 export function reviewFields(plan: Plan) {
@@ -70,41 +51,32 @@ function reviewState(plan: Plan) {
   return { unsure: unsureFields(plan), warnings: plan.quality.warnings.filter((w) => w.severity === 'warning') }
 }
 
-export async function reviewRoutes(app: FastifyInstance, o: ReviewRouteOptions): Promise<void> {
-  const now = o.now ?? (() => new Date())
-  const afterWrite = o.afterWrite ?? (() => indexFolder(o.dataDir, o.store))
-
-  app.get('/review', async (req, reply) => {
-    const q = parse(ReviewQueueQuery, req.query, reply)
-    if (!q) return reply
-    const r = await o.store.query(toQueryOptions(q))
+export function registerReviewRoutes(app: ApiApp, ctx: ServerContext): void {
+  const tags = ['review']
+  app.get('/review', { schema: { operationId: 'reviewQueue', tags, summary: 'Review queue: plan summaries with what is unsure and the warnings (positioned); filters, sorting (sort=confidence), paging as /plans', querystring: ReviewQueueQuery, response: { 200: QueueResult, ...BAD_REQUEST } } }, async (req) => {
+    const r = await ctx.store.query(toQueryOptions(req.query))
     const items = await Promise.all(
       r.items.map(async (s) => {
-        const plan = await o.store.get(s.id)
+        const plan = await ctx.store.get(s.id)
         return { ...s, ...(plan ? reviewState(plan) : { unsure: [], warnings: [] }) }
       }),
     )
     return { ...r, items }
   })
 
-  app.get('/plans/:id/review', async (req, reply) => {
-    const p = parse(ReviewIdParams, req.params, reply)
-    if (!p) return reply
-    const plan = await o.store.get(p.id)
-    if (!plan) return reply.code(404).send({ error: 'not-found', message: `no plan ${p.id}` })
-    const marks = (plan as Plan & { marks?: unknown[] }).marks ?? []
-    return { id: plan.id, revision: plan.revision, needsReview: plan.quality.needsReview, fields: reviewFields(plan), ...reviewState(plan), marks, review: plan.review ?? null }
+  app.get('/plans/:id/review', { schema: { operationId: 'getPlanReview', tags, summary: 'The reviewable fields of a plan: value, confidence, rule, provenance; what is unsure; warnings; marks', params: IdParams, response: { 200: PlanReview, ...BAD_REQUEST, ...NOT_FOUND } } }, async (req, reply) => {
+    const plan = await ctx.planOr404(req.params.id, reply)
+    if (!plan) return reply
+    return { id: plan.id, revision: plan.revision, needsReview: plan.quality.needsReview, fields: reviewFields(plan), ...reviewState(plan), marks: plan.marks, review: plan.review ?? null }
   })
 
-  app.post('/plans/:id/review', { bodyLimit: BODY_LIMIT }, async (req, reply) => {
-    const p = parse(ReviewIdParams, req.params, reply)
-    if (!p) return reply
-    const body = parse(ReviewBody, req.body, reply)
-    if (!body) return reply
+  const reviewSchema = { operationId: 'reviewPlan', tags, summary: 'Correct and confirm fields: writes the next revision (who, when, old → new), announces `reviewed` on /events and `plan.reviewed` to webhooks; 409 when the plan changed since `revision`', params: IdParams, body: ReviewBody, response: { 200: Reviewed, ...BAD_REQUEST, ...NOT_FOUND, ...CONFLICT } }
+  app.post('/plans/:id/review', { bodyLimit: BODY_LIMIT, schema: reviewSchema }, async (req, reply) => {
+    const { id } = req.params
     try {
-      const r = await reviewPlan(o.dataDir, p.id, body, now())
-      await afterWrite()
-      return { id: p.id, revision: r.plan.revision, needsReview: r.plan.quality.needsReview, review: r.record, unsure: unsureFields(r.plan) }
+      const r = await reviewPlan(ctx.dataDir, id, req.body, ctx.now())
+      await ctx.afterWrite()
+      return { id, revision: r.plan.revision, needsReview: r.plan.quality.needsReview, review: r.record, unsure: unsureFields(r.plan) }
     } catch (error) {
       if (error instanceof NoPlan) return reply.code(404).send({ error: 'not-found', message: error.message })
       if (error instanceof ReviewConflict) return reply.code(409).send({ error: 'conflict', message: error.message, revision: error.current })
@@ -113,11 +85,9 @@ export async function reviewRoutes(app: FastifyInstance, o: ReviewRouteOptions):
     }
   })
 
-  app.get('/plans/:id/revisions', async (req, reply) => {
-    const p = parse(ReviewIdParams, req.params, reply)
-    if (!p) return reply
-    const revisions = await planRevisions(o.dataDir, p.id)
-    if (!revisions) return reply.code(404).send({ error: 'not-found', message: `no plan ${p.id}` })
-    return { id: p.id, revisions }
+  app.get('/plans/:id/revisions', { schema: { operationId: 'listRevisions', tags, summary: 'Revisions of a plan, newest first, each with the review that wrote it (null: the machine)', params: IdParams, response: { 200: Revisions, ...BAD_REQUEST, ...NOT_FOUND } } }, async (req, reply) => {
+    const revisions = await planRevisions(ctx.dataDir, req.params.id)
+    if (!revisions) return reply.code(404).send({ error: 'not-found', message: `no plan ${req.params.id}` })
+    return { id: req.params.id, revisions }
   })
 }
