@@ -259,7 +259,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     const { bytes, index } = imagePageOf(doc, page)
     const image = await time('decode', () => decodeImagePage(bytes, index, deps.limits))
     progress('ocr')
-    return readPageImage(image, page, deps.ocr, time)
+    return readPageImage(image, page, deps.ocr, time, deps.limits.dpi)
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
@@ -274,7 +274,7 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
     progress('render')
     const image = await time('decode', () => renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
     progress('ocr')
-    const ocred = await readPageImage(image, page, deps.ocr, time)
+    const ocred = await readPageImage(image, page, deps.ocr, time, deps.limits.dpi)
     // a blank page's own note says more than "no text layer"
     return note && !ocred.blank ? { ...ocred, note } : ocred
   } finally {

@@ -5,7 +5,7 @@
  * Colour images are decoded as sRGB and turned grey by `colourToGrey` (src/image/colour.ts: coloured
  * ink — seals, blue signatures, stamps — dropped when the page has some); grey images as before.
  */
-import sharp, { type Metadata } from 'sharp'
+import sharp, { type KernelEnum, type Metadata } from 'sharp'
 import { CorruptInputError, InputTooLargeError } from '../errors.js'
 import type { Limits } from '../limits.js'
 import { colourToGrey, type GreyMode } from './colour.js'
@@ -88,4 +88,30 @@ export async function decodeImagePage(bytes: Uint8Array, pageIndex: number, limi
     }
     throw new CorruptInputError(`image page ${pageIndex + 1} could not be decoded: ${message}`, { stage: 'image', cause: error })
   }
+}
+
+/** Kernel for bringing a PDF page's scan to the OCR resolution (docs/ocr.md, "JPEG pages"). */
+const SCAN_KERNEL: keyof KernelEnum = 'cubic'
+
+/**
+ * A JPEG taken out of a PDF page (src/pdf/embedded-scan.ts) → grey pixels of `size` (the page at the
+ * OCR resolution): decoded by libjpeg-turbo, resized by libvips when the scan is at another resolution,
+ * and turned grey by `colourToGrey` exactly as a page rendered by pdfjs is. EXIF orientation is not
+ * applied: PDF viewers ignore it. Null when the stream is not the JPEG its dictionary says.
+ */
+export async function decodePdfJpeg(
+  jpeg: Uint8Array,
+  expected: { width: number; height: number },
+  size: { width: number; height: number; dpi: number },
+  opts: { grey?: GreyMode } = {},
+): Promise<GreyImage | null> {
+  const input = sharp(jpeg, { limitInputPixels: expected.width * expected.height, failOn: 'error' })
+  const meta = await input.metadata()
+  if (meta.format !== 'jpeg' || meta.width !== expected.width || meta.height !== expected.height) return null
+  if (meta.space !== 'srgb' && meta.space !== 'b-w') return null
+  const resized = meta.width === size.width && meta.height === size.height ? input : input.resize(size.width, size.height, { fit: 'fill', kernel: SCAN_KERNEL })
+  const { data, info } = await resized.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
+  if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi: size.dpi }
+  if (info.channels !== 3) return null
+  return colourToGrey(data, info.width, info.height, 3, size.dpi, opts.grey ?? 'auto').image
 }

@@ -8,4 +8,6 @@ export type GreyImage = {
   /** one byte per pixel, row-major, 0 = black */
   data: Uint8Array
   dpi: number
+  /** median height in px of the page's letter-sized ink, where measured (despeckle): how big the text is for OCR */
+  textHeight?: number
 }

@@ -143,12 +143,16 @@ export function estimateSkew(img: GreyImage): number {
   return Math.round(best * 1000) / 1000
 }
 
+/** Under this many letter-sized components the page has too little text to measure its size. */
+const MIN_LETTERS = 50
+
 /**
  * Remove isolated dark specks much smaller than a character: connected components (8-neighbour) of
  * the dark pixels whose longer side is under `maxSize` × the page's text height (the median height
  * of components of at least 12 px², ≈ the x-height) and with no other dark pixel within `margin` ×
  * text height around them (so dots of i, diacritics and full stops, which sit next to letters, stay).
  * Painted white. Dark = below min(160, 0.75 × mean grey), as for the skew estimate.
+ * The text height it measures is kept on the result (`textHeight`): the OCR step sizes the page by it.
  */
 export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: number } = {}): GreyImage {
   const maxSize = opts.maxSize ?? 0.3
@@ -224,7 +228,7 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
   }
   let nh = 0
   for (let i = 0; i < nComps; i++) if (cn[i]! >= 12) nh++
-  if (nh < 50) return img
+  if (nh < MIN_LETTERS) return img
   const heights = new Int32Array(nh)
   for (let i = 0, k = 0; i < nComps; i++) if (cn[i]! >= 12) heights[k++] = cy1[i]! - cy0[i]! + 1
   heights.sort()
@@ -242,5 +246,5 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
     out ??= data.slice(0, N)
     for (let k = cstart[i]!, e = k + cn[i]!; k < e; k++) out[pixels[k]!] = 255
   }
-  return out ? { ...img, data: out } : img
+  return { ...img, ...(out ? { data: out } : {}), textHeight: textH }
 }

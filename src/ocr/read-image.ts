@@ -1,6 +1,6 @@
 /**
  * A page image as it came → the page model: blank pages skipped before any work, the page turned
- * upright, cleaned, OCRed, its tables re-read, and its start judged (header or mid-text).
+ * upright, cleaned, brought to the resolution its text needs (src/image/resolution.ts), OCRed, its tables re-read, and its start judged (header or mid-text).
  *
  * Orientation, measured on the real scans (docs/pages.md): the ink profile says whether the lines run
  * along the rows or the columns (src/image/orientation.ts), and a sideways page is turned a quarter turn
@@ -13,6 +13,8 @@ import { blankPageNote } from '../image/blank.js'
 import type { GreyImage } from '../image/grey-image.js'
 import { lineAxis, turnPage, type Rotation } from '../image/orientation.js'
 import { preprocessPage } from '../image/preprocess.js'
+import { atOcrResolution } from '../image/resolution.js'
+import { DEFAULT_LIMITS } from '../limits.js'
 import { pageStart } from '../layout/continuation.js'
 import { layoutPage } from '../layout/index.js'
 import type { SourcePage } from '../schema/page.js'
@@ -24,14 +26,15 @@ export const UPSIDE_DOWN_CONF = 0.5
 /** The second reading must beat the first by this much to be kept. */
 const BETTER_BY = 0.1
 
-export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool, time: StageTimer = untimed): Promise<SourcePage> {
+/** `maxDpi`: the resolution a page with small text may be upscaled to (`Limits.dpi`, the PDF render resolution). */
+export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool, time: StageTimer = untimed, maxDpi = DEFAULT_LIMITS.dpi): Promise<SourcePage> {
   const blank = blankPageNote(image)
   if (blank) return { page, origin: 'ocr', lines: [], confidence: null, width: image.width, height: image.height, dpi: image.dpi, note: blank, blank: true }
   const { axis } = await lineAxis(image)
   const base: Rotation = axis === 'columns' ? 270 : 0
-  let best = await ocrTurned(image, base, page, ocr, time)
+  let best = await ocrTurned(image, base, page, ocr, time, maxDpi)
   if ((best.read.confidence ?? 1) < UPSIDE_DOWN_CONF) {
-    const other = await ocrTurned(image, ((base + 180) % 360) as Rotation, page, ocr, time)
+    const other = await ocrTurned(image, ((base + 180) % 360) as Rotation, page, ocr, time, maxDpi)
     if ((other.read.confidence ?? 0) >= (best.read.confidence ?? 0) + BETTER_BY) best = other
   }
   // tables (and their cell re-reads) only for the reading kept
@@ -40,8 +43,8 @@ export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool
 }
 
 /** Turn, clean and OCR the page; the cleaned image is kept for the table step. */
-async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer): Promise<{ read: SourcePage; clean: GreyImage }> {
-  const clean = await time('preprocess', async () => preprocessPage(await turnPage(image, rotation)))
+async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer, maxDpi: number): Promise<{ read: SourcePage; clean: GreyImage }> {
+  const clean = await time('preprocess', async () => atOcrResolution(await preprocessPage(await turnPage(image, rotation)), maxDpi))
   const ocred = await time('ocr', () => ocr.recognize(clean, page))
   return { read: rotation ? { ...ocred, rotation } : ocred, clean }
 }

@@ -9,8 +9,15 @@ import path from 'node:path'
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { CorruptInputError, EncryptedPdfError, InputTooLargeError } from '../errors.js'
 import type { Limits } from '../limits.js'
+import { loadRawPdf, type RawPdf } from './embedded-scan.js'
 
-export type PdfFile = { pageCount: number; doc: PDFDocumentProxy; close(): Promise<void> }
+export type PdfFile = {
+  pageCount: number
+  doc: PDFDocumentProxy
+  /** the file's objects as stored (pdf-lib), parsed on first call: scanned pages' JPEGs (embedded-scan.ts) */
+  raw(): Promise<RawPdf | null>
+  close(): Promise<void>
+}
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
 /** pdfjs wants folder "URLs" with a trailing slash; in Node they are read with fs. */
@@ -59,7 +66,8 @@ export async function openPdf(bytes: Uint8Array, limits: Limits): Promise<PdfFil
     await close()
     throw new InputTooLargeError(`the PDF has ${pageCount} pages, over the ${limits.maxPages}-page limit`, { stage: 'pdf' })
   }
-  return { pageCount, doc, close }
+  let raw: Promise<RawPdf | null> | undefined
+  return { pageCount, doc, raw: () => (raw ??= loadRawPdf(bytes)), close }
 }
 
 function classify(error: unknown): Error {

@@ -62,3 +62,22 @@ describe('id repair from neighbours', () => {
     expect(repairIds([['-3.6'], ['1.2'], ['1.3']])).toEqual(['1.1', '1.2', '1.3'])
   })
 })
+
+describe('the last id of a column', () => {
+  it('gives a last read that would take the numbering back (I after 2.2) the next id at its level', () => {
+    expect(repairIds([['2.1'], ['2.2'], ['I']])).toEqual(['2.1', '2.2', '2.3'])
+    expect(repairIds([['1'], ['2'], ['1']])).toEqual(['1', '2', '3'])
+  })
+  it('keeps a last read that moves the numbering on, and a note row', () => {
+    expect(repairIds([['2.1'], ['2.2'], ['III']])).toEqual(['2.1', '2.2', 'III'])
+    expect(repairIds([['2.1'], ['2.2'], ['3']])).toEqual(['2.1', '2.2', '3'])
+    expect(repairIds([['2.1'], ['2.2'], ['Ghi chú']])).toEqual(['2.1', '2.2', 'Ghi chú'])
+  })
+})
+
+describe('the first id of a column', () => {
+  it('takes the id most reads agree on over a lone read that looks like a start, when the next row follows it', () => {
+    expect(repairIds([['2.3', 'I', '2.3'], ['II', 'HI', 'IH'], ['3.1'], ['3.2']])).toEqual(['2.3', 'III', '3.1', '3.2'])
+    expect(repairIds([['I', '1'], ['1.1'], ['1.2']])).toEqual(['I', '1.1', '1.2'])
+  })
+})

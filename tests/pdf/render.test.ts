@@ -21,15 +21,17 @@ describe('renderPage', () => {
     expect(dark / img.data.length).toBeLessThan(0.2)
   })
 
-  it('takes a full-page scan image as it is when it is at the asked resolution, else rasterises', async () => {
+  it('takes a full-page JPEG scan at its own resolution up to the asked one, and brings a finer one down to it', async () => {
     const office = await openPdf(fixture('lao-cai.office.pdf'), DEFAULT_LIMITS) // one 2480×3508 JPEG (300 dpi)
     const img = await renderPage(office, 1, { dpi: 300, maxPixels: DEFAULT_LIMITS.maxPixels })
+    const down = await renderPage(office, 1, { dpi: 150, maxPixels: DEFAULT_LIMITS.maxPixels })
     await office.close()
     expect([img.width, img.height, img.dpi]).toEqual([2480, 3508, 300]) // a canvas at 300 dpi is 2481 wide
-    const poor = await openPdf(fixture('lao-cai.poor.pdf'), DEFAULT_LIMITS) // a 200 dpi scan
-    const up = await renderPage(poor, 1, { dpi: 300, maxPixels: DEFAULT_LIMITS.maxPixels })
+    expect([down.width, down.height, down.dpi]).toEqual([1241, 1754, 150])
+    const poor = await openPdf(fixture('lao-cai.poor.pdf'), DEFAULT_LIMITS) // a 200 dpi scan: the OCR step sizes it by its text
+    const own = await renderPage(poor, 1, { dpi: 300, maxPixels: DEFAULT_LIMITS.maxPixels })
     await poor.close()
-    expect([up.width, up.height, up.dpi]).toEqual([2481, 3508, 300])
+    expect([own.width, own.height, own.dpi]).toEqual([1654, 2339, 200])
   })
 
   it('refuses a page over the pixel limit before drawing it', async () => {

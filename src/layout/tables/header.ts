@@ -50,6 +50,14 @@ export function headerRowCount(cells: readonly GridCell[], rows: number): number
   return Math.min(n, rows)
 }
 
+/** A stroke alone where a column name wraps: a rule fragment or a speck read as "-", "|" or "_". */
+const STRAY_MARK = /(^|\s)[-–—_|~'`.,]+(?=\s|$)/g
+
+/** A header cell's words, without the stray marks OCR reads from rules and specks between them. */
+function columnWords(text: string): string {
+  return text.replace(STRAY_MARK, '$1').replace(/\s+/g, ' ').trim()
+}
+
 /** Header text of each column over the header rows, top to bottom ("A / B"). */
 export function columnNames(cells: readonly GridCell[], cols: number, headerRows: number): { full: string[]; leaf: string[] } {
   const full: string[] = []
@@ -58,7 +66,7 @@ export function columnNames(cells: readonly GridCell[], cols: number, headerRows
     const parts: string[] = []
     for (let r = 0; r < headerRows; r++) {
       const cell = cellAt(cells, r, c)
-      const t = cell?.text.trim()
+      const t = cell && columnWords(cell.text)
       if (t && parts[parts.length - 1] !== t) parts.push(t)
     }
     full.push(parts.join(' / '))

@@ -121,6 +121,44 @@ function fillRun(st: State, run: readonly Read[], next: string | null): string[]
 
 type Read = { cs: string[]; out: string; fits: boolean; before: State }
 
+/** Whether `id` would take the numbering back to where it has been (I, 1 or A again after 2.2). */
+function goesBack(st: State, id: string): boolean {
+  const t = bare(id)
+  const roman = fromRoman(t)
+  if (roman !== null) return roman <= (st.roman === 0 && st.num.length >= 2 ? st.num[0] : st.roman) && (st.roman > 0 || st.num.length > 0)
+  if (/^\d+(\.\d+)*$/.test(t)) {
+    const n = t.split('.').map(Number)
+    for (let k = 0; k < Math.min(n.length, st.num.length); k++) if (n[k] !== st.num[k]) return n[k] < st.num[k]
+    return n.length <= st.num.length && st.num.length > 0
+  }
+  return /^[A-Za-z]$/.test(t) && st.letter !== null && t.toUpperCase() <= st.letter.toUpperCase()
+}
+
+/**
+ * The first id of a column, where nothing is expected yet (a continuation page starts anywhere): the id
+ * most of the row's reads agree on, when the next row's read follows it — not a lone read that merely
+ * looks like a start ("I" once, "2.3" twice, on a page that starts inside group 2).
+ */
+function agreedStart(cs: readonly string[], st: State, nextCs: readonly string[]): string | undefined {
+  const votes = new Map<string, number>()
+  for (const c of cs) if (ID_TEXT.test(c)) votes.set(bare(c), (votes.get(bare(c)) ?? 0) + 1)
+  const [top, n] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
+  if (n < 2) return undefined
+  return nextCs.length === 0 || fitting(nextCs, after(st, top)) !== undefined ? top : undefined
+}
+
+/**
+ * The last row of a column, when its read is an id that would take the numbering back ("I" after 2.2,
+ * nothing after it to check against): the same-level id after the one before it (2.3), the id its
+ * position gives. Anything else there (a note row) keeps its read.
+ */
+function lastRow(run: readonly Read[]): string[] | null {
+  if (run.length !== 1) return null
+  const { cs, before } = run[0]!
+  if (!cs[0] || !ID_TEXT.test(cs[0]) || !goesBack(before, cs[0]) || before.num.length === 0) return null
+  return [[...before.num.slice(0, -1), before.num[before.num.length - 1]! + 1].join('.')]
+}
+
 /**
  * The ids of one column in row order, each as its candidate reads (best first; none = no id).
  * First pass: a read the numbering expects (or one an OCR slip away, taken as the expected id)
@@ -137,15 +175,15 @@ export function repairIds(candidates: readonly (readonly string[])[]): string[] 
     const cs = cands.map((c) => c.trim()).filter(Boolean)
     const before = copy(st)
     if (cs.length === 0) return reads.push({ cs, out: '', fits: false, before })
-    let out = fitting(cs, st)
+    const nextCs = (candidates[i + 1] ?? []).map((c) => c.trim()).filter(Boolean)
+    const started = reads.some((r) => r.fits)
+    let out = (started ? undefined : agreedStart(cs, st, nextCs)) ?? fitting(cs, st)
     if (out === undefined) {
       // a well-formed id the next read follows: the numbering skipped (or this row's read is right and an earlier one wrong)
-      const nextCs = (candidates[i + 1] ?? []).map((c) => c.trim()).filter(Boolean)
       // (the first id of a column — a continuation page may start anywhere — needs only the next read
       // an OCR slip away from what follows it; later ones need the next read exactly)
-      const started = reads.some((r) => r.fits)
       const follows = (c: string) => (started ? nextCs.some((n) => expected(after(st, c)).includes(bare(n))) : fitting(nextCs, after(st, c)) !== undefined)
-      out = cs.find((c) => ID_TEXT.test(c) && (i + 1 === candidates.length || follows(c)))
+      out = cs.find((c) => ID_TEXT.test(c) && (i + 1 === candidates.length ? !goesBack(st, c) : follows(c)))
     }
     if (out !== undefined) st = after(st, out)
     reads.push({ cs, out: out ?? cs[0], fits: out !== undefined, before })
@@ -154,7 +192,7 @@ export function repairIds(candidates: readonly (readonly string[])[]): string[] 
     if (reads[i].fits) continue
     let j = i
     while (j < reads.length && !reads[j].fits) j++
-    const fill = fillRun(reads[i].before, reads.slice(i, j), j < reads.length ? reads[j].out : null)
+    const fill = fillRun(reads[i].before, reads.slice(i, j), j < reads.length ? reads[j].out : null) ?? lastRow(reads.slice(i))
     if (fill) fill.forEach((id, k) => (reads[i + k].out = id))
     i = j
   }
