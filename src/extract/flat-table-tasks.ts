@@ -31,6 +31,8 @@ const PRE_LINES = 4
 const LOOKAHEAD = 4
 /** A timeline inside the activity's cell ends the activity when it stands past this share of the cell. */
 const TIMELINE_AT = 0.4
+/** A timeline cell is short: at most this many words ("Quý I, II và IV hằng năm"). */
+const TIMELINE_CELL_WORDS = 6
 /** Fewer rows than this is no table. */
 const MIN_ROWS = 2
 /** A row read with its number, with a repaired number, and a row whose number was lost (told by the gap it leaves). */
@@ -159,10 +161,22 @@ function timelineIn(s: string): { at: number; text: string } | null {
 /** A cell's value starts with a capital ("Hằng năm", "Quý I/2024"); a timeline inside a sentence does not ("đến năm 2030"). */
 const isCellValue = (s: string) => /^\p{Lu}/u.test(s)
 
-/** The timeline a cell opens with, or null. */
+/** The timeline a cell opens with (the whole cell when it is short: "Quý I, II và IV hằng năm"), or null. */
 function cellTimeline(cell: string): string | null {
   const t = timelineIn(cell)
-  return t && t.at === 0 && isCellValue(t.text) ? t.text : null
+  if (!t || t.at !== 0 || !isCellValue(t.text)) return null
+  return cell.split(' ').length <= TIMELINE_CELL_WORDS ? cell.replace(/[.;,]+$/, '') : t.text
+}
+
+/** The first line below `from` that is a timeline cell, before the next activity opens (the row's timeline column). */
+function timelineBelow(lines: XLine[], from: number, limit: number, skip: Set<number>, shape: Shape): string | null {
+  for (let j = from + 1; j < limit && !skip.has(j); j++) {
+    const c = firstCell(text(lines[j]))
+    if (shape.opens(c)) return null
+    const t = c && cellTimeline(c)
+    if (t) return t
+  }
+  return null
 }
 
 type Shape = { opens: (s: string) => boolean; full: (s: string) => boolean; continues: (s: string) => boolean }
@@ -210,7 +224,7 @@ function rowCell(lines: XLine[], k: number, rest: string, floor: number, limit: 
   }
   const more = continuation(lines, last, limit, skip, shape)
   parts.push(...more.parts)
-  timeline ??= more.timeline
+  timeline ??= more.timeline ?? timelineBelow(lines, more.last, limit, skip, shape)
   return { content: parts.join(' ').replace(/\s+/g, ' ').trim(), timeline, first, last: more.last }
 }
 

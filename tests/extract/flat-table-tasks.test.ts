@@ -42,7 +42,8 @@ KẾT QUẢ ĐẦU RA
 2 |Nhiệm vụ 2: Thành lập và phát triển Quỹ hoạt động Chữ thập đỏ cấp tỉnh, thành phố
 2.1
 Hỗ trợ các tỉnh, thành Hội xây dựng đề án, hồ sơ và quy trình thành lập Quỹ
-Hằng năm
+Hướng dẫn
+Quý IV, 2024
 Giám sát, kiểm tra việc quản lý và tổ chức thực hiện Quỹ hoạt động cấp tỉnh theo
 quy định của Nghị định về tổ chức, hoạt động của quỹ xã hội, quỹ từ thiện
 Tổ chức thực hiện
@@ -72,8 +73,9 @@ describe('a task table whose grid OCR lost (cells read as interleaved lines)', (
     expect(tasks.find((t) => t.id === '2.1')!.group).toBe(tasks.find((t) => t.id === '2')!.content)
     expect(tasks.find((t) => t.id === '1.3')!.group).toBe(tasks.find((t) => t.id === '1')!.content)
   })
-  it('timelines are the timeline cells beside the activity; none is guessed from a count in another cell', () => {
-    expect(tasks.map((t) => t.timeline)).toEqual([null, 'Hằng năm', 'Quý I/2025', 'Thường xuyên', null, 'Hằng năm', null, null])
+  it('timelines are the timeline cells beside or below the activity; none is guessed from a count in another cell', () => {
+    expect(tasks.map((t) => t.timeline)).toEqual([null, 'Hằng năm', 'Quý I/2025', 'Thường xuyên', null, 'Quý IV, 2024', null, null])
+    expect(tasks.find((t) => t.id === '2.1')!.period).toEqual({ start: '2024-10-01', end: '2024-12-31', recurrence: null })
   })
   it('rows with a repaired number, and a row whose number was lost, are less certain than rows read as printed', () => {
     const conf = Object.fromEntries(tasks.map((t) => [t.id, t.confidence]))
