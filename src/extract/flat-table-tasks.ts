@@ -55,7 +55,8 @@ const firstCell = (s: string) => cellsOf(s)[0]?.replace(/^[\]"“'‘’]+/, '')
 const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i])
 
 function rolesOf(l: XLine): ColumnRole[] {
-  if (!l.text || l.text.split(' ').length > HEADER_MAX_WORDS) return []
+  // a table the layout stage read (lines flagged `inTable`) gives its tasks from its cells (table-tasks.ts)
+  if (!l.text || l.src.inTable || l.text.split(' ').length > HEADER_MAX_WORDS) return []
   return ROLE_WORDS.filter((r) => r.re.test(l.fold)).map((r) => r.role)
 }
 
@@ -262,7 +263,7 @@ export function flatTextTable(lines: XLine[]): TextTable | null {
   if (!headers.size) return null
   const top = Math.min(...headers)
   const shape = shapeOf(lines.slice(top))
-  const reads = lines.map((l, k) => (k > top && !headers.has(k) && l.text ? readLine(l, k) : null)).filter((r): r is Read => r !== null)
+  const reads = lines.map((l, k) => (k > top && !headers.has(k) && l.text && !l.src.inTable ? readLine(l, k) : null)).filter((r): r is Read => r !== null)
   const rows = resolveRows(reads, shape.opens)
   if (rows.filter((r) => !r.read.group).length < MIN_ROWS) return null
   const tasks: Task[] = []

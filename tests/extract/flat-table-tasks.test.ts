@@ -88,6 +88,17 @@ describe('a task table whose grid OCR lost (cells read as interleaved lines)', (
     expect(plain.map((t) => t.id)).toEqual(['1', '1.1', '1.2', '1.3', '2', '2.1', '2.2', '2.3'])
     expect(plain.map((t) => t.content.slice(0, 24))).toEqual(tasks.map((t) => stripDiacritics(t.content).slice(0, 24)))
   })
+  it('a table the layout stage read (its lines flagged as table rows) is not read again from its text', () => {
+    const after = 'Các đơn vị báo cáo kết quả thực hiện về Ban Thường trực trước ngày 15/12 hằng năm.\n'
+    const doc = docFromText(head + table + after + tail)
+    let inside = false
+    for (const l of doc.lines) {
+      if (l.text === 'STT') inside = true
+      if (l.text === after.trim()) inside = false
+      if (inside && l.text) l.inTable = true
+    }
+    expect(extractPlan(doc, new Report()).tasks.filter((t) => t.origin === 'table')).toEqual([])
+  })
   it('without a header naming the columns, numbered lines stay the outline\'s list items', () => {
     const list = tasksOf('\nIII. HOẠT ĐỘNG\n1. Quán triệt Nghị quyết\n2. Giao nhiệm vụ cho các ban\n')
     expect(list.map((t) => [t.id, t.origin])).toEqual([['1', 'list'], ['2', 'list']])
