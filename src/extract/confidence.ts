@@ -36,6 +36,8 @@ export const CONFIDENCE = {
   issuerParent: 0.8,
   /** the issuer named in the enacting clause ("Ủy ban nhân dân tỉnh … ban hành …") */
   issuerFromEnactingClause: 0.6,
+  /** a garbled department header rebuilt from the number's code, the header's words and the place */
+  issuerFromNumberCode: 0.6,
   /** the subject lines under the type word */
   title: 0.85,
   /** a subject line under the type word that ran on without a clear end (no "Kính gửi", no preamble) */

@@ -65,3 +65,9 @@ export function parseNumberField(afterLabel: string): NumberHit | null {
   if (ink && /[^._…,;:'’`-]/.test(ink[1])) return { ...hit(ink, null, undefined, '/', ink[2]), unreadable: ink[1] }
   return null
 }
+
+/** The codes printed after the last "/" of a number line whose serial is unreadable ("s6:A;:j-j /KH-LĐTBXH"), or null. */
+export function codesAfterSlash(line: string): { typeCode: string | null; issuerCode: string | null } | null {
+  const m = new RegExp(String.raw`\/\s?(${CODE})\s*$`, 'u').exec(line.trim())
+  return m ? splitCode(m[1].replace(/\s+/g, '')) : null
+}

@@ -4,7 +4,7 @@ import type { Report } from '../report.js'
 import { TYPE_BY_CODE } from './data/doc-types.js'
 import { ADMIN_LEVELS, LOCAL_BODIES, ORGAN_HEADS } from './data/organs.js'
 import { findDate, findHeaderDate } from './date.js'
-import { findNumber } from './doc-number.js'
+import { codesAfterSlash, findNumber } from './doc-number.js'
 import { SUBJECT_LINE } from './data/header-patterns.js'
 import { PROVINCES } from './data/provinces.js'
 import { extractEndBlock } from './end-block.js'
@@ -12,6 +12,7 @@ import { headerColumns, matchTypeLine, PREAMBLE_LINE, splitHeaderLine, type Head
 import { foldKeep, joinLines, posOf, provOf, type XLine } from './lines.js'
 import { printedBefore, type Structure } from './structure.js'
 import { caseFromMention, organStack } from './issuer-block.js'
+import { departmentFromCode } from './issuer-from-code.js'
 import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
 import { CONFIDENCE } from './confidence.js'
 import { isVietnameseSyllable } from '../normalize/syllable.js'
@@ -222,7 +223,7 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
   const first = lines.find((l) => l.text) ?? lines[0]
   const parts = headerTypeAndNumber(lines, cols, fields, report)
   const { date, dateParts, year, place } = headerDate(cols, fields, report, first)
-  const { issuerName, parent } = headerIssuer(lines, cols, st, parts.numberParts, fields, report, first)
+  const { issuerName, parent } = headerIssuer(lines, cols, st, parts.numberParts, place, fields, report, first)
   const { number, numberParts } = repairNumberCodes(parts, cols, issuerName, parent, report)
   const title = headerTitle(lines, cols, st, fields, report, first)
   const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report, issuerName)
@@ -341,7 +342,7 @@ function isIssuerLine(t: string): boolean {
 }
 
 /** The issuer (the left column above "Số:", the lead organ's column of a joint document) and its parent. */
-function headerIssuer(lines: XLine[], cols: HeaderColumns, st: Structure, numberParts: PlanDocument['numberParts'], fields: Fields, report: Report, first: XLine) {
+function headerIssuer(lines: XLine[], cols: HeaderColumns, st: Structure, numberParts: PlanDocument['numberParts'], place: string | null, fields: Fields, report: Report, first: XLine) {
   const numberLine = cols.numberPart?.part.line.i ?? Infinity
   const issuerParts = cols.left.filter((p) => p.line.i < numberLine && /\p{L}{2}/u.test(p.text) && !/^(sao y|bản sao)/i.test(p.text)
     && isIssuerLine(p.text) && !/ngày\s*\d|\d{1,2}\/\d{1,2}\/\d{4}/iu.test(p.text))
@@ -366,6 +367,17 @@ function headerIssuer(lines: XLine[], cols: HeaderColumns, st: Structure, number
   const issuerName = cased(organs[organs.length - 1])
   const parent = organs.length > 1 ? cased(organs[organs.length - 2]) : null
   const sound = readableName(issuerName)
+  const headParts = cols.left.filter((p) => p.line.i < numberLine)
+  const header = headParts.map((p) => p.text).join(' ')
+  // the number's issuer code, or the code printed after "/" when the serial could not be read
+  const code = numberParts?.issuerCode ?? codesAfterSlash(cols.numberPart?.part.text ?? '')?.issuerCode ?? null
+  const rebuilt = sound ? null : departmentFromCode(code, header, place)
+  if (rebuilt) {
+    report.warn(`issuer "${issuerName}" is unreadable; rebuilt as "${rebuilt.issuer}" from the number's code ${code}, the header's words and the place: check it against the page`, posOf(issuerParts[0].line), 'extract:issuer-from-number-code', { actual: issuerName })
+    trace(fields, 'issuer.name', headParts[0].line, CONFIDENCE.issuerFromNumberCode, 'extract:issuer-from-number-code', headParts[headParts.length - 1].line)
+    trace(fields, 'issuer.parent', headParts[0].line, CONFIDENCE.issuerFromNumberCode, 'extract:issuer-from-number-code')
+    return { issuerName: rebuilt.issuer, parent: rebuilt.parent }
+  }
   if (!sound) report.warn(`issuer "${issuerName}" is partly unreadable (OCR garbage or a broken line): check it against the page`, posOf(issuerParts[0].line), 'extract:issuer-garbled', { actual: issuerName })
   trace(fields, 'issuer.name', issuerParts[0].line, sound ? CONFIDENCE.issuer : CONFIDENCE.issuerGarbled, 'extract:issuer-left-column', issuerParts[issuerParts.length - 1].line)
   if (parent) trace(fields, 'issuer.parent', issuerParts[0].line, readableName(parent) ? CONFIDENCE.issuerParent : CONFIDENCE.issuerGarbled, 'extract:issuer-parent')

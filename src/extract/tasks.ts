@@ -10,7 +10,7 @@ import { joinLines, type XLine } from './lines.js'
 import { sectionBody, type Section } from './outline.js'
 import { organCase } from './text.js'
 import { DIRECTIVE_TYPES } from './data/sections.js'
-import { tasksFromTextTable } from './text-table-tasks.js'
+import { textTaskTable } from './text-table-tasks.js'
 
 const LEAD = /(?:cơ quan|đơn vị)?\s*chủ trì(?:\s+thực hiện)?\s*:\s*([^;.]+)/iu
 const COOP = /(?:cơ quan|đơn vị)?\s*phối hợp(?:\s+thực hiện)?\s*:\s*([^.]+)/iu
@@ -44,12 +44,16 @@ export function extractTasks(lines: XLine[], sections: Section[], docType: strin
     if (!picked.length) picked = inside.filter((s) => (s.kind === 'dash' || s.kind === 'plus') && s.parent === root)
     return { root, picked, numbered }
   })
-  // a task section with no numbered items may hold its tasks in a table printed as plain text
+  // a task section may hold its tasks in a table printed as plain text: the table's rows are its
+  // tasks, and the items the outline read inside the table (cells that open with a number) are not
   const fromTextTables: Task[] = []
   for (const g of groups) {
-    if (g.numbered || !g.root) continue
-    const rows = tasksFromTextTable(lines.slice(g.root.start, g.root.end + 1))
-    if (rows.length) { fromTextTables.push(...rows.map((t) => ({ ...t, group: g.root!.node.heading ?? null }))); g.picked = []; g.numbered = true }
+    if (!g.root) continue
+    const table = textTaskTable(lines.slice(g.root.start, g.root.end + 1))
+    if (!table) continue
+    fromTextTables.push(...table.tasks.map((t) => ({ ...t, group: t.group ?? g.root!.node.heading ?? null })))
+    g.picked = g.picked.filter((s) => s.start < table.from || s.start > table.to)
+    g.numbered = true
   }
   // the lettered / "-" fallback is for a plan whose task section has no numbered items; when another
   // task section lists numbered items, a "-" list elsewhere is a list of topics ("Nội dung tuyên truyền")

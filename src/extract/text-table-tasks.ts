@@ -3,9 +3,12 @@
 // Thời gian thực hiện") with 2+ spaces between them, then rows that open with their number, each
 // cell wrapped onto the next lines at the same horizontal place. The column words are the task
 // tables' (src/layout/data/column-roles.ts: STT/TT, Nội dung, Chủ trì, Phối hợp, Thời gian). A
-// row of this table is a task ("a row of the task table", ../shared/dev/LABELS.md).
+// row of this table is a task ("a row of the task table", ../shared/dev/LABELS.md). A table whose
+// columns the text did not keep apart (OCR read its cells as interleaved lines) is read by its row
+// numbers instead (flat-table-tasks.ts).
 import type { Task } from '../schema/plan.js'
 import { columnRoles } from '../layout/tables/header.js'
+import { flatTextTable, type TextTable } from './flat-table-tasks.js'
 import type { XLine } from './lines.js'
 import { organCase } from './text.js'
 
@@ -24,10 +27,15 @@ function columnOf(starts: number[], x: number): number {
 }
 
 /**
- * Tasks from a plain-text task table in `lines` (a task section's lines), or [] when there is none:
- * the header needs an id or content column and one more role.
+ * The plain-text task table in `lines` (a task section's lines): its tasks and the span of lines
+ * (`XLine.i`) it covers, or null when there is none.
  */
-export function tasksFromTextTable(lines: XLine[]): Task[] {
+export function textTaskTable(lines: XLine[]): TextTable | null {
+  return alignedTextTable(lines) ?? flatTextTable(lines)
+}
+
+/** A table whose columns stand at fixed places: the header needs an id and a content column and one more role. */
+function alignedTextTable(lines: XLine[]): TextTable | null {
   const raw = (l: XLine) => (l.src.text ?? l.text).normalize('NFC')
   for (let h = 0; h < lines.length; h++) {
     const head = textCells(raw(lines[h]))
@@ -56,7 +64,7 @@ export function tasksFromTextTable(lines: XLine[]): Task[] {
     const lead = roles.indexOf('lead')
     const coop = roles.indexOf('cooperating')
     const time = roles.indexOf('timeline')
-    return rows.map((r) => ({
+    const tasks = rows.map((r): Task => ({
       id: cell(r, id).replace(/[.)]$/, '') || null,
       group: null,
       content: cell(r, content),
@@ -68,6 +76,7 @@ export function tasksFromTextTable(lines: XLine[]): Task[] {
       prov: { page: r.first.page, lines: [r.first.line, r.last.page === r.first.page ? r.last.line : r.first.line] },
       confidence: 0.7,
     }))
+    return { tasks, from: lines[h].i, to: rows[rows.length - 1].last.i }
   }
-  return []
+  return null
 }

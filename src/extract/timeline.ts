@@ -50,7 +50,8 @@ const RULES: Rule[] = [
     }),
   ),
   {
-    re: /quy ((?:[ivxl]+|[1-4])(?: ?(?:,|va|-|–|den) ?(?:quy )?(?:[ivxl]+|[1-4]))*)(?: ?(?:\/|nam) ?(\d{4}))?/g,
+    // "quy iv, 2024": the year after a comma too (a year's first digit is no quarter)
+    re: /quy ((?:[ivxl]+|[1-4])(?!\d)(?: ?(?:,|va|-|–|den) ?(?:quy )?(?:[ivxl]+|[1-4])(?!\d))*)(?: ?(?:\/|,|nam) ?(\d{4}))?/g,
     read: (m) => {
       const qs = m[1].split(/ ?(?:,|va|-|–|den) ?(?:quy )?/).map(quarterOf)
       if (qs.some((q) => q === null)) return null

@@ -8,7 +8,7 @@ import { findCitations } from '../../src/extract/cite.js'
 import { bareCitation } from '../../src/extract/legal-bases.js'
 import { findDeadlines, findQuantities } from '../../src/extract/quantities.js'
 import { statedAsOf } from '../../src/extract/targets.js'
-import { tasksFromTextTable } from '../../src/extract/text-table-tasks.js'
+import { textTaskTable } from '../../src/extract/text-table-tasks.js'
 import { roleOf } from '../../src/extract/outline.js'
 import { toXLines } from '../../src/extract/lines.js'
 import { expandUpper, organCase } from '../../src/extract/text.js'
@@ -183,13 +183,13 @@ TT  Nội dung công việc                Đơn vị chủ trì     Thời gian
                                       bảo vệ rừng
 `
   it('rows open with their number; wrapped cells join by column', () => {
-    const tasks = tasksFromTextTable(toXLines(docFromText(table)))
+    const tasks = textTaskTable(toXLines(docFromText(table)))!.tasks
     expect(tasks.map((t) => [t.id, t.content, t.lead, t.timeline])).toEqual([
       ['1', 'Kiện toàn tổ đội chữa cháy tại các xã trọng điểm', 'Hạt Kiểm lâm', 'Trước ngày 15/12/2023'],
       ['2', 'Diễn tập chữa cháy rừng', 'Phòng Quản lý bảo vệ rừng', 'Tháng 01/2024'],
     ])
   })
-  it('no header with an id and a content column: no table', () => expect(tasksFromTextTable(toXLines(docFromText('1   Kiện toàn    Hạt Kiểm lâm    Tháng 1\n')))).toEqual([]))
+  it('no header with an id and a content column: no table', () => expect(textTaskTable(toXLines(docFromText('1   Kiện toàn    Hạt Kiểm lâm    Tháng 1\n')))).toBeNull())
 })
 
 describe('a Quyết định with the plan attached: the end block run is read in printed order', () => {

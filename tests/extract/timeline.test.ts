@@ -11,6 +11,9 @@ describe('timeline → ISO period', () => {
     expect(parseTimeline('Quý I, II và III năm 2024')).toEqual(p('2024-01-01', '2024-09-30'))
     expect(parseTimeline('Quý I-II/2024')).toEqual(p('2024-01-01', '2024-06-30'))
   })
+  it('reads the year after a comma ("Quý IV, 2024"), its first digit no quarter', () => {
+    expect(parseTimeline('Quý IV, 2024')).toEqual(p('2024-10-01', '2024-12-31'))
+  })
   it('reads years, year ranges, months and half years', () => {
     expect(parseTimeline('Năm 2025')).toEqual(p('2025-01-01', '2025-12-31'))
     expect(parseTimeline('2025 - 2030')).toEqual(p('2025-01-01', '2030-12-31'))

@@ -30,3 +30,10 @@ export const SECTION_ROLES: readonly { re: RegExp; role: SectionRole; titleOnly?
  * is a task.
  */
 export const DIRECTIVE_TYPES: readonly string[] = ['Chỉ thị', 'Công điện']
+
+/**
+ * A group row of a task table: a row spanning the table that names and numbers a group of tasks
+ * ("Nhiệm vụ 1: Nâng cao nhận thức …", "Giải pháp 2: …"); the rows below it are numbered 1.1, 1.2 …
+ * under it. Folded; group 1 is the number.
+ */
+export const GROUP_ROW = /\b(?:nhiem vu|giai phap|hoat dong|noi dung|chuong trinh|linh vuc)\s+(\d{1,2})\s*[:.]/

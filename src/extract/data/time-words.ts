@@ -4,7 +4,8 @@
 
 /** A timeline inside a task or objective: quarters, ranges of years, "năm 2024", months. */
 export const TIMELINE_PATTERNS: readonly RegExp[] = [
-  /(?:trong\s+)?quý\s+[IVX1-4]+(?:\s*(?:,|và|-|–)\s*[IVX1-4]+)*(?:\s*(?:\/|năm)\s*\d{4})?/iu,
+  // "Quý I, II và IV", "Quý I-II/2024", "Quý IV, 2024" (a numeral is no year's first digit: "Quý IV, 2" is not read)
+  /(?:trong\s+)?quý\s+[IVX1-4]+(?![\d])(?:\s*(?:,|và|-|–)\s*[IVX1-4]+(?!\d))*(?:\s*(?:\/|,|năm)\s*\d{4})?/iu,
   /(?:giai đoạn|từ năm|năm)\s+\d{4}\s*[-–—]\s*\d{4}/iu,
   /\b\d{4}\s*[-–—]\s*\d{4}\b/u,
   /tháng\s+\d{1,2}(?:\s*(?:\/|năm)\s*\d{4})/iu,
