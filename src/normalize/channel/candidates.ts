@@ -9,10 +9,14 @@ import type { Channel } from './model.js'
 /** id2: the second syllable of a two-syllable reading of one glued token (word is then "bỏ lại"). */
 export type Candidate = { word: string; id: number; cost: number; id2?: number }
 
-type Trie = { children: Map<string, number>[]; word: Int32Array }
+/**
+ * A letter trie in flat arrays: node n's children are entries childStart[n] … childStart[n+1] − 1, in
+ * the order the words were added; childLetter is the letter's index in the lexicon's alphabet.
+ */
+type Trie = { childStart: Int32Array; childLetter: Int32Array; childNode: Int32Array; word: Int32Array }
 
-/** alphabet: every letter on the trie's edges */
-export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[] }
+/** alphabet: every letter on the trie's edges, sorted; letterIndex: a letter's place in it */
+export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[]; letterIndex: Map<string, number> }
 
 const lexicons = new WeakMap<LanguageModel, Lexicon>()
 
@@ -43,9 +47,26 @@ export function lexiconOf(lm: LanguageModel): Lexicon {
     else bySkeleton.set(sk, [id])
   })
   const alphabet = [...new Set(children.flatMap((m) => [...m.keys()]))].sort()
-  lex = { trie: { children, word: Int32Array.from(words) }, bySkeleton, vocab: lm.vocab, alphabet }
+  const letterIndex = new Map(alphabet.map((g, i) => [g, i]))
+  lex = { trie: flatTrie(children, words, letterIndex), bySkeleton, vocab: lm.vocab, alphabet, letterIndex }
   lexicons.set(lm, lex)
   return lex
+}
+
+function flatTrie(children: Map<string, number>[], words: number[], letterIndex: Map<string, number>): Trie {
+  const childStart = new Int32Array(children.length + 1)
+  const edges = children.length - 1
+  const childLetter = new Int32Array(edges), childNode = new Int32Array(edges)
+  let e = 0
+  children.forEach((kids, n) => {
+    childStart[n] = e
+    for (const [g, next] of kids) {
+      childLetter[e] = letterIndex.get(g)!
+      childNode[e++] = next
+    }
+  })
+  childStart[children.length] = e
+  return { childStart, childLetter, childNode, word: Int32Array.from(words) }
 }
 
 /** Cost of reading gold word w as observed o letter by letter (same length: marks only). */
@@ -69,104 +90,261 @@ export function markCandidates(lex: Lexicon, ch: Channel, o: string): Candidate[
 }
 
 const NON_LETTER = /[^\p{L}]/u
+// the search stops after this many states taken from the queue, and never goes beyond this cost (nats)
+const MAX_POPS = 30000
+const MAX_COST = 24
+// at most this many glyphs of the observed token are read as one gold unit
+const MAX_PIECE = 4
 
-type State = { cost: number; node: number; j: number }
-
-/** Best-first search over the trie for gold words that the channel can write as o. */
+/**
+ * Best-first search over the trie for gold words that the channel can write as o. States are (trie node,
+ * glyphs read); the queue and the best cost seen per state live in reused typed arrays (search.ts-like
+ * scratch below), and everything that depends only on the token (its pieces, their letter costs and
+ * table entries, the cost of skipping a glyph) is looked up once per call, not once per state.
+ */
 export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9): Candidate[] {
-  const { children, word } = lex.trie
+  const { childStart, childLetter, childNode, word } = lex.trie
   const obs = [...o]
   const m = obs.length
-  // pieces[j][k]: the k glyphs from j
-  const pieces = obs.map((_, j) => Array.from({ length: Math.min(4, m - j) + 1 }, (_, k) => obs.slice(j, j + k).join('')))
-  pieces.push([''])
-  const heap: State[] = []
-  const seen = new Map<number, number>()
-  const found = new Map<number, number>()
+  const steps = tokenSteps(lex, ch, obs)
+  const q = scratch
+  q.fit(lex.vocab.length, maxResults)
+  q.gen++
+  q.heapSize = 0
+  let found = 0
   let best = Infinity
   const push = (cost: number, node: number, j: number) => {
-    if (cost > best + margin || cost > 24) return
-    const key = node * 64 + j
-    const prev = seen.get(key)
-    if (prev !== undefined && prev <= cost) return
-    seen.set(key, cost)
-    heapPush(heap, { cost, node, j })
+    if (cost > best + margin || cost > MAX_COST) return
+    if (!q.improve(node * 64 + j, cost)) return
+    q.push(cost, node, j)
   }
   push(0, 0, 0)
   let pops = 0
-  while (heap.length && pops++ < 30000) {
-    const s = heapPop(heap)
-    if (s.cost > best + margin) break
-    if (seen.get(s.node * 64 + s.j)! < s.cost) continue
-    if (s.j === m && word[s.node] >= 0 && !found.has(word[s.node])) {
-      found.set(word[s.node], s.cost)
-      best = Math.min(best, s.cost)
-      if (found.size >= maxResults) break
+  while (q.heapSize && pops++ < MAX_POPS) {
+    const cost = q.topCost(), node = q.topNode(), j = q.topJ()
+    q.pop()
+    if (cost > best + margin) break
+    if (q.bestOf(node * 64 + j) < cost) continue
+    const w = word[node]
+    if (j === m && w >= 0 && q.foundGen[w] !== q.gen) {
+      q.foundGen[w] = q.gen
+      q.foundId[found] = w
+      q.foundCost[found++] = cost
+      best = Math.min(best, cost)
+      if (found >= maxResults) break
     }
-    const kids = children[s.node]
-    const start = s.node === 0
-    if (s.j < m) push(s.cost + ch.insertion(obs[s.j]), s.node, s.j + 1)
-    for (let k = 0; k <= Math.min(4, m - s.j); k++) {
-      const piece = pieces[s.j][k]
+    const start = node === 0 ? 1 : 0
+    const c0 = childStart[node], c1 = childStart[node + 1]
+    if (j < m) push(cost + steps.insertion[j], node, j + 1)
+    const at = steps.at[j]
+    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
+      const step = at[k]
       // single letters and losses, and runs of two or three glyphs with a digit or symbol in them (c1, q',
       // (;1: the generic prior prices them as one vowel; adaptation learns which vowels this document
       // means by them): try every continuation of the trie
-      if (k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))) {
-        const options = ch.costsFor(piece, start, lex.alphabet)
-        if (options.size)
-          for (const [g, next] of kids) {
-            const c = options.get(g)
-            if (c !== undefined) push(s.cost + c, next, s.j + k)
-          }
-      }
-      if (k === 0) continue
-      const golds = ch.byObserved.get(piece)
-      if (golds)
-        for (const g of golds) {
-          if (k === 1 && g.length === 1) continue // already tried above
-          const next = walk(children, s.node, g)
-          if (next >= 0) push(s.cost + ch.cost(g, piece, start), next, s.j + k)
+      const letters = step.letters[start]
+      if (letters)
+        for (let e = c0; e < c1; e++) {
+          const c = letters[childLetter[e]]
+          if (c < Infinity) push(cost + c, childNode[e], j + k)
         }
+      const golds = step.golds, gc = step.goldCost[start]
+      for (let x = 0; x < golds.length; x++) {
+        const next = walk(lex.trie, node, golds[x])
+        if (next >= 0) push(cost + gc[x], next, j + k)
+      }
     }
   }
-  return [...found].map(([id, cost]) => ({ word: lex.vocab[id], id, cost }))
+  const out: Candidate[] = new Array(found)
+  for (let i = 0; i < found; i++) out[i] = { word: lex.vocab[q.foundId[i]], id: q.foundId[i], cost: q.foundCost[i] }
+  return out
 }
 
-function walk(children: Map<string, number>[], node: number, s: string): number {
-  for (const ch of s) {
-    const n = children[node].get(ch)
-    if (n === undefined) return -1
-    node = n
+/**
+ * What the search needs of token obs, per glyph position j and piece length k (the k glyphs from j),
+ * by word start (1) or not (0): the letter costs of the piece (null: the piece is not read letter by
+ * letter), the table's gold units for it as letter indices with their costs, and at j the cost of a
+ * glyph with no letter behind it.
+ */
+type Step = { letters: [Float64Array | null, Float64Array | null]; golds: Int32Array[]; goldCost: [Float64Array, Float64Array] }
+type TokenSteps = { at: Step[][]; insertion: Float64Array }
+
+function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
+  const m = obs.length
+  const at: Step[][] = []
+  for (let j = 0; j <= m; j++) {
+    const row: Step[] = []
+    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
+      const piece = obs.slice(j, j + k).join('')
+      const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
+      const letters: Step['letters'] = byLetter ? [ch.costsFor(piece, false, lex.alphabet), ch.costsFor(piece, true, lex.alphabet)] : [null, null]
+      const golds: Int32Array[] = [], cost0: number[] = [], cost1: number[] = []
+      for (const g of (k > 0 && ch.byObserved.get(piece)) || []) {
+        if (k === 1 && g.length === 1) continue // already read letter by letter
+        const path = lettersOf(lex, g)
+        if (!path) continue
+        golds.push(path)
+        cost0.push(ch.cost(g, piece, false))
+        cost1.push(ch.cost(g, piece, true))
+      }
+      row.push({ letters, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] })
+    }
+    at.push(row)
+  }
+  const insertion = Float64Array.from(obs, (x) => ch.insertion(x))
+  return { at, insertion }
+}
+
+/** The letters of gold unit g as alphabet indices, or null when one is not in the alphabet. */
+function lettersOf(lex: Lexicon, g: string): Int32Array | null {
+  const out: number[] = []
+  for (const x of g) {
+    const i = lex.letterIndex.get(x)
+    if (i === undefined) return null
+    out.push(i)
+  }
+  return Int32Array.from(out)
+}
+
+/** The node reached from node by the letters of path, or -1. */
+function walk(t: Trie, node: number, path: Int32Array): number {
+  for (let i = 0; i < path.length; i++) {
+    let next = -1
+    for (let e = t.childStart[node], end = t.childStart[node + 1]; e < end; e++)
+      if (t.childLetter[e] === path[i]) {
+        next = t.childNode[e]
+        break
+      }
+    if (next < 0) return -1
+    node = next
   }
   return node
 }
 
-function heapPush(h: State[], s: State): void {
-  h.push(s)
-  let i = h.length - 1
-  while (i > 0) {
-    const p = (i - 1) >> 1
-    if (h[p].cost <= h[i].cost) break
-    ;[h[p], h[i]] = [h[i], h[p]]
-    i = p
-  }
-}
+/**
+ * Scratch of the search, reused by every call (one search at a time): a binary min-heap of (cost, node,
+ * glyphs read) in parallel arrays, the best cost per state in an open-addressing table stamped with
+ * the search's generation (no clearing between searches), and the words found.
+ */
+class SearchScratch {
+  gen = 0
+  heapSize = 0
+  private hCost = new Float64Array(1024)
+  private hNode = new Int32Array(1024)
+  private hJ = new Int32Array(1024)
+  private keys = new Int32Array(1 << 14)
+  private costs = new Float64Array(1 << 14)
+  private stamps = new Uint32Array(1 << 14)
+  private used = 0
+  /** the table's slot for a key: the top bits of a multiplicative hash (32 − shift bits = its size) */
+  private shift = 32 - 14
+  private usedGen = 0
+  foundGen = new Uint32Array(0)
+  foundId = new Int32Array(64)
+  foundCost = new Float64Array(64)
 
-function heapPop(h: State[]): State {
-  const top = h[0]
-  const last = h.pop()!
-  if (h.length) {
-    h[0] = last
+  topCost(): number { return this.hCost[0] }
+  topNode(): number { return this.hNode[0] }
+  topJ(): number { return this.hJ[0] }
+
+  /** Records cost for state key unless a cost at most as high is known; whether it was recorded. */
+  improve(key: number, cost: number): boolean {
+    if (this.usedGen !== this.gen) (this.usedGen = this.gen), (this.used = 0)
+    const mask = this.keys.length - 1
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift
+    while (this.stamps[h] === this.gen) {
+      if (this.keys[h] === key) {
+        if (this.costs[h] <= cost) return false
+        this.costs[h] = cost
+        return true
+      }
+      h = (h + 1) & mask
+    }
+    this.stamps[h] = this.gen
+    this.keys[h] = key
+    this.costs[h] = cost
+    if (++this.used * 2 > this.keys.length) this.grow()
+    return true
+  }
+
+  /** The best cost recorded for state key in this search. */
+  bestOf(key: number): number {
+    const mask = this.keys.length - 1
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift
+    while (this.stamps[h] === this.gen) {
+      if (this.keys[h] === key) return this.costs[h]
+      h = (h + 1) & mask
+    }
+    return Infinity
+  }
+
+  private grow(): void {
+    const { keys, costs, stamps, gen } = this
+    this.keys = new Int32Array(keys.length * 2)
+    this.costs = new Float64Array(keys.length * 2)
+    this.stamps = new Uint32Array(keys.length * 2)
+    this.shift--
+    const mask = this.keys.length - 1
+    for (let i = 0; i < keys.length; i++) {
+      if (stamps[i] !== gen) continue
+      let h = Math.imul(keys[i], 0x9e3779b1) >>> this.shift
+      while (this.stamps[h] === gen) h = (h + 1) & mask
+      this.stamps[h] = gen
+      this.keys[h] = keys[i]
+      this.costs[h] = costs[i]
+    }
+  }
+
+  push(cost: number, node: number, j: number): void {
+    if (this.heapSize === this.hCost.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b)
+      this.hCost = grow(this.hCost, new Float64Array(this.heapSize * 2))
+      this.hNode = grow(this.hNode, new Int32Array(this.heapSize * 2))
+      this.hJ = grow(this.hJ, new Int32Array(this.heapSize * 2))
+    }
+    const { hCost, hNode, hJ } = this
+    let i = this.heapSize++
+    hCost[i] = cost
+    hNode[i] = node
+    hJ[i] = j
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (hCost[p] <= hCost[i]) break
+      this.swap(p, i)
+      i = p
+    }
+  }
+
+  pop(): void {
+    const { hCost } = this
+    const last = --this.heapSize
+    if (last === 0) return
+    this.hCost[0] = hCost[last]
+    this.hNode[0] = this.hNode[last]
+    this.hJ[0] = this.hJ[last]
+    const n = last
     let i = 0
     for (;;) {
       const l = 2 * i + 1, r = l + 1
       let m = i
-      if (l < h.length && h[l].cost < h[m].cost) m = l
-      if (r < h.length && h[r].cost < h[m].cost) m = r
+      if (l < n && hCost[l] < hCost[m]) m = l
+      if (r < n && hCost[r] < hCost[m]) m = r
       if (m === i) break
-      ;[h[m], h[i]] = [h[i], h[m]]
+      this.swap(m, i)
       i = m
     }
   }
-  return top
+
+  private swap(a: number, b: number): void {
+    const c = this.hCost[a], n = this.hNode[a], j = this.hJ[a]
+    this.hCost[a] = this.hCost[b], this.hNode[a] = this.hNode[b], this.hJ[a] = this.hJ[b]
+    this.hCost[b] = c, this.hNode[b] = n, this.hJ[b] = j
+  }
+
+  /** Makes room for words found in a vocabulary of size n and for maxResults of them. */
+  fit(n: number, maxResults: number): void {
+    if (this.foundGen.length < n) this.foundGen = new Uint32Array(n)
+    if (this.foundId.length < maxResults) (this.foundId = new Int32Array(maxResults)), (this.foundCost = new Float64Array(maxResults))
+  }
 }
+const scratch = new SearchScratch()
