@@ -1,7 +1,7 @@
 // Candidate syllables for an observed token: real Vietnamese syllables of the model's vocabulary that the
 // channel can turn into it. Plain de-accented tokens use an index by skeleton (fast path); garbled tokens
 // are matched against a letter trie with a best-first search, so a form like `dQng` still finds `động`.
-import type { LanguageModel } from '../lm/model.js'
+import { UNK_ID, type LanguageModel } from '../lm/model.js'
 import { isSyllableShape } from '../lm/vietnamese.js'
 import { stripDiacritics } from '../syllable.js'
 import type { Channel } from './model.js'
@@ -15,8 +15,18 @@ export type Candidate = { word: string; id: number; cost: number; id2?: number }
  */
 type Trie = { childStart: Int32Array; childLetter: Int32Array; childNode: Int32Array; word: Int32Array }
 
-/** alphabet: every letter on the trie's edges, sorted; letterIndex: a letter's place in it */
-export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[]; letterIndex: Map<string, number> }
+/** alphabet: every letter on the trie's edges, sorted; letterIndex: a letter's place in it; unigram: log p(w) by id */
+export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[]; letterIndex: Map<string, number>; unigram: Float64Array }
+
+// Candidates are ranked by channel cost − RANK_FREQUENCY_WEIGHT × log p(word); a word the model does not
+// know counts as log p = UNKNOWN_LOGP
+const RANK_FREQUENCY_WEIGHT = 0.3
+const UNKNOWN_LOGP = -12
+
+/** The rank of a candidate (lower first): its channel cost and how common the word is. */
+export function rankOf(lex: Lexicon, c: Candidate): number {
+  return c.cost - RANK_FREQUENCY_WEIGHT * lex.unigram[c.id]
+}
 
 const lexicons = new WeakMap<LanguageModel, Lexicon>()
 
@@ -48,7 +58,8 @@ export function lexiconOf(lm: LanguageModel): Lexicon {
   })
   const alphabet = [...new Set(children.flatMap((m) => [...m.keys()]))].sort()
   const letterIndex = new Map(alphabet.map((g, i) => [g, i]))
-  lex = { trie: flatTrie(children, words, letterIndex), bySkeleton, vocab: lm.vocab, alphabet, letterIndex }
+  const unigram = Float64Array.from(lm.vocab, (_, id) => (id === UNK_ID ? UNKNOWN_LOGP : lm.unigram(id)))
+  lex = { trie: flatTrie(children, words, letterIndex), bySkeleton, vocab: lm.vocab, alphabet, letterIndex, unigram }
   lexicons.set(lm, lex)
   return lex
 }
@@ -97,12 +108,16 @@ const MAX_COST = 24
 const MAX_PIECE = 4
 
 /**
- * Best-first search over the trie for gold words that the channel can write as o. States are (trie node,
- * glyphs read); the queue and the best cost seen per state live in reused typed arrays (search.ts-like
- * scratch below), and everything that depends only on the token (its pieces, their letter costs and
- * table entries, the cost of skipping a glyph) is looked up once per call, not once per state.
+ * Best-first search over the trie for gold words that the channel can write as o: every word within
+ * margin nats of the cheapest, at most maxResults of them, cheapest first. keep: the caller keeps only
+ * the best keep words by rank (rankOf); since a word's rank is at least its cost and words come out in
+ * order of cost, the search stops once the cost reached passes the keep-th best rank found (the words
+ * it leaves out could not have made the caller's list).
+ * States are (trie node, glyphs read); the queue and the best cost seen per state live in reused typed
+ * arrays (SearchScratch below), and everything that depends only on the token (its pieces, their letter
+ * costs and table entries, the cost of skipping a glyph) is looked up once per call, not once per state.
  */
-export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9): Candidate[] {
+export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9, keep = Infinity): Candidate[] {
   const { childStart, childLetter, childNode, word } = lex.trie
   const obs = [...o]
   const m = obs.length
@@ -111,6 +126,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   q.fit(lex.vocab.length, maxResults)
   q.gen++
   q.heapSize = 0
+  q.ranks.length = 0
   let found = 0
   let best = Infinity
   const push = (cost: number, node: number, j: number) => {
@@ -123,13 +139,14 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   while (q.heapSize && pops++ < MAX_POPS) {
     const cost = q.topCost(), node = q.topNode(), j = q.topJ()
     q.pop()
-    if (cost > best + margin) break
+    if (cost > best + margin || cost > q.kthRank(keep)) break
     if (q.bestOf(node * 64 + j) < cost) continue
     const w = word[node]
     if (j === m && w >= 0 && q.foundGen[w] !== q.gen) {
       q.foundGen[w] = q.gen
       q.foundId[found] = w
       q.foundCost[found++] = cost
+      q.addRank(cost - RANK_FREQUENCY_WEIGHT * lex.unigram[w], keep)
       best = Math.min(best, cost)
       if (found >= maxResults) break
     }
@@ -339,6 +356,25 @@ class SearchScratch {
     const c = this.hCost[a], n = this.hNode[a], j = this.hJ[a]
     this.hCost[a] = this.hCost[b], this.hNode[a] = this.hNode[b], this.hJ[a] = this.hJ[b]
     this.hCost[b] = c, this.hNode[b] = n, this.hJ[b] = j
+  }
+
+  /** the ranks of the best words found so far, ascending (at most keep of them) */
+  ranks: number[] = []
+
+  addRank(r: number, keep: number): void {
+    if (!(keep < Infinity)) return
+    const rs = this.ranks
+    let i = rs.length
+    while (i > 0 && rs[i - 1] > r) i--
+    if (i < keep) {
+      rs.splice(i, 0, r)
+      if (rs.length > keep) rs.pop()
+    }
+  }
+
+  /** The keep-th best rank found so far (Infinity before keep words are found). */
+  kthRank(keep: number): number {
+    return this.ranks.length >= keep ? this.ranks[keep - 1] : Infinity
   }
 
   /** Makes room for words found in a vocabulary of size n and for maxResults of them. */
