@@ -129,12 +129,8 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   q.ranks.length = 0
   let found = 0
   let best = Infinity
-  const push = (cost: number, node: number, j: number) => {
-    if (cost > best + margin || cost > MAX_COST) return
-    if (!q.improve(node * 64 + j, cost)) return
-    q.push(cost, node, j)
-  }
-  push(0, 0, 0)
+  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST)
+  q.offer(0, 0, 0, limit)
   let pops = 0
   while (q.heapSize && pops++ < MAX_POPS) {
     const cost = q.topCost(), node = q.topNode(), j = q.topJ()
@@ -148,11 +144,12 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       q.foundCost[found++] = cost
       q.addRank(cost - RANK_FREQUENCY_WEIGHT * lex.unigram[w], keep)
       best = Math.min(best, cost)
+      limit = Math.min(best + margin, MAX_COST)
       if (found >= maxResults) break
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
-    if (j < m) push(cost + steps.insertion[j], node, j + 1)
+    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit)
     const at = steps.at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const step = at[k]
@@ -162,13 +159,13 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       const letters = step.letters[start]
       if (letters)
         for (let e = c0; e < c1; e++) {
-          const c = letters[childLetter[e]]
-          if (c < Infinity) push(cost + c, childNode[e], j + k)
+          const c = cost + letters[childLetter[e]]
+          if (c <= limit) q.offer(c, childNode[e], j + k, limit)
         }
       const golds = step.golds, gc = step.goldCost[start]
       for (let x = 0; x < golds.length; x++) {
         const next = walk(lex.trie, node, golds[x])
-        if (next >= 0) push(cost + gc[x], next, j + k)
+        if (next >= 0) q.offer(cost + gc[x], next, j + k, limit)
       }
     }
   }
@@ -191,25 +188,33 @@ function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
   const at: Step[][] = []
   for (let j = 0; j <= m; j++) {
     const row: Step[] = []
-    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
-      const piece = obs.slice(j, j + k).join('')
-      const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
-      const letters: Step['letters'] = byLetter ? [ch.costsFor(piece, false, lex.alphabet), ch.costsFor(piece, true, lex.alphabet)] : [null, null]
-      const golds: Int32Array[] = [], cost0: number[] = [], cost1: number[] = []
-      for (const g of (k > 0 && ch.byObserved.get(piece)) || []) {
-        if (k === 1 && g.length === 1) continue // already read letter by letter
-        const path = lettersOf(lex, g)
-        if (!path) continue
-        golds.push(path)
-        cost0.push(ch.cost(g, piece, false))
-        cost1.push(ch.cost(g, piece, true))
-      }
-      row.push({ letters, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] })
-    }
+    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) row.push(stepOf(lex, ch, k === 1 ? obs[j] : obs.slice(j, j + k).join(''), k))
     at.push(row)
   }
   const insertion = Float64Array.from(obs, (x) => ch.insertion(x))
   return { at, insertion }
+}
+
+const stepMemo = new WeakMap<Channel, Map<string, Step>>()
+/** The step of observed piece (k glyphs), made once per channel. */
+function stepOf(lex: Lexicon, ch: Channel, piece: string, k: number): Step {
+  let memo = stepMemo.get(ch)
+  if (!memo) stepMemo.set(ch, (memo = new Map()))
+  let step = memo.get(piece)
+  if (step) return step
+  const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
+  const letters: Step['letters'] = byLetter ? [ch.costsFor(piece, false, lex.alphabet), ch.costsFor(piece, true, lex.alphabet)] : [null, null]
+  const golds: Int32Array[] = [], cost0: number[] = [], cost1: number[] = []
+  for (const g of (k > 0 && ch.byObserved.get(piece)) || []) {
+    if (k === 1 && g.length === 1) continue // already read letter by letter
+    const path = lettersOf(lex, g)
+    if (!path) continue
+    golds.push(path)
+    cost0.push(ch.cost(g, piece, false))
+    cost1.push(ch.cost(g, piece, true))
+  }
+  memo.set(piece, (step = { letters, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
+  return step
 }
 
 /** The letters of gold unit g as alphabet indices, or null when one is not in the alphabet. */
@@ -263,6 +268,12 @@ class SearchScratch {
   topCost(): number { return this.hCost[0] }
   topNode(): number { return this.hNode[0] }
   topJ(): number { return this.hJ[0] }
+
+  /** Queues state (node, j) at cost unless it costs more than limit or was reached as cheaply before. */
+  offer(cost: number, node: number, j: number, limit: number): void {
+    if (cost > limit) return
+    if (this.improve(node * 64 + j, cost)) this.push(cost, node, j)
+  }
 
   /** Records cost for state key unless a cost at most as high is known; whether it was recorded. */
   improve(key: number, cost: number): boolean {
