@@ -123,9 +123,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const m = obs.length
   const steps = tokenSteps(lex, ch, obs)
   const q = scratch
-  q.fit(lex.vocab.length, maxResults)
-  q.gen++
-  q.heapSize = 0
+  q.begin(lex.vocab.length, maxResults)
   q.ranks.length = 0
   let found = 0
   let best = Infinity
@@ -388,10 +386,18 @@ class SearchScratch {
     return this.ranks.length >= keep ? this.ranks[keep - 1] : Infinity
   }
 
-  /** Makes room for words found in a vocabulary of size n and for maxResults of them. */
-  fit(n: number, maxResults: number): void {
+  /** Starts a search for at most maxResults words of a vocabulary of size n: a new stamp, an empty queue. */
+  begin(n: number, maxResults: number): void {
     if (this.foundGen.length < n) this.foundGen = new Uint32Array(n)
     if (this.foundId.length < maxResults) (this.foundId = new Int32Array(maxResults)), (this.foundCost = new Float64Array(maxResults))
+    if (this.gen === 0xffffffff) {
+      // the stamps are about to wrap (a long-lived worker): forget every earlier search
+      this.gen = 0
+      this.stamps.fill(0)
+      this.foundGen.fill(0)
+    }
+    this.gen++
+    this.heapSize = 0
   }
 }
 const scratch = new SearchScratch()
