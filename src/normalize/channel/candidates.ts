@@ -123,7 +123,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const m = obs.length
   const steps = tokenSteps(lex, ch, obs)
   const q = scratch
-  q.begin(lex.vocab.length, maxResults)
+  q.begin(lex.vocab.length, maxResults, (childStart.length - 1) * 64 + m + 1)
   q.ranks.length = 0
   let found = 0
   let best = Infinity
@@ -243,8 +243,9 @@ function walk(t: Trie, node: number, path: Int32Array): number {
 
 /**
  * Scratch of the search, reused by every call (one search at a time): a binary min-heap of (cost, node,
- * glyphs read) in parallel arrays, the best cost per state in an open-addressing table stamped with
- * the search's generation (no clearing between searches), and the words found.
+ * glyphs read) in parallel arrays, the best cost per state in a flat table indexed by the state's key
+ * (the trie has a few thousand nodes) stamped with the search's number (no clearing between searches),
+ * and the words found.
  */
 class SearchScratch {
   gen = 0
@@ -252,13 +253,9 @@ class SearchScratch {
   private hCost = new Float64Array(1024)
   private hNode = new Int32Array(1024)
   private hJ = new Int32Array(1024)
-  private keys = new Int32Array(1 << 14)
-  private costs = new Float64Array(1 << 14)
-  private stamps = new Uint32Array(1 << 14)
-  private used = 0
-  /** the table's slot for a key: the top bits of a multiplicative hash (32 − shift bits = its size) */
-  private shift = 32 - 14
-  private usedGen = 0
+  /** best cost per state key (node · 64 + glyphs read), valid where stamps holds this search's number */
+  private costs = new Float64Array(0)
+  private stamps = new Uint32Array(0)
   foundGen = new Uint32Array(0)
   foundId = new Int32Array(64)
   foundCost = new Float64Array(64)
@@ -275,50 +272,15 @@ class SearchScratch {
 
   /** Records cost for state key unless a cost at most as high is known; whether it was recorded. */
   improve(key: number, cost: number): boolean {
-    if (this.usedGen !== this.gen) (this.usedGen = this.gen), (this.used = 0)
-    const mask = this.keys.length - 1
-    let h = Math.imul(key, 0x9e3779b1) >>> this.shift
-    while (this.stamps[h] === this.gen) {
-      if (this.keys[h] === key) {
-        if (this.costs[h] <= cost) return false
-        this.costs[h] = cost
-        return true
-      }
-      h = (h + 1) & mask
-    }
-    this.stamps[h] = this.gen
-    this.keys[h] = key
-    this.costs[h] = cost
-    if (++this.used * 2 > this.keys.length) this.grow()
+    if (this.stamps[key] === this.gen && this.costs[key] <= cost) return false
+    this.stamps[key] = this.gen
+    this.costs[key] = cost
     return true
   }
 
   /** The best cost recorded for state key in this search. */
   bestOf(key: number): number {
-    const mask = this.keys.length - 1
-    let h = Math.imul(key, 0x9e3779b1) >>> this.shift
-    while (this.stamps[h] === this.gen) {
-      if (this.keys[h] === key) return this.costs[h]
-      h = (h + 1) & mask
-    }
-    return Infinity
-  }
-
-  private grow(): void {
-    const { keys, costs, stamps, gen } = this
-    this.keys = new Int32Array(keys.length * 2)
-    this.costs = new Float64Array(keys.length * 2)
-    this.stamps = new Uint32Array(keys.length * 2)
-    this.shift--
-    const mask = this.keys.length - 1
-    for (let i = 0; i < keys.length; i++) {
-      if (stamps[i] !== gen) continue
-      let h = Math.imul(keys[i], 0x9e3779b1) >>> this.shift
-      while (this.stamps[h] === gen) h = (h + 1) & mask
-      this.stamps[h] = gen
-      this.keys[h] = keys[i]
-      this.costs[h] = costs[i]
-    }
+    return this.stamps[key] === this.gen ? this.costs[key] : Infinity
   }
 
   push(cost: number, node: number, j: number): void {
@@ -386,8 +348,12 @@ class SearchScratch {
     return this.ranks.length >= keep ? this.ranks[keep - 1] : Infinity
   }
 
-  /** Starts a search for at most maxResults words of a vocabulary of size n: a new stamp, an empty queue. */
-  begin(n: number, maxResults: number): void {
+  /**
+   * Starts a search for at most maxResults words of a vocabulary of size n, with state keys below keys:
+   * a new stamp, an empty queue.
+   */
+  begin(n: number, maxResults: number, keys: number): void {
+    if (this.stamps.length < keys) (this.stamps = new Uint32Array(keys)), (this.costs = new Float64Array(keys))
     if (this.foundGen.length < n) this.foundGen = new Uint32Array(n)
     if (this.foundId.length < maxResults) (this.foundId = new Int32Array(maxResults)), (this.foundCost = new Float64Array(maxResults))
     if (this.gen === 0xffffffff) {
