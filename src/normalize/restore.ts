@@ -5,7 +5,7 @@ import { lmForm, phrases } from './lm/tokenize.js'
 import { hasMarks, isPlainSyllableShape, isSyllableShape } from './lm/vietnamese.js'
 import { stripDiacritics } from './syllable.js'
 import { Channel, type ChannelParams } from './channel/model.js'
-import { channelCandidates, lexiconOf, markCandidates, type Candidate, type Lexicon } from './channel/candidates.js'
+import { channelCandidates, lexiconOf, markCandidates, rankOf, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
 import { OcrMarkChannel } from './channel/ocr-marks.js'
 import { DocumentCache } from './channel/document-cache.js'
@@ -123,7 +123,7 @@ export class Restorer {
     }
     if (plain) for (const c of markCandidates(this.lex, ch, o)) add(c)
     // no syllable has this skeleton (pong, cia): it is a confusion, not only lost marks
-    if (!plain || ch.params.garble > 0.3 || byWord.size === 0) for (const c of channelCandidates(this.lex, ch, o)) add(c)
+    if (!plain || ch.params.garble > 0.3 || byWord.size === 0) for (const c of channelCandidates(this.lex, ch, o, undefined, undefined, MAX_CANDIDATES)) add(c)
     // the token as written: a known word (Vietnamese or not) or an unknown one kept verbatim
     const form = lmForm(o)
     if (!byWord.has(form)) {
@@ -135,10 +135,10 @@ export class Restorer {
       const known = id === UNK_ID ? 0 : !isSyllableShape(form) && !isPlainSyllableShape(form) && ch.params.garble > 0.3 ? KNOWN_JUNK_COST : 0.5
       add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? 9 : byWord.size ? 8 : 2) : known })
     }
-    const ranked = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
+    const ranked = [...byWord.values()].sort((a, b) => rankOf(this.lex, a) - rankOf(this.lex, b) || (a.word < b.word ? -1 : 1))
     // candidates far behind the best on channel + frequency never win in practice
-    const cut = rank(this.lm, ranked[0]) + 14
-    const out = ranked.slice(0, MAX_CANDIDATES).filter((c) => rank(this.lm, c) <= cut)
+    const cut = rankOf(this.lex, ranked[0]) + 14
+    const out = ranked.slice(0, MAX_CANDIDATES).filter((c) => rankOf(this.lex, c) <= cut)
     // glued words (b61~i = bỏ lại, h,liphia = lại phía): a long token no single syllable explains well
     // may be two syllables; the pairs compete with the single readings in the decoder, with the LM
     if (ch.params.garble > 0.3 && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) out.push(...this.splitCandidates(o))
@@ -167,7 +167,7 @@ export class Restorer {
       const seen = new Set(out.map((c) => c.word))
       for (const c of channelCandidates(this.lex, this.glyph, form, 12, 6)) if (!seen.has(c.word)) out.push(c)
     }
-    out.sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1))
+    out.sort((a, b) => rankOf(this.lex, a) - rankOf(this.lex, b) || (a.word < b.word ? -1 : 1))
     return [self, ...out.slice(0, MAX_CANDIDATES - 1)]
   }
 
@@ -192,8 +192,8 @@ export class Restorer {
     if (!c) {
       const byWord = new Map<string, Candidate>()
       if (/^\p{L}+$/u.test(part)) for (const x of markCandidates(this.lex, this.channel, part)) byWord.set(x.word, x)
-      for (const x of channelCandidates(this.lex, this.channel, part, 12, 6)) if (!byWord.has(x.word) || byWord.get(x.word)!.cost > x.cost) byWord.set(x.word, x)
-      c = [...byWord.values()].sort((a, b) => rank(this.lm, a) - rank(this.lm, b) || (a.word < b.word ? -1 : 1)).slice(0, 3)
+      for (const x of channelCandidates(this.lex, this.channel, part, 12, 6, SIDE_READINGS)) if (!byWord.has(x.word) || byWord.get(x.word)!.cost > x.cost) byWord.set(x.word, x)
+      c = [...byWord.values()].sort((a, b) => rankOf(this.lex, a) - rankOf(this.lex, b) || (a.word < b.word ? -1 : 1)).slice(0, SIDE_READINGS)
       this.sideCache.set(part, c)
     }
     return c
@@ -383,6 +383,8 @@ function isCapsLine(pieces: Piece[]): boolean {
 const SPLIT_WHEN = 6
 const SPLIT_COST = 3
 const MAX_SPLITS = 6
+// readings kept for each side of a cut
+const SIDE_READINGS = 3
 // OCR-mark mode: extra cost (nats) of changing a word the Vietnamese OCR read, on top of the learned
 // channel cost (docs/normalize.md: 2 and 3 gave the same figures on section (6))
 export const OCR_CHANGE_COST = 3
@@ -541,9 +543,6 @@ function piecesAfter(out: string, input: string, before: Piece[]): Piece[] {
   })
 }
 
-function rank(lm: LanguageModel, c: Candidate): number {
-  return c.cost - 0.3 * (c.id === UNK_ID ? -12 : lm.unigram(c.id))
-}
 
 /**
  * Candidate lists by channel parameters, shared across documents of one process: de-accented documents

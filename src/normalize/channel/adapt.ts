@@ -46,8 +46,11 @@ const KAPPA = 8 // prior strength, in pseudo-observations per gold letter
 export function adaptChannel(prior: Channel, pairs: [string, string, number][]): Channel {
   const counts = new Map<string, Map<string, number>>()
   let marked = 0, dropped = 0, wrong = 0
+  const alignments = new Map<string, [string, string][] | null>() // a document repeats its words
   for (const [w, o, weight] of pairs) {
-    const al = align(prior, w, o)
+    const key = w + '\u0001' + o
+    let al = alignments.get(key)
+    if (al === undefined) alignments.set(key, (al = align(prior, w, o)))
     if (!al) continue
     for (const [g, piece] of al) {
       let m = counts.get(g)

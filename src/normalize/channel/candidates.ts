@@ -1,7 +1,7 @@
 // Candidate syllables for an observed token: real Vietnamese syllables of the model's vocabulary that the
 // channel can turn into it. Plain de-accented tokens use an index by skeleton (fast path); garbled tokens
 // are matched against a letter trie with a best-first search, so a form like `dQng` still finds `động`.
-import type { LanguageModel } from '../lm/model.js'
+import { UNK_ID, type LanguageModel } from '../lm/model.js'
 import { isSyllableShape } from '../lm/vietnamese.js'
 import { stripDiacritics } from '../syllable.js'
 import type { Channel } from './model.js'
@@ -9,10 +9,24 @@ import type { Channel } from './model.js'
 /** id2: the second syllable of a two-syllable reading of one glued token (word is then "bỏ lại"). */
 export type Candidate = { word: string; id: number; cost: number; id2?: number }
 
-type Trie = { children: Map<string, number>[]; word: Int32Array }
+/**
+ * A letter trie in flat arrays: node n's children are entries childStart[n] … childStart[n+1] − 1, in
+ * the order the words were added; childLetter is the letter's index in the lexicon's alphabet.
+ */
+type Trie = { childStart: Int32Array; childLetter: Int32Array; childNode: Int32Array; word: Int32Array }
 
-/** alphabet: every letter on the trie's edges */
-export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[] }
+/** alphabet: every letter on the trie's edges, sorted; letterIndex: a letter's place in it; unigram: log p(w) by id */
+export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[]; letterIndex: Map<string, number>; unigram: Float64Array }
+
+// Candidates are ranked by channel cost − RANK_FREQUENCY_WEIGHT × log p(word); a word the model does not
+// know counts as log p = UNKNOWN_LOGP
+const RANK_FREQUENCY_WEIGHT = 0.3
+const UNKNOWN_LOGP = -12
+
+/** The rank of a candidate (lower first): its channel cost and how common the word is. */
+export function rankOf(lex: Lexicon, c: Candidate): number {
+  return c.cost - RANK_FREQUENCY_WEIGHT * lex.unigram[c.id]
+}
 
 const lexicons = new WeakMap<LanguageModel, Lexicon>()
 
@@ -43,9 +57,27 @@ export function lexiconOf(lm: LanguageModel): Lexicon {
     else bySkeleton.set(sk, [id])
   })
   const alphabet = [...new Set(children.flatMap((m) => [...m.keys()]))].sort()
-  lex = { trie: { children, word: Int32Array.from(words) }, bySkeleton, vocab: lm.vocab, alphabet }
+  const letterIndex = new Map(alphabet.map((g, i) => [g, i]))
+  const unigram = Float64Array.from(lm.vocab, (_, id) => (id === UNK_ID ? UNKNOWN_LOGP : lm.unigram(id)))
+  lex = { trie: flatTrie(children, words, letterIndex), bySkeleton, vocab: lm.vocab, alphabet, letterIndex, unigram }
   lexicons.set(lm, lex)
   return lex
+}
+
+function flatTrie(children: Map<string, number>[], words: number[], letterIndex: Map<string, number>): Trie {
+  const childStart = new Int32Array(children.length + 1)
+  const edges = children.length - 1
+  const childLetter = new Int32Array(edges), childNode = new Int32Array(edges)
+  let e = 0
+  children.forEach((kids, n) => {
+    childStart[n] = e
+    for (const [g, next] of kids) {
+      childLetter[e] = letterIndex.get(g)!
+      childNode[e++] = next
+    }
+  })
+  childStart[children.length] = e
+  return { childStart, childLetter, childNode, word: Int32Array.from(words) }
 }
 
 /** Cost of reading gold word w as observed o letter by letter (same length: marks only). */
@@ -69,104 +101,269 @@ export function markCandidates(lex: Lexicon, ch: Channel, o: string): Candidate[
 }
 
 const NON_LETTER = /[^\p{L}]/u
+// the search stops after this many states taken from the queue, and never goes beyond this cost (nats)
+const MAX_POPS = 30000
+const MAX_COST = 24
+// at most this many glyphs of the observed token are read as one gold unit
+const MAX_PIECE = 4
 
-type State = { cost: number; node: number; j: number }
-
-/** Best-first search over the trie for gold words that the channel can write as o. */
-export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9): Candidate[] {
-  const { children, word } = lex.trie
+/**
+ * Best-first search over the trie for gold words that the channel can write as o: every word within
+ * margin nats of the cheapest, at most maxResults of them, cheapest first. keep: the caller keeps only
+ * the best keep words by rank (rankOf); since a word's rank is at least its cost and words come out in
+ * order of cost, the search stops once the cost reached passes the keep-th best rank found (the words
+ * it leaves out could not have made the caller's list).
+ * States are (trie node, glyphs read); the queue and the best cost seen per state live in reused typed
+ * arrays (SearchScratch below), and everything that depends only on the token (its pieces, their letter
+ * costs and table entries, the cost of skipping a glyph) is looked up once per call, not once per state.
+ */
+export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9, keep = Infinity): Candidate[] {
+  const { childStart, childLetter, childNode, word } = lex.trie
   const obs = [...o]
   const m = obs.length
-  // pieces[j][k]: the k glyphs from j
-  const pieces = obs.map((_, j) => Array.from({ length: Math.min(4, m - j) + 1 }, (_, k) => obs.slice(j, j + k).join('')))
-  pieces.push([''])
-  const heap: State[] = []
-  const seen = new Map<number, number>()
-  const found = new Map<number, number>()
+  const steps = tokenSteps(lex, ch, obs)
+  const q = scratch
+  q.begin(lex.vocab.length, maxResults, (childStart.length - 1) * 64 + m + 1)
+  q.ranks.length = 0
+  let found = 0
   let best = Infinity
-  const push = (cost: number, node: number, j: number) => {
-    if (cost > best + margin || cost > 24) return
-    const key = node * 64 + j
-    const prev = seen.get(key)
-    if (prev !== undefined && prev <= cost) return
-    seen.set(key, cost)
-    heapPush(heap, { cost, node, j })
-  }
-  push(0, 0, 0)
+  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST)
+  q.offer(0, 0, 0, limit)
   let pops = 0
-  while (heap.length && pops++ < 30000) {
-    const s = heapPop(heap)
-    if (s.cost > best + margin) break
-    if (seen.get(s.node * 64 + s.j)! < s.cost) continue
-    if (s.j === m && word[s.node] >= 0 && !found.has(word[s.node])) {
-      found.set(word[s.node], s.cost)
-      best = Math.min(best, s.cost)
-      if (found.size >= maxResults) break
+  while (q.heapSize && pops++ < MAX_POPS) {
+    const cost = q.topCost(), node = q.topNode(), j = q.topJ()
+    q.pop()
+    if (cost > best + margin || cost > q.kthRank(keep)) break
+    if (q.bestOf(node * 64 + j) < cost) continue
+    const w = word[node]
+    if (j === m && w >= 0 && q.foundGen[w] !== q.gen) {
+      q.foundGen[w] = q.gen
+      q.foundId[found] = w
+      q.foundCost[found++] = cost
+      q.addRank(cost - RANK_FREQUENCY_WEIGHT * lex.unigram[w], keep)
+      best = Math.min(best, cost)
+      limit = Math.min(best + margin, MAX_COST)
+      if (found >= maxResults) break
     }
-    const kids = children[s.node]
-    const start = s.node === 0
-    if (s.j < m) push(s.cost + ch.insertion(obs[s.j]), s.node, s.j + 1)
-    for (let k = 0; k <= Math.min(4, m - s.j); k++) {
-      const piece = pieces[s.j][k]
+    const start = node === 0 ? 1 : 0
+    const c0 = childStart[node], c1 = childStart[node + 1]
+    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit)
+    const at = steps.at[j]
+    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
+      const step = at[k]
       // single letters and losses, and runs of two or three glyphs with a digit or symbol in them (c1, q',
       // (;1: the generic prior prices them as one vowel; adaptation learns which vowels this document
       // means by them): try every continuation of the trie
-      if (k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))) {
-        const options = ch.costsFor(piece, start, lex.alphabet)
-        if (options.size)
-          for (const [g, next] of kids) {
-            const c = options.get(g)
-            if (c !== undefined) push(s.cost + c, next, s.j + k)
-          }
-      }
-      if (k === 0) continue
-      const golds = ch.byObserved.get(piece)
-      if (golds)
-        for (const g of golds) {
-          if (k === 1 && g.length === 1) continue // already tried above
-          const next = walk(children, s.node, g)
-          if (next >= 0) push(s.cost + ch.cost(g, piece, start), next, s.j + k)
+      const letters = step.letters[start]
+      if (letters)
+        for (let e = c0; e < c1; e++) {
+          const c = cost + letters[childLetter[e]]
+          if (c <= limit) q.offer(c, childNode[e], j + k, limit)
         }
+      const golds = step.golds, gc = step.goldCost[start]
+      for (let x = 0; x < golds.length; x++) {
+        const next = walk(lex.trie, node, golds[x])
+        if (next >= 0) q.offer(cost + gc[x], next, j + k, limit)
+      }
     }
   }
-  return [...found].map(([id, cost]) => ({ word: lex.vocab[id], id, cost }))
+  const out: Candidate[] = new Array(found)
+  for (let i = 0; i < found; i++) out[i] = { word: lex.vocab[q.foundId[i]], id: q.foundId[i], cost: q.foundCost[i] }
+  return out
 }
 
-function walk(children: Map<string, number>[], node: number, s: string): number {
-  for (const ch of s) {
-    const n = children[node].get(ch)
-    if (n === undefined) return -1
-    node = n
+/**
+ * What the search needs of token obs, per glyph position j and piece length k (the k glyphs from j),
+ * by word start (1) or not (0): the letter costs of the piece (null: the piece is not read letter by
+ * letter), the table's gold units for it as letter indices with their costs, and at j the cost of a
+ * glyph with no letter behind it.
+ */
+type Step = { letters: [Float64Array | null, Float64Array | null]; golds: Int32Array[]; goldCost: [Float64Array, Float64Array] }
+type TokenSteps = { at: Step[][]; insertion: Float64Array }
+
+function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
+  const m = obs.length
+  const at: Step[][] = []
+  for (let j = 0; j <= m; j++) {
+    const row: Step[] = []
+    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) row.push(stepOf(lex, ch, k === 1 ? obs[j] : obs.slice(j, j + k).join(''), k))
+    at.push(row)
+  }
+  const insertion = Float64Array.from(obs, (x) => ch.insertion(x))
+  return { at, insertion }
+}
+
+const stepMemo = new WeakMap<Channel, Map<string, Step>>()
+/** The step of observed piece (k glyphs), made once per channel. */
+function stepOf(lex: Lexicon, ch: Channel, piece: string, k: number): Step {
+  let memo = stepMemo.get(ch)
+  if (!memo) stepMemo.set(ch, (memo = new Map()))
+  let step = memo.get(piece)
+  if (step) return step
+  const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
+  const letters: Step['letters'] = byLetter ? [ch.costsFor(piece, false, lex.alphabet), ch.costsFor(piece, true, lex.alphabet)] : [null, null]
+  const golds: Int32Array[] = [], cost0: number[] = [], cost1: number[] = []
+  for (const g of (k > 0 && ch.byObserved.get(piece)) || []) {
+    if (k === 1 && g.length === 1) continue // already read letter by letter
+    const path = lettersOf(lex, g)
+    if (!path) continue
+    golds.push(path)
+    cost0.push(ch.cost(g, piece, false))
+    cost1.push(ch.cost(g, piece, true))
+  }
+  memo.set(piece, (step = { letters, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
+  return step
+}
+
+/** The letters of gold unit g as alphabet indices, or null when one is not in the alphabet. */
+function lettersOf(lex: Lexicon, g: string): Int32Array | null {
+  const out: number[] = []
+  for (const x of g) {
+    const i = lex.letterIndex.get(x)
+    if (i === undefined) return null
+    out.push(i)
+  }
+  return Int32Array.from(out)
+}
+
+/** The node reached from node by the letters of path, or -1. */
+function walk(t: Trie, node: number, path: Int32Array): number {
+  for (let i = 0; i < path.length; i++) {
+    let next = -1
+    for (let e = t.childStart[node], end = t.childStart[node + 1]; e < end; e++)
+      if (t.childLetter[e] === path[i]) {
+        next = t.childNode[e]
+        break
+      }
+    if (next < 0) return -1
+    node = next
   }
   return node
 }
 
-function heapPush(h: State[], s: State): void {
-  h.push(s)
-  let i = h.length - 1
-  while (i > 0) {
-    const p = (i - 1) >> 1
-    if (h[p].cost <= h[i].cost) break
-    ;[h[p], h[i]] = [h[i], h[p]]
-    i = p
-  }
-}
+/**
+ * Scratch of the search, reused by every call (one search at a time): a binary min-heap of (cost, node,
+ * glyphs read) in parallel arrays, the best cost per state in a flat table indexed by the state's key
+ * (the trie has a few thousand nodes) stamped with the search's number (no clearing between searches),
+ * and the words found.
+ */
+class SearchScratch {
+  gen = 0
+  heapSize = 0
+  private hCost = new Float64Array(1024)
+  private hNode = new Int32Array(1024)
+  private hJ = new Int32Array(1024)
+  /** best cost per state key (node · 64 + glyphs read), valid where stamps holds this search's number */
+  private costs = new Float64Array(0)
+  private stamps = new Uint32Array(0)
+  foundGen = new Uint32Array(0)
+  foundId = new Int32Array(64)
+  foundCost = new Float64Array(64)
 
-function heapPop(h: State[]): State {
-  const top = h[0]
-  const last = h.pop()!
-  if (h.length) {
-    h[0] = last
+  topCost(): number { return this.hCost[0] }
+  topNode(): number { return this.hNode[0] }
+  topJ(): number { return this.hJ[0] }
+
+  /** Queues state (node, j) at cost unless it costs more than limit or was reached as cheaply before. */
+  offer(cost: number, node: number, j: number, limit: number): void {
+    if (cost > limit) return
+    if (this.improve(node * 64 + j, cost)) this.push(cost, node, j)
+  }
+
+  /** Records cost for state key unless a cost at most as high is known; whether it was recorded. */
+  improve(key: number, cost: number): boolean {
+    if (this.stamps[key] === this.gen && this.costs[key] <= cost) return false
+    this.stamps[key] = this.gen
+    this.costs[key] = cost
+    return true
+  }
+
+  /** The best cost recorded for state key in this search. */
+  bestOf(key: number): number {
+    return this.stamps[key] === this.gen ? this.costs[key] : Infinity
+  }
+
+  push(cost: number, node: number, j: number): void {
+    if (this.heapSize === this.hCost.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b)
+      this.hCost = grow(this.hCost, new Float64Array(this.heapSize * 2))
+      this.hNode = grow(this.hNode, new Int32Array(this.heapSize * 2))
+      this.hJ = grow(this.hJ, new Int32Array(this.heapSize * 2))
+    }
+    const { hCost, hNode, hJ } = this
+    let i = this.heapSize++
+    hCost[i] = cost
+    hNode[i] = node
+    hJ[i] = j
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (hCost[p] <= hCost[i]) break
+      this.swap(p, i)
+      i = p
+    }
+  }
+
+  pop(): void {
+    const { hCost } = this
+    const last = --this.heapSize
+    if (last === 0) return
+    this.hCost[0] = hCost[last]
+    this.hNode[0] = this.hNode[last]
+    this.hJ[0] = this.hJ[last]
+    const n = last
     let i = 0
     for (;;) {
       const l = 2 * i + 1, r = l + 1
       let m = i
-      if (l < h.length && h[l].cost < h[m].cost) m = l
-      if (r < h.length && h[r].cost < h[m].cost) m = r
+      if (l < n && hCost[l] < hCost[m]) m = l
+      if (r < n && hCost[r] < hCost[m]) m = r
       if (m === i) break
-      ;[h[m], h[i]] = [h[i], h[m]]
+      this.swap(m, i)
       i = m
     }
   }
-  return top
+
+  private swap(a: number, b: number): void {
+    const c = this.hCost[a], n = this.hNode[a], j = this.hJ[a]
+    this.hCost[a] = this.hCost[b], this.hNode[a] = this.hNode[b], this.hJ[a] = this.hJ[b]
+    this.hCost[b] = c, this.hNode[b] = n, this.hJ[b] = j
+  }
+
+  /** the ranks of the best words found so far, ascending (at most keep of them) */
+  ranks: number[] = []
+
+  addRank(r: number, keep: number): void {
+    if (!(keep < Infinity)) return
+    const rs = this.ranks
+    let i = rs.length
+    while (i > 0 && rs[i - 1] > r) i--
+    if (i < keep) {
+      rs.splice(i, 0, r)
+      if (rs.length > keep) rs.pop()
+    }
+  }
+
+  /** The keep-th best rank found so far (Infinity before keep words are found). */
+  kthRank(keep: number): number {
+    return this.ranks.length >= keep ? this.ranks[keep - 1] : Infinity
+  }
+
+  /**
+   * Starts a search for at most maxResults words of a vocabulary of size n, with state keys below keys:
+   * a new stamp, an empty queue.
+   */
+  begin(n: number, maxResults: number, keys: number): void {
+    if (this.stamps.length < keys) (this.stamps = new Uint32Array(keys)), (this.costs = new Float64Array(keys))
+    if (this.foundGen.length < n) this.foundGen = new Uint32Array(n)
+    if (this.foundId.length < maxResults) (this.foundId = new Int32Array(maxResults)), (this.foundCost = new Float64Array(maxResults))
+    if (this.gen === 0xffffffff) {
+      // the stamps are about to wrap (a long-lived worker): forget every earlier search
+      this.gen = 0
+      this.stamps.fill(0)
+      this.foundGen.fill(0)
+    }
+    this.gen++
+    this.heapSize = 0
+  }
 }
+const scratch = new SearchScratch()

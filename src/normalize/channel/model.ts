@@ -16,10 +16,25 @@ export type ChannelParams = {
   garble: number
 }
 
-const isVowel = (ch: string) => /[aăâeêioôơuưy]/.test(stripDiacritics(ch).toLowerCase()) || /[ăâêôơư]/.test(ch)
-const baseOf = (ch: string) => ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '').normalize('NFC')
-const toneless = baseOf
-const hatless = (ch: string) => ch.normalize('NFD').replace(/[\u0302\u0306\u031b]/gu, '').normalize('NFC')
+const isVowel = (ch: string) => factsOf(ch).vowel
+const baseOf = (ch: string) => factsOf(ch).toneless
+/** A letter (or observed string) read once: without marks, without tone, without hat/horn/breve, a vowel or not. */
+type Facts = { bare: string; toneless: string; hatless: string; vowel: boolean }
+const facts = new Map<string, Facts>()
+function factsOf(ch: string): Facts {
+  let f = facts.get(ch)
+  if (f === undefined) {
+    const bare = stripDiacritics(ch)
+    f = {
+      bare,
+      toneless: ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '').normalize('NFC'),
+      hatless: ch.normalize('NFD').replace(/[\u0302\u0306\u031b]/gu, '').normalize('NFC'),
+      vowel: /[aăâeêioôơuưy]/.test(bare.toLowerCase()) || /[ăâêôơư]/.test(ch),
+    }
+    if (facts.size < 10_000) facts.set(ch, f)
+  }
+  return f
+}
 const SYMBOL = /^[^\p{L}]$/u
 
 export class Channel {
@@ -63,23 +78,24 @@ export class Channel {
   }
 
   /**
-   * Every letter of alphabet that can be written as o, with its cost (finite costs only). Memoised: the
-   * candidate search asks this for each observed piece at each trie node.
+   * The cost of every letter of alphabet written as o, by the letter's index in alphabet (Infinity: it
+   * cannot be); null when no letter can. Memoised: the candidate search asks this for each observed piece.
    */
-  costsFor(o: string, wordStart: boolean, alphabet: readonly string[]): Map<string, number> {
+  costsFor(o: string, wordStart: boolean, alphabet: readonly string[]): Float64Array | null {
     const key = o + (wordStart ? '^' : '')
     let m = this.optionMemo.get(key)
-    if (!m) {
-      m = new Map()
-      for (const g of alphabet) {
-        const c = this.cost(g, o, wordStart)
-        if (c < Infinity) m.set(g, c)
-      }
-      this.optionMemo.set(key, m)
+    if (m === undefined) {
+      const costs = new Float64Array(alphabet.length)
+      let any = false
+      alphabet.forEach((g, i) => {
+        costs[i] = this.compute(g, o, wordStart)
+        if (costs[i] < Infinity) any = true
+      })
+      this.optionMemo.set(key, (m = any ? costs : null))
     }
     return m
   }
-  private readonly optionMemo = new Map<string, Map<string, number>>()
+  private readonly optionMemo = new Map<string, Float64Array | null>()
 
   /** Cost of an observed character with no intended letter behind it. */
   insertion(o: string): number {
@@ -97,13 +113,14 @@ export class Channel {
 
   private markCost(g: string, o: string): number {
     const { pDrop, pWrong } = this.params
-    const marked = g !== stripDiacritics(g)
+    const fg = factsOf(g)
+    const marked = g !== fg.bare
     if (o === g) return marked ? -Math.log(Math.max(1e-4, 1 - pDrop - pWrong)) : 0.005
     if (o.length !== 1 || !marked) return Infinity
-    if (stripDiacritics(o) !== stripDiacritics(g)) return Infinity
-    if (o === stripDiacritics(g)) return -Math.log(pDrop)
+    if (factsOf(o).bare !== fg.bare) return Infinity
+    if (o === fg.bare) return -Math.log(pDrop)
     // one of tone / hat-horn-breve kept: a partial drop, about as likely as a wrong mark
-    if (o === toneless(g) || o === hatless(g)) return -Math.log(pDrop * 0.3 + pWrong)
+    if (o === fg.toneless || o === fg.hatless) return -Math.log(pDrop * 0.3 + pWrong)
     return -Math.log(pWrong / 6)
   }
 

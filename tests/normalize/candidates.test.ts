@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { loadLanguageModel } from '../../src/normalize/index.js'
+import { Channel } from '../../src/normalize/channel/model.js'
+import { channelCandidates, lexiconOf, rankOf, type Candidate } from '../../src/normalize/channel/candidates.js'
+
+// The candidate search stops early when the caller keeps only the best few words by rank: the words it
+// leaves out must be words that could not have made that list. Tokens of garbled OCR and legacy-font
+// text (002_confusions.md, seed 003's glyphs), plain words and glued runs, under the prior channel of a
+// heavily garbled document.
+const lm = loadLanguageModel()
+const lex = lexiconOf(lm)
+const channel = new Channel({ pDrop: 0.98, pWrong: 0.1, garble: 1 })
+const TOKENS = ['th\\l\'c', 'dqng', 'clla', 's6', 'k€', 'ho~ch', 'nguai', 'phc1n', 'cong', 'xii', 'b61~i', 'tluq\'ngva', 'nhiém', 'thuong']
+const best = (cands: Candidate[], keep: number) =>
+  [...cands].sort((a, b) => rankOf(lex, a) - rankOf(lex, b) || (a.word < b.word ? -1 : 1)).slice(0, keep).map((c) => `${c.word} ${c.cost}`)
+
+describe('channel candidate search', () => {
+  it.each([3, 12])('gives the same best %i words by rank when told to keep only them', (keep) => {
+    let stoppedEarly = 0
+    for (const token of TOKENS) {
+      const full = channelCandidates(lex, channel, token, 40, 9)
+      const kept = channelCandidates(lex, channel, token, 40, 9, keep)
+      expect(best(kept, keep), token).toEqual(best(full, keep))
+      if (kept.length < full.length) stoppedEarly++
+    }
+    expect(stoppedEarly).toBeGreaterThan(0) // the early stop was exercised
+  })
+
+  it('finds the intended syllable among the readings of garbled glyphs', () => {
+    const words = (t: string) => channelCandidates(lex, channel, t).map((c) => c.word)
+    expect(words('th\\l\'c')).toContain('thực')
+    expect(words('dqng')).toContain('động')
+    expect(words('phc1n')).toContain('phấn')
+  })
+})
