@@ -81,7 +81,7 @@ async function withEarlierReviews(outDir: string, fresh: Plan): Promise<Plan> {
  * failed content is a duplicate.
  */
 async function fail(ledger: Ledger, ref: AssembleJobData['doc'], outDir: string, report: ErrorReport): Promise<void> {
-  const file = ref.subfolder ? `${ref.subfolder}/${ref.fileName}` : ref.fileName // its name under the inbox, as intake reports it
+  const file = ref.fileName
   const written = await writeFailureReport(outDir, file, { ...report, file, sha256: ref.id, at: new Date().toISOString(), input: ref.original })
   if (written) await ledger.markFailed({ id: ref.id, code: report.code, message: report.message, report: written })
 }
