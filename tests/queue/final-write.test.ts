@@ -197,7 +197,9 @@ describe('queue mode: a final write that fails', () => {
         await waitFor('the document queued', async () => outcomes.some((o) => o.kind === 'queued'), 20_000)
 
         await failedForGood(queue) // every attempt fails on the write (assemble retries with backoff: 10 s, 20 s)
-        expect(workers.log).toMatch(new RegExp(`FAIL ${FILE.replace(/[.]/g, '\\.')}: cannot write .*${ID}\\.json: ${disk.cause.source}`))
+        const failLine = new RegExp(`FAIL ${FILE.replace(/[.]/g, '\\.')}: cannot write .*${ID}\\.json: ${disk.cause.source}`)
+        // the worker logs the failure once its 'failed' event arrives, just after Redis records the state
+        await waitFor('the worker logging the failure with its cause', async () => failLine.test(workers.log), 10_000)
         expect((await intake.ledger.get(ID))?.state, 'no report: left to the reconciler, not recorded as failed').toBe('in-progress')
 
         await new Promise((r) => setTimeout(r, GRACE_MS + 50))
