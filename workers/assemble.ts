@@ -8,7 +8,8 @@
  *
  * Page failure policy (src/assemble.ts): pages that failed after all retries are kept as empty
  * pages with a `queue:page-failed` warning and `needsReview`. When no page at all could be read,
- * the document fails: OUT/failed/<file>.error.json and a ledger failed record. A document the
+ * the document fails: OUT/failed/<file>.error.json and a ledger failed record (none when the
+ * report cannot be written: the reconciler takes the document up again). A document the
  * ledger already records as done (its flow re-queued while the first run finished) is not redone.
  */
 import '../src/queue/die-with-parent.js' // exit when the worker process dies (kill -9 leaves no orphan)
@@ -71,10 +72,16 @@ async function withEarlierReviews(outDir: string, fresh: Plan): Promise<Plan> {
   return earlier ? carryReviews(earlier, fresh) : fresh
 }
 
-/** The document failed for good: the report first, then the ledger record that points to it. */
-async function fail(ledger: Ledger, ref: AssembleJobData['doc'], outDir: string, report: ErrorReport): Promise<string | null> {
+/**
+ * The document failed for good: the report first, then the ledger record that points to it. A
+ * report that could not be written (the output disk full or read-only, as for the plan) leaves
+ * no failed record: the claim stays in progress, `kehoach status` lists it as stuck and the
+ * reconciler (src/ingest/reconcile.ts) re-queues it, so the document completes once the disk
+ * takes writes again. A failed record pointing to no report would end it unseen: a re-drop of
+ * failed content is a duplicate.
+ */
+async function fail(ledger: Ledger, ref: AssembleJobData['doc'], outDir: string, report: ErrorReport): Promise<void> {
   const file = ref.fileName
-  const written = await writeFailureReport(outDir, file, { ...report, file, sha256: ref.id, at: new Date().toISOString() })
-  await ledger.markFailed({ id: ref.id, code: report.code, message: report.message, report: written })
-  return written
+  const written = await writeFailureReport(outDir, file, { ...report, file, sha256: ref.id, at: new Date().toISOString(), input: ref.original })
+  if (written) await ledger.markFailed({ id: ref.id, code: report.code, message: report.message, report: written })
 }

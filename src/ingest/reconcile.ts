@@ -20,6 +20,8 @@ import type { Ledger } from './ledger.js'
 export type QueueState = {
   /** BullMQ state of the document's flow, or null when Redis does not hold it */
   state(id: string): Promise<string | null>
+  /** why the flow failed (its last attempt's error), or null */
+  failedReason(id: string): Promise<string | null>
   enqueue(doc: DocumentRef): Promise<'added' | 'exists'>
 }
 
@@ -57,14 +59,18 @@ function fileOf(doc: { fileName: string; subfolder: string | null }): string {
   return doc.subfolder ? `${doc.subfolder}/${doc.fileName}` : doc.fileName
 }
 
-function whyStuck(queueState: string | null): string {
+/** `reason`: the failed flow's error, whose first line names the cause (e.g. `cannot write …: no space left on device (ENOSPC)`). */
+function whyStuck(queueState: string | null, reason: string | null): string {
   if (queueState === null) return 'claimed in the ledger but not in the queue (Redis restarted or lost the job)'
-  if (queueState === 'failed') return 'failed in the queue without a failure record (the report could not be written)'
+  if (queueState === 'failed') {
+    const cause = reason?.split('\n')[0]
+    return `failed in the queue without a failure record (the report could not be written)${cause ? `: ${cause}` : ''}`
+  }
   return `${queueState} in the queue without a done record (the result could not be recorded)`
 }
 
 /** Claimed documents that are neither queued, running nor done, older than the grace period. */
-export async function findStuck(ledger: Ledger, queue: Pick<QueueState, 'state'>, opts: { graceMs?: number; now?: number } = {}): Promise<StuckDocument[]> {
+export async function findStuck(ledger: Ledger, queue: Pick<QueueState, 'state' | 'failedReason'>, opts: { graceMs?: number; now?: number } = {}): Promise<StuckDocument[]> {
   const grace = opts.graceMs ?? RECONCILE_DEFAULTS.graceMs
   const now = opts.now ?? Date.now()
   const stuck: StuckDocument[] = []
@@ -80,7 +86,7 @@ export async function findStuck(ledger: Ledger, queue: Pick<QueueState, 'state'>
       file: entry.claim ? fileOf(entry.claim) : entry.id,
       claimedAt: entry.claim?.claimedAt ?? null,
       queueState,
-      why: whyStuck(queueState),
+      why: whyStuck(queueState, queueState === 'failed' ? await queue.failedReason(entry.id) : null),
       requeues: requeues.count,
       doc,
     })

@@ -35,6 +35,11 @@ export class DocumentQueue {
     return state === 'unknown' ? null : state
   }
 
+  /** Why the document's flow failed (BullMQ's failedReason: the last attempt's error), or null when it did not fail or Redis does not hold it. */
+  async failedReason(id: string): Promise<string | null> {
+    return (await this.assemble.getJob(assembleJobId(id)))?.failedReason || null
+  }
+
   /**
    * Add the document's flow. Job ids are derived from the content hash: while the flow is
    * waiting or running, a second call adds nothing. The ledger decides what is a duplicate, so
