@@ -20,7 +20,7 @@ export const SETTINGS = {
   inbox: { flags: '--inbox <dir>', env: 'KEHOACH_INBOX', default: 'inbox', help: 'folder to watch (subfolders too)' },
   model: { flags: '--model <path>', env: 'KEHOACH_MODEL', default: null, help: 'language model of the normalizer (from `kehoach lm train`; default: the packaged one)' },
   concurrency: { flags: '-c, --concurrency <n>', env: 'KEHOACH_CONCURRENCY', default: null, help: 'pages read at once, one OCR process each, ≈300 MiB (default: number of cores)' },
-  dpi: { flags: '--dpi <n>', env: 'KEHOACH_DPI', default: String(DEFAULT_LIMITS.dpi), help: 'render resolution for OCR' },
+  dpi: { flags: '--dpi <n>', env: 'KEHOACH_DPI', default: String(DEFAULT_LIMITS.dpi), help: 'resolution PDF pages are drawn at for OCR, and the most a scan with small text is upscaled to' },
   maxPages: { flags: '--max-pages <n>', env: 'KEHOACH_MAX_PAGES', default: String(DEFAULT_LIMITS.maxPages), help: 'reject documents with more pages' },
   maxPixels: { flags: '--max-pixels <n>', env: 'KEHOACH_MAX_PIXELS', default: String(DEFAULT_LIMITS.maxPixels), help: 'reject pages or images with more pixels' },
   poll: { flags: '--poll', env: 'KEHOACH_POLL', default: null, help: 'poll the inbox instead of file-system events (NFS/SMB mounts, Docker Desktop); env: any value turns it on' },

@@ -162,8 +162,35 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
   let sum = 0
   for (let i = 0; i < N; i++) sum += data[i]!
   const cut = Math.min(160, (sum / N) * 0.75)
-  // integral image of the dark mask (for "any other ink nearby?"); its last cell is the dark-pixel count,
-  // which sizes the typed work arrays below (each dark pixel is stacked and listed exactly once)
+  const S = darkIntegral(data, W, H, cut) // "any other ink nearby?" in O(1) per component
+  const comps = darkComponents(data, W, H, cut)
+  const { count } = comps
+  let nh = 0
+  for (let i = 0; i < count; i++) if (comps.n[i]! >= 12) nh++
+  if (nh < MIN_LETTERS) return img
+  const heights = new Int32Array(nh)
+  for (let i = 0, k = 0; i < count; i++) if (comps.n[i]! >= 12) heights[k++] = comps.y1[i]! - comps.y0[i]! + 1
+  heights.sort()
+  const textH = heights[nh >> 1]!
+  const m = Math.round(margin * textH)
+  const limit = maxSize * textH
+  const W1 = W + 1
+  let out: Uint8Array | null = null
+  for (let i = 0; i < count; i++) {
+    const x0 = comps.x0[i]!, y0 = comps.y0[i]!, x1 = comps.x1[i]!, y1 = comps.y1[i]!
+    if (Math.max(x1 - x0 + 1, y1 - y0 + 1) >= limit) continue
+    const ax0 = x0 - m > 0 ? x0 - m : 0, ay0 = y0 - m > 0 ? y0 - m : 0
+    const ax1 = x1 + m < W - 1 ? x1 + m : W - 1, ay1 = y1 + m < H - 1 ? y1 + m : H - 1
+    const around = S[(ay1 + 1) * W1 + ax1 + 1]! - S[ay0 * W1 + ax1 + 1]! - S[(ay1 + 1) * W1 + ax0]! + S[ay0 * W1 + ax0]!
+    if (around > comps.n[i]!) continue
+    out ??= data.slice(0, N)
+    for (let r = comps.firstRun[i]!; r !== -1; r = comps.nextRun[r]!) out.fill(255, comps.runs.start[r]!, comps.runs.end[r]!)
+  }
+  return { ...img, ...(out ? { data: out } : {}), textHeight: textH }
+}
+
+/** Integral image (W+1)×(H+1) of the pixels darker than `cut`. */
+function darkIntegral(data: Uint8Array, W: number, H: number, cut: number): Int32Array {
   const W1 = W + 1
   const S = new Int32Array(W1 * (H + 1))
   for (let y = 0, p = 0; y < H; y++) {
@@ -175,76 +202,82 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
       S[here + x] = S[above + x]! + row
     }
   }
-  const nDark = S[W1 * (H + 1) - 1]!
-  const label = new Int32Array(N).fill(-1)
-  const stack = new Int32Array(nDark)
-  const pixels = new Int32Array(nDark)
-  // components as parallel arrays: bounding box, pixel count, first index into `pixels`
-  let cap = 1024
-  let cx0 = new Int32Array(cap), cy0 = new Int32Array(cap), cx1 = new Int32Array(cap), cy1 = new Int32Array(cap)
-  let cn = new Int32Array(cap), cstart = new Int32Array(cap)
-  let nComps = 0
-  let listed = 0
-  for (let p = 0; p < N; p++) {
-    if (label[p] !== -1 || data[p]! >= cut) continue
-    const id = nComps++
-    if (id === cap) {
-      cap *= 2
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(cap)
-        b.set(a)
-        return b
+  return S
+}
+
+/** Horizontal runs of dark pixels, row by row: [start, end) as pixel indices, with their row. */
+function darkRuns(data: Uint8Array, W: number, H: number, cut: number): { start: Int32Array; end: Int32Array; rowStart: Int32Array; count: number } {
+  let cap = 1 << 16
+  let start = new Int32Array(cap), end = new Int32Array(cap)
+  const rowStart = new Int32Array(H + 1) // runs of row y are rowStart[y] .. rowStart[y + 1] - 1
+  let count = 0
+  for (let y = 0; y < H; y++) {
+    rowStart[y] = count
+    const base = y * W
+    for (let x = 0; x < W; x++) {
+      if (data[base + x]! >= cut) continue
+      const s = x
+      while (x < W && data[base + x]! < cut) x++
+      if (count === cap) {
+        cap *= 2
+        const s2 = new Int32Array(cap), e2 = new Int32Array(cap)
+        s2.set(start), e2.set(end)
+        ;[start, end] = [s2, e2]
       }
-      cx0 = grow(cx0); cy0 = grow(cy0); cx1 = grow(cx1); cy1 = grow(cy1); cn = grow(cn); cstart = grow(cstart)
+      start[count] = base + s
+      end[count] = base + x
+      count++
     }
-    let x0 = W, y0 = H, x1 = -1, y1 = -1
-    const start = listed
-    label[p] = id
-    let top = 0
-    stack[top++] = p
-    while (top > 0) {
-      const q = stack[--top]!
-      pixels[listed++] = q
-      const y = (q / W) | 0
-      const x = q - y * W
-      if (x < x0) x0 = x
-      if (x > x1) x1 = x
-      if (y < y0) y0 = y
-      if (y > y1) y1 = y
-      const ya = y > 0 ? y - 1 : 0, yb = y < H - 1 ? y + 1 : H - 1
-      const xa = x > 0 ? x - 1 : 0, xb = x < W - 1 ? x + 1 : W - 1
-      for (let yy = ya; yy <= yb; yy++) {
-        const rowStart = yy * W
-        for (let xx = xa; xx <= xb; xx++) {
-          const r = rowStart + xx
-          if (label[r] === -1 && data[r]! < cut) {
-            label[r] = id
-            stack[top++] = r
-          }
-        }
+  }
+  rowStart[H] = count
+  return { start, end, rowStart, count }
+}
+
+/**
+ * 8-connected components of the dark pixels, found on their row runs (union–find over runs that touch
+ * diagonally or below one another): bounding box, pixel count, and each component's runs as a list.
+ */
+function darkComponents(data: Uint8Array, W: number, H: number, cut: number) {
+  const runs = darkRuns(data, W, H, cut)
+  const R = runs.count
+  const parent = new Int32Array(R)
+  for (let r = 0; r < R; r++) parent[r] = r
+  const find = (r: number): number => {
+    while (parent[r] !== r) r = parent[r] = parent[parent[r]!]!
+    return r
+  }
+  for (let y = 1; y < H; y++) {
+    let a = runs.rowStart[y - 1]!
+    const aEnd = runs.rowStart[y]!
+    const off = W // a run's x range in the row above: subtract one row
+    for (let b = runs.rowStart[y]!, bEnd = runs.rowStart[y + 1]!; b < bEnd; b++) {
+      const bs = runs.start[b]! - off, be = runs.end[b]! - off // b's span shifted to the row above, [bs, be)
+      while (a < aEnd && runs.end[a]! < bs) a++ // runs ending left of b's diagonal reach
+      for (let k = a; k < aEnd && runs.start[k]! <= be; k++) {
+        const ra = find(k), rb = find(b)
+        if (ra !== rb) parent[ra > rb ? ra : rb] = ra > rb ? rb : ra
       }
     }
-    cx0[id] = x0; cy0[id] = y0; cx1[id] = x1; cy1[id] = y1; cn[id] = listed - start; cstart[id] = start
   }
-  let nh = 0
-  for (let i = 0; i < nComps; i++) if (cn[i]! >= 12) nh++
-  if (nh < MIN_LETTERS) return img
-  const heights = new Int32Array(nh)
-  for (let i = 0, k = 0; i < nComps; i++) if (cn[i]! >= 12) heights[k++] = cy1[i]! - cy0[i]! + 1
-  heights.sort()
-  const textH = heights[nh >> 1]!
-  const m = Math.round(margin * textH)
-  const limit = maxSize * textH
-  let out: Uint8Array | null = null
-  for (let i = 0; i < nComps; i++) {
-    const x0 = cx0[i]!, y0 = cy0[i]!, x1 = cx1[i]!, y1 = cy1[i]!
-    if (Math.max(x1 - x0 + 1, y1 - y0 + 1) >= limit) continue
-    const ax0 = x0 - m > 0 ? x0 - m : 0, ay0 = y0 - m > 0 ? y0 - m : 0
-    const ax1 = x1 + m < W - 1 ? x1 + m : W - 1, ay1 = y1 + m < H - 1 ? y1 + m : H - 1
-    const around = S[(ay1 + 1) * W1 + ax1 + 1]! - S[ay0 * W1 + ax1 + 1]! - S[(ay1 + 1) * W1 + ax0]! + S[ay0 * W1 + ax0]!
-    if (around > cn[i]!) continue
-    out ??= data.slice(0, N)
-    for (let k = cstart[i]!, e = k + cn[i]!; k < e; k++) out[pixels[k]!] = 255
+  // components numbered in order of their first run (= their first pixel in raster order)
+  const compOf = new Int32Array(R)
+  let count = 0
+  for (let r = 0; r < R; r++) compOf[r] = find(r) === r ? count++ : -1
+  const x0 = new Int32Array(count).fill(W), y0 = new Int32Array(count).fill(H), x1 = new Int32Array(count).fill(-1), y1 = new Int32Array(count).fill(-1)
+  const n = new Int32Array(count), firstRun = new Int32Array(count).fill(-1), nextRun = new Int32Array(R).fill(-1), lastRun = new Int32Array(count).fill(-1)
+  for (let y = 0; y < H; y++) {
+    for (let r = runs.rowStart[y]!, e = runs.rowStart[y + 1]!; r < e; r++) {
+      const c = compOf[find(r)]!
+      const sx = runs.start[r]! - y * W, ex = runs.end[r]! - y * W - 1
+      if (sx < x0[c]!) x0[c] = sx
+      if (ex > x1[c]!) x1[c] = ex
+      if (y < y0[c]!) y0[c] = y
+      if (y > y1[c]!) y1[c] = y
+      n[c] += ex - sx + 1
+      if (lastRun[c] === -1) firstRun[c] = r
+      else nextRun[lastRun[c]!] = r
+      lastRun[c] = r
+    }
   }
-  return { ...img, ...(out ? { data: out } : {}), textHeight: textH }
+  return { count, x0, y0, x1, y1, n, firstRun, nextRun, runs }
 }

@@ -9,10 +9,11 @@
  * as before (identical pixels).
  *
  * Scanned pages (the common case) are one full-page image. When it is a JPEG, its bytes are taken from
- * the file and decoded by sharp (src/pdf/embedded-scan.ts: no JavaScript JPEG decoder, no canvas).
- * Otherwise the image is taken as it is from the operator list (`paintImageXObject` → `page.objs`) when its resolution is the asked `dpi`, instead
- * of drawing it onto a canvas — no canvas, no RGBA copy (docs/ocr.md, "Overhead"). A scan at another
- * resolution (200 dpi) is still rasterised at `dpi`: OCR'd at its own 200 dpi it moved CER (docs/ocr.md).
+ * the file and decoded by sharp (src/pdf/embedded-scan.ts: no JavaScript JPEG decoder, no canvas), at
+ * the scan's own resolution up to `dpi`; the OCR step then sizes the page by its text
+ * (src/image/resolution.ts). Another kind of image (1-bit, Flate) is taken as it is from the operator
+ * list (`paintImageXObject` → `page.objs`) when its resolution is the asked `dpi`, else the page is
+ * drawn on a canvas at `dpi` (docs/ocr.md, "Overhead" and "JPEG pages").
  */
 import { OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { CorruptInputError, InputTooLargeError } from '../errors.js'
