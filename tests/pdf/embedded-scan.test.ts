@@ -55,7 +55,8 @@ describe('the JPEG of a scanned page', () => {
     const scan = await scanOf(await fullPage(await scanJpeg()))
     expect(scan).toMatchObject({ width: 827, height: 1170 })
     expect(scan!.pageWidthPt).toBeCloseTo(A4[0], 1)
-    expect([...scan!.jpeg.subarray(0, 2)]).toEqual([0xff, 0xd8])
+    expect(scan!.format).toBe('jpeg')
+    expect([...scan!.file.subarray(0, 2)]).toEqual([0xff, 0xd8])
   })
 
   it('is not taken from a page with anything else on it, turned, not covered, or not a JPEG', async () => {
