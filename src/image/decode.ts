@@ -112,7 +112,7 @@ export async function decodePdfScan(
   if (meta.space !== 'srgb' && meta.space !== 'b-w') return null
   const resized = meta.width === size.width && meta.height === size.height ? input : input.resize(size.width, size.height, { fit: 'fill', kernel: SCAN_KERNEL })
   // a 1-bit image would come out as three equal channels: keep one
-  const grey = meta.space === 'b-w' ? resized.toColourspace('b-w') : resized
+  const grey = expected.format === 'tiff' ? resized.toColourspace('b-w') : resized
   const { data, info } = await grey.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
   if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi: size.dpi }
   if (info.channels !== 3) return null
