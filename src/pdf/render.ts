@@ -95,9 +95,12 @@ export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number
 }
 
 /**
- * A scanned page whose one image is a JPEG or a Group 4 fax image, decoded by sharp at its own resolution when that is at most
- * the asked `dpi` (the OCR step upscales a page whose text is small: src/image/resolution.ts), or brought
- * down to the page at `dpi` when the scan is finer (what pdfjs would draw).
+ * A scanned page whose one image is a JPEG or a Group 4 fax image, decoded by sharp. A JPEG is kept at its
+ * own resolution when that is at most the asked `dpi` (the OCR step upscales a page whose text is small:
+ * src/image/resolution.ts), or brought down to the page at `dpi` when the scan is finer (what pdfjs would
+ * draw). A 1-bit fax image is always brought to the page at `dpi`, as pdfjs draws it: interpolated before
+ * clean-up its staircase edges turn grey, and it read better so than upscaled after clean-up (docs/ocr.md,
+ * "Fax pages").
  */
 async function embeddedScanPage(pdf: PdfFile, page: number, size: { width: number; height: number; dpi: number }, opts: { maxPixels: number; grey?: GreyMode }): Promise<GreyImage | null> {
   const raw = await pdf.raw()
@@ -107,7 +110,7 @@ async function embeddedScanPage(pdf: PdfFile, page: number, size: { width: numbe
     throw new InputTooLargeError(`page ${page}: its image is ${scan.width}×${scan.height} px, over the ${opts.maxPixels}-pixel limit`, { stage: 'pdf' })
   }
   const dpi = (scan.width * 72) / scan.pageWidthPt
-  const target = dpi <= size.dpi + 1 ? { width: scan.width, height: scan.height, dpi: Math.round(dpi) } : size
+  const target = scan.format === 'jpeg' && dpi <= size.dpi + 1 ? { width: scan.width, height: scan.height, dpi: Math.round(dpi) } : size
   // a stream libjpeg or libtiff refuses (truncated, odd markers) is left to pdfjs's more lenient decoders
   return decodePdfScan(scan.file, scan, target, { grey: opts.grey }).catch(() => null)
 }

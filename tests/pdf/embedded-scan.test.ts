@@ -135,10 +135,10 @@ async function faxPdf(strip: { code: Uint8Array; width: number; height: number }
   return doc.save()
 }
 
-/** The page as sharp decodes it and as pdfjs draws it, at the scan's own resolution. */
-async function bothWays(bytes: Uint8Array) {
+/** The page as sharp decodes it and as pdfjs draws it (by default at the scan's own resolution). */
+async function bothWays(bytes: Uint8Array, dpi = 200) {
   const pdf = await openPdf(bytes, DEFAULT_LIMITS)
-  const opts = { dpi: 200, maxPixels: DEFAULT_LIMITS.maxPixels }
+  const opts = { dpi, maxPixels: DEFAULT_LIMITS.maxPixels }
   const fast = await renderPage(pdf, 1, opts)
   pdf.raw = async () => null // the pdfjs path
   const slow = await renderPage(pdf, 1, opts)
@@ -146,6 +146,11 @@ async function bothWays(bytes: Uint8Array) {
   return { fast, slow }
 }
 
+const meanDiff = (a: { data: Uint8Array }, b: { data: Uint8Array }) => {
+  let diff = 0
+  for (let i = 0; i < a.data.length; i++) diff += Math.abs(a.data[i]! - b.data[i]!)
+  return diff / a.data.length
+}
 const darkShare = (img: { data: Uint8Array }) => img.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0) / img.data.length
 
 describe('a Group 4 fax page', () => {
@@ -167,12 +172,18 @@ describe('a Group 4 fax page', () => {
     for (const bytes of cases) {
       const { fast, slow } = await bothWays(bytes)
       expect([fast.width, fast.height, fast.dpi]).toEqual([slow.width, slow.height, slow.dpi])
-      let diff = 0
-      for (let i = 0; i < fast.data.length; i++) diff += Math.abs(fast.data[i]! - slow.data[i]!)
-      expect(diff / fast.data.length).toBeLessThan(1)
+      expect(meanDiff(fast, slow)).toBeLessThan(1)
       expect(darkShare(fast)).toBeGreaterThan(0.02) // the text is there…
       expect(darkShare(fast)).toBeLessThan(0.3) // …on white paper
     }
+  })
+
+  it('is brought to the page at the asked resolution, smoothed, as pdfjs draws it', async () => {
+    const { fast, slow } = await bothWays(await faxPdf(await g4Strip({ miniswhite: true }), {}), 300)
+    expect([fast.width, fast.height, fast.dpi]).toEqual([600, 375, 300])
+    expect([fast.width, fast.height]).toEqual([slow.width, slow.height])
+    expect(fast.data.some((v) => v > 0 && v < 255)).toBe(true) // grey edges, not a 1-bit staircase
+    expect(meanDiff(fast, slow)).toBeLessThan(4)
   })
 
   it('is left to pdfjs when a TIFF could not say it exactly: Group 3, byte-aligned rows, a stencil, a partial decode array, a width the code does not have', async () => {
