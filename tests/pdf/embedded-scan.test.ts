@@ -199,4 +199,13 @@ describe('a Group 4 fax page', () => {
     const { fast } = await bothWays(cases[0]!)
     expect([fast.width, fast.height, fast.dpi]).toEqual([400, 250, 200]) // pdfjs still draws the page
   })
+
+  it('decodes a truncated stream to the rows it holds, with white paper below (pdfjs paints the rest black)', async () => {
+    const strip = await g4Strip({ miniswhite: true })
+    const cut = await faxPdf({ ...strip, code: strip.code.subarray(0, Math.floor(strip.code.length / 2)) }, {})
+    const { fast } = await bothWays(cut)
+    expect([fast.width, fast.height]).toEqual([400, 250])
+    expect(darkShare(fast)).toBeGreaterThan(0.001) // the rows that were coded
+    expect(darkShare({ data: fast.data.subarray(fast.width * 200) })).toBe(0) // the last rows: paper
+  })
 })
