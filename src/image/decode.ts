@@ -94,23 +94,26 @@ export async function decodeImagePage(bytes: Uint8Array, pageIndex: number, limi
 const SCAN_KERNEL: keyof KernelEnum = 'cubic'
 
 /**
- * A JPEG taken out of a PDF page (src/pdf/embedded-scan.ts) → grey pixels of `size` (the page at the
- * OCR resolution): decoded by libjpeg-turbo, resized by libvips when the scan is at another resolution,
- * and turned grey by `colourToGrey` exactly as a page rendered by pdfjs is. EXIF orientation is not
- * applied: PDF viewers ignore it. Null when the stream is not the JPEG its dictionary says.
+ * A scan taken out of a PDF page (src/pdf/embedded-scan.ts: a JPEG, or a CCITT fax stream in a TIFF) →
+ * grey pixels of `size` (the page at the OCR resolution): decoded by libjpeg-turbo or libtiff, resized by
+ * libvips when the scan is at another resolution, and turned grey by `colourToGrey` exactly as a page
+ * rendered by pdfjs is. EXIF orientation is not applied: PDF viewers ignore it. Null when the stream is
+ * not the image its dictionary says.
  */
-export async function decodePdfJpeg(
-  jpeg: Uint8Array,
-  expected: { width: number; height: number },
+export async function decodePdfScan(
+  file: Uint8Array,
+  expected: { format: 'jpeg' | 'tiff'; width: number; height: number },
   size: { width: number; height: number; dpi: number },
   opts: { grey?: GreyMode } = {},
 ): Promise<GreyImage | null> {
-  const input = sharp(jpeg, { limitInputPixels: expected.width * expected.height, failOn: 'error' })
+  const input = sharp(file, { limitInputPixels: expected.width * expected.height, failOn: 'error' })
   const meta = await input.metadata()
-  if (meta.format !== 'jpeg' || meta.width !== expected.width || meta.height !== expected.height) return null
+  if (meta.format !== expected.format || meta.width !== expected.width || meta.height !== expected.height) return null
   if (meta.space !== 'srgb' && meta.space !== 'b-w') return null
   const resized = meta.width === size.width && meta.height === size.height ? input : input.resize(size.width, size.height, { fit: 'fill', kernel: SCAN_KERNEL })
-  const { data, info } = await resized.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
+  // a 1-bit image would come out as three equal channels: keep one
+  const grey = expected.format === 'tiff' ? resized.toColourspace('b-w') : resized
+  const { data, info } = await grey.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
   if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi: size.dpi }
   if (info.channels !== 3) return null
   return colourToGrey(data, info.width, info.height, 3, size.dpi, opts.grey ?? 'auto').image

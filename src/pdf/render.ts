@@ -8,19 +8,20 @@
  * coloured ink (red seal, blue signature or stamp) drops it; a black-and-white page gets BT.601 luma
  * as before (identical pixels).
  *
- * Scanned pages (the common case) are one full-page image. When it is a JPEG, its bytes are taken from
- * the file and decoded by sharp (src/pdf/embedded-scan.ts: no JavaScript JPEG decoder, no canvas), at
- * the scan's own resolution up to `dpi`; the OCR step then sizes the page by its text
- * (src/image/resolution.ts). Another kind of image (1-bit, Flate) is taken as it is from the operator
- * list (`paintImageXObject` → `page.objs`) when its resolution is the asked `dpi`, else the page is
- * drawn on a canvas at `dpi` (docs/ocr.md, "Overhead" and "JPEG pages").
+ * Scanned pages (the common case) are one full-page image. When it is a JPEG or a Group 4 fax image,
+ * its bytes are taken from the file and decoded by sharp (src/pdf/embedded-scan.ts: no JavaScript
+ * decoder, no canvas): a JPEG at the scan's own resolution up to `dpi` (the OCR step then sizes the page
+ * by its text, src/image/resolution.ts), a fax image brought to the page at `dpi`. Another kind of image
+ * (Flate, JBIG2, Group 3) is taken as it is from the operator list (`paintImageXObject` → `page.objs`)
+ * when its resolution is the asked `dpi`, else the page is drawn on a canvas at `dpi` (docs/ocr.md,
+ * "Overhead", "JPEG pages" and "Fax pages").
  */
 import { OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { CorruptInputError, InputTooLargeError } from '../errors.js'
 import { colourToGrey, type GreyMode } from '../image/colour.js'
 import type { GreyImage } from '../image/grey-image.js'
 import type { PdfFile } from './open.js'
-import { decodePdfJpeg } from '../image/decode.js'
+import { decodePdfScan } from '../image/decode.js'
 import { embeddedScan } from './embedded-scan.js'
 
 type CanvasAndContext = {
@@ -53,10 +54,10 @@ export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number
     throw new CorruptInputError(`page ${page} has an empty page box`, { stage: 'pdf' })
   }
   try {
-    const jpeg = await embeddedJpegPage(pdf, page, { width, height, dpi: opts.dpi }, opts)
-    if (jpeg) {
+    const embedded = await embeddedScanPage(pdf, page, { width, height, dpi: opts.dpi }, opts)
+    if (embedded) {
       p.cleanup()
-      return jpeg
+      return embedded
     }
     const scan = await fullPageImage(p, opts.dpi)
     if (scan) {
@@ -95,11 +96,14 @@ export async function renderPage(pdf: PdfFile, page: number, opts: { dpi: number
 }
 
 /**
- * A scanned page whose one image is a JPEG, decoded by sharp at its own resolution when that is at most
- * the asked `dpi` (the OCR step upscales a page whose text is small: src/image/resolution.ts), or brought
- * down to the page at `dpi` when the scan is finer (what pdfjs would draw).
+ * A scanned page whose one image is a JPEG or a Group 4 fax image, decoded by sharp. A JPEG is kept at its
+ * own resolution when that is at most the asked `dpi` (the OCR step upscales a page whose text is small:
+ * src/image/resolution.ts), or brought down to the page at `dpi` when the scan is finer (what pdfjs would
+ * draw). A 1-bit fax image is always brought to the page at `dpi`, as pdfjs draws it: interpolated before
+ * clean-up its staircase edges turn grey, and it read better so than upscaled after clean-up (docs/ocr.md,
+ * "Fax pages").
  */
-async function embeddedJpegPage(pdf: PdfFile, page: number, size: { width: number; height: number; dpi: number }, opts: { maxPixels: number; grey?: GreyMode }): Promise<GreyImage | null> {
+async function embeddedScanPage(pdf: PdfFile, page: number, size: { width: number; height: number; dpi: number }, opts: { maxPixels: number; grey?: GreyMode }): Promise<GreyImage | null> {
   const raw = await pdf.raw()
   const scan = raw && embeddedScan(raw, page)
   if (!scan) return null
@@ -107,9 +111,9 @@ async function embeddedJpegPage(pdf: PdfFile, page: number, size: { width: numbe
     throw new InputTooLargeError(`page ${page}: its image is ${scan.width}×${scan.height} px, over the ${opts.maxPixels}-pixel limit`, { stage: 'pdf' })
   }
   const dpi = (scan.width * 72) / scan.pageWidthPt
-  const target = dpi <= size.dpi + 1 ? { width: scan.width, height: scan.height, dpi: Math.round(dpi) } : size
-  // a stream libjpeg refuses (truncated, odd markers) is left to pdfjs's more lenient decoder
-  return decodePdfJpeg(scan.jpeg, scan, target, { grey: opts.grey }).catch(() => null)
+  const target = scan.format === 'jpeg' && dpi <= size.dpi + 1 ? { width: scan.width, height: scan.height, dpi: Math.round(dpi) } : size
+  // a stream libjpeg or libtiff refuses (truncated, odd markers) is left to pdfjs's more lenient decoders
+  return decodePdfScan(scan.file, scan, target, { grey: opts.grey }).catch(() => null)
 }
 
 /** The only operators a "one image on the page" content stream may have. */
