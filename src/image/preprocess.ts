@@ -1,5 +1,7 @@
 /**
  * Page clean-up before OCR, only the steps that measurably lower CER (docs/ocr.md):
+ * - illumination: a page lit unevenly (a phone photo) gets its paper made evenly white and its grey ink
+ *   stretched to black (src/image/illumination.ts); evenly lit scans are left as they are;
  * - normalize: stretch contrast so the paper is white and ink black (grey backgrounds, faint toner);
  * - deskew: estimate the skew by projection profiles on a downscaled copy (±5°) and rotate it away;
  * - despeckle: whiten isolated dark specks much smaller than a character (≈ 0.2 s cpu per A4 page at 300 dpi).
@@ -7,11 +9,12 @@
  */
 import sharp, { type Sharp } from 'sharp'
 import type { GreyImage } from './grey-image.js'
+import { flattenIllumination } from './illumination.js'
 
-export type PreprocessOptions = { deskew?: boolean; normalize?: boolean; despeckle?: boolean }
+export type PreprocessOptions = { illumination?: boolean; deskew?: boolean; normalize?: boolean; despeckle?: boolean }
 
 /** Defaults chosen by `npm run eval:ocr` (docs/ocr.md). */
-export const PREPROCESS_DEFAULTS: Required<PreprocessOptions> = { deskew: true, normalize: false, despeckle: true }
+export const PREPROCESS_DEFAULTS: Required<PreprocessOptions> = { illumination: true, deskew: true, normalize: false, despeckle: true }
 
 /** Skews smaller than this are left alone (a rotation resamples the page, and costs ≈0.2 s). */
 const MIN_ANGLE = 0.1
@@ -19,7 +22,7 @@ const MAX_ANGLE = 5
 
 export async function preprocessPage(img: GreyImage, opts: PreprocessOptions = {}): Promise<GreyImage> {
   const o = { ...PREPROCESS_DEFAULTS, ...opts }
-  let out = img
+  let out = o.illumination ? await flattenIllumination(img) : img
   if (o.normalize) out = await normalizeContrast(out)
   if (o.deskew) {
     const angle = estimateSkew(out)

@@ -93,4 +93,13 @@ describe('pages as they come', () => {
     expect(text).toMatch(/219\/KH-UBND/)
     expect(read.continuation).toBeUndefined()
   })
+
+  it('reads a dim, low-contrast phone photo (light falling to 55% across the sheet, grey ink, 800 px wide) to the far edge of the header', async () => {
+    // lit unevenly, the dim side's print is lost to the page-wide binarisation unless the paper is flattened first
+    const read = await readPageImage(await phonePhoto(page, { width: 800, dimmest: 0.55, contrast: 0.5 }), 1, pool)
+    const text = textOf(read)
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc')
+    expect(text).toMatch(/ngày 16 tháng 4 năm 2024/)
+  })
 })
