@@ -109,7 +109,9 @@ const MAX_PIECE = 4
 
 /**
  * Best-first search over the trie for gold words that the channel can write as o: every word within
- * margin nats of the cheapest, at most maxResults of them, cheapest first. keep: the caller keeps only
+ * margin nats of the cheapest, the maxResults cheapest of them and any as cheap as the last (so that the
+ * words returned do not depend on the order in which the queue gives out equal costs), cheapest first.
+ * keep: the caller keeps only
  * the best keep words by rank (rankOf); since a word's rank is at least its cost and words come out in
  * order of cost, the search stops once the cost reached passes the keep-th best rank found (the words
  * it leaves out could not have made the caller's list).
@@ -127,23 +129,23 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   q.ranks.length = 0
   let found = 0
   let best = Infinity
-  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST)
+  let full = Infinity // the cost of the maxResults-th word found
+  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST, full)
   q.offer(0, 0, 0, limit)
   let pops = 0
   while (q.heapSize && pops++ < MAX_POPS) {
     const cost = q.topCost(), node = q.topNode(), j = q.topJ()
     q.pop()
-    if (cost > best + margin || cost > q.kthRank(keep)) break
+    if (cost > best + margin || cost > q.kthRank(keep) || cost > full) break
     if (q.bestOf(node * 64 + j) < cost) continue
     const w = word[node]
     if (j === m && w >= 0 && q.foundGen[w] !== q.gen) {
-      q.foundGen[w] = q.gen
-      q.foundId[found] = w
-      q.foundCost[found++] = cost
+      q.found(w, cost, found++)
       q.addRank(cost - RANK_FREQUENCY_WEIGHT * lex.unigram[w], keep)
       best = Math.min(best, cost)
-      limit = Math.min(best + margin, MAX_COST)
-      if (found >= maxResults) break
+      // the maxResults-th word: words as cheap still come (which of them the heap gives first is chance)
+      if (found === maxResults) full = cost
+      limit = Math.min(best + margin, MAX_COST, full)
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
@@ -259,6 +261,19 @@ class SearchScratch {
   foundGen = new Uint32Array(0)
   foundId = new Int32Array(64)
   foundCost = new Float64Array(64)
+
+  /** Records word w at cost as the i-th found (growing the arrays past maxResults for equal costs). */
+  found(w: number, cost: number, i: number): void {
+    if (i === this.foundId.length) {
+      const id = new Int32Array(i * 2), c = new Float64Array(i * 2)
+      id.set(this.foundId)
+      c.set(this.foundCost)
+      ;(this.foundId = id), (this.foundCost = c)
+    }
+    this.foundGen[w] = this.gen
+    this.foundId[i] = w
+    this.foundCost[i] = cost
+  }
 
   topCost(): number { return this.hCost[0] }
   topNode(): number { return this.hNode[0] }
