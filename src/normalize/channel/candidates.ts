@@ -12,8 +12,9 @@ export type Candidate = { word: string; id: number; cost: number; id2?: number }
 /**
  * A letter trie in flat arrays: node n's children are entries childStart[n] … childStart[n+1] − 1, in
  * the order the words were added; childLetter is the letter's index in the lexicon's alphabet.
+ * minLetters / maxLetters: the fewest / most letters from a node to the end of a word below it.
  */
-type Trie = { childStart: Int32Array; childLetter: Int32Array; childNode: Int32Array; word: Int32Array }
+type Trie = { childStart: Int32Array; childLetter: Int32Array; childNode: Int32Array; word: Int32Array; minLetters: Int32Array; maxLetters: Int32Array }
 
 /** alphabet: every letter on the trie's edges, sorted; letterIndex: a letter's place in it; unigram: log p(w) by id */
 export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[]; letterIndex: Map<string, number>; unigram: Float64Array }
@@ -77,7 +78,19 @@ function flatTrie(children: Map<string, number>[], words: number[], letterIndex:
     }
   })
   childStart[children.length] = e
-  return { childStart, childLetter, childNode, word: Int32Array.from(words) }
+  const word = Int32Array.from(words)
+  // a child is added after its parent: from the last node back, every child is done before its parent
+  const minLetters = new Int32Array(children.length), maxLetters = new Int32Array(children.length)
+  for (let n = children.length - 1; n >= 0; n--) {
+    let lo = word[n] >= 0 ? 0 : Infinity, hi = 0
+    for (let x = childStart[n]; x < childStart[n + 1]; x++) {
+      lo = Math.min(lo, minLetters[childNode[x]] + 1)
+      hi = Math.max(hi, maxLetters[childNode[x]] + 1)
+    }
+    minLetters[n] = lo
+    maxLetters[n] = hi
+  }
+  return { childStart, childLetter, childNode, word, minLetters, maxLetters }
 }
 
 /** Cost of reading gold word w as observed o letter by letter (same length: marks only). */
@@ -124,6 +137,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const obs = [...o]
   const m = obs.length
   const steps = tokenSteps(lex, ch, obs)
+  const rest = restOf(steps, m)
   const q = scratch
   q.begin(lex.vocab.length, maxResults, (childStart.length - 1) * 64 + m + 1)
   q.ranks.length = 0
@@ -149,7 +163,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
-    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit)
+    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit - restCost(lex.trie, rest, node, j + 1))
     const at = steps.at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const step = at[k]
@@ -160,18 +174,51 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       if (letters)
         for (let e = c0; e < c1; e++) {
           const c = cost + letters[childLetter[e]]
-          if (c <= limit) q.offer(c, childNode[e], j + k, limit)
+          if (c <= limit) q.offer(c, childNode[e], j + k, limit - restCost(lex.trie, rest, childNode[e], j + k))
         }
       const golds = step.golds, gc = step.goldCost[start]
       for (let x = 0; x < golds.length; x++) {
         const next = walk(lex.trie, node, golds[x])
-        if (next >= 0) q.offer(cost + gc[x], next, j + k, limit)
+        if (next >= 0) q.offer(cost + gc[x], next, j + k, limit - restCost(lex.trie, rest, next, j + k))
       }
     }
   }
   const out: Candidate[] = new Array(found)
   for (let i = 0; i < found; i++) out[i] = { word: lex.vocab[q.foundId[i]], id: q.foundId[i], cost: q.foundCost[i] }
   return out
+}
+
+/**
+ * A lower bound on what finishing a word costs, from the token alone: insertion[j], the cheapest glyph
+ * from j on read as no letter; loss, the cheapest letter read from no glyph; lettersPerGlyph, the most
+ * letters one glyph gives (a table unit such as ươ may come from one glyph).
+ */
+type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: number; m: number }
+
+function restOf(steps: TokenSteps, m: number): Rest {
+  const insertion = new Float64Array(m + 1).fill(Infinity)
+  for (let j = m - 1; j >= 0; j--) insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
+  let loss = Infinity
+  for (const costs of steps.at[0][0].letters) if (costs) for (const c of costs) loss = Math.min(loss, c)
+  let lettersPerGlyph = 1
+  for (const row of steps.at) for (const step of row) for (const g of step.golds) lettersPerGlyph = Math.max(lettersPerGlyph, g.length)
+  return { insertion, loss, lettersPerGlyph, m }
+}
+
+/**
+ * The least cost of ending a word from trie node with j glyphs read: a letter takes at most MAX_PIECE
+ * glyphs, so glyphs beyond MAX_PIECE × the most letters left are insertions; letters beyond what the
+ * glyphs left can give are losses. The search does not queue a state whose cost plus this passes its
+ * limit: no word within the limit lies behind it, so the words found are the same.
+ */
+function restCost(t: Trie, r: Rest, node: number, j: number): number {
+  const left = r.m - j
+  let c = 0
+  const extra = left - MAX_PIECE * t.maxLetters[node]
+  if (extra > 0) c += extra * r.insertion[j]
+  const short = t.minLetters[node] - left * r.lettersPerGlyph
+  if (short > 0) c += short * r.loss
+  return c
 }
 
 /**
