@@ -191,30 +191,38 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
 /**
  * A lower bound on what finishing a word costs, from the token alone: insertion[j], the cheapest glyph
  * from j on read as no letter; loss, the cheapest letter read from no glyph; lettersPerGlyph, the most
- * letters one glyph gives (a table unit such as ươ may come from one glyph).
+ * letters one glyph gives (a table unit such as ươ may come from one glyph); glyphsPerLetter, the most
+ * glyphs one letter takes in this token (1 unless a run such as c1 or a table entry reads several).
  */
-type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: number; m: number }
+type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: number; glyphsPerLetter: number; m: number }
 
 function restOf(steps: TokenSteps, m: number): Rest {
   const insertion = new Float64Array(m + 1).fill(Infinity)
   for (let j = m - 1; j >= 0; j--) insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
   let loss = Infinity
   for (const costs of steps.at[0][0].letters) if (costs) for (const c of costs) loss = Math.min(loss, c)
-  let lettersPerGlyph = 1
-  for (const row of steps.at) for (const step of row) for (const g of step.golds) lettersPerGlyph = Math.max(lettersPerGlyph, g.length)
-  return { insertion, loss, lettersPerGlyph, m }
+  let lettersPerGlyph = 1, glyphsPerLetter = 1
+  for (const row of steps.at)
+    row.forEach((step, k) => {
+      if (step.letters[0] || step.letters[1]) glyphsPerLetter = Math.max(glyphsPerLetter, k)
+      for (const g of step.golds) {
+        lettersPerGlyph = Math.max(lettersPerGlyph, g.length)
+        glyphsPerLetter = Math.max(glyphsPerLetter, k / g.length)
+      }
+    })
+  return { insertion, loss, lettersPerGlyph, glyphsPerLetter, m }
 }
 
 /**
- * The least cost of ending a word from trie node with j glyphs read: a letter takes at most MAX_PIECE
- * glyphs, so glyphs beyond MAX_PIECE × the most letters left are insertions; letters beyond what the
+ * The least cost of ending a word from trie node with j glyphs read: a letter takes at most
+ * glyphsPerLetter glyphs, so glyphs beyond that × the most letters left are insertions; letters beyond what the
  * glyphs left can give are losses. The search does not queue a state whose cost plus this passes its
  * limit: no word within the limit lies behind it, so the words found are the same.
  */
 function restCost(t: Trie, r: Rest, node: number, j: number): number {
   const left = r.m - j
   let c = 0
-  const extra = left - MAX_PIECE * t.maxLetters[node]
+  const extra = left - r.glyphsPerLetter * t.maxLetters[node]
   if (extra > 0) c += extra * r.insertion[j]
   const short = t.minLetters[node] - left * r.lettersPerGlyph
   if (short > 0) c += short * r.loss
