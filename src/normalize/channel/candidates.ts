@@ -189,42 +189,47 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
 }
 
 /**
- * A lower bound on what finishing a word costs, from the token alone: insertion[j], the cheapest glyph
- * from j on read as no letter; loss, the cheapest letter read from no glyph; lettersPerGlyph, the most
- * letters one glyph gives (a table unit such as ươ may come from one glyph); glyphsPerLetter, the most
- * glyphs one letter takes in this token (1 unless a run such as c1 or a table entry reads several).
+ * A lower bound on what finishing a word costs, from the token alone, by glyphs read j: insertion[j], the
+ * cheapest glyph from j on read as no letter; loss, the cheapest letter read from no glyph;
+ * lettersPerGlyph[j], the most letters one glyph from j on gives (a table unit such as ươ may come from
+ * one glyph); glyphsPerLetter[j], the most glyphs one letter takes from j on (1 unless a run such as c1
+ * or a table entry reads several).
  */
-type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: number; glyphsPerLetter: number; m: number }
+type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number }
 
 function restOf(steps: TokenSteps, m: number): Rest {
   const insertion = new Float64Array(m + 1).fill(Infinity)
-  for (let j = m - 1; j >= 0; j--) insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
-  let loss = Infinity
-  for (const costs of steps.at[0][0].letters) if (costs) for (const c of costs) loss = Math.min(loss, c)
-  let lettersPerGlyph = 1, glyphsPerLetter = 1
-  for (const row of steps.at)
-    row.forEach((step, k) => {
-      if (step.letters[0] || step.letters[1]) glyphsPerLetter = Math.max(glyphsPerLetter, k)
+  const lettersPerGlyph = new Float64Array(m + 1).fill(1), glyphsPerLetter = new Float64Array(m + 1).fill(1)
+  for (let j = m - 1; j >= 0; j--) {
+    insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
+    let lpg = lettersPerGlyph[j + 1], gpl = glyphsPerLetter[j + 1]
+    steps.at[j].forEach((step, k) => {
+      if (step.letters[0] || step.letters[1]) gpl = Math.max(gpl, k)
       for (const g of step.golds) {
-        lettersPerGlyph = Math.max(lettersPerGlyph, g.length)
-        glyphsPerLetter = Math.max(glyphsPerLetter, k / g.length)
+        lpg = Math.max(lpg, g.length)
+        gpl = Math.max(gpl, k / g.length)
       }
     })
+    lettersPerGlyph[j] = lpg
+    glyphsPerLetter[j] = gpl
+  }
+  let loss = Infinity
+  for (const costs of steps.at[0][0].letters) if (costs) for (const c of costs) loss = Math.min(loss, c)
   return { insertion, loss, lettersPerGlyph, glyphsPerLetter, m }
 }
 
 /**
  * The least cost of ending a word from trie node with j glyphs read: a letter takes at most
- * glyphsPerLetter glyphs, so glyphs beyond that × the most letters left are insertions; letters beyond what the
- * glyphs left can give are losses. The search does not queue a state whose cost plus this passes its
- * limit: no word within the limit lies behind it, so the words found are the same.
+ * glyphsPerLetter[j] glyphs, so glyphs beyond that × the most letters left are insertions; letters
+ * beyond what the glyphs left can give are losses. The search does not queue a state whose cost plus
+ * this passes its limit: no word within the limit lies behind it, so the words found are the same.
  */
 function restCost(t: Trie, r: Rest, node: number, j: number): number {
   const left = r.m - j
   let c = 0
-  const extra = left - r.glyphsPerLetter * t.maxLetters[node]
+  const extra = left - r.glyphsPerLetter[j] * t.maxLetters[node]
   if (extra > 0) c += extra * r.insertion[j]
-  const short = t.minLetters[node] - left * r.lettersPerGlyph
+  const short = t.minLetters[node] - left * r.lettersPerGlyph[j]
   if (short > 0) c += short * r.loss
   return c
 }
