@@ -26,6 +26,19 @@ describe('channel candidate search', () => {
     expect(stoppedEarly).toBeGreaterThan(0) // the early stop was exercised
   })
 
+  it('returns every word as cheap as the last one at the cap, whatever order equal costs come out in', () => {
+    let checked = 0
+    for (const token of TOKENS) {
+      const capped = channelCandidates(lex, channel, token, 10, 9)
+      if (capped.length < 10) continue
+      checked++
+      const last = Math.max(...capped.map((c) => c.cost))
+      const wide = channelCandidates(lex, channel, token, 400, 9).filter((c) => c.cost <= last)
+      expect(capped.map((c) => c.word).sort(), token).toEqual(wide.map((c) => c.word).sort())
+    }
+    expect(checked).toBeGreaterThan(0)
+  })
+
   it('finds the intended syllable among the readings of garbled glyphs', () => {
     const words = (t: string) => channelCandidates(lex, channel, t).map((c) => c.word)
     expect(words('th\\l\'c')).toContain('thực')

@@ -12,8 +12,9 @@ export type Candidate = { word: string; id: number; cost: number; id2?: number }
 /**
  * A letter trie in flat arrays: node n's children are entries childStart[n] … childStart[n+1] − 1, in
  * the order the words were added; childLetter is the letter's index in the lexicon's alphabet.
+ * minLetters / maxLetters: the fewest / most letters from a node to the end of a word below it.
  */
-type Trie = { childStart: Int32Array; childLetter: Int32Array; childNode: Int32Array; word: Int32Array }
+type Trie = { childStart: Int32Array; childLetter: Int32Array; childNode: Int32Array; word: Int32Array; minLetters: Int32Array; maxLetters: Int32Array }
 
 /** alphabet: every letter on the trie's edges, sorted; letterIndex: a letter's place in it; unigram: log p(w) by id */
 export type Lexicon = { trie: Trie; bySkeleton: Map<string, number[]>; vocab: string[]; alphabet: string[]; letterIndex: Map<string, number>; unigram: Float64Array }
@@ -77,7 +78,19 @@ function flatTrie(children: Map<string, number>[], words: number[], letterIndex:
     }
   })
   childStart[children.length] = e
-  return { childStart, childLetter, childNode, word: Int32Array.from(words) }
+  const word = Int32Array.from(words)
+  // a child is added after its parent: from the last node back, every child is done before its parent
+  const minLetters = new Int32Array(children.length), maxLetters = new Int32Array(children.length)
+  for (let n = children.length - 1; n >= 0; n--) {
+    let lo = word[n] >= 0 ? 0 : Infinity, hi = 0
+    for (let x = childStart[n]; x < childStart[n + 1]; x++) {
+      lo = Math.min(lo, minLetters[childNode[x]] + 1)
+      hi = Math.max(hi, maxLetters[childNode[x]] + 1)
+    }
+    minLetters[n] = lo
+    maxLetters[n] = hi
+  }
+  return { childStart, childLetter, childNode, word, minLetters, maxLetters }
 }
 
 /** Cost of reading gold word w as observed o letter by letter (same length: marks only). */
@@ -109,7 +122,9 @@ const MAX_PIECE = 4
 
 /**
  * Best-first search over the trie for gold words that the channel can write as o: every word within
- * margin nats of the cheapest, at most maxResults of them, cheapest first. keep: the caller keeps only
+ * margin nats of the cheapest, the maxResults cheapest of them and any as cheap as the last (so that the
+ * words returned do not depend on the order in which the queue gives out equal costs), cheapest first.
+ * keep: the caller keeps only
  * the best keep words by rank (rankOf); since a word's rank is at least its cost and words come out in
  * order of cost, the search stops once the cost reached passes the keep-th best rank found (the words
  * it leaves out could not have made the caller's list).
@@ -122,32 +137,33 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const obs = [...o]
   const m = obs.length
   const steps = tokenSteps(lex, ch, obs)
+  const rest = restOf(steps, m)
   const q = scratch
   q.begin(lex.vocab.length, maxResults, (childStart.length - 1) * 64 + m + 1)
   q.ranks.length = 0
   let found = 0
   let best = Infinity
-  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST)
+  let full = Infinity // the cost of the maxResults-th word found
+  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST, full)
   q.offer(0, 0, 0, limit)
   let pops = 0
   while (q.heapSize && pops++ < MAX_POPS) {
     const cost = q.topCost(), node = q.topNode(), j = q.topJ()
     q.pop()
-    if (cost > best + margin || cost > q.kthRank(keep)) break
+    if (cost > best + margin || cost > q.kthRank(keep) || cost > full) break
     if (q.bestOf(node * 64 + j) < cost) continue
     const w = word[node]
     if (j === m && w >= 0 && q.foundGen[w] !== q.gen) {
-      q.foundGen[w] = q.gen
-      q.foundId[found] = w
-      q.foundCost[found++] = cost
+      q.found(w, cost, found++)
       q.addRank(cost - RANK_FREQUENCY_WEIGHT * lex.unigram[w], keep)
       best = Math.min(best, cost)
-      limit = Math.min(best + margin, MAX_COST)
-      if (found >= maxResults) break
+      // the maxResults-th word: words as cheap still come (which of them the heap gives first is chance)
+      if (found === maxResults) full = cost
+      limit = Math.min(best + margin, MAX_COST, full)
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
-    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit)
+    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit - restCost(lex.trie, rest, node, j + 1))
     const at = steps.at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const step = at[k]
@@ -158,18 +174,64 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       if (letters)
         for (let e = c0; e < c1; e++) {
           const c = cost + letters[childLetter[e]]
-          if (c <= limit) q.offer(c, childNode[e], j + k, limit)
+          if (c <= limit) q.offer(c, childNode[e], j + k, limit - restCost(lex.trie, rest, childNode[e], j + k))
         }
       const golds = step.golds, gc = step.goldCost[start]
       for (let x = 0; x < golds.length; x++) {
         const next = walk(lex.trie, node, golds[x])
-        if (next >= 0) q.offer(cost + gc[x], next, j + k, limit)
+        if (next >= 0) q.offer(cost + gc[x], next, j + k, limit - restCost(lex.trie, rest, next, j + k))
       }
     }
   }
   const out: Candidate[] = new Array(found)
   for (let i = 0; i < found; i++) out[i] = { word: lex.vocab[q.foundId[i]], id: q.foundId[i], cost: q.foundCost[i] }
   return out
+}
+
+/**
+ * A lower bound on what finishing a word costs, from the token alone, by glyphs read j: insertion[j], the
+ * cheapest glyph from j on read as no letter; loss, the cheapest letter read from no glyph;
+ * lettersPerGlyph[j], the most letters one glyph from j on gives (a table unit such as ươ may come from
+ * one glyph); glyphsPerLetter[j], the most glyphs one letter takes from j on (1 unless a run such as c1
+ * or a table entry reads several).
+ */
+type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number }
+
+function restOf(steps: TokenSteps, m: number): Rest {
+  const insertion = new Float64Array(m + 1).fill(Infinity)
+  const lettersPerGlyph = new Float64Array(m + 1).fill(1), glyphsPerLetter = new Float64Array(m + 1).fill(1)
+  for (let j = m - 1; j >= 0; j--) {
+    insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
+    let lpg = lettersPerGlyph[j + 1], gpl = glyphsPerLetter[j + 1]
+    steps.at[j].forEach((step, k) => {
+      if (step.letters[0] || step.letters[1]) gpl = Math.max(gpl, k)
+      for (const g of step.golds) {
+        lpg = Math.max(lpg, g.length)
+        gpl = Math.max(gpl, k / g.length)
+      }
+    })
+    lettersPerGlyph[j] = lpg
+    glyphsPerLetter[j] = gpl
+  }
+  let loss = Infinity
+  for (const costs of steps.at[0][0].letters) if (costs) for (const c of costs) loss = Math.min(loss, c)
+  return { insertion, loss, lettersPerGlyph, glyphsPerLetter, m }
+}
+
+/**
+ * The least cost of ending a word from trie node with j glyphs read: a letter takes at most
+ * glyphsPerLetter[j] glyphs, so glyphs beyond that × the most letters left are insertions; letters
+ * beyond what the glyphs left can give are losses. The search does not queue a state whose cost plus
+ * this passes its limit: no word within the limit lies behind it, so the words found are the same.
+ */
+function restCost(t: Trie, r: Rest, node: number, j: number): number {
+  const left = r.m - j
+  let c = 0
+  const extra = left - r.glyphsPerLetter[j] * t.maxLetters[node]
+  if (extra > 0) c += extra * r.insertion[j]
+  const short = t.minLetters[node] - left * r.lettersPerGlyph[j]
+  if (short > 0) c += short * r.loss
+  return c
 }
 
 /**
@@ -259,6 +321,19 @@ class SearchScratch {
   foundGen = new Uint32Array(0)
   foundId = new Int32Array(64)
   foundCost = new Float64Array(64)
+
+  /** Records word w at cost as the i-th found (growing the arrays past maxResults for equal costs). */
+  found(w: number, cost: number, i: number): void {
+    if (i === this.foundId.length) {
+      const id = new Int32Array(i * 2), c = new Float64Array(i * 2)
+      id.set(this.foundId)
+      c.set(this.foundCost)
+      ;(this.foundId = id), (this.foundCost = c)
+    }
+    this.foundGen[w] = this.gen
+    this.foundId[i] = w
+    this.foundCost[i] = cost
+  }
 
   topCost(): number { return this.hCost[0] }
   topNode(): number { return this.hNode[0] }
