@@ -84,14 +84,15 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage
   const isInk = (v: number) => v < cut
   whitenEdgeRules(src, w, h, Math.round(dpi / 25), isInk)
   // ink bounding box from row / column profiles: bands of ink separated by blank runs, bands with
-  // little ink next to the largest one (specks, dust, a dotted rule's dot) left out
+  // too little ink and too short for a letter (specks, dust, a dotted rule's dot) left out
   let rows = new Float64Array(h)
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[y]++
-  const [by0, by1] = inkSpan(rows, Math.round(dpi / 30))
+  const letter = Math.round(dpi / 25) // ≈ 1 mm: shorter than any letter of body text, longer than a speck
+  const [by0, by1] = inkSpan(rows, Math.round(dpi / 30), letter)
   if (by1 < 0) return null
   rows = new Float64Array(w)
   for (let y = by0; y <= by1; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[x]++
-  const [bx0, bx1] = inkSpan(rows, Math.round(dpi / 10))
+  const [bx0, bx1] = inkSpan(rows, Math.round(dpi / 10), letter)
   if (bx1 < 0) return null
   const pad = Math.round(dpi / 20)
   const W = bx1 - bx0 + 1 + 2 * pad
@@ -126,8 +127,12 @@ function whitenEdgeRules(src: Uint8Array, w: number, h: number, edge: number, is
   }
 }
 
-/** First and last index of the bands of a profile worth keeping (bands split by `gap` blank entries). */
-function inkSpan(profile: Float64Array, gap: number): [number, number] {
+/**
+ * First and last index of the bands of a profile worth keeping (bands split by `gap` blank entries):
+ * bands with a tenth of the largest one's ink, and bands as long as a letter (`minExtent`) — a short
+ * last line ("phố" under two full lines) has little ink but a letter's height, a speck has neither.
+ */
+function inkSpan(profile: Float64Array, gap: number, minExtent: number): [number, number] {
   const bands: { a: number; b: number; ink: number }[] = []
   let cur: { a: number; b: number; ink: number } | null = null
   for (let i = 0; i < profile.length; i++) {
@@ -142,7 +147,7 @@ function inkSpan(profile: Float64Array, gap: number): [number, number] {
   }
   if (bands.length === 0) return [0, -1]
   const most = Math.max(...bands.map((b) => b.ink))
-  const kept = bands.filter((b) => b.ink >= 0.1 * most)
+  const kept = bands.filter((b) => b.ink >= 0.1 * most || b.b - b.a + 1 >= minExtent)
   return [kept[0].a, kept[kept.length - 1].b]
 }
 
