@@ -7,7 +7,9 @@
  * one line, a block (PSM 6) otherwise. The crop's text replaces the page text when it reads with
  * about the page words' confidence or better. Id (STT) cells are read as is and binarised (and with
  * a whitelist of digits, dots and Roman numerals when neither looks like an id); the numbering of
- * the column picks among the reads (ids.ts). Tables found from rules are re-read; of word-gap tables
+ * the column picks among the reads (ids.ts). A cell's text, from its crop or its page words, loses
+ * the marks that specks put where Vietnamese writing has none, judged with the words' own OCR
+ * confidences (cell-marks.ts). Tables found from rules are re-read; of word-gap tables
  * only the id column (the page OCR reads a borderless table column by column and drops or garbles
  * its short ids; their other cells read fine); text layers have exact text.
  * Only cells the page read is unsure of are read again (unsureCell: a word of low confidence, rule
@@ -19,6 +21,7 @@ import type { GreyImage } from '../../image/grey-image.js'
 import type { PageTable, PageTableCell, SourcePage } from '../../schema/page.js'
 import { roleOf } from './header.js'
 import { ID_TEXT, repairIds } from './ids.js'
+import { dropStrayMarks, type ReadWord } from './cell-marks.js'
 
 /** The part of the OCR pool this step needs (src/ocr/pool.ts). */
 export type CellReader = { recognize(image: GreyImage, page: number, params?: Record<string, string>): Promise<SourcePage> }
@@ -41,6 +44,8 @@ export type CellOcrOptions = {
  * minimum does not.
  */
 const UNSURE_WORD_CONF = 0.93
+/** Rule stubs at a cell text's ends, as the cell's text from its page words leaves them out (assign.ts). */
+const RULE_STUBS = /^[|[\]]+|[|[\]]+$/g
 /** Characters of rule stubs and specks the page OCR leaves in a cell's text. */
 const JUNK = /[|[\]{}_~§¦]/
 
@@ -154,11 +159,11 @@ function inkSpan(profile: Float64Array, gap: number, minExtent: number): [number
 /** How much lower than the page words' confidence a cell crop may read and still replace them. */
 const TOLERANCE = 0.02
 
-async function readText(reader: CellReader, crop: GreyImage, page: number, params: Record<string, string>): Promise<{ text: string; conf: number }> {
+async function readText(reader: CellReader, crop: GreyImage, page: number, params: Record<string, string>): Promise<{ text: string; conf: number; words: ReadWord[] }> {
   const read = await reader.recognize(crop, page, params)
   const words = read.lines.flatMap((l) => l.words ?? [])
   const text = read.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()
-  return { text, conf: words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0 }
+  return { text, conf: words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0, words }
 }
 
 /** Crop scaled up by an integer factor (bilinear): small ids read better at ≈ 600 dpi. */
@@ -217,6 +222,17 @@ function idColumn(t: PageTable): number {
   return -1
 }
 
+/** The cell with its page words' stray marks dropped (cell-marks.ts); the cell itself when there are none. */
+function withoutStrayMarks(page: SourcePage, cell: PageTableCell): PageTableCell {
+  const words = (cell.words ?? []).map(([k, i]): ReadWord | undefined => {
+    const line = page.lines[k]
+    return line?.words?.length ? line.words[i] : line && { text: line.text, conf: line.conf ?? 1 }
+  })
+  if (words.length === 0 || words.some((w) => !w)) return cell
+  const text = dropStrayMarks(words as ReadWord[]).replace(RULE_STUBS, '').trim()
+  return text === cell.text.replace(/\s+/g, ' ').trim() ? cell : { ...cell, text }
+}
+
 /** Lines the page words of a cell fall on (1 when they share a line). */
 function lineCount(page: SourcePage, cell: PageTableCell): number {
   const ks = new Set((cell.words ?? []).map((r) => r[0]))
@@ -248,17 +264,20 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       const pageText = cell.text.trim()
       const idCell = isId && roleOf(pageText) === null
       if (t.method === 'word-gaps' && !idCell) return cell
-      if (mode === 'short' && !idCell && cell.text.length > 12) return cell
-      if (mode === 'unsure' && !idCell && !unsureCell(page, cell)) return cell
+      const kept = idCell ? cell : withoutStrayMarks(page, cell)
+      if (mode === 'short' && !idCell && cell.text.length > 12) return kept
+      if (mode === 'unsure' && !idCell && !unsureCell(page, cell)) return kept
       const crop = cellCrop(image, cell.box)
-      if (!crop) return cell
+      if (!crop) return kept
       if (idCell) {
         ids.set(cell, [...(await readId(reader, crop, page.page)), pageText])
         return cell
       }
       const lines = lineCount(page, cell)
-      const { text, conf } = await readText(reader, crop, page.page, { tessedit_pageseg_mode: lines > 1 ? '6' : '7' })
-      if (!text || text === cell.text || conf < (cell.conf ?? 0) - TOLERANCE) return cell
+      const read = await readText(reader, crop, page.page, { tessedit_pageseg_mode: lines > 1 ? '6' : '7' })
+      const { conf } = read
+      if (!read.text || read.text === cell.text || conf < (cell.conf ?? 0) - TOLERANCE) return kept
+      const text = dropStrayMarks(read.words)
       return { ...cell, text, conf: Math.round(conf * 1000) / 1000 }
     })
     const cells = await Promise.all(jobs)
