@@ -93,11 +93,12 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage
   let rows = new Float64Array(h)
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[y]++
   const letter = Math.round(dpi / 25) // ≈ 1 mm: shorter than any letter of body text, longer than a speck
-  const [by0, by1] = inkSpan(rows, Math.round(dpi / 30), letter)
+  const pitch = Math.round(dpi / 6) // ≈ 4 mm: a text line and the blank to the next
+  const [by0, by1] = inkSpan(rows, Math.round(dpi / 30), letter, pitch)
   if (by1 < 0) return null
   rows = new Float64Array(w)
   for (let y = by0; y <= by1; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[x]++
-  const [bx0, bx1] = inkSpan(rows, Math.round(dpi / 10), letter)
+  const [bx0, bx1] = inkSpan(rows, Math.round(dpi / 10), letter, pitch)
   if (bx1 < 0) return null
   const pad = Math.round(dpi / 20)
   const W = bx1 - bx0 + 1 + 2 * pad
@@ -134,10 +135,11 @@ function whitenEdgeRules(src: Uint8Array, w: number, h: number, edge: number, is
 
 /**
  * First and last index of the bands of a profile worth keeping (bands split by `gap` blank entries):
- * bands with a tenth of the largest one's ink, and bands as long as a letter (`minExtent`) — a short
- * last line ("phố" under two full lines) has little ink but a letter's height, a speck has neither.
+ * bands with a tenth of the largest one's ink, and bands as long as a letter (`minExtent`) within
+ * `reach` of those — a short last line ("phố" under two full lines) has little ink but a letter's
+ * height and follows its paragraph; a speck is shorter, a scan's dark border lies far off.
  */
-function inkSpan(profile: Float64Array, gap: number, minExtent: number): [number, number] {
+function inkSpan(profile: Float64Array, gap: number, minExtent: number, reach: number): [number, number] {
   const bands: { a: number; b: number; ink: number }[] = []
   let cur: { a: number; b: number; ink: number } | null = null
   for (let i = 0; i < profile.length; i++) {
@@ -152,7 +154,9 @@ function inkSpan(profile: Float64Array, gap: number, minExtent: number): [number
   }
   if (bands.length === 0) return [0, -1]
   const most = Math.max(...bands.map((b) => b.ink))
-  const kept = bands.filter((b) => b.ink >= 0.1 * most || b.b - b.a + 1 >= minExtent)
+  const strong = bands.filter((b) => b.ink >= 0.1 * most)
+  const near = (b: { a: number; b: number }) => strong.some((s) => b.a - s.b <= reach && s.a - b.b <= reach)
+  const kept = bands.filter((b) => strong.includes(b) || (b.b - b.a + 1 >= minExtent && near(b)))
   return [kept[0].a, kept[kept.length - 1].b]
 }
 
