@@ -13,7 +13,10 @@
  * only the id column (the page OCR reads a borderless table column by column and drops or garbles
  * its short ids; their other cells read fine); text layers have exact text.
  * Only cells the page read is unsure of are read again (unsureCell: a word of low confidence, rule
- * stubs, no words over ink), and id cells (short, next to a rule: the page OCR's weakest reads).
+ * stubs, no words over ink; unreadInk: text ink outside its words, which a seal over them made the
+ * page OCR drop), and id cells (short, next to a rule: the page OCR's weakest reads). A crop whose
+ * ink splits into the text's and a lighter one (a seal, grey in a grey scan) has the lighter one
+ * whitened, where the page read lost words (on every crop it would thin a blurred scan's strokes).
  * Cost, 300 dpi, pool of 1: ≈ 1.4–2 s per ruled table page for every cell, ≈ 0.25 s per word-gap
  * table page.
  */
@@ -57,12 +60,55 @@ export function unsureCell(page: SourcePage, cell: PageTableCell): boolean {
   return refs.some(([k, i]) => (page.lines[k]?.words?.[i]?.conf ?? 0) < UNSURE_WORD_CONF)
 }
 
+/** Share of a cell's text ink outside its page words above which the page read lost words there. */
+const UNREAD_INK = 0.25
+
+/**
+ * Whether the page read left text of the cell unread: more than UNREAD_INK of the cell's dark ink
+ * (text, not a lighter seal over it) lies outside the boxes of its page words — words a seal or
+ * stamp over them made the page OCR drop, while it read the rest with confidence.
+ */
+export function unreadInk(image: GreyImage, page: SourcePage, cell: PageTableCell): boolean {
+  const dpi = image.dpi > 0 ? image.dpi : 300
+  const inset = Math.max(2, Math.round(dpi / 50))
+  const grow = Math.round(dpi / 50)
+  const [x0, y0] = [Math.max(0, Math.round(cell.box[0] + inset)), Math.max(0, Math.round(cell.box[1] + inset))]
+  const [x1, y1] = [Math.min(image.width, Math.round(cell.box[2] - inset)), Math.min(image.height, Math.round(cell.box[3] - inset))]
+  if (x1 <= x0 || y1 <= y0) return false
+  const hist = new Uint32Array(256)
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) hist[image.data[y * image.width + x]]++
+  const n = (x1 - x0) * (y1 - y0)
+  const level = (q: number) => {
+    let c = 0
+    for (let v = 0; v < 256; v++) if ((c += hist[v]) >= q * n) return v
+    return 255
+  }
+  const paper = level(0.6)
+  const ink = level(0.005)
+  if (paper - ink < 40) return false
+  const dark = ink + SEAL_INK[0] * (paper - ink) // the text's own ink, not a lighter seal's
+  const boxes = (cell.words ?? []).flatMap(([k, i]) => {
+    const b = page.lines[k]?.words?.[i]?.box ?? page.lines[k]?.box
+    return b ? [[b[0] - grow, b[1] - grow, b[2] + grow, b[3] + grow]] : []
+  })
+  let all = 0
+  let outside = 0
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      if (image.data[y * image.width + x] >= dark) continue
+      all++
+      if (!boxes.some((b) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])) outside++
+    }
+  return all > 0 && outside > UNREAD_INK * all
+}
+
 /**
  * Crop of a cell's ink: inset from the rules, rule remnants along the edges whitened, the paper
  * stretched to white (a grey crop on a white pad reads as a frame), cut to the ink's bounding box
- * and padded white. Null when the cell holds no ink.
+ * and padded white. Null when the cell holds no ink. `seal`: the page read lost words of the cell
+ * (unreadInk), so a lighter ink over its text (lighterInk) is whitened.
  */
-export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage | null {
+export function cellCrop(image: GreyImage, box: PageTableCell['box'], opts: { seal?: boolean } = {}): GreyImage | null {
   const dpi = image.dpi > 0 ? image.dpi : 300
   const inset = Math.max(2, Math.round(dpi / 50)) // ≈ 0.5 mm: rule thickness and blur
   const x0 = Math.max(0, Math.round(box[0] + inset))
@@ -105,13 +151,36 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage
   const H = by1 - by0 + 1 + 2 * pad
   const data = new Uint8Array(W * H).fill(255)
   const span = paper - ink
+  const light = opts.seal ? lighterInk(src, w, [bx0, by0, bx1, by1], ink, span) : 256
   for (let y = by0; y <= by1; y++) {
     for (let x = bx0; x <= bx1; x++) {
       const v = src[y * w + x]
-      data[(pad + y - by0) * W + pad + x - bx0] = v >= paper ? 255 : Math.max(0, Math.round((255 * (v - ink)) / span))
+      data[(pad + y - by0) * W + pad + x - bx0] = v >= paper || v >= light ? 255 : Math.max(0, Math.round((255 * (v - ink)) / span))
     }
   }
   return { width: W, height: H, data, dpi }
+}
+
+/** Where a crop's ink splits into the text's and a lighter one's (SEAL_INK, as a share of ink → paper). */
+const SEAL_INK: [number, number] = [0.35, 0.65]
+
+/**
+ * Grey level from which a crop's ink is a second, lighter ink over the text (a red or blue seal or
+ * stamp, grey in a grey scan), to be whitened: when more of the ink lies in the middle of the
+ * ink → paper range than at the text's own darkness; 256 (nothing whitened) otherwise. Black text's
+ * anti-aliased edges are a thin rim around its dark strokes, never more than them.
+ */
+function lighterInk(src: Uint8Array, w: number, [x0, y0, x1, y1]: [number, number, number, number], ink: number, span: number): number {
+  const [lo, hi] = SEAL_INK.map((f) => ink + f * span)
+  let dark = 0
+  let mid = 0
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const v = src[y * w + x]
+      if (v < lo) dark++
+      else if (v < hi) mid++
+    }
+  return mid > dark ? lo : 256
 }
 
 /**
@@ -162,6 +231,12 @@ function inkSpan(profile: Float64Array, gap: number, minExtent: number, reach: n
 
 /** How much lower than the page words' confidence a cell crop may read and still replace them. */
 const TOLERANCE = 0.02
+/**
+ * Least confidence of a crop read that replaces page words which left ink unread (unreadInk): the
+ * page words' confidence says nothing of the words they lost. Crop reads of cells under a seal:
+ * ≈ 0.89–0.93.
+ */
+const LOST_WORDS_CONF = 0.85
 
 async function readText(reader: CellReader, crop: GreyImage, page: number, params: Record<string, string>): Promise<{ text: string; conf: number; words: ReadWord[] }> {
   const read = await reader.recognize(crop, page, params)
@@ -270,8 +345,9 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       if (t.method === 'word-gaps' && !idCell) return cell
       const kept = idCell ? cell : withoutStrayMarks(page, cell)
       if (mode === 'short' && !idCell && cell.text.length > 12) return kept
-      if (mode === 'unsure' && !idCell && !unsureCell(page, cell)) return kept
-      const crop = cellCrop(image, cell.box)
+      const unread = !idCell && unreadInk(image, page, cell)
+      if (mode === 'unsure' && !idCell && !unsureCell(page, cell) && !unread) return kept
+      const crop = cellCrop(image, cell.box, { seal: unread })
       if (!crop) return kept
       if (idCell) {
         ids.set(cell, [...(await readId(reader, crop, page.page)), pageText])
@@ -280,7 +356,9 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       const lines = lineCount(page, cell)
       const read = await readText(reader, crop, page.page, { tessedit_pageseg_mode: lines > 1 ? '6' : '7' })
       const { conf } = read
-      if (!read.text || read.text === cell.text || conf < (cell.conf ?? 0) - TOLERANCE) return kept
+      // where the page read lost words, a crop read with more words wins unless it is poor itself
+      const more = unread && read.words.length > (cell.words ?? []).length && conf >= LOST_WORDS_CONF
+      if (!read.text || read.text === cell.text || (!more && conf < (cell.conf ?? 0) - TOLERANCE)) return kept
       const text = dropStrayMarks(read.words)
       return { ...cell, text, conf: Math.round(conf * 1000) / 1000 }
     })
