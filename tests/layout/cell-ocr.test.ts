@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GreyImage } from '../../src/image/grey-image.js'
 import { createOcrPool, type OcrPool } from '../../src/ocr/pool.js'
-import { cellCrop, rereadTableCells } from '../../src/layout/tables/cell-ocr.js'
+import { cellCrop, rereadTableCells, unreadInk } from '../../src/layout/tables/cell-ocr.js'
 import { repairIds } from '../../src/layout/tables/ids.js'
 import type { PageTable, PageTableCell, SourcePage } from '../../src/schema/page.js'
 
@@ -88,9 +88,60 @@ describe('cellCrop', () => {
     expect(ink[0]).toBeGreaterThanOrEqual(10)
   })
 
+  it('keeps a short last line under full ones (little ink, but a letter high), leaves out a speck and a far dark band', () => {
+    // a 1000 × 300 px cell: two full lines and "hộ" alone on the third; a dust speck in the blank below
+    const cellBox: PageTableCell['box'] = [100, 100, 1100, 400]
+    const ruled: [number, number, number, number][] = [
+      [100, 100, 1100, 100],
+      [100, 400, 1100, 400],
+      [100, 100, 100, 400],
+      [1100, 100, 1100, 400],
+    ]
+    const text: [string, number, number][] = [['Kiện toàn đội xung kích phòng, chống thiên', 130, 170], ['tai ở các thôn, tổ dân phố, khu dân cư và', 130, 222], ['hộ', 130, 300]]
+    const crop = cellCrop(drawCells({ width: 1200, height: 500, rules: ruled, text }), cellBox)!
+    const twoLines = cellCrop(drawCells({ width: 1200, height: 500, rules: ruled, text: text.slice(0, 2) }), cellBox)!
+    // the third line, below a blank, adds its 70 px to the crop's height
+    expect(crop.height - twoLines.height).toBeGreaterThan(50)
+    const specked = drawCells({ width: 1200, height: 500, rules: ruled, text: text.slice(0, 2) })
+    for (let y = 350; y < 353; y++) for (let x = 600; x < 603; x++) specked.data[y * 1200 + x] = 40
+    expect(cellCrop(specked, cellBox)!.height).toBe(twoLines.height)
+    // a dark band far below the text (a scan's border inside an open cell) stays out too
+    const bordered = drawCells({ width: 1200, height: 500, rules: ruled, text: text.slice(0, 2) })
+    for (let y = 370; y < 385; y++) for (let x = 700; x < 740; x++) bordered.data[y * 1200 + x] = 20
+    expect(cellCrop(bordered, cellBox)!.height).toBe(twoLines.height)
+  })
+
+  it('whitens a lighter ink over the text (a seal, grey in a grey scan), keeps the text', () => {
+    const text: [string, number, number][] = [['Kiện toàn đội', 130, 220]]
+    const clean = cellCrop(drawCells({ width: 800, height: 400, rules, text }), box)!
+    const sealed = drawCells({ width: 800, height: 400, rules, text })
+    // a grey (140) ring of a seal, 14 px wide, over the cell and its text
+    for (let y = 100; y < 300; y++)
+      for (let x = 100; x < 700; x++) {
+        const r = Math.hypot(x - 400, y - 330)
+        if (r > 150 && r < 164) sealed.data[y * 800 + x] = Math.min(sealed.data[y * 800 + x], 140)
+      }
+    const crop = cellCrop(sealed, box, { seal: true })!
+    // no seal pixel left grey: the crop holds the text's ink and white, like the crop without the seal
+    expect(crop.data.filter((v) => v > 100 && v < 250).length).toBeLessThan(0.02 * crop.data.length)
+    expect(inkBox(crop)![2] - inkBox(crop)![0]).toBeLessThan(inkBox(clean)![2] - inkBox(clean)![0] + 20)
+  })
+
   it('returns null for a cell that holds only its rules', () => {
     const img = drawCells({ width: 800, height: 400, rules })
     expect(cellCrop(img, box)).toBeNull()
+  })
+})
+
+describe('unreadInk', () => {
+  it('says the page read lost words where the text ink of a cell lies outside its page words', () => {
+    const img = drawCells({ width: 1200, height: 400, rules: [[100, 100, 1100, 100], [100, 300, 1100, 300], [100, 100, 100, 300], [1100, 100, 1100, 300]], text: [['Kiện toàn đội xung kích phòng', 130, 170], ['chống thiên tai ở các thôn', 130, 240]] })
+    const line = (text: string, y: number, x1: number) => ({ text, box: [125, y - 40, x1, y + 12] as [number, number, number, number], conf: 0.97, words: [{ text, box: [125, y - 40, x1, y + 12] as [number, number, number, number], conf: 0.97 }] })
+    const page: SourcePage = { page: 1, origin: 'ocr', width: 1200, height: 400, dpi: 300, confidence: 0.97, lines: [line('Kiện toàn đội xung kích phòng', 170, 1000), line('chống thiên tai ở các thôn', 240, 1000)] }
+    const cell: PageTableCell = { row: 0, col: 0, rowSpan: 1, colSpan: 1, text: '', box: [100, 100, 1100, 300] }
+    expect(unreadInk(img, page, { ...cell, words: [[0, 0], [1, 0]] })).toBe(false)
+    // the second line's words were lost: half the ink has no word over it
+    expect(unreadInk(img, page, { ...cell, words: [[0, 0]] })).toBe(true)
   })
 })
 

@@ -66,6 +66,28 @@ describe('table cells through the normalizer', () => {
     expect(out.cells.map((c) => c.text)).toEqual(['Nội dung', 'Tổ chức hội nghị quán triệt tại địa phương', 'Chăm sóc người cao tuổi', 'Xây dựng nền tảng số dùng chung', 'Nghị quyết số 30/NQ-TUHCTD ngày 25/01/2024', '1.2'])
     expect(table.cells[1].text).toBe('Tố chức hội nghị quán triệt tại địa phương') // the input is not changed
   })
+  /** A one-column OCR table (header "Nội dung") of these body texts. */
+  const column = (texts: string[]): Table => ({
+    pages: [1],
+    columns: ['Nội dung'],
+    headerRows: 1,
+    cells: ['Nội dung', ...texts].map((text, row) => ({ row, col: 0, rowSpan: 1, colSpan: 1, text, page: 1 })),
+    prov: { page: 1, lines: [0, 0] },
+    confidence: 0.9,
+  })
+  const body = (t: Table, origin: 'ocr' | 'text-layer' = 'ocr') => normalizeTableCells([t], { originOf: () => origin })[0].cells.slice(1).map((c) => c.text)
+  it('drops the closing period or colon of the odd cell in a table whose cells end without one', () => {
+    const texts = ['Cử giảng viên, cấp chứng nhận.', 'Lập danh sách học viên', 'Tổ chức hội nghị tổng kết', 'Rà soát đối tượng, phân bổ hàng cứu trợ', 'Bố trí địa điểm:', 'Mua sắm áo phao', 'Tổng hợp báo cáo', 'Ban hành kế hoạch', 'Hướng dẫn các đơn vị']
+    expect(body(column(texts))).toEqual(['Cử giảng viên, cấp chứng nhận', ...texts.slice(1, 4), 'Bố trí địa điểm', ...texts.slice(5)])
+    // a table written with closing periods keeps them; a text layer keeps its marks
+    const closed = ['Cử giảng viên.', 'Lập danh sách học viên.', 'Tổ chức hội nghị tổng kết', 'Mua sắm áo phao.']
+    expect(body(column(closed))).toEqual(closed)
+    expect(body(column(texts), 'text-layer')[0]).toBe('Cử giảng viên, cấp chứng nhận.')
+  })
+  it('reads quarter numerals OCR took from Roman ones: impossible ones always, "1" where the table writes Roman', () => {
+    expect(body(column(['Quý 11/2025', 'Quý I!V/2027', 'Quý 1/2025']))).toEqual(['Quý II/2025', 'Quý IV/2027', 'Quý I/2025'])
+    expect(body(column(['Quý 1/2025', 'Quý 3 năm 2025']))).toEqual(['Quý 1/2025', 'Quý 3 năm 2025'])
+  })
   it('trusts the marks of a text layer', () => {
     const table: Table = { pages: [1], columns: ['a'], headerRows: 0, cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, text: 'Tố chức', page: 1 }], prov: { page: 1, lines: [0, 0] }, confidence: 1 }
     expect(normalizeTableCells([table], { originOf: () => 'text-layer' })[0].cells[0].text).toBe('Tố chức')

@@ -7,11 +7,16 @@
  * one line, a block (PSM 6) otherwise. The crop's text replaces the page text when it reads with
  * about the page words' confidence or better. Id (STT) cells are read as is and binarised (and with
  * a whitelist of digits, dots and Roman numerals when neither looks like an id); the numbering of
- * the column picks among the reads (ids.ts). Tables found from rules are re-read; of word-gap tables
+ * the column picks among the reads (ids.ts). A cell's text, from its crop or its page words, loses
+ * the marks that specks put where Vietnamese writing has none, judged with the words' own OCR
+ * confidences (cell-marks.ts). Tables found from rules are re-read; of word-gap tables
  * only the id column (the page OCR reads a borderless table column by column and drops or garbles
  * its short ids; their other cells read fine); text layers have exact text.
  * Only cells the page read is unsure of are read again (unsureCell: a word of low confidence, rule
- * stubs, no words over ink), and id cells (short, next to a rule: the page OCR's weakest reads).
+ * stubs, no words over ink; unreadInk: text ink outside its words, which a seal over them made the
+ * page OCR drop), and id cells (short, next to a rule: the page OCR's weakest reads). A crop whose
+ * ink splits into the text's and a lighter one (a seal, grey in a grey scan) has the lighter one
+ * whitened, where the page read lost words (on every crop it would thin a blurred scan's strokes).
  * Cost, 300 dpi, pool of 1: ≈ 1.4–2 s per ruled table page for every cell, ≈ 0.25 s per word-gap
  * table page.
  */
@@ -19,6 +24,7 @@ import type { GreyImage } from '../../image/grey-image.js'
 import type { PageTable, PageTableCell, SourcePage } from '../../schema/page.js'
 import { roleOf } from './header.js'
 import { ID_TEXT, repairIds } from './ids.js'
+import { dropStrayMarks, type ReadWord } from './cell-marks.js'
 
 /** The part of the OCR pool this step needs (src/ocr/pool.ts). */
 export type CellReader = { recognize(image: GreyImage, page: number, params?: Record<string, string>): Promise<SourcePage> }
@@ -41,6 +47,8 @@ export type CellOcrOptions = {
  * minimum does not.
  */
 const UNSURE_WORD_CONF = 0.93
+/** Rule stubs at a cell text's ends, as the cell's text from its page words leaves them out (assign.ts). */
+const RULE_STUBS = /^[|[\]]+|[|[\]]+$/g
 /** Characters of rule stubs and specks the page OCR leaves in a cell's text. */
 const JUNK = /[|[\]{}_~§¦]/
 
@@ -52,12 +60,55 @@ export function unsureCell(page: SourcePage, cell: PageTableCell): boolean {
   return refs.some(([k, i]) => (page.lines[k]?.words?.[i]?.conf ?? 0) < UNSURE_WORD_CONF)
 }
 
+/** Share of a cell's text ink outside its page words above which the page read lost words there. */
+const UNREAD_INK = 0.25
+
+/**
+ * Whether the page read left text of the cell unread: more than UNREAD_INK of the cell's dark ink
+ * (text, not a lighter seal over it) lies outside the boxes of its page words — words a seal or
+ * stamp over them made the page OCR drop, while it read the rest with confidence.
+ */
+export function unreadInk(image: GreyImage, page: SourcePage, cell: PageTableCell): boolean {
+  const dpi = image.dpi > 0 ? image.dpi : 300
+  const inset = Math.max(2, Math.round(dpi / 50))
+  const grow = Math.round(dpi / 50)
+  const [x0, y0] = [Math.max(0, Math.round(cell.box[0] + inset)), Math.max(0, Math.round(cell.box[1] + inset))]
+  const [x1, y1] = [Math.min(image.width, Math.round(cell.box[2] - inset)), Math.min(image.height, Math.round(cell.box[3] - inset))]
+  if (x1 <= x0 || y1 <= y0) return false
+  const hist = new Uint32Array(256)
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) hist[image.data[y * image.width + x]]++
+  const n = (x1 - x0) * (y1 - y0)
+  const level = (q: number) => {
+    let c = 0
+    for (let v = 0; v < 256; v++) if ((c += hist[v]) >= q * n) return v
+    return 255
+  }
+  const paper = level(0.6)
+  const ink = level(0.005)
+  if (paper - ink < 40) return false
+  const dark = ink + SEAL_INK[0] * (paper - ink) // the text's own ink, not a lighter seal's
+  const boxes = (cell.words ?? []).flatMap(([k, i]) => {
+    const b = page.lines[k]?.words?.[i]?.box ?? page.lines[k]?.box
+    return b ? [[b[0] - grow, b[1] - grow, b[2] + grow, b[3] + grow]] : []
+  })
+  let all = 0
+  let outside = 0
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      if (image.data[y * image.width + x] >= dark) continue
+      all++
+      if (!boxes.some((b) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])) outside++
+    }
+  return all > 0 && outside > UNREAD_INK * all
+}
+
 /**
  * Crop of a cell's ink: inset from the rules, rule remnants along the edges whitened, the paper
  * stretched to white (a grey crop on a white pad reads as a frame), cut to the ink's bounding box
- * and padded white. Null when the cell holds no ink.
+ * and padded white. Null when the cell holds no ink. `seal`: the page read lost words of the cell
+ * (unreadInk), so a lighter ink over its text (lighterInk) is whitened.
  */
-export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage | null {
+export function cellCrop(image: GreyImage, box: PageTableCell['box'], opts: { seal?: boolean } = {}): GreyImage | null {
   const dpi = image.dpi > 0 ? image.dpi : 300
   const inset = Math.max(2, Math.round(dpi / 50)) // ≈ 0.5 mm: rule thickness and blur
   const x0 = Math.max(0, Math.round(box[0] + inset))
@@ -84,27 +135,52 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box']): GreyImage
   const isInk = (v: number) => v < cut
   whitenEdgeRules(src, w, h, Math.round(dpi / 25), isInk)
   // ink bounding box from row / column profiles: bands of ink separated by blank runs, bands with
-  // little ink next to the largest one (specks, dust, a dotted rule's dot) left out
+  // too little ink and too short for a letter (specks, dust, a dotted rule's dot) left out
   let rows = new Float64Array(h)
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[y]++
-  const [by0, by1] = inkSpan(rows, Math.round(dpi / 30))
+  const letter = Math.round(dpi / 25) // ≈ 1 mm: shorter than any letter of body text, longer than a speck
+  const pitch = Math.round(dpi / 6) // ≈ 4 mm: a text line and the blank to the next
+  const [by0, by1] = inkSpan(rows, Math.round(dpi / 30), letter, pitch)
   if (by1 < 0) return null
   rows = new Float64Array(w)
   for (let y = by0; y <= by1; y++) for (let x = 0; x < w; x++) if (isInk(src[y * w + x])) rows[x]++
-  const [bx0, bx1] = inkSpan(rows, Math.round(dpi / 10))
+  const [bx0, bx1] = inkSpan(rows, Math.round(dpi / 10), letter, pitch)
   if (bx1 < 0) return null
   const pad = Math.round(dpi / 20)
   const W = bx1 - bx0 + 1 + 2 * pad
   const H = by1 - by0 + 1 + 2 * pad
   const data = new Uint8Array(W * H).fill(255)
   const span = paper - ink
+  const light = opts.seal ? lighterInk(src, w, [bx0, by0, bx1, by1], ink, span) : 256
   for (let y = by0; y <= by1; y++) {
     for (let x = bx0; x <= bx1; x++) {
       const v = src[y * w + x]
-      data[(pad + y - by0) * W + pad + x - bx0] = v >= paper ? 255 : Math.max(0, Math.round((255 * (v - ink)) / span))
+      data[(pad + y - by0) * W + pad + x - bx0] = v >= paper || v >= light ? 255 : Math.max(0, Math.round((255 * (v - ink)) / span))
     }
   }
   return { width: W, height: H, data, dpi }
+}
+
+/** Where a crop's ink splits into the text's and a lighter one's (SEAL_INK, as a share of ink → paper). */
+const SEAL_INK: [number, number] = [0.35, 0.65]
+
+/**
+ * Grey level from which a crop's ink is a second, lighter ink over the text (a red or blue seal or
+ * stamp, grey in a grey scan), to be whitened: when more of the ink lies in the middle of the
+ * ink → paper range than at the text's own darkness; 256 (nothing whitened) otherwise. Black text's
+ * anti-aliased edges are a thin rim around its dark strokes, never more than them.
+ */
+function lighterInk(src: Uint8Array, w: number, [x0, y0, x1, y1]: [number, number, number, number], ink: number, span: number): number {
+  const [lo, hi] = SEAL_INK.map((f) => ink + f * span)
+  let dark = 0
+  let mid = 0
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const v = src[y * w + x]
+      if (v < lo) dark++
+      else if (v < hi) mid++
+    }
+  return mid > dark ? lo : 256
 }
 
 /**
@@ -126,8 +202,13 @@ function whitenEdgeRules(src: Uint8Array, w: number, h: number, edge: number, is
   }
 }
 
-/** First and last index of the bands of a profile worth keeping (bands split by `gap` blank entries). */
-function inkSpan(profile: Float64Array, gap: number): [number, number] {
+/**
+ * First and last index of the bands of a profile worth keeping (bands split by `gap` blank entries):
+ * bands with a tenth of the largest one's ink, and bands as long as a letter (`minExtent`) within
+ * `reach` of those — a short last line ("phố" under two full lines) has little ink but a letter's
+ * height and follows its paragraph; a speck is shorter, a scan's dark border lies far off.
+ */
+function inkSpan(profile: Float64Array, gap: number, minExtent: number, reach: number): [number, number] {
   const bands: { a: number; b: number; ink: number }[] = []
   let cur: { a: number; b: number; ink: number } | null = null
   for (let i = 0; i < profile.length; i++) {
@@ -142,18 +223,26 @@ function inkSpan(profile: Float64Array, gap: number): [number, number] {
   }
   if (bands.length === 0) return [0, -1]
   const most = Math.max(...bands.map((b) => b.ink))
-  const kept = bands.filter((b) => b.ink >= 0.1 * most)
+  const strong = bands.filter((b) => b.ink >= 0.1 * most)
+  const near = (b: { a: number; b: number }) => strong.some((s) => b.a - s.b <= reach && s.a - b.b <= reach)
+  const kept = bands.filter((b) => strong.includes(b) || (b.b - b.a + 1 >= minExtent && near(b)))
   return [kept[0].a, kept[kept.length - 1].b]
 }
 
 /** How much lower than the page words' confidence a cell crop may read and still replace them. */
 const TOLERANCE = 0.02
+/**
+ * Least confidence of a crop read that replaces page words which left ink unread (unreadInk): the
+ * page words' confidence says nothing of the words they lost. Crop reads of cells under a seal:
+ * ≈ 0.89–0.93.
+ */
+const LOST_WORDS_CONF = 0.85
 
-async function readText(reader: CellReader, crop: GreyImage, page: number, params: Record<string, string>): Promise<{ text: string; conf: number }> {
+async function readText(reader: CellReader, crop: GreyImage, page: number, params: Record<string, string>): Promise<{ text: string; conf: number; words: ReadWord[] }> {
   const read = await reader.recognize(crop, page, params)
   const words = read.lines.flatMap((l) => l.words ?? [])
   const text = read.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()
-  return { text, conf: words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0 }
+  return { text, conf: words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0, words }
 }
 
 /** Crop scaled up by an integer factor (bilinear): small ids read better at ≈ 600 dpi. */
@@ -212,6 +301,17 @@ function idColumn(t: PageTable): number {
   return -1
 }
 
+/** The cell with its page words' stray marks dropped (cell-marks.ts); the cell itself when there are none. */
+function withoutStrayMarks(page: SourcePage, cell: PageTableCell): PageTableCell {
+  const words = (cell.words ?? []).map(([k, i]): ReadWord | undefined => {
+    const line = page.lines[k]
+    return line?.words?.length ? line.words[i] : line && { text: line.text, conf: line.conf ?? 1 }
+  })
+  if (words.length === 0 || words.some((w) => !w)) return cell
+  const text = dropStrayMarks(words as ReadWord[]).replace(RULE_STUBS, '').trim()
+  return text === cell.text.replace(/\s+/g, ' ').trim() ? cell : { ...cell, text }
+}
+
 /** Lines the page words of a cell fall on (1 when they share a line). */
 function lineCount(page: SourcePage, cell: PageTableCell): number {
   const ks = new Set((cell.words ?? []).map((r) => r[0]))
@@ -243,17 +343,23 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       const pageText = cell.text.trim()
       const idCell = isId && roleOf(pageText) === null
       if (t.method === 'word-gaps' && !idCell) return cell
-      if (mode === 'short' && !idCell && cell.text.length > 12) return cell
-      if (mode === 'unsure' && !idCell && !unsureCell(page, cell)) return cell
-      const crop = cellCrop(image, cell.box)
-      if (!crop) return cell
+      const kept = idCell ? cell : withoutStrayMarks(page, cell)
+      if (mode === 'short' && !idCell && cell.text.length > 12) return kept
+      const unread = !idCell && unreadInk(image, page, cell)
+      if (mode === 'unsure' && !idCell && !unsureCell(page, cell) && !unread) return kept
+      const crop = cellCrop(image, cell.box, { seal: unread })
+      if (!crop) return kept
       if (idCell) {
         ids.set(cell, [...(await readId(reader, crop, page.page)), pageText])
         return cell
       }
       const lines = lineCount(page, cell)
-      const { text, conf } = await readText(reader, crop, page.page, { tessedit_pageseg_mode: lines > 1 ? '6' : '7' })
-      if (!text || text === cell.text || conf < (cell.conf ?? 0) - TOLERANCE) return cell
+      const read = await readText(reader, crop, page.page, { tessedit_pageseg_mode: lines > 1 ? '6' : '7' })
+      const { conf } = read
+      // where the page read lost words, a crop read with more words wins unless it is poor itself
+      const more = unread && read.words.length > (cell.words ?? []).length && conf >= LOST_WORDS_CONF
+      if (!read.text || read.text === cell.text || (!more && conf < (cell.conf ?? 0) - TOLERANCE)) return kept
+      const text = dropStrayMarks(read.words)
       return { ...cell, text, conf: Math.round(conf * 1000) / 1000 }
     })
     const cells = await Promise.all(jobs)
