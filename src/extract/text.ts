@@ -172,13 +172,18 @@ function marklessPattern(words: string): string {
   return [...foldForSearch(words)].map((c) => (c === 'd' ? '[dđ]\\p{M}*' : c === ' ' ? '\\s+' : /\p{L}/u.test(c) ? `${c}\\p{M}*` : `[${c}]`)).join('')
 }
 const FIELD_HEADS = ['sở', 'bộ', 'phòng', 'ban', 'chi cục', 'cục', 'vụ', 'văn phòng'].map(marklessPattern).join('|')
-const FIELD_RES: [RegExp, string][] = [...ORGAN_FIELDS].sort((a, b) => b.length - a.length)
-  .map((f) => [new RegExp(`(?<=(?:^|\\s)(?:${FIELD_HEADS})\\s+)${marklessPattern(f)}(?![\\p{L}\\p{M}])`, 'giu'), f])
+const FIELD_RES: [RegExp, string, string][] = [...ORGAN_FIELDS].sort((a, b) => b.length - a.length)
+  .map((f) => [new RegExp(`(?<=(?:^|\\s)(?:${FIELD_HEADS})\\s+)${marklessPattern(f)}(?![\\p{L}\\p{M}])`, 'giu'), f, foldForSearch(f)])
 
-/** A field name after its organ word, in any spelling that folds to a listed field, as listed. */
+/**
+ * A field name after its organ word, in any spelling that folds to a listed field, as listed. A field
+ * whose folded form is not in the folded text cannot match and is not tried (a respelling keeps the
+ * fold, so the text's fold is computed once).
+ */
 export function respellFields(s: string): string {
+  const folded = foldForSearch(s)
   let t = s.normalize('NFD')
-  for (const [re, f] of FIELD_RES) t = t.replace(re, f.normalize('NFD'))
+  for (const [re, f, fold] of FIELD_RES) if (folded.includes(fold)) t = t.replace(re, f.normalize('NFD'))
   return t.normalize('NFC')
 }
 
