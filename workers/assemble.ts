@@ -11,6 +11,8 @@
  * the document fails: OUT/failed/<file>.error.json and a ledger failed record (none when the
  * report cannot be written: the reconciler takes the document up again). A document the
  * ledger already records as done (its flow re-queued while the first run finished) is not redone.
+ * A retry of a run that wrote its plan but not the ledger's done record (the data disk full, the
+ * output disk fine) records that plan as done: one run, one revision (store/plan-files.ts planOfRun).
  */
 import '../src/queue/die-with-parent.js' // exit when the worker process dies (kill -9 leaves no orphan)
 import { readFile } from 'node:fs/promises'
@@ -18,7 +20,7 @@ import path from 'node:path'
 import type { SandboxedJob } from 'bullmq'
 import { runDocument, type PageExecutor } from '../src/pipeline.js'
 import { loadLanguageModel, type LanguageModel } from '../src/normalize/index.js'
-import { writeFailureReport, writePlanFile } from '../src/store/plan-files.js'
+import { planOfRun, writeFailureReport, writePlanFile } from '../src/store/plan-files.js'
 import { Ledger } from '../src/ingest/ledger.js'
 import { loadDocument, toJobError, workerDirs } from '../src/queue/document.js'
 import { flowPages } from '../src/queue/flow-pages.js'
@@ -39,6 +41,7 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
   // the result is already written, so it is not written again as a second revision
   const earlier = await ledger.get(ref.id)
   if (earlier?.done) return { id: ref.id, plan: earlier.done.plan, failure: null, pages: ref.pageCount, failedPages: earlier.done.failedPages }
+  const startedAt = Date.parse(ref.enqueuedAt) || Date.now()
   try {
     await job.updateProgress({ stage: 'assemble', page: 0, of: ref.pageCount })
     const failedPages: number[] = []
@@ -52,16 +55,19 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
     if (model === undefined) model = loadLanguageModel(process.env.KEHOACH_MODEL || undefined)
     const plan = await runDocument(
       { prepared: await loadDocument(ref, dataDir) },
-      { limits: ref.limits, model, ocr: noOcr, pages, startedAt: Date.parse(ref.enqueuedAt) || Date.now() },
+      { limits: ref.limits, model, ocr: noOcr, pages, startedAt },
     )
-    const written = await writePlanFile(outDir, ref.discardReviews ? plan : await withEarlierReviews(outDir, plan))
+    // this run wrote its plan on an earlier try, then could not record it: record it, not a second revision
+    const written = (await planOfRun(outDir, ref.id, startedAt)) ?? (await writePlanFile(outDir, ref.discardReviews ? plan : await withEarlierReviews(outDir, plan)))
     await ledger.markDone({ id: ref.id, plan: written, failedPages })
     await job.updateProgress({ stage: 'done', page: ref.pageCount, of: ref.pageCount })
     return { id: ref.id, plan: written, failure: null, pages: ref.pageCount, failedPages }
   } catch (error) {
     const jobError = toJobError(error, 'assemble')
     const last = jobError.name === 'UnrecoverableError' || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-    if (last) await fail(ledger, ref, outDir, toErrorReport(error, 'assemble')).catch(() => {})
+    // a plan this run wrote stands: no report contradicting it; the claim stays in progress and the
+    // reconciler re-queues the run, whose retry records the plan as done once the ledger takes writes
+    if (last && !(await planOfRun(outDir, ref.id, startedAt))) await fail(ledger, ref, outDir, toErrorReport(error, 'assemble')).catch(() => {})
     throw jobError
   }
 }

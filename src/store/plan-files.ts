@@ -35,6 +35,25 @@ export async function writePlanFile(outDir: string, plan: Plan): Promise<string>
   return target
 }
 
+/**
+ * `DIR/<id>.json` when the queued run that started at `startedAt` (epoch ms: its enqueue time)
+ * wrote it, else null. A plan records when its run ended and how long it took since the enqueue
+ * (`processedAt`, `durationMs`), so their difference is the run's start: a retry of that run
+ * (the ledger's done record failed after the plan was written) finds its own result here and
+ * records it instead of writing it again as a second revision. A reprocess or a re-drop is
+ * another run, enqueued at another time. A run whose clock was behind its enqueuer's
+ * (`durationMs` 0) is not recognised: its retries write revisions as before, losing nothing.
+ */
+export async function planOfRun(outDir: string, id: string, startedAt: number): Promise<string | null> {
+  const target = path.join(outDir, `${id}.json`)
+  const processing = await readFile(target, 'utf8').then(
+    (t) => (JSON.parse(t) as { processing?: { processedAt?: unknown; durationMs?: unknown } }).processing,
+    () => undefined,
+  )
+  if (typeof processing?.processedAt !== 'string' || typeof processing.durationMs !== 'number') return null
+  return Date.parse(processing.processedAt) - processing.durationMs === startedAt ? target : null
+}
+
 async function keepPreviousRevision(outDir: string, target: string, plan: Plan): Promise<void> {
   const previous = await readFile(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null

@@ -18,6 +18,10 @@
  * document fails for good with its report in the one place and format, the ledger's failed
  * record points to it, and the reconciler leaves it alone.
  *
+ * When the plan is written but the ledger's done record is not (a full tmpfs on the worker's
+ * ledger folder, the output disk fine): the retries of that run neither write a revision nor a
+ * failure report contradicting the plan, and the reconciled run records the one plan as done.
+ *
  * Redis is a private redis-server.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -231,6 +235,35 @@ describe('queue mode: a final write that fails', () => {
       }, disk.out)
     }, 300_000)
   }
+
+  it.skipIf(!NAMESPACES)('a full ledger disk after the plan was written: the retries write no revision and no report, the reconciled run records its one plan as done', async () => {
+    const out = (dirs: Dirs) => path.join(dirs.root, 'results')
+    await setup(async ({ dirs, queue, intake, workers, outcomes }) => {
+      // the worker sees a full tmpfs where the ledger records of this document go; the plans folder is fine
+      const shard = path.join(dirs.data, 'ledger', ID.slice(0, 2))
+      await mkdir(shard, { recursive: true })
+      let worker = await workers.start(dirs, out(dirs), [...onTmpfs('64k', 1_000_000), shard])
+      await drop(FILE, dirs.inbox)
+      await waitFor('the document queued', async () => outcomes.some((o) => o.kind === 'queued'), 20_000)
+      await failedForGood(queue) // each try fails on the done record (ENOSPC)
+      expect(await readdir(out(dirs))).toEqual([`${ID}.json`]) // written once: no revisions/, no failed/ report
+      expect((await intake.ledger.get(ID))?.state).toBe('in-progress')
+
+      await workers.stop(worker) // the repair: a worker outside the namespace, whose ledger takes writes
+      worker = await workers.start(dirs, out(dirs))
+      const requeued: string[] = []
+      const periodic = await reconciler(dirs, queue, out(dirs), requeued)
+      try {
+        await waitFor('done in the ledger', async () => (await intake.ledger.get(ID))?.state === 'done', 120_000, 250)
+      } finally {
+        await periodic.close()
+      }
+      expect(requeued).toEqual([ID])
+      expect(await readdir(out(dirs))).toEqual([`${ID}.json`])
+      expect(JSON.parse(await readFile(path.join(out(dirs), `${ID}.json`), 'utf8'))).toMatchObject({ id: ID, revision: 1 })
+      expect((await intake.ledger.get(ID))?.done?.plan).toBe(path.join(out(dirs), `${ID}.json`))
+    }, out)
+  }, 300_000)
 
   it.skipIf(!NAMESPACES)('a disk with room for the report but not the plan: failed for good, its report in the one place and format, left alone by the reconciler', async () => {
     const out = (dirs: Dirs) => path.join(dirs.root, 'small-disk')

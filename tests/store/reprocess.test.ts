@@ -9,7 +9,7 @@ import type { DocumentQueue } from '../../src/queue/flow.js'
 import type { DocumentRef } from '../../src/queue/jobs.js'
 import type { Plan } from '../../src/schema/plan.js'
 import { indexFolder } from '../../src/store/indexer.js'
-import { listRevisions, writePlanFile } from '../../src/store/plan-files.js'
+import { listRevisions, planOfRun, writePlanFile } from '../../src/store/plan-files.js'
 import { locateDocument } from '../../src/store/locate.js'
 import { reprocessViaQueue } from '../../src/reprocess.js'
 import { reviewPlan } from '../../src/store/review-files.js'
@@ -40,6 +40,15 @@ describe('revisions: writePlanFile keeps the previous result', () => {
     await writePlanFile(dir, structuredClone(p))
     expect(readPlan(file).revision).toBe(3)
     expect(await listRevisions(dir, p.id)).toEqual([1, 2])
+  })
+
+  it('planOfRun finds the plan a run wrote by its start (processedAt − durationMs), not another run\'s', async () => {
+    const p = makePlan({ seed: 'run' })
+    const startedAt = Date.parse(p.processing.processedAt) - p.processing.durationMs
+    expect(await planOfRun(dir, p.id, startedAt)).toBeNull() // nothing written yet
+    const file = await writePlanFile(dir, structuredClone(p))
+    expect(await planOfRun(dir, p.id, startedAt)).toBe(file)
+    expect(await planOfRun(dir, p.id, startedAt + 1)).toBeNull() // a reprocess or re-drop: enqueued at another time
   })
 })
 
