@@ -61,6 +61,20 @@ describe('grid from ruling lines', () => {
     const img = drawPage([[300, 100, 700, 100]], { text: [['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 300, 90], ['Độc lập - Tự do - Hạnh phúc', 350, 130]] })
     expect(detectTablesInImage(img, blank)).toEqual([])
   })
+  it('takes a grid of empty cells too small for a text line (stacked sheet edges) for no table', () => {
+    const xs = [100, 120, 142, 164]
+    const ys = Array.from({ length: 8 }, (_, i) => 200 + i * 20)
+    const rules: Rule[] = [...ys.map((y): Rule => [xs[0], y, xs[3], y]), ...xs.map((x): Rule => [x, ys[0], x, ys[7]])]
+    const line = (text: string, x: number, y: number) => ({ text, words: [{ text, box: [x, y, x + 200, y + 30] as [number, number, number, number], conf: 0.9 }] })
+    const text: SourcePage = { ...blank, lines: [line('Kế hoạch', 400, 100), line('năm 2026', 400, 500)] }
+    expect(detectTablesInImage(drawPage(rules), text)).toEqual([])
+    expect(detectTablesInImage(drawPage(rules), blank)).toEqual([])
+    // the same small cells with text in one of them are a table
+    const filled: SourcePage = { ...blank, lines: [{ text: '1', words: [{ text: '1', box: [104, 204, 114, 216], conf: 0.9 }] }] }
+    const [t] = detectTablesInImage(drawPage(rules), filled)
+    expect(t.rows).toBe(7)
+    expect(t.cols).toBe(3)
+  })
   it('puts words into cells in reading order', () => {
     const img = drawPage(taskTable())
     const w = (text: string, x: number, y: number) => ({ text, box: [x, y, x + text.length * 10, y + 20] as [number, number, number, number], conf: 0.9 })

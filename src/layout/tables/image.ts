@@ -6,6 +6,7 @@
 import type { GreyImage } from '../../image/grey-image.js'
 import { estimateSkew } from '../../image/preprocess.js'
 import type { PageTable, SourcePage } from '../../schema/page.js'
+import { median, unionBox, wordsOf } from '../geometry.js'
 import { fillGrid } from './assign.js'
 import { buildGrids } from './grid.js'
 import { binarize, findSegments, fromFrame, rotateBinary, toFrame, type RuleFrame } from './rules.js'
@@ -26,9 +27,32 @@ export function detectTablesInImage(image: GreyImage, page: SourcePage, opts: Im
   const bin = rotateBinary(binarize(image, f, 2 * Math.round(15 * u) + 1), skew)
   const { h, v } = findSegments(bin, { minPiece: Math.round(8 * u), maxGap: Math.round(8 * u), minLen: Math.round(30 * u), minFill: 0.65 }, Math.round(8 * u))
   const grids = buildGrids(h, v, { snap: 6 * u, reach: 6 * u })
-  const tables = grids.map((g) => fillGrid(g, page, (x, y) => toFrame(fr, x, y), (a, b) => fromFrame(fr, a, b), 'rules'))
+  const line = textLineHeight(page, dpi)
+  const tables = grids
+    .map((g) => fillGrid(g, page, (x, y) => toFrame(fr, x, y), (a, b) => fromFrame(fr, a, b), 'rules'))
+    .filter((t) => !emptyAndTiny(t, line))
   // borderless tables elsewhere on the page: word-gap columns among the lines outside the ruled ones
   return [...tables, ...detectTablesByWordGaps(page, { skip: linesInTables(page, tables) })].sort((a, b) => a.box[1] - b.box[1])
+}
+
+/** Type size of the smallest text a table cell holds, for pages without OCR lines to measure. */
+const MIN_TEXT_LINE_PT = 10
+
+/** Height of a text line on the page in image pixels: the median of its OCR lines, else MIN_TEXT_LINE_PT. */
+function textLineHeight(page: SourcePage, dpi: number): number {
+  const hs = page.lines.flatMap((l) => {
+    const b = l.box ?? unionBox(wordsOf(l).map((w) => w.box))
+    return b ? [b[3] - b[1]] : []
+  })
+  return hs.length > 0 ? median(hs) : (MIN_TEXT_LINE_PT / 72) * dpi
+}
+
+/**
+ * A grid of empty cells none of which could hold a line of text is no table: the stacked edges of
+ * sheets in a photo, a hatched margin, a ruled border ornament.
+ */
+function emptyAndTiny(t: PageTable, line: number): boolean {
+  return t.cells.every((c) => c.text === '' && Math.min(c.box[2] - c.box[0], c.box[3] - c.box[1]) < line)
 }
 
 /** Skew by projection profiles (the page's text and rules), clamped to what a table page shows. */
