@@ -138,6 +138,19 @@ export class UnsafeInputError extends KehoachError {
 }
 
 /**
+ * A queue-mode document whose page results are gone from Redis (restarted without persistence, keys
+ * evicted): neither a page's result nor its failure is there. Not a fault of the document: no failure
+ * is recorded for it, the claim stays in progress, and the ledger ↔ queue reconciler queues it again.
+ */
+export class QueueStateLostError extends KehoachError {
+  code = 'queue.state-lost'
+  override readonly exitCode: ExitCode = ExitCode.redisUnavailable
+  override readonly retryable: boolean = true
+  stage = 'queue'
+  hint = 'Redis lost the page results (a restart without persistence?): the document is queued again by the reconciler.'
+}
+
+/**
  * No page of a document could be read: the document fails for good, with the first page's own
  * failure (its code and hint say the fix, e.g. input.too-large → split the document).
  */

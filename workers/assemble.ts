@@ -25,7 +25,7 @@ import { Ledger } from '../src/ingest/ledger.js'
 import { loadDocument, toJobError, workerDirs } from '../src/queue/document.js'
 import { flowPages } from '../src/queue/flow-pages.js'
 import type { AssembleJobData, AssembleJobResult } from '../src/queue/jobs.js'
-import { toErrorReport, type ErrorReport } from '../src/errors.js'
+import { QueueStateLostError, toErrorReport, type ErrorReport } from '../src/errors.js'
 import { Plan } from '../src/schema/plan.js'
 import { carryReviews } from '../src/store/reviews.js'
 
@@ -67,7 +67,9 @@ export default async function assembleJob(job: SandboxedJob<AssembleJobData, Ass
     const last = jobError.name === 'UnrecoverableError' || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
     // a plan this run wrote stands: no report contradicting it; the claim stays in progress and the
     // reconciler re-queues the run, whose retry records the plan as done once the ledger takes writes
-    if (last && !(await planOfRun(outDir, ref.id, startedAt))) await fail(ledger, ref, outDir, toErrorReport(error, 'assemble')).catch(() => {})
+    // page results lost with Redis are not the document's fault: the reconciler queues it again
+    const lostWithRedis = error instanceof QueueStateLostError
+    if (last && !lostWithRedis && !(await planOfRun(outDir, ref.id, startedAt))) await fail(ledger, ref, outDir, toErrorReport(error, 'assemble')).catch(() => {})
     throw jobError
   }
 }
