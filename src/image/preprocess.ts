@@ -192,18 +192,6 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
   return { ...img, ...(out ? { data: out } : {}), textHeight: textH }
 }
 
-/** The page's text height (median height of letter-sized ink, as `despeckle` measures it); undefined with too little text. */
-export function textHeightOf(img: GreyImage): number | undefined {
-  const { width: W, height: H, data } = img
-  let sum = 0
-  for (let i = 0; i < W * H; i++) sum += data[i]!
-  const comps = darkComponents(data, W, H, Math.min(160, (sum / (W * H)) * 0.75))
-  const heights: number[] = []
-  for (let i = 0; i < comps.count; i++) if (comps.n[i]! >= 12) heights.push(comps.y1[i]! - comps.y0[i]! + 1)
-  if (heights.length < MIN_LETTERS) return undefined
-  return Int32Array.from(heights).sort()[heights.length >> 1]
-}
-
 /** Integral image (W+1)×(H+1) of the pixels darker than `cut`. */
 function darkIntegral(data: Uint8Array, W: number, H: number, cut: number): Int32Array {
   const W1 = W + 1

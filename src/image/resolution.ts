@@ -2,17 +2,16 @@
  * The resolution a page is OCRed at, chosen per page from the size of its text rather than from a fixed
  * dpi. Tesseract reads best when the x-height is at least ≈ 20 px (its FAQ: "at 10pt × 300 dpi x-heights
  * are typically about 20 pixels"; accuracy drops off below); our text height (the median height of
- * letter-sized ink, `textHeightOf`) is ≈ 1.25 × the x-height, so 13–14 pt print at 300 dpi measures
- * 28–30 px. A page whose text measures less is upscaled before clean-up until its text reaches TARGET_PX,
- * never beyond `maxDpi` nor MAX_SCALE; a page whose text is big enough is read as it is. Measured on the
- * generated scans, the table fixtures and ../shared/dev-real in docs/ocr.md, "Resolution per page":
- * reading 200 dpi scans as they are (text ≈ 20 px) lost a subject line of a real letter, and upscaling
- * after clean-up (cubic) lost the faint rules of a table, so 13–14 pt print at 200 dpi is brought to
- * ≈ 300 dpi first, bilinear, as pdfjs's canvas drew it; large print, and pages at 300 dpi, are not.
+ * letter-sized ink, `GreyImage.textHeight`) is ≈ 1.25 × the x-height, so 13–14 pt print at 300 dpi
+ * measures 28–30 px. A page whose text measures less is upscaled (after clean-up, which is cheaper at
+ * the scan's own resolution) until its text reaches TARGET_PX, never beyond `maxDpi` nor MAX_SCALE; a
+ * page whose text is big enough is read as it is. Measured on the generated scans and ../shared/dev-real
+ * in docs/ocr.md, "Resolution per page": reading 200 dpi scans as they are (text ≈ 20 px) lost a
+ * subject line of a real letter and moved CER both ways, so 13–14 pt print at 200 dpi is still brought
+ * to ≈ 300 dpi; large print, and pages already at 300 dpi, are not.
  */
 import sharp from 'sharp'
 import type { GreyImage } from './grey-image.js'
-import { textHeightOf } from './preprocess.js'
 
 export const OCR_TEXT_SIZE = {
   /** text at least this tall (px) is read as it is */
@@ -30,18 +29,17 @@ export function ocrScale(textHeight: number | undefined, dpi: number, maxDpi: nu
   return scale > 1 ? scale : 1
 }
 
-/** The page at the resolution its text needs for OCR (itself when it has it already); its text is measured unless known. */
+/** The page at the resolution its text needs for OCR (itself when it has it already). */
 export async function atOcrResolution(img: GreyImage, maxDpi: number): Promise<GreyImage> {
-  const textHeight = img.textHeight ?? textHeightOf(img)
-  const scale = ocrScale(textHeight, img.dpi, maxDpi)
+  const scale = ocrScale(img.textHeight, img.dpi, maxDpi)
   if (scale === 1) return img
   const width = Math.round(img.width * scale)
   const height = Math.round(img.height * scale)
   const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .resize(width, height, { fit: 'fill', kernel: 'cubic' })
     .toColourspace('b-w') // one channel out, as in
     .raw()
     .toBuffer({ resolveWithObject: true })
   if (info.channels !== 1) throw new Error(`upscaling gave ${info.channels} channels, not 1`)
-  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi: Math.round(img.dpi * scale), textHeight: textHeight! * scale }
+  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi: Math.round(img.dpi * scale), textHeight: img.textHeight! * scale }
 }

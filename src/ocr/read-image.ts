@@ -44,7 +44,7 @@ export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool
 
 /** Turn, clean and OCR the page; the cleaned image is kept for the table step. */
 async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer, maxDpi: number): Promise<{ read: SourcePage; clean: GreyImage }> {
-  const clean = await time('preprocess', async () => preprocessPage(await atOcrResolution(await turnPage(image, rotation), maxDpi)))
+  const clean = await time('preprocess', async () => atOcrResolution(await preprocessPage(await turnPage(image, rotation)), maxDpi))
   const ocred = await time('ocr', () => ocr.recognize(clean, page))
   return { read: rotation ? { ...ocred, rotation } : ocred, clean }
 }
