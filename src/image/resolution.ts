@@ -37,7 +37,7 @@ export async function atOcrResolution(img: GreyImage, maxDpi: number): Promise<G
   const height = Math.round(img.height * scale)
   const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
     .resize(width, height, { fit: 'fill', kernel: 'cubic' })
-    .toColourspace('b-w') // one channel out, as in
+    .toColourspace('b-w') // one grey channel out, as it came in
     .raw()
     .toBuffer({ resolveWithObject: true })
   if (info.channels !== 1) throw new Error(`upscaling gave ${info.channels} channels, not 1`)

@@ -1,6 +1,7 @@
 /**
  * A page image as it came → the page model: blank pages skipped before any work, the page turned
- * upright, brought to the resolution its text needs (src/image/resolution.ts), cleaned, OCRed, its tables re-read, and its start judged (header or mid-text).
+ * upright, cleaned, brought to the resolution its text needs (src/image/resolution.ts), OCRed, its
+ * tables re-read, and its start judged (header or mid-text).
  *
  * Orientation, measured on the real scans (docs/pages.md): the ink profile says whether the lines run
  * along the rows or the columns (src/image/orientation.ts), and a sideways page is turned a quarter turn
