@@ -56,10 +56,13 @@ const DATE_LINE = /(,|\s)\s*ngay\b.*\bnam\b|ngay\s*\d{1,2}\s*[/.-]/
 /** An organ word right before the motto words makes them part of a name ("TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH"). */
 const NAME_BEFORE_MOTTO = /(trung uong|ban chap hanh|bch|thuong vu|btv|ban|hoi dong|uy ban)\s$/
 
+/** The motto's words with stray marks OCR puts between them ("CHỦ 'NGHĨA", "XÃ. HỘI") still one motto. */
+const MOTTO_RES = MOTTO_STARTS.map((m) => new RegExp(m.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join(`[\\s'’‘\`".,:;]+`)))
+
 function mottoAt(f: string): number {
   let best = -1
-  for (const m of MOTTO_STARTS) {
-    const k = f.indexOf(m)
+  for (const re of MOTTO_RES) {
+    const k = f.search(re)
     if (k < 0) continue
     if (NAME_BEFORE_MOTTO.test(f.slice(Math.max(0, k - 20), k).replace(/\s+/g, ' ')) && !/\S\s{2,}$/.test(f.slice(0, k))) continue
     if (best < 0 || k < best) best = k

@@ -167,3 +167,10 @@ Văn phòng Trung ương Đảng, 01/10/2022 15:50:04
     expect(plan.officialMetadata).toMatchObject({ codeNumber: '219', codeNotation: 'KH-UBND', issuedDate: '2024-04-16', language: 'vi' })
   })
 })
+
+describe('the motto with a stray mark inside it', () => {
+  it('still splits the issuer from the motto when OCR puts a mark between its words', () => {
+    expect(splitHeaderLine("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ 'NGHĨA VIỆT NAM")).toMatchObject({ left: 'ỦY BAN NHÂN DÂN', right: "CỘNG HÒA XÃ HỘI CHỦ 'NGHĨA VIỆT NAM" })
+    expect(splitHeaderLine('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ. HỘI CHỦ NGHĨA VIỆT NAM').left).toBe('ỦY BAN NHÂN DÂN')
+  })
+})
