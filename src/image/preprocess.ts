@@ -32,9 +32,9 @@ export async function preprocessPage(img: GreyImage, opts: PreprocessOptions = {
   return out
 }
 
-const raw = (img: GreyImage) => ({ raw: { width: img.width, height: img.height, channels: 1 as const } })
+export const raw = (img: GreyImage) => ({ raw: { width: img.width, height: img.height, channels: 1 as const } })
 
-async function toGrey(pipeline: Sharp, dpi: number): Promise<GreyImage> {
+export async function toGrey(pipeline: Sharp, dpi: number): Promise<GreyImage> {
   const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true })
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi }
 }

@@ -12,6 +12,7 @@
  */
 import sharp from 'sharp'
 import type { GreyImage } from './grey-image.js'
+import { raw, toGrey } from './preprocess.js'
 
 export const OCR_TEXT_SIZE = {
   /** text at least this tall (px) is read as it is */
@@ -35,11 +36,6 @@ export async function atOcrResolution(img: GreyImage, maxDpi: number): Promise<G
   if (scale === 1) return img
   const width = Math.round(img.width * scale)
   const height = Math.round(img.height * scale)
-  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
-    .resize(width, height, { fit: 'fill', kernel: 'cubic' })
-    .toColourspace('b-w') // one grey channel out, as it came in
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-  if (info.channels !== 1) throw new Error(`upscaling gave ${info.channels} channels, not 1`)
-  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), dpi: Math.round(img.dpi * scale), textHeight: img.textHeight! * scale }
+  const up = await toGrey(sharp(img.data, raw(img)).resize(width, height, { fit: 'fill', kernel: 'cubic' }), Math.round(img.dpi * scale))
+  return { ...up, textHeight: img.textHeight! * scale }
 }

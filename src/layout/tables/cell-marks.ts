@@ -38,7 +38,7 @@ const QUOTE = /["“”]/gu
 /** A cell's closing period, colon or semicolon after a word. */
 const CLOSING_MARK = /(?<=[\p{L}\p{N})])[.:;]$/u
 /** A token with no letter or digit; a dash standing alone is a range or a list mark ("2025 - 2027"). */
-const NO_WORD = /^[^\p{L}\p{N}]+$/u
+export const NO_WORD = /^[^\p{L}\p{N}]+$/u
 const DASH = /^[-–—]$/u
 
 /** The cell's text from its read words, marks no Vietnamese text would carry dropped. */

@@ -5,6 +5,7 @@
 import { foldForSearch } from '../../normalize/syllable.js'
 import { COLUMN_ROLES, type ColumnRole } from '../data/column-roles.js'
 import { ID_TEXT } from './ids.js'
+import { NO_WORD } from './cell-marks.js'
 
 export type GridCell = { row: number; col: number; rowSpan: number; colSpan: number; text: string }
 
@@ -50,12 +51,9 @@ export function headerRowCount(cells: readonly GridCell[], rows: number): number
   return Math.min(n, rows)
 }
 
-/** A stroke alone where a column name wraps: a rule fragment or a speck read as "-", "|" or "_". */
-const STRAY_MARK = /(^|\s)[-–—_|~'`.,]+(?=\s|$)/g
-
-/** A header cell's words, without the stray marks OCR reads from rules and specks between them. */
+/** A header cell's words, without the tokens that hold no letter or digit (rule fragments, specks). */
 function columnWords(text: string): string {
-  return text.replace(STRAY_MARK, '$1').replace(/\s+/g, ' ').trim()
+  return text.split(/\s+/).filter((t) => t && !NO_WORD.test(t)).join(' ')
 }
 
 /** Header text of each column over the header rows, top to bottom ("A / B"). */
