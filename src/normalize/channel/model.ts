@@ -45,7 +45,8 @@ export class Channel {
   readonly byObserved = new Map<string, Set<string>>()
   /** first letters of multi-letter gold units (ươ…) */
   readonly pairStarts = new Set<string>()
-  private readonly memo = new Map<string, number>()
+  /** cost by gold unit, then observed string; [inside a word, at a word start] */
+  private readonly memo = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()]
   readonly adapted: boolean
 
   constructor(params: ChannelParams, entries: Iterable<[string, string, number]> = defaultEntries(), adapted = false) {
@@ -71,9 +72,11 @@ export class Channel {
 
   /** Cost of gold unit g written as observed string o ('' = letter lost). */
   cost(g: string, o: string, wordStart: boolean): number {
-    const key = g + '\u0001' + o + (wordStart ? '^' : '')
-    let c = this.memo.get(key)
-    if (c === undefined) this.memo.set(key, (c = this.compute(g, o, wordStart)))
+    const memo = this.memo[wordStart ? 1 : 0]
+    let byObs = memo.get(g)
+    if (!byObs) memo.set(g, (byObs = new Map()))
+    let c = byObs.get(o)
+    if (c === undefined) byObs.set(o, (c = this.compute(g, o, wordStart)))
     return c
   }
 
