@@ -144,7 +144,9 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   let found = 0
   let best = Infinity
   let full = Infinity // the cost of the maxResults-th word found
-  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST, full)
+  // states dearer than this (with the least cost of finishing a word) are not queued: no word behind them
+  // could be found; min(best + margin, MAX_COST, full, the keep-th rank)
+  let limit = MAX_COST
   q.offer(0, 0, 0, limit)
   let pops = 0
   while (q.heapSize && pops++ < MAX_POPS) {
@@ -160,7 +162,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       best = Math.min(best, cost)
       // the maxResults-th word: words as cheap still come (which of them the heap gives first is chance)
       if (found === maxResults) full = cost
-      limit = Math.min(best + margin, MAX_COST, full)
+      limit = Math.min(best + margin, MAX_COST, full, q.kthRank(keep))
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
