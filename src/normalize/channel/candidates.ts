@@ -249,10 +249,19 @@ type TokenSteps = { at: Step[][]; insertion: Float64Array }
 
 function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
   const m = obs.length
+  const o = obs.join('')
+  // where each glyph starts in o (UTF-16 units): a piece is one slice
+  const offset = new Int32Array(m + 1)
+  for (let j = 0; j < m; j++) offset[j + 1] = offset[j] + obs[j].length
+  let memo = stepMemo.get(ch)
+  if (!memo) stepMemo.set(ch, (memo = new Map()))
   const at: Step[][] = []
   for (let j = 0; j <= m; j++) {
     const row: Step[] = []
-    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) row.push(stepOf(lex, ch, k === 1 ? obs[j] : obs.slice(j, j + k).join(''), k))
+    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
+      const piece = o.slice(offset[j], offset[j + k])
+      row.push(memo.get(piece) ?? stepOf(lex, ch, memo, piece, k))
+    }
     at.push(row)
   }
   const insertion = Float64Array.from(obs, (x) => ch.insertion(x))
@@ -260,12 +269,9 @@ function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
 }
 
 const stepMemo = new WeakMap<Channel, Map<string, Step>>()
-/** The step of observed piece (k glyphs), made once per channel. */
-function stepOf(lex: Lexicon, ch: Channel, piece: string, k: number): Step {
-  let memo = stepMemo.get(ch)
-  if (!memo) stepMemo.set(ch, (memo = new Map()))
-  let step = memo.get(piece)
-  if (step) return step
+/** The step of observed piece (k glyphs), made once per channel (kept in memo). */
+function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: string, k: number): Step {
+  let step: Step
   const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
   const letters: Step['letters'] = byLetter ? [ch.costsFor(piece, false, lex.alphabet), ch.costsFor(piece, true, lex.alphabet)] : [null, null]
   const golds: Int32Array[] = [], cost0: number[] = [], cost1: number[] = []
