@@ -14,6 +14,7 @@ const BIGRAM_WEIGHT = 1.5
 const MIN_CONFIDENCE = 0.9
 
 export class DocumentCache {
+  /** counts while reading, then the bonus of each word and pair (weight · ln(1 + count)) */
   private readonly uni = new Map<number, number>()
   private readonly bi = new Map<number, number>()
 
@@ -31,6 +32,8 @@ export class DocumentCache {
         }
       }
     }
+    for (const [id, n] of this.uni) this.uni.set(id, UNIGRAM_WEIGHT * Math.log1p(n))
+    for (const [key, n] of this.bi) this.bi.set(key, BIGRAM_WEIGHT * Math.log1p(n))
   }
 
   /** Log-bonus of word id after word prev (prev < 0: none known). */
@@ -38,6 +41,6 @@ export class DocumentCache {
     const u = this.uni.get(id)
     if (u === undefined) return 0
     const b = prev >= 0 ? this.bi.get(prev * 65536 + id) : undefined
-    return UNIGRAM_WEIGHT * Math.log1p(u) + (b === undefined ? 0 : BIGRAM_WEIGHT * Math.log1p(b))
+    return u + (b === undefined ? 0 : b)
   }
 }
