@@ -155,6 +155,8 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     if (cost > best + margin || cost > q.kthRank(keep) || cost > full) break
     if (q.bestOf(key) < cost) continue
     const node = q.nodeOf(key), j = q.jOf(key, node)
+    // the limit fell since this state was queued: it may no longer lead to a word within it
+    if (cost + restCost(lex.trie, rest, node, j) > limit) continue
     const w = word[node]
     if (j === m && w >= 0 && q.foundGen[w] !== q.gen) {
       q.found(w, cost, found++)
