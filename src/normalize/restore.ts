@@ -478,10 +478,11 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   let result = r.restoreLines(lines, pieces)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
+  const prior = new Channel(est) // one object for every round: its costs and alignments are reused
   for (let k = 0; k < rounds; k++) {
     const pairs: [string, string, number][] = []
     for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
-    r.setChannel(adaptChannel(new Channel(est), pairs))
+    r.setChannel(adaptChannel(prior, pairs))
     r.documentCache = new DocumentCache(opts.lm, result.decisions)
     result = r.restoreLines(lines, pieces)
   }

@@ -44,13 +44,21 @@ export function align(ch: Channel, w: string, o: string): [string, string][] | n
   return pairs.reverse()
 }
 
+const alignmentMemo = new WeakMap<Channel, Map<string, [string, string][] | null>>()
+/** Alignments under one prior channel by word and observed token (a caller that keeps its prior reuses them). */
+function alignmentsOf(prior: Channel): Map<string, [string, string][] | null> {
+  let m = alignmentMemo.get(prior)
+  if (!m) alignmentMemo.set(prior, (m = new Map()))
+  return m
+}
+
 const KAPPA = 8 // prior strength, in pseudo-observations per gold letter
 
 /** A channel re-estimated from (decoded word, observed token, weight) pairs of one document. */
 export function adaptChannel(prior: Channel, pairs: [string, string, number][]): Channel {
   const counts = new Map<string, Map<string, number>>()
   let marked = 0, dropped = 0, wrong = 0
-  const alignments = new Map<string, [string, string][] | null>() // a document repeats its words
+  const alignments = alignmentsOf(prior) // a document repeats its words, and each round the pairs of the last
   for (const [w, o, weight] of pairs) {
     const key = w + '\u0001' + o
     let al = alignments.get(key)
