@@ -237,6 +237,11 @@ export class Restorer {
     if (d.row.length < n) d.row = new Float64Array(n * 2)
     if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
     const cache = this.documentCache
+    // the document cache's word bonuses, once per slot (−1: none, the pair bonus then does not count either)
+    if (cache) {
+      if (d.uniBonus.length < n) d.uniBonus = new Float64Array(n * 2)
+      for (let i = 0; i < n; i++) d.uniBonus[i] = cache.unigramBonus(ids[i]) ?? -1
+    }
     let m = 0 // expanded states this slot
     let nb = 0 // distinct last words among the states: their backoff rows, computed once each
     d.gen++
@@ -251,6 +256,7 @@ export class Restorer {
         d.backWord[nb++] = w2
       }
       this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
+      const pairs = cache?.pairsAfter(w2)
       // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
       if (this.lm.hasFourgrams && from >= 0) {
         const p = d.back[from]
@@ -260,7 +266,10 @@ export class Restorer {
         const second = ids2[i]
         // a two-syllable reading (glued token) moves the state on by two words
         let score = base + d.row[i] - costs[i]
-        if (cache) score += cache.bonus(w2, ids[i])
+        if (cache && d.uniBonus[i] >= 0) {
+          const b = pairs?.get(ids[i])
+          score += d.uniBonus[i] + (b === undefined ? 0 : b)
+        }
         if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
         const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
         m = mergeExtension(d, m, score, from, i, s1, s2)
@@ -478,10 +487,11 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   let result = r.restoreLines(lines, pieces)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
+  const prior = new Channel(est) // one object for every round: its costs and alignments are reused
   for (let k = 0; k < rounds; k++) {
     const pairs: [string, string, number][] = []
     for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
-    r.setChannel(adaptChannel(new Channel(est), pairs))
+    r.setChannel(adaptChannel(prior, pairs))
     r.documentCache = new DocumentCache(opts.lm, result.decisions)
     result = r.restoreLines(lines, pieces)
   }
@@ -642,7 +652,7 @@ type DecoderArrays = {
   w1: Int32Array; w2: Int32Array; score: Float64Array; back: Int32Array; cand: Int32Array; size: Int32Array
   xScore: Float64Array; xFrom: Int32Array; xCand: Int32Array; xW1: Int32Array; xW2: Int32Array
   hkey: Float64Array; hval: Int32Array; hgen: Uint32Array; gen: number; row: Float64Array
-  back2: Float64Array; backWord: Int32Array
+  back2: Float64Array; backWord: Int32Array; uniBonus: Float64Array
 }
 let dec: DecoderArrays | null = null
 /** Scratch arrays of the decoder, grown to the longest phrase and reused (one decode at a time). */
@@ -653,7 +663,7 @@ function decoderArrays(T: number): DecoderArrays {
       w1: new Int32Array(s), w2: new Int32Array(s), score: new Float64Array(s), back: new Int32Array(s), cand: new Int32Array(s), size: new Int32Array(n),
       xScore: new Float64Array(x), xFrom: new Int32Array(x), xCand: new Int32Array(x), xW1: new Int32Array(x), xW2: new Int32Array(x),
       hkey: new Float64Array(HSIZE), hval: new Int32Array(HSIZE), hgen: new Uint32Array(HSIZE), gen: dec?.gen ?? 0, row: dec?.row ?? new Float64Array(64),
-      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backWord: new Int32Array(BEAM + 1),
+      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backWord: new Int32Array(BEAM + 1), uniBonus: dec?.uniBonus ?? new Float64Array(64),
     }
   }
   return dec

@@ -10,6 +10,10 @@ export function align(ch: Channel, w: string, o: string): [string, string][] | n
   const n = g.length, m = b.length
   const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity))
   const back: ([number, number] | null)[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(null))
+  // the observed pieces (up to 4 glyphs from j) and gold units (1 or 2 letters from i), cut once
+  const pieces = b.map((_, j) => Array.from({ length: Math.min(4, m - j) + 1 }, (_, k) => b.slice(j, j + k).join('')))
+  pieces.push([''])
+  const units = g.map((_, i) => [g[i], g.slice(i, i + 2).join('')])
   cost[0][0] = 0
   for (let i = 0; i <= n; i++)
     for (let j = 0; j <= m; j++) {
@@ -18,9 +22,9 @@ export function align(ch: Channel, w: string, o: string): [string, string][] | n
       if (j < m) relax(i, j + 1, c0 + ch.insertion(b[j]), i, j)
       for (const gl of [1, 2]) {
         if (i + gl > n) continue
-        const unit = g.slice(i, i + gl).join('')
+        const unit = units[i][gl - 1]
         for (let k = 0; k <= 4 && j + k <= m; k++) {
-          const c = ch.cost(unit, b.slice(j, j + k).join(''), i === 0)
+          const c = ch.cost(unit, pieces[j][k], i === 0)
           if (c < Infinity) relax(i + gl, j + k, c0 + c, i, j)
         }
       }
@@ -40,13 +44,21 @@ export function align(ch: Channel, w: string, o: string): [string, string][] | n
   return pairs.reverse()
 }
 
+const alignmentMemo = new WeakMap<Channel, Map<string, [string, string][] | null>>()
+/** Alignments under one prior channel by word and observed token (a caller that keeps its prior reuses them). */
+function alignmentsOf(prior: Channel): Map<string, [string, string][] | null> {
+  let m = alignmentMemo.get(prior)
+  if (!m) alignmentMemo.set(prior, (m = new Map()))
+  return m
+}
+
 const KAPPA = 8 // prior strength, in pseudo-observations per gold letter
 
 /** A channel re-estimated from (decoded word, observed token, weight) pairs of one document. */
 export function adaptChannel(prior: Channel, pairs: [string, string, number][]): Channel {
   const counts = new Map<string, Map<string, number>>()
   let marked = 0, dropped = 0, wrong = 0
-  const alignments = new Map<string, [string, string][] | null>() // a document repeats its words
+  const alignments = alignmentsOf(prior) // a document repeats its words, and each round the pairs of the last
   for (const [w, o, weight] of pairs) {
     const key = w + '\u0001' + o
     let al = alignments.get(key)

@@ -139,19 +139,24 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const steps = tokenSteps(lex, ch, obs)
   const rest = restOf(steps, m)
   const q = scratch
-  q.begin(lex.vocab.length, maxResults, (childStart.length - 1) * 64 + m + 1)
+  q.begin(lex.vocab.length, maxResults, childStart.length - 1, m + 1)
   q.ranks.length = 0
   let found = 0
   let best = Infinity
   let full = Infinity // the cost of the maxResults-th word found
-  let limit = MAX_COST // states dearer than this are not queued: min(best + margin, MAX_COST, full)
+  // states dearer than this (with the least cost of finishing a word) are not queued: no word behind them
+  // could be found; min(best + margin, MAX_COST, full, the keep-th rank)
+  let limit = MAX_COST
   q.offer(0, 0, 0, limit)
   let pops = 0
   while (q.heapSize && pops++ < MAX_POPS) {
-    const cost = q.topCost(), node = q.topNode(), j = q.topJ()
+    const cost = q.topCost(), key = q.topKey()
     q.pop()
     if (cost > best + margin || cost > q.kthRank(keep) || cost > full) break
-    if (q.bestOf(node * 64 + j) < cost) continue
+    if (q.bestOf(key) < cost) continue
+    const node = q.nodeOf(key), j = q.jOf(key, node)
+    // the limit fell since this state was queued: it may no longer lead to a word within it
+    if (cost + restCost(lex.trie, rest, node, j) > limit) continue
     const w = word[node]
     if (j === m && w >= 0 && q.foundGen[w] !== q.gen) {
       q.found(w, cost, found++)
@@ -159,7 +164,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       best = Math.min(best, cost)
       // the maxResults-th word: words as cheap still come (which of them the heap gives first is chance)
       if (found === maxResults) full = cost
-      limit = Math.min(best + margin, MAX_COST, full)
+      limit = Math.min(best + margin, MAX_COST, full, q.kthRank(keep))
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
@@ -171,7 +176,8 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       // (;1: the generic prior prices them as one vowel; adaptation learns which vowels this document
       // means by them): try every continuation of the trie
       const letters = step.letters[start]
-      if (letters)
+      // (no letter of this piece fits under the limit: the children are not looked at)
+      if (letters && cost + step.least[start] <= limit)
         for (let e = c0; e < c1; e++) {
           const c = cost + letters[childLetter[e]]
           if (c <= limit) q.offer(c, childNode[e], j + k, limit - restCost(lex.trie, rest, childNode[e], j + k))
@@ -237,18 +243,27 @@ function restCost(t: Trie, r: Rest, node: number, j: number): number {
 /**
  * What the search needs of token obs, per glyph position j and piece length k (the k glyphs from j),
  * by word start (1) or not (0): the letter costs of the piece (null: the piece is not read letter by
- * letter), the table's gold units for it as letter indices with their costs, and at j the cost of a
+ * letter) and the least of them, the table's gold units for it as letter indices with their costs, and at j the cost of a
  * glyph with no letter behind it.
  */
-type Step = { letters: [Float64Array | null, Float64Array | null]; golds: Int32Array[]; goldCost: [Float64Array, Float64Array] }
+type Step = { letters: [Float64Array | null, Float64Array | null]; least: [number, number]; golds: Int32Array[]; goldCost: [Float64Array, Float64Array] }
 type TokenSteps = { at: Step[][]; insertion: Float64Array }
 
 function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
   const m = obs.length
+  const o = obs.join('')
+  // where each glyph starts in o (UTF-16 units): a piece is one slice
+  const offset = new Int32Array(m + 1)
+  for (let j = 0; j < m; j++) offset[j + 1] = offset[j] + obs[j].length
+  let memo = stepMemo.get(ch)
+  if (!memo) stepMemo.set(ch, (memo = new Map()))
   const at: Step[][] = []
   for (let j = 0; j <= m; j++) {
     const row: Step[] = []
-    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) row.push(stepOf(lex, ch, k === 1 ? obs[j] : obs.slice(j, j + k).join(''), k))
+    for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
+      const piece = o.slice(offset[j], offset[j + k])
+      row.push(memo.get(piece) ?? stepOf(lex, ch, memo, piece, k))
+    }
     at.push(row)
   }
   const insertion = Float64Array.from(obs, (x) => ch.insertion(x))
@@ -256,12 +271,9 @@ function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
 }
 
 const stepMemo = new WeakMap<Channel, Map<string, Step>>()
-/** The step of observed piece (k glyphs), made once per channel. */
-function stepOf(lex: Lexicon, ch: Channel, piece: string, k: number): Step {
-  let memo = stepMemo.get(ch)
-  if (!memo) stepMemo.set(ch, (memo = new Map()))
-  let step = memo.get(piece)
-  if (step) return step
+/** The step of observed piece (k glyphs), made once per channel (kept in memo). */
+function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: string, k: number): Step {
+  let step: Step
   const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
   const letters: Step['letters'] = byLetter ? [ch.costsFor(piece, false, lex.alphabet), ch.costsFor(piece, true, lex.alphabet)] : [null, null]
   const golds: Int32Array[] = [], cost0: number[] = [], cost1: number[] = []
@@ -273,8 +285,16 @@ function stepOf(lex: Lexicon, ch: Channel, piece: string, k: number): Step {
     cost0.push(ch.cost(g, piece, false))
     cost1.push(ch.cost(g, piece, true))
   }
-  memo.set(piece, (step = { letters, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
+  const least: Step['least'] = [leastOf(letters[0]), leastOf(letters[1])]
+  memo.set(piece, (step = { letters, least, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
   return step
+}
+
+/** The cheapest letter cost of a piece (Infinity when it is not read letter by letter). */
+function leastOf(costs: Float64Array | null): number {
+  let least = Infinity
+  if (costs) for (const c of costs) least = Math.min(least, c)
+  return least
 }
 
 /** The letters of gold unit g as alphabet indices, or null when one is not in the alphabet. */
@@ -304,20 +324,23 @@ function walk(t: Trie, node: number, path: Int32Array): number {
 }
 
 /**
- * Scratch of the search, reused by every call (one search at a time): a binary min-heap of (cost, node,
- * glyphs read) in parallel arrays, the best cost per state in a flat table indexed by the state's key
+ * Scratch of the search, reused by every call (one search at a time): a binary min-heap of (cost, state
+ * key) in parallel arrays, the best cost per state in a flat table indexed by the state's key
  * (the trie has a few thousand nodes) stamped with the search's number (no clearing between searches),
  * and the words found.
  */
 class SearchScratch {
   gen = 0
   heapSize = 0
+  /** the queue: cost and state key (node · width + glyphs read) of each entry */
   private hCost = new Float64Array(1024)
-  private hNode = new Int32Array(1024)
-  private hJ = new Int32Array(1024)
-  /** best cost per state key (node · 64 + glyphs read), valid where stamps holds this search's number */
-  private costs = new Float64Array(0)
-  private stamps = new Uint32Array(0)
+  private hKey = new Int32Array(1024)
+  /**
+   * per state key (width = the token's glyphs + 1: the keys of one search lie close together): [stamp,
+   * best cost] side by side, the cost valid where the stamp is this search's number
+   */
+  private best = new Float64Array(0)
+  private width = 1
   foundGen = new Uint32Array(0)
   foundId = new Int32Array(64)
   foundCost = new Float64Array(64)
@@ -336,72 +359,64 @@ class SearchScratch {
   }
 
   topCost(): number { return this.hCost[0] }
-  topNode(): number { return this.hNode[0] }
-  topJ(): number { return this.hJ[0] }
+  topKey(): number { return this.hKey[0] }
+  nodeOf(key: number): number { return (key / this.width) | 0 }
+  jOf(key: number, node: number): number { return key - node * this.width }
 
   /** Queues state (node, j) at cost unless it costs more than limit or was reached as cheaply before. */
   offer(cost: number, node: number, j: number, limit: number): void {
     if (cost > limit) return
-    if (this.improve(node * 64 + j, cost)) this.push(cost, node, j)
-  }
-
-  /** Records cost for state key unless a cost at most as high is known; whether it was recorded. */
-  improve(key: number, cost: number): boolean {
-    if (this.stamps[key] === this.gen && this.costs[key] <= cost) return false
-    this.stamps[key] = this.gen
-    this.costs[key] = cost
-    return true
+    const key = node * this.width + j, best = this.best
+    if (best[2 * key] === this.gen && best[2 * key + 1] <= cost) return
+    best[2 * key] = this.gen
+    best[2 * key + 1] = cost
+    this.push(cost, key)
   }
 
   /** The best cost recorded for state key in this search. */
   bestOf(key: number): number {
-    return this.stamps[key] === this.gen ? this.costs[key] : Infinity
+    return this.best[2 * key] === this.gen ? this.best[2 * key + 1] : Infinity
   }
 
-  push(cost: number, node: number, j: number): void {
+  /** Binary min-heap insertion (the new entry rises while its parent costs more). */
+  push(cost: number, key: number): void {
     if (this.heapSize === this.hCost.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b)
-      this.hCost = grow(this.hCost, new Float64Array(this.heapSize * 2))
-      this.hNode = grow(this.hNode, new Int32Array(this.heapSize * 2))
-      this.hJ = grow(this.hJ, new Int32Array(this.heapSize * 2))
+      const c = new Float64Array(this.heapSize * 2), k = new Int32Array(this.heapSize * 2)
+      c.set(this.hCost)
+      k.set(this.hKey)
+      ;(this.hCost = c), (this.hKey = k)
     }
-    const { hCost, hNode, hJ } = this
+    const { hCost, hKey } = this
     let i = this.heapSize++
-    hCost[i] = cost
-    hNode[i] = node
-    hJ[i] = j
     while (i > 0) {
       const p = (i - 1) >> 1
-      if (hCost[p] <= hCost[i]) break
-      this.swap(p, i)
+      if (hCost[p] <= cost) break
+      hCost[i] = hCost[p]
+      hKey[i] = hKey[p]
       i = p
     }
+    hCost[i] = cost
+    hKey[i] = key
   }
 
+  /** Removes the top: the last entry sinks from the root while a child (the left on a tie) costs less. */
   pop(): void {
-    const { hCost } = this
-    const last = --this.heapSize
-    if (last === 0) return
-    this.hCost[0] = hCost[last]
-    this.hNode[0] = this.hNode[last]
-    this.hJ[0] = this.hJ[last]
-    const n = last
+    const { hCost, hKey } = this
+    const n = --this.heapSize
+    if (n === 0) return
+    const cost = hCost[n], key = hKey[n]
     let i = 0
     for (;;) {
-      const l = 2 * i + 1, r = l + 1
-      let m = i
-      if (l < n && hCost[l] < hCost[m]) m = l
-      if (r < n && hCost[r] < hCost[m]) m = r
-      if (m === i) break
-      this.swap(m, i)
-      i = m
+      let c = 2 * i + 1
+      if (c >= n) break
+      if (c + 1 < n && hCost[c + 1] < hCost[c]) c++
+      if (hCost[c] >= cost) break
+      hCost[i] = hCost[c]
+      hKey[i] = hKey[c]
+      i = c
     }
-  }
-
-  private swap(a: number, b: number): void {
-    const c = this.hCost[a], n = this.hNode[a], j = this.hJ[a]
-    this.hCost[a] = this.hCost[b], this.hNode[a] = this.hNode[b], this.hJ[a] = this.hJ[b]
-    this.hCost[b] = c, this.hNode[b] = n, this.hJ[b] = j
+    hCost[i] = cost
+    hKey[i] = key
   }
 
   /** the ranks of the best words found so far, ascending (at most keep of them) */
@@ -424,17 +439,18 @@ class SearchScratch {
   }
 
   /**
-   * Starts a search for at most maxResults words of a vocabulary of size n, with state keys below keys:
-   * a new stamp, an empty queue.
+   * Starts a search for at most maxResults words of a vocabulary of size n, over the states of nodes trie
+   * nodes × width glyph counts: a new stamp, an empty queue.
    */
-  begin(n: number, maxResults: number, keys: number): void {
-    if (this.stamps.length < keys) (this.stamps = new Uint32Array(keys)), (this.costs = new Float64Array(keys))
+  begin(n: number, maxResults: number, nodes: number, width: number): void {
+    this.width = width
+    if (this.best.length < 2 * nodes * width) this.best = new Float64Array(2 * nodes * width)
     if (this.foundGen.length < n) this.foundGen = new Uint32Array(n)
     if (this.foundId.length < maxResults) (this.foundId = new Int32Array(maxResults)), (this.foundCost = new Float64Array(maxResults))
     if (this.gen === 0xffffffff) {
       // the stamps are about to wrap (a long-lived worker): forget every earlier search
       this.gen = 0
-      this.stamps.fill(0)
+      this.best.fill(0)
       this.foundGen.fill(0)
     }
     this.gen++

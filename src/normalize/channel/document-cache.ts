@@ -14,10 +14,13 @@ const BIGRAM_WEIGHT = 1.5
 const MIN_CONFIDENCE = 0.9
 
 export class DocumentCache {
+  /** the bonus of each sure word (weight · ln(1 + count)) */
   private readonly uni = new Map<number, number>()
-  private readonly bi = new Map<number, number>()
+  /** the bonus of each sure pair, by first word: word → (next word → bonus) */
+  private readonly after = new Map<number, Map<number, number>>()
 
   constructor(lm: LanguageModel, reading: Reading) {
+    const pairs = new Map<number, number>()
     for (const line of reading) {
       let prev = -1
       for (const d of line) {
@@ -26,18 +29,27 @@ export class DocumentCache {
         for (const id of ids) {
           const sure = d.confidence >= MIN_CONFIDENCE && id >= 0
           if (sure) this.uni.set(id, (this.uni.get(id) ?? 0) + 1)
-          if (sure && prev >= 0) this.bi.set(prev * 65536 + id, (this.bi.get(prev * 65536 + id) ?? 0) + 1)
+          if (sure && prev >= 0) pairs.set(prev * 65536 + id, (pairs.get(prev * 65536 + id) ?? 0) + 1)
           prev = sure ? id : -1
         }
       }
     }
+    for (const [id, n] of this.uni) this.uni.set(id, UNIGRAM_WEIGHT * Math.log1p(n))
+    for (const [key, n] of pairs) {
+      const prev = Math.floor(key / 65536)
+      let m = this.after.get(prev)
+      if (!m) this.after.set(prev, (m = new Map()))
+      m.set(key - prev * 65536, BIGRAM_WEIGHT * Math.log1p(n))
+    }
   }
 
-  /** Log-bonus of word id after word prev (prev < 0: none known). */
-  bonus(prev: number, id: number): number {
-    const u = this.uni.get(id)
-    if (u === undefined) return 0
-    const b = prev >= 0 ? this.bi.get(prev * 65536 + id) : undefined
-    return UNIGRAM_WEIGHT * Math.log1p(u) + (b === undefined ? 0 : BIGRAM_WEIGHT * Math.log1p(b))
+  /** The word's own bonus, or undefined when the first reading was never sure of it (then no bonus at all). */
+  unigramBonus(id: number): number | undefined {
+    return this.uni.get(id)
+  }
+
+  /** The pair bonuses of the words after prev (undefined: none); a pair counts on top of its word's bonus. */
+  pairsAfter(prev: number): Map<number, number> | undefined {
+    return this.after.get(prev)
   }
 }

@@ -45,11 +45,22 @@ export class Channel {
   readonly byObserved = new Map<string, Set<string>>()
   /** first letters of multi-letter gold units (ươ…) */
   readonly pairStarts = new Set<string>()
-  private readonly memo = new Map<string, number>()
+  /** cost by gold unit, then observed string; [inside a word, at a word start] */
+  private readonly memo = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()]
   readonly adapted: boolean
+
+  /** the mark layer's costs of a marked letter: kept, all marks dropped, partly dropped, a wrong mark */
+  private readonly marks: { kept: number; dropped: number; partial: number; wrong: number }
 
   constructor(params: ChannelParams, entries: Iterable<[string, string, number]> = defaultEntries(), adapted = false) {
     this.params = params
+    const { pDrop, pWrong } = params
+    this.marks = {
+      kept: -Math.log(Math.max(1e-4, 1 - pDrop - pWrong)),
+      dropped: -Math.log(pDrop),
+      partial: -Math.log(pDrop * 0.3 + pWrong),
+      wrong: -Math.log(pWrong / 6),
+    }
     this.adapted = adapted
     for (const [gold, obs, cost] of entries) this.set(gold, obs, cost)
   }
@@ -71,9 +82,11 @@ export class Channel {
 
   /** Cost of gold unit g written as observed string o ('' = letter lost). */
   cost(g: string, o: string, wordStart: boolean): number {
-    const key = g + '\u0001' + o + (wordStart ? '^' : '')
-    let c = this.memo.get(key)
-    if (c === undefined) this.memo.set(key, (c = this.compute(g, o, wordStart)))
+    const memo = this.memo[wordStart ? 1 : 0]
+    let byObs = memo.get(g)
+    if (!byObs) memo.set(g, (byObs = new Map()))
+    let c = byObs.get(o)
+    if (c === undefined) byObs.set(o, (c = this.compute(g, o, wordStart)))
     return c
   }
 
@@ -85,12 +98,24 @@ export class Channel {
     const key = o + (wordStart ? '^' : '')
     let m = this.optionMemo.get(key)
     if (m === undefined) {
+      // compute() letter by letter, with what depends on o alone worked out once: the mark and generic
+      // layers per letter, then the table's entries for o (its few gold letters) where they are cheaper
       const costs = new Float64Array(alphabet.length)
+      const generic = this.params.garble > 0 ? this.genericCosts(o) : null
+      for (let i = 0; i < alphabet.length; i++) {
+        const g = alphabet[i]
+        let best = g.length === 1 ? this.markCost(g, o) : Infinity
+        if (generic) best = Math.min(best, g.length !== 1 ? Infinity : isVowel(g) ? generic.vowel : generic.consonant)
+        costs[i] = best
+      }
+      const index = indexOf(alphabet)
+      for (const g of this.byObserved.get(o) ?? []) {
+        const i = index.get(g)
+        if (i === undefined || (g === 'đ' && (o === 'p' || o === 'b') && !wordStart)) continue
+        costs[i] = Math.min(costs[i], this.table.get(g)!.get(o)!)
+      }
       let any = false
-      alphabet.forEach((g, i) => {
-        costs[i] = this.compute(g, o, wordStart)
-        if (costs[i] < Infinity) any = true
-      })
+      for (let i = 0; i < costs.length; i++) if (costs[i] < Infinity) any = true
       this.optionMemo.set(key, (m = any ? costs : null))
     }
     return m
@@ -112,29 +137,42 @@ export class Channel {
   }
 
   private markCost(g: string, o: string): number {
-    const { pDrop, pWrong } = this.params
     const fg = factsOf(g)
     const marked = g !== fg.bare
-    if (o === g) return marked ? -Math.log(Math.max(1e-4, 1 - pDrop - pWrong)) : 0.005
+    if (o === g) return marked ? this.marks.kept : 0.005
     if (o.length !== 1 || !marked) return Infinity
     if (factsOf(o).bare !== fg.bare) return Infinity
-    if (o === fg.bare) return -Math.log(pDrop)
+    if (o === fg.bare) return this.marks.dropped
     // one of tone / hat-horn-breve kept: a partial drop, about as likely as a wrong mark
-    if (o === fg.toneless || o === fg.hatless) return -Math.log(pDrop * 0.3 + pWrong)
-    return -Math.log(pWrong / 6)
+    if (o === fg.toneless || o === fg.hatless) return this.marks.partial
+    return this.marks.wrong
   }
 
   private genericCost(g: string, o: string): number {
-    const w = 1 - this.params.garble // less garbled text: generic confusions cost more
     if (g.length !== 1) return Infinity
-    if (!isVowel(g)) return o === '' ? 9 + 4 * w : Infinity
-    if (o === '') return 6.5 + 4 * w
-    if (o.length === 1 && SYMBOL.test(o)) return 6 + 4 * w
-    if (o.length === 1 && isVowel(o)) return 7 + 4 * w
-    if (o.length === 2 && [...o].some((x) => SYMBOL.test(x))) return 7 + 4 * w
-    if (o.length === 3 && [...o].some((x) => SYMBOL.test(x))) return 8 + 4 * w
-    return Infinity
+    const c = this.genericCosts(o)
+    return isVowel(g) ? c.vowel : c.consonant
   }
+
+  /** The generic layer for observed o: the cost of a vowel and of a consonant written as o. */
+  private genericCosts(o: string): { vowel: number; consonant: number } {
+    const w = 1 - this.params.garble // less garbled text: generic confusions cost more
+    const consonant = o === '' ? 9 + 4 * w : Infinity
+    if (o === '') return { vowel: 6.5 + 4 * w, consonant }
+    if (o.length === 1 && SYMBOL.test(o)) return { vowel: 6 + 4 * w, consonant }
+    if (o.length === 1 && isVowel(o)) return { vowel: 7 + 4 * w, consonant }
+    if (o.length === 2 && [...o].some((x) => SYMBOL.test(x))) return { vowel: 7 + 4 * w, consonant }
+    if (o.length === 3 && [...o].some((x) => SYMBOL.test(x))) return { vowel: 8 + 4 * w, consonant }
+    return { vowel: Infinity, consonant }
+  }
+}
+
+const alphabetIndex = new WeakMap<readonly string[], Map<string, number>>()
+/** A letter's place in alphabet (made once per alphabet). */
+function indexOf(alphabet: readonly string[]): Map<string, number> {
+  let m = alphabetIndex.get(alphabet)
+  if (!m) alphabetIndex.set(alphabet, (m = new Map(alphabet.map((g, i) => [g, i]))))
+  return m
 }
 
 function* defaultEntries(): Generator<[string, string, number]> {
