@@ -9,6 +9,7 @@ describe('dropStrayMarks', () => {
   it('drops a dot, comma or hyphen glued between syllables, whatever the confidence', () => {
     expect(dropStrayMarks(read('Vận.động,nguồn lực hỗ trợ'))).toBe('Vận động nguồn lực hỗ trợ')
     expect(dropStrayMarks(read('In ấn, cấp phát đến từng-hộ'))).toBe('In ấn, cấp phát đến từng hộ')
+    expect(dropStrayMarks(read('Lồng ghép nội dung phòng,.chống thiên tai'))).toBe('Lồng ghép nội dung phòng chống thiên tai')
   })
 
   it('keeps abbreviations, numbers and ranges with their marks', () => {
@@ -31,6 +32,9 @@ describe('dropStrayMarks', () => {
     const closing = (conf: number) => [...read('Cử giảng viên, cấp chứng'), { text: 'nhận.', conf }]
     expect(dropStrayMarks(closing(unsure))).toBe('Cử giảng viên, cấp chứng nhận')
     expect(dropStrayMarks(closing(0.97))).toBe('Cử giảng viên, cấp chứng nhận.')
+    const comma = (conf: number) => [...read('Ra quyết định kiện toàn, phân công nhiệm'), { text: 'vụ,', conf }]
+    expect(dropStrayMarks(comma(unsure))).toBe('Ra quyết định kiện toàn, phân công nhiệm vụ')
+    expect(dropStrayMarks(comma(0.97))).toBe('Ra quyết định kiện toàn, phân công nhiệm vụ,')
     const lone = (conf: number) => [...read('Tháng 10'), { text: ':', conf }, ...read('hằng năm')]
     expect(dropStrayMarks(lone(unsure))).toBe('Tháng 10 hằng năm')
     expect(dropStrayMarks(lone(0.97))).toBe('Tháng 10 : hằng năm')

@@ -198,19 +198,26 @@ describe('rereadTableCells (real OCR of synthetic cells)', () => {
     expect(reread.text).toBe('Biên soạn tài liệu')
   }, 60_000)
 
-  it('reads the id column of a word-gap table (ids the page OCR dropped), leaves its other cells', async () => {
-    const img = drawCells({ width: 1200, height: 360, text: [['STT', 70, 100], ['Nội dung', 400, 100], ['2.1', 80, 230], ['Rà soát danh sách', 300, 230]] })
+  it('reads the id column of a word-gap table (ids the page OCR dropped); its other cells keep the page text, less stray marks', async () => {
+    const img = drawCells({ width: 1200, height: 360, text: [['STT', 70, 100], ['Nội dung', 400, 100], ['2.1', 80, 230], ['Rà soát danh sách hội viên', 300, 230]] })
+    // the content cell's page words: "sảch" misread with confidence, a speck read as a period after "hội"
+    const words = ['Rà', 'soát', 'danh', 'sảch', 'hội.', 'viên'].map((text, i) => ({ text, box: [300 + i * 130, 200, 420 + i * 130, 250] as [number, number, number, number], conf: i === 4 ? 0.6 : 0.95 }))
+    const content: PageTableCell = { row: 1, col: 1, rowSpan: 1, colSpan: 1, text: words.map((w) => w.text).join(' '), box: [260, 150, 1150, 300], words: words.map((_, i) => [1, i] as [number, number]) }
     const table: PageTable = {
       box: [60, 50, 1150, 300],
       rows: 2,
       cols: 2,
       method: 'word-gaps',
-      cells: [cell(0, 0, 'STT', [60, 50, 260, 150], 0.9), cell(0, 1, 'Nội dung', [260, 50, 1150, 150], 0.9), cell(1, 0, '', [60, 150, 260, 300]), cell(1, 1, 'Rà soát danh sảch', [260, 150, 1150, 300], 0.6)],
+      cells: [cell(0, 0, 'STT', [60, 50, 260, 150], 0.9), cell(0, 1, 'Nội dung', [260, 50, 1150, 150], 0.9), cell(1, 0, '', [60, 150, 260, 300]), content],
     }
-    const [out] = await rereadTableCells(img, pageOf([table]), [table], pool)
+    const header = [{ text: 'STT', box: [70, 80, 170, 120] as PageTableCell['box'], conf: 0.9 }, { text: 'Nội dung', box: [400, 80, 560, 120] as PageTableCell['box'], conf: 0.9 }]
+    const lines = [{ text: 'STT Nội dung', box: [70, 80, 560, 120] as PageTableCell['box'], conf: 0.9, words: header }, { text: content.text, box: [300, 200, 1070, 250] as PageTableCell['box'], conf: 0.9, words }]
+    const page: SourcePage = { ...pageOf([table]), lines }
+    const [out] = await rereadTableCells(img, page, [table], pool)
     const at = (r: number, c: number) => out.cells.find((x) => x.row === r && x.col === c)!
     expect(at(1, 0).text).toBe('2.1')
-    expect(at(1, 1).text).toBe('Rà soát danh sảch') // word-gap content keeps the page text
+    expect(at(1, 1).text).toBe('Rà soát danh sảch hội viên') // page text, not read again; the period before "viên" dropped
+    expect(at(0, 1).text).toBe('Nội dung')
   }, 60_000)
 })
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { GreyImage } from '../../src/image/grey-image.js'
+import { atOcrResolution } from '../../src/image/resolution.js'
 import { detectTablesInImage } from '../../src/layout/tables/image.js'
 import type { SourcePage } from '../../src/schema/page.js'
 import { drawPage, type Rule } from './draw.js'
@@ -17,6 +19,14 @@ function taskTable(): Rule[] {
   return r
 }
 const blank: SourcePage = { page: 1, origin: 'ocr', lines: [], confidence: 0.9 }
+
+/** The page as a 200 dpi scan on grey paper (white → `paper`, ± `grain` of fixed pseudo-random noise) whose text measured 18 px. */
+function greyScan(img: GreyImage, paper: number, grain: number): GreyImage {
+  let seed = 7
+  const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 2 * grain
+  const data = img.data.map((v) => Math.max(0, Math.min(255, Math.round((v * paper) / 255 + noise()))))
+  return { ...img, data, dpi: 200, textHeight: 18 }
+}
 
 function spans(img: ReturnType<typeof drawPage>) {
   const [t] = detectTablesInImage(img, blank)
@@ -46,6 +56,19 @@ describe('grid from ruling lines', () => {
   })
   it('tolerates faint and broken rules', () => {
     expect(spans(drawPage(taskTable(), { grey: 170, broken: true, lineWidth: 1 })).shape).toEqual(expected)
+  })
+  it('finds grey dashed rules on grey paper after the OCR upscale, with the lighter second search', async () => {
+    // rules 232 on white → ≈ 201 on paper 222: 9 % darker, under the strict 10 % cut
+    const scan = greyScan(drawPage(taskTable(), { grey: 232, broken: true, lineWidth: 1.5 }), 222, 4)
+    const up = await atOcrResolution(scan, 300) // cubic ×1.5, as the OCR step reads it
+    expect(up.dpi).toBe(300)
+    const [t] = detectTablesInImage(up, blank, { skew: 0 })
+    expect([t.rows, t.cols]).toEqual([5, 5])
+    // the group row and the body rows as drawn (the 50 px stub under the spanning header is not always kept)
+    const shape = t.cells.map((c) => `${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`)
+    expect(shape.filter((c) => Number(c.split(',')[0]) >= 2)).toEqual(expected.slice(6))
+    // the paper's grain alone makes no rules with the lighter cut
+    expect(detectTablesInImage(await atOcrResolution(greyScan(drawPage([]), 222, 4), 300), blank, { skew: 0 })).toEqual([])
   })
   it('takes a vertical stroke crossing two rows of a long table (a seal ring, a pen line) for no column rule', () => {
     const xs = [100, 200, 700, 1000]

@@ -2,15 +2,15 @@
  * Punctuation that a cell's own OCR read put where Vietnamese writing has none: dust and specks on a
  * poor scan next to a word read as a dot, a colon or a quote ("kỹ. năng", "Vận.động,nguồn",
  * "'chức", "cứu trợ."). The cell's words come with their OCR confidences; marks that orthography
- * rules out go whatever the confidence, marks that may be written (a period or colon ending the
- * cell, a mark standing alone) go only where the OCR was unsure of the word (and a speck next to a
+ * rules out go whatever the confidence, marks that may be written (a period, colon or comma ending
+ * the cell, a mark standing alone) go only where the OCR was unsure of the word (and a speck next to a
  * word drags its confidence down).
  */
 
 export type ReadWord = { text: string; conf: number }
 
 /**
- * Under this word confidence a cell's final period or colon, or a lone mark, is taken for a speck.
+ * Under this word confidence a cell's final period, colon or comma, or a lone mark, is taken for a speck.
  * Tesseract's confidences on the crops of cells whose text ends without a mark: ≥ 0.93 for a clean
  * word, 0.5–0.9 for a word with a speck glued to it ("trợ.", "năm.", "vụ.").
  */
@@ -20,10 +20,11 @@ export const UNSURE_MARK_CONF = 0.93
 // one starts with a capital; a mark follows its word and a space follows the mark. No Vietnamese
 // syllable holds an apostrophe, and a quotation stands between double quotes (“…” or "…"), in pairs.
 /**
- * A dot, comma or hyphen glued between two words of ≥ 2 letters, the second lower-case ("Vận.động",
- * "từng-hộ": syllables are written apart; "TP.HCM" stays).
+ * A dot, comma or hyphen, or a run of them, glued between two words of ≥ 2 letters, the second
+ * lower-case ("Vận.động", "từng-hộ", "phòng,.chống": syllables are written apart, and no mark follows
+ * a comma; "TP.HCM" stays).
  */
-const GLUED_MARK = /(?<=\p{L}{2})[.,-](?=\p{Ll}{2})/gu
+const GLUED_MARK = /(?<=\p{L}{2})[.,-]+(?=\p{Ll}{2})/gu
 /** A period after a word of ≥ 2 letters ("v." of "v.v." stays) … */
 const PERIOD_AFTER_WORD = /(?<=\p{L}{2})\.$/u
 /** … when the next word starts lower-case: no sentence ended there. */
@@ -35,8 +36,8 @@ const EDGE_APOSTROPHES = /^['‘’`]+|['‘’`]+$/gu
 /** Double quotes at a word's edges. */
 const EDGE_QUOTES = /^["“”]+|["“”]+$/gu
 const QUOTE = /["“”]/gu
-/** A cell's closing period, colon or semicolon after a word. */
-const CLOSING_MARK = /(?<=[\p{L}\p{N})])[.:;]$/u
+/** A cell's closing period, colon, semicolon or comma after a word. */
+const CLOSING_MARK = /(?<=[\p{L}\p{N})])[.:;,]$/u
 /** A token with no letter or digit; a dash standing alone is a range or a list mark ("2025 - 2027"). */
 export const NO_WORD = /^[^\p{L}\p{N}]+$/u
 const DASH = /^[-–—]$/u

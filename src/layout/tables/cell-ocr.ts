@@ -11,7 +11,8 @@
  * the marks that specks put where Vietnamese writing has none, judged with the words' own OCR
  * confidences (cell-marks.ts). Tables found from rules are re-read; of word-gap tables
  * only the id column (the page OCR reads a borderless table column by column and drops or garbles
- * its short ids; their other cells read fine); text layers have exact text.
+ * its short ids; their other cells read fine, and only lose their stray marks); text layers have
+ * exact text.
  * Only cells the page read is unsure of are read again (unsureCell: a word of low confidence, rule
  * stubs, no words over ink; unreadInk: text ink outside its words, which a seal over them made the
  * page OCR drop), and id cells (short, next to a rule: the page OCR's weakest reads). A crop whose
@@ -327,7 +328,8 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
   const out: PageTable[] = []
   for (const t of tables) {
     // text layers have exact text; word-gap tables on scans get their id column re-read (the page
-    // OCR drops or garbles short ids in a column of their own), other cells keep the page text
+    // OCR drops or garbles short ids in a column of their own), other cells keep the page text less
+    // its stray marks
     if (t.method !== 'rules' && t.method !== 'word-gaps') {
       out.push(t)
       continue
@@ -342,7 +344,7 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       const isId = cell.col === idCol && cell.colSpan === 1
       const pageText = cell.text.trim()
       const idCell = isId && roleOf(pageText) === null
-      if (t.method === 'word-gaps' && !idCell) return cell
+      if (t.method === 'word-gaps' && !idCell) return withoutStrayMarks(page, cell)
       const kept = idCell ? cell : withoutStrayMarks(page, cell)
       if (mode === 'short' && !idCell && cell.text.length > 12) return kept
       const unread = !idCell && unreadInk(image, page, cell)

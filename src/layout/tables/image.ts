@@ -1,14 +1,16 @@
 /**
  * Tables on a scanned page: ruling lines (rules.ts) → cell grids (grid.ts) → OCR words in cells
- * (assign.ts). Pages without rules, or a table whose rules are too faint to find, fall back on
- * word-gap columns (word-gaps.ts) when a header row names task-table columns.
+ * (assign.ts). Rules too faint for the strict search are looked for again with a lighter cut when it
+ * finds no table of task-table width (RULE_CONTRAST). Pages without rules, or a table whose rules are
+ * still too faint to find, fall back on word-gap columns (word-gaps.ts) when a header row names
+ * task-table columns.
  */
 import type { GreyImage } from '../../image/grey-image.js'
 import { estimateSkew } from '../../image/preprocess.js'
 import type { PageTable, SourcePage } from '../../schema/page.js'
 import { median, unionBox, wordsOf } from '../geometry.js'
 import { fillGrid } from './assign.js'
-import { buildGrids } from './grid.js'
+import { buildGrids, type Grid } from './grid.js'
 import { binarize, findSegments, fromFrame, rotateBinary, toFrame, type RuleFrame } from './rules.js'
 import { detectTablesByWordGaps, linesInTables } from './word-gaps.js'
 
@@ -24,15 +26,36 @@ export function detectTablesInImage(image: GreyImage, page: SourcePage, opts: Im
   const u = dpi / f / 150 // working pixels per 1/150 inch
   const skew = opts.skew ?? measuredSkew(image)
   const fr: RuleFrame = { scale: 1 / f, skew, width: image.width, height: image.height }
-  const bin = rotateBinary(binarize(image, f, 2 * Math.round(15 * u) + 1), skew)
-  const { h, v } = findSegments(bin, { minPiece: Math.round(8 * u), maxGap: Math.round(8 * u), minLen: Math.round(30 * u), minFill: 0.65 }, Math.round(8 * u))
-  const grids = buildGrids(h, v, { snap: 6 * u, reach: 6 * u })
+  // faint rules: searched again with a lighter cut only when the strict search finds no task-wide table
+  const strict = ruledGrids(image, f, u, skew, RULE_CONTRAST.strict)
+  const faint = strict.some(taskWide) ? [] : ruledGrids(image, f, u, skew, RULE_CONTRAST.faint)
+  const grids = faint.some(taskWide) ? faint : strict
   const line = textLineHeight(page, dpi)
   const tables = grids
     .map((g) => fillGrid(g, page, (x, y) => toFrame(fr, x, y), (a, b) => fromFrame(fr, a, b), 'rules'))
     .filter((t) => !emptyAndTiny(t, line))
   // borderless tables elsewhere on the page: word-gap columns among the lines outside the ruled ones
   return [...tables, ...detectTablesByWordGaps(page, { skip: linesInTables(page, tables) })].sort((a, b) => a.box[1] - b.box[1])
+}
+
+/**
+ * How much darker than the local mean (percent) a pixel must be to count as rule ink. The strict cut
+ * keeps text strokes and paper grain out; the faint one finds thin grey dashed rules on grey paper
+ * (x-sans-faint: rules ≈ 190–200 on paper ≈ 222 after clean-up, 10–13 % darker, broken by JPEG blocks
+ * and the cubic upscale) and is tried only when the strict search finds no table of task-table width.
+ */
+const RULE_CONTRAST = { strict: 10, faint: 6 } as const
+
+/** Least columns of a task table (STT | nội dung | thời gian …): a narrower grid is a box, a form field or rule fragments. */
+const TASK_TABLE_MIN_COLS = 3
+
+const taskWide = (g: Grid) => g.xs.length - 1 >= TASK_TABLE_MIN_COLS
+
+/** Rules (ink `contrast` % darker than the local mean) → grids, in the working frame. */
+function ruledGrids(image: GreyImage, f: number, u: number, skew: number, contrast: number): Grid[] {
+  const bin = rotateBinary(binarize(image, f, 2 * Math.round(15 * u) + 1, contrast), skew)
+  const { h, v } = findSegments(bin, { minPiece: Math.round(8 * u), maxGap: Math.round(8 * u), minLen: Math.round(30 * u), minFill: 0.65 }, Math.round(8 * u))
+  return buildGrids(h, v, { snap: 6 * u, reach: 6 * u })
 }
 
 /** Type size of the smallest text a table cell holds, for pages without OCR lines to measure. */
