@@ -106,8 +106,7 @@ function noOcr(doc: PreparedDocument): OcrPool {
 }
 
 /**
- * In-process executor: at most `lanes()` pages in flight (the OCR pool's size: more would only
- * queue rendered pages in memory), and that bound is shared by every document run with this
+ * In-process executor: at most `lanes()` pages in flight, and that bound is shared by every document run with this
  * executor — pages of different documents of a batch are read together, first come first served,
  * so a batch of one-page scans keeps every core busy while each document still completes as soon
  * as its own pages are read. A page that fails fails its document: its pages not yet started are
@@ -138,11 +137,19 @@ export function pagePool(lanes: () => Promise<number> | number): PageExecutor {
 }
 
 /**
+ * Scanned pages in flight beyond one per OCR worker: a page is decoded and cleaned up on the main
+ * thread while the workers read the others, so a worker that finishes finds its next page ready
+ * instead of waiting for it (≈ 0.8 s of main-thread work per page; docs/ocr.md, "Keeping the workers busy").
+ * Each costs one page image in memory.
+ */
+const PAGES_AHEAD = 1
+
+/**
  * The in-process executor of `kehoach process` and `kehoach reprocess`: scanned pages on the OCR
  * pool's cores, text pages one at a time (so that they never start the OCR pool).
  */
 export function inProcessPages(ocr: () => Promise<OcrPool>): PageExecutor {
-  const scans = pagePool(async () => (await ocr()).size)
+  const scans = pagePool(async () => (await ocr()).size + PAGES_AHEAD)
   const text = pagePool(() => 1)
   return (doc, read) => (doc.kind === 'text' ? text : scans)(doc, read)
 }

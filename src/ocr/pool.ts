@@ -1,6 +1,6 @@
 /**
  * A pool of tesseract.js workers (Vietnamese LSTM model, loaded offline from
- * @tesseract.js-data/vie), started lazily and reused across pages and documents.
+ * @tesseract.js-data/vie), started on first need (or all at once: `prestart`) and reused across pages and documents.
  * Each worker is a single-threaded wasm engine in a worker thread (≈ 300 MiB): one per core.
  */
 import { existsSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
+import { createWorker, OEM, PSM, type Worker, type WorkerParams } from 'tesseract.js'
 import { MissingDependencyError } from '../errors.js'
 import type { GreyImage } from '../image/grey-image.js'
 import type { PageLine, PageWord, SourcePage } from '../schema/page.js'
@@ -16,7 +16,10 @@ import type { Box } from '../schema/provenance.js'
 import { denoisePage } from './denoise.js'
 
 export type OcrPool = {
-  /** `params`: Tesseract parameters for this call only (e.g. a cell: tessedit_pageseg_mode '7', a whitelist), restored after it */
+  /**
+   * `params`: Tesseract parameters for this call only (a cell: tessedit_pageseg_mode '7', a whitelist);
+   * only those of CALL_PARAMS, so that the worker can be set back (RESTING_PARAMS)
+   */
   recognize(image: GreyImage, page: number, params?: Record<string, string>): Promise<SourcePage>
   size: number
   close(): Promise<void>
@@ -39,6 +42,11 @@ export type OcrPoolOptions = {
    * measured in docs/ocr.md). Calls with `params` (table cells, single lines) are never filtered.
    */
   denoise?: boolean
+  /**
+   * start every worker now (≈ 1 s of CPU each), while the first pages are decoded and cleaned, rather
+   * than each on the first call that finds no free worker: for callers that have scanned pages to read
+   */
+  prestart?: boolean
 }
 
 /**
@@ -46,6 +54,17 @@ export type OcrPoolOptions = {
  * PSM 3 keeps the header columns and the table apart enough; 6 merges the header rows.
  */
 export const DEFAULT_PSM = PSM.AUTO
+
+/**
+ * The Tesseract parameters a call may set (OcrPool.recognize `params`) and the value a worker has
+ * when a call does not set them (Tesseract's own default for the whitelist). The pool sets them on a
+ * worker with SetVariable, only those that differ from what that worker has: tesseract.js's per-call
+ * parameters save and restore every Tesseract parameter around the call (SaveParameters, ≈ 45 ms of
+ * CPU), which cost more than reading a table cell itself (docs/ocr.md, "Cell reads").
+ */
+const restingParams = (psm: PSM): Record<CallParam, string> => ({ tessedit_pageseg_mode: psm, tessedit_char_whitelist: '' })
+const CALL_PARAMS = ['tessedit_pageseg_mode', 'tessedit_char_whitelist'] as const
+type CallParam = (typeof CALL_PARAMS)[number]
 
 /** Where the offline Vietnamese model lives; MissingDependencyError when the package is absent. */
 export function resolveLangPath(langPath?: string): string {
@@ -89,7 +108,8 @@ function lstmWorkerPath(): string | undefined {
   return undefined
 }
 
-type Slot = { worker: Worker; busy: boolean }
+/** `params`: the values of CALL_PARAMS and user_defined_dpi the worker has now */
+type Slot = { worker: Worker; busy: boolean; params: Record<string, string> }
 type Job = { image: GreyImage; page: number; params?: Record<string, string>; resolve: (p: SourcePage) => void; reject: (e: unknown) => void }
 
 export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool> {
@@ -119,34 +139,34 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
       })
     }
     // debug_file: tesseract prints "Detected N diacritics" and similar notes to stderr otherwise
-    await worker.setParameters({ tessedit_pageseg_mode: psm, preserve_interword_spaces: '0', debug_file: '/dev/null' })
-    const slot = { worker, busy: false }
+    const resting = restingParams(psm)
+    await worker.setParameters({ ...resting, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<WorkerParams>)
+    const slot = { worker, busy: false, params: { ...resting } }
     slots.push(slot)
     return slot
+  }
+
+  /** Start one more worker, up to `size`; waiting jobs fail only when no worker could start at all. */
+  function grow(): void {
+    if (slots.length + starting.length >= size) return
+    const p = start()
+    starting.push(p)
+    p.then(
+      () => {
+        starting.splice(starting.indexOf(p), 1)
+        pump()
+      },
+      (error) => {
+        starting.splice(starting.indexOf(p), 1)
+        if (slots.length === 0 && starting.length === 0) for (const j of queue.splice(0)) j.reject(error)
+      },
+    )
   }
 
   function pump(): void {
     while (queue.length) {
       const free = slots.find((s) => !s.busy)
-      if (!free) {
-        // lazily grow the pool up to `size`
-        if (slots.length + starting.length < size) {
-          const p = start()
-          starting.push(p)
-          p.then(
-            () => {
-              starting.splice(starting.indexOf(p), 1)
-              pump()
-            },
-            (error) => {
-              starting.splice(starting.indexOf(p), 1)
-              // no worker at all: fail the waiting jobs; otherwise the others carry on
-              if (slots.length === 0 && starting.length === 0) for (const j of queue.splice(0)) j.reject(error)
-            },
-          )
-        }
-        return
-      }
+      if (!free) return grow()
       const job = queue.shift()!
       free.busy = true
       run(free, job).finally(() => {
@@ -158,13 +178,13 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
 
   async function run(slot: Slot, job: Job): Promise<void> {
     try {
-      const dpi = String(Math.round(job.image.dpi || 300))
-      await slot.worker.setParameters({ user_defined_dpi: dpi })
-      const { data } = await slot.worker.recognize(
-        Buffer.from(toPgm(job.image).buffer),
-        (job.params ?? {}) as object, // tesseract.js passes unknown keys to Tesseract for this call and restores them
-        { text: false, tsv: true, blocks: false },
-      )
+      const wanted = { ...restingParams(psm), ...job.params, user_defined_dpi: String(Math.round(job.image.dpi || 300)) }
+      const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => slot.params[k] !== v))
+      if (Object.keys(changed).length) {
+        await slot.worker.setParameters(changed as Partial<WorkerParams>)
+        Object.assign(slot.params, changed)
+      }
+      const { data } = await slot.worker.recognize(Buffer.from(toPgm(job.image).buffer), {}, { text: false, tsv: true, blocks: false })
       const page = fromTsv(data.tsv ?? '', job.image, job.page)
       job.resolve(denoise && !job.params ? denoisePage(page) : page)
     } catch (error) {
@@ -172,10 +192,13 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
     }
   }
 
+  if (opts.prestart) for (let i = 0; i < size; i++) grow()
   return {
     size,
     recognize(image, page, params) {
       if (closed) return Promise.reject(new Error('the OCR pool is closed'))
+      const unknown = Object.keys(params ?? {}).filter((k) => !CALL_PARAMS.includes(k as CallParam))
+      if (unknown.length) return Promise.reject(new Error(`OCR parameters a call may not set: ${unknown.join(', ')}`))
       return new Promise<SourcePage>((resolve, reject) => {
         queue.push({ image, page, params, resolve, reject })
         pump()

@@ -67,7 +67,7 @@ async function processCommand(paths: string[], opts: ProcessOptions): Promise<nu
   await checkOutputWritable(opts.out) // a read-only or foreign output folder: exit 5 now, not after the OCR
   const model = loadModelOption(opts.model)
   const workers = opts.concurrency ?? opts.jobs
-  const poolOptions = workers ? { size: positiveInt(workers, opts.concurrency ? '--concurrency' : '--jobs') } : {}
+  const poolOptions = { prestart: true, ...(workers ? { size: positiveInt(workers, opts.concurrency ? '--concurrency' : '--jobs') } : {}) }
   const summary = new JsonSummary(opts.json)
   const lazy: { pool?: Promise<OcrPool> } = {}
   const ocr = () => (lazy.pool ??= createOcrPool(poolOptions))

@@ -172,7 +172,7 @@ async function processAll(docs: StoredDocument[], opts: ReprocessCliOptions, lim
   const model = loadModelOption(opts.model)
   const workers = opts.concurrency ?? opts.jobs
   const lazy: { pool?: Promise<OcrPool> } = {}
-  const ocr = () => (lazy.pool ??= createOcrPool(workers ? { size: positiveInt(workers, opts.concurrency ? '--concurrency' : '--jobs') } : {}))
+  const ocr = () => (lazy.pool ??= createOcrPool({ prestart: true, ...(workers ? { size: positiveInt(workers, opts.concurrency ? '--concurrency' : '--jobs') } : {}) }))
   try {
     for (const d of docs) {
       try {

@@ -11,10 +11,18 @@ export type GridCell = { row: number; col: number; rowSpan: number; colSpan: num
 
 /** Role of one header text, or null; words must match whole folded words. */
 export function roleOf(header: string): ColumnRole | null {
-  const f = ` ${foldForSearch(header).replace(/[^a-z0-9]+/g, ' ')} `
-  for (const r of COLUMN_ROLES) if (r.words.some((w) => f.includes(` ${w} `) || (w.includes(' ') && keyPattern(w).test(f)))) return r.role
-  return null
+  const f = folded(header)
+  return COLUMN_ROLES.find((r) => names(f, r.words))?.role ?? null
 }
+
+/** The column roles whose header words occur in a text: a table's whole header row read as one page line names several. */
+export function rolesNamed(text: string): Set<ColumnRole> {
+  const f = folded(text)
+  return new Set(COLUMN_ROLES.filter((r) => names(f, r.words)).map((r) => r.role))
+}
+
+const folded = (text: string) => ` ${foldForSearch(text).replace(/[^a-z0-9]+/g, ' ')} `
+const names = (f: string, words: readonly string[]) => words.some((w) => f.includes(` ${w} `) || (w.includes(' ') && keyPattern(w).test(f)))
 
 /** A multi-word key with its spaces optional: OCR runs bold header words together ("THỜIGIAN"). */
 const patterns = new Map<string, RegExp>()

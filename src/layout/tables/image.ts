@@ -11,6 +11,7 @@ import type { PageTable, SourcePage } from '../../schema/page.js'
 import { median, unionBox, wordsOf } from '../geometry.js'
 import { fillGrid } from './assign.js'
 import { buildGrids, type Grid } from './grid.js'
+import { rolesNamed } from './header.js'
 import { binarize, findSegments, fromFrame, rotateBinary, toFrame, type RuleFrame } from './rules.js'
 import { detectTablesByWordGaps, linesInTables } from './word-gaps.js'
 
@@ -26,9 +27,10 @@ export function detectTablesInImage(image: GreyImage, page: SourcePage, opts: Im
   const u = dpi / f / 150 // working pixels per 1/150 inch
   const skew = opts.skew ?? measuredSkew(image)
   const fr: RuleFrame = { scale: 1 / f, skew, width: image.width, height: image.height }
-  // faint rules: searched again with a lighter cut only when the strict search finds no task-wide table
+  // faint rules: searched again with a lighter cut only when the strict search finds no task-wide
+  // table on a page whose words name a task table's columns
   const strict = ruledGrids(image, f, u, skew, RULE_CONTRAST.strict)
-  const faint = strict.some(taskWide) ? [] : ruledGrids(image, f, u, skew, RULE_CONTRAST.faint)
+  const faint = strict.some(taskWide) || !namesTaskColumns(page) ? [] : ruledGrids(image, f, u, skew, RULE_CONTRAST.faint)
   const grids = faint.some(taskWide) ? faint : strict
   const line = textLineHeight(page, dpi)
   const tables = grids
@@ -50,6 +52,24 @@ const RULE_CONTRAST = { strict: 10, faint: 6 } as const
 const TASK_TABLE_MIN_COLS = 3
 
 const taskWide = (g: Grid) => g.xs.length - 1 >= TASK_TABLE_MIN_COLS
+
+/**
+ * Whether a page's words name a task table's columns (STT | Nội dung | Thời gian …): the header row
+ * read as one line, or as short lines of its own, one per cell (PSM 3 reads ruled cells as blocks).
+ * The lighter rule search is spent only on such pages, not on every page of running text (it costs
+ * ≈ 0.1–0.3 s on a 300 dpi A4 page).
+ */
+const HEADER_ROW_ROLES = 2
+const HEADER_CELL_WORDS = 6
+function namesTaskColumns(page: SourcePage): boolean {
+  const roles = new Set<string>()
+  for (const l of page.lines) {
+    const named = rolesNamed(l.text)
+    if (named.size >= HEADER_ROW_ROLES) return true
+    if (l.text.split(/\s+/).length <= HEADER_CELL_WORDS) for (const r of named) roles.add(r)
+  }
+  return roles.size >= HEADER_ROW_ROLES
+}
 
 /** Rules (ink `contrast` % darker than the local mean) → grids, in the working frame. */
 function ruledGrids(image: GreyImage, f: number, u: number, skew: number, contrast: number): Grid[] {
