@@ -106,8 +106,8 @@ function noOcr(doc: PreparedDocument): OcrPool {
 }
 
 /**
- * In-process executor: at most `lanes()` pages in flight, and that bound is shared by every document run with this
- * executor — pages of different documents of a batch are read together, first come first served,
+ * In-process executor: at most `lanes()` pages in flight, and that bound is shared by every document
+ * run with this executor — pages of different documents of a batch are read together, first come first served,
  * so a batch of one-page scans keeps every core busy while each document still completes as soon
  * as its own pages are read. A page that fails fails its document: its pages not yet started are
  * skipped, and the error is thrown once its pages in flight have finished (the PDF is not closed

@@ -1,6 +1,6 @@
 /**
- * A pool of tesseract.js workers (Vietnamese LSTM model, loaded offline from
- * @tesseract.js-data/vie), started on first need (or all at once: `prestart`) and reused across pages and documents.
+ * A pool of tesseract.js workers (Vietnamese LSTM model, loaded offline from @tesseract.js-data/vie),
+ * started on first need (or all at once: `prestart`) and reused across pages and documents.
  * Each worker is a single-threaded wasm engine in a worker thread (≈ 300 MiB): one per core.
  */
 import { existsSync } from 'node:fs'
@@ -18,7 +18,7 @@ import { denoisePage } from './denoise.js'
 export type OcrPool = {
   /**
    * `params`: Tesseract parameters for this call only (a cell: tessedit_pageseg_mode '7', a whitelist);
-   * only those of CALL_PARAMS, so that the worker can be set back (RESTING_PARAMS)
+   * only those of CALL_PARAMS, so that the worker can be set back (restingParams)
    */
   recognize(image: GreyImage, page: number, params?: Record<string, string>): Promise<SourcePage>
   size: number
