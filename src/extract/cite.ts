@@ -46,21 +46,44 @@ function wordBoundary(f: string, k: number, len: number): boolean {
 
 const CODE_OF = new Map(DOC_TYPES.filter((t) => t.code).map((t) => [t.name, t.code as string]))
 
+/** Every Phụ lục III type code: a code that is one of them is read as printed, never repaired to another. */
+const TYPE_CODES = new Set(DOC_TYPES.flatMap((t) => (t.code ? [t.code] : [])))
+
 /**
- * A cited number's codes after diacritic loss ("12/2025/NQ-HDND", "03/2023/QD-TTg"): the type
- * code is the Phụ lục III code of the cited type word ("Quyết định" → QĐ), and a "D" of the issuer
- * code is restored from the cited issuer's name as in the header (restoreIssuerCode: "Hội đồng
- * nhân dân" → HĐND, "Ban Chỉ đạo 389" → BCĐ389).
+ * What OCR reads for the capitals of a type code on a scan: "77-BCT" for TT-BCT, "0Đ" for QĐ is not
+ * here (a different letter), "1" for I. Compared after case folding ("TTY" for TTr: one letter off).
+ */
+const CODE_GLYPHS: Readonly<Record<string, string>> = { '7': 'T', '1': 'I', '|': 'I', '0': 'O', '5': 'S', '8': 'B' }
+const glyphFold = (code: string) => foldForSearch([...code].map((c) => CODE_GLYPHS[c] ?? c).join(''))
+
+/**
+ * Whether `first`, where the cited number has its type code, is that code misread: the code of the
+ * type word before it after glyph and diacritic folding, or, for a code of three letters or more, one
+ * letter off it; never a code that is itself a Phụ lục III type code ("TB" stays a Thông báo's).
+ */
+function misreadCode(first: string, code: string): boolean {
+  if (first === code || TYPE_CODES.has(first) || first.length !== code.length) return false
+  const a = glyphFold(first)
+  const b = glyphFold(code)
+  let off = 0
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) off++
+  return off === 0 || (code.length >= 3 && off === 1)
+}
+
+/**
+ * A cited number's codes after diacritic loss or an OCR misread ("12/2025/NQ-HDND", "03/2023/QD-TTg",
+ * "37/2025/77-BCT" after "Thông tư"): the type code is the Phụ lục III code of the cited type word
+ * ("Quyết định" → QĐ, "Thông tư" → TT), and a "D" of the issuer code is restored from the cited
+ * issuer's name as in the header (restoreIssuerCode: "Hội đồng nhân dân" → HĐND, "Ban Chỉ đạo 389" → BCĐ389).
  */
 export function restoreCitedCode(number: string, type: string, issuer: string | null): string {
-  if (!/D/.test(number)) return number
   const m = /^(\d[^/-]*(?:\/\d{4})?[/-])([^/-]+)(?:([/-])(.*))?$/u.exec(number)
   if (!m) return number
   let [, head, first, sep, rest] = m
   const code = CODE_OF.get(type)
-  const typed = !!code && foldForSearch(first) === foldForSearch(code) && first.length === code.length
+  const typed = !!code && (first === code || misreadCode(first, code))
   if (typed) first = code!
-  if (issuer) {
+  if (issuer && /D/.test(number)) {
     if (rest) rest = restoreIssuerCode(rest, [issuer])
     else if (!typed) first = restoreIssuerCode(first, [issuer])
   }
@@ -107,12 +130,23 @@ const numberOf = (nm: RegExpExecArray) =>
   `${nm[1]}${nm[2] ? `/${nm[2]}` : ''}${nm[3].trim() === '-' ? '-' : '/'}${nm[4].replace(/\s+/g, '').replace(/[.,;:]+$/, '')}`
 
 /** The number after a type word at `p` ("số 12/KH-UBND", a name before the number, a bare "số 12"). */
+/**
+ * A number whose type code OCR read as digits, so that it reads as no number ("Thông tư 37/2025/77-BCT"):
+ * matched with the cited type's code in place of the misread one (misreadCode), same length, same offsets.
+ */
+function withTypeCode(s: string, name: string): RegExpExecArray | null {
+  const code = CODE_OF.get(name)
+  const m = /^(\d{1,6}\/(?:\d{4}\/)?)([\p{L}\d|]{2,5})(?=[-/]\p{Lu})/u.exec(s)
+  if (!code || !m || !misreadCode(m[2], code)) return null
+  return NUMBER_RE.exec(m[1] + code + s.slice(m[0].length))
+}
+
 function citedNumber(text: string, p: number, name: string): { number: string | null; p: number } {
   const afterType = text.slice(p)
   // "số" in any o-spelling: restoring marks on de-accented text may write "sở", "sổ"
   const so = /^\s*(?:(?:s[oôơóòỏõọốồổỗộớờởỡợ])\s*[:.]?\s*)*/iu.exec(afterType)!
   p += so[0].length
-  const nm = NUMBER_RE.exec(text.slice(p))
+  const nm = NUMBER_RE.exec(text.slice(p)) ?? withTypeCode(text.slice(p), name)
   if (nm && nm.index === 0) return { number: numberOf(nm), p: p + nm[0].length }
   if (!so[0].trim() && CODE_OF.get(name) && named(text.slice(p), name)) {
     // a document cited by its name before its number ("Chương trình công tác năm 2024 số

@@ -18,6 +18,13 @@ import { CONFIDENCE } from './confidence.js'
 
 type Relation = LegalBasis['relation']
 
+/**
+ * A cited text followed by the one that amended it: "đã được sửa đổi, bổ sung (một số điều) (tại | bởi |
+ * theo) (Khoản …) (Điều …)" right before the amending document — the way a preamble cites a text as in
+ * force (Nghị định 34/2016/NĐ-CP, Phụ lục I mẫu: "Căn cứ … đã được sửa đổi, bổ sung bởi …").
+ */
+const AMENDED_BY = /(?:sửa đổi|bổ sung)(?:\s+một số điều)?\s+(?:tại|bởi|theo)(?:\s+(?:khoản|điểm|điều)\s+[\p{L}\d.]+)*\s*$/iu
+
 function relationAt(fold: string): Relation | null {
   const t = fold.trimStart()
   for (const v of PREAMBLE_VERBS) if (t.startsWith(v.folded + ' ')) return v.relation
@@ -127,6 +134,9 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           // trình hành động thực hiện Nghị quyết số 29-NQ/TW và Chương trình hành động số 38-CTr/TU ngày
           // 15/6/2023 của Tỉnh ủy Bình Dương"): a document named inside a subject is not cited in full
           || (/\svà\s*$/u.test(segText.slice(0, h.start)) && !!h.number && !!h.date && !!h.issuer)
+          // … and the document that amended the one cited ("Nghị định số 116/2021/NĐ-CP … được sửa đổi, bổ
+          // sung tại Khoản 13 Điều 20 Nghị định số 184/2025/NĐ-CP"): the text in force is both
+          || AMENDED_BY.test(between)
           if (!listed && !/^\s*(,|và|;)?\s*$/u.test(gap) && !/^\s*(,|và)?\s*$/u.test(between)) continue
         }
         bases.push(h)

@@ -168,6 +168,12 @@ describe('legal bases', () => {
     const bases = run(docFromText(text)).legalBases.map((b) => b.number)
     expect(bases).toEqual(['10/CT-TTg', '35/KH-UBND', '18/KH-BATGT'])
   })
+
+  it('a text cited as amended is cited with the text that amended it; a document named in its subject is not', () => {
+    const text = `KẾ HOẠCH\nThử\n\nCăn cứ Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ quy định chi tiết một số điều của Luật Phòng, chống ma túy về cai nghiện ma túy được sửa đổi, bổ sung tại Khoản 13 Điều 20 Nghị định số 184/2025/NĐ-CP ngày 01/7/2025 của Chính phủ về phân định thẩm quyền thực hiện Quyết định số 12/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ;\n\nI. MỤC TIÊU\n- Nội dung.\n${tail.split('\n').slice(5).join('\n')}`
+    const bases = run(docFromText(text)).legalBases.map((b) => b.number)
+    expect(bases).toEqual(['116/2021/NĐ-CP', '184/2025/NĐ-CP'])
+  })
 })
 
 describe('targets', () => {

@@ -149,6 +149,12 @@ describe('codes of numbers after diacritic loss', () => {
     ['07/KH-BCD389', 'Kế hoạch', 'Ban Chỉ đạo 389 tỉnh Đồng Tháp', '07/KH-BCĐ389'],
     ['25/KH-UBND', 'Kế hoạch', 'Ủy ban nhân dân tỉnh', '25/KH-UBND'],
     ['15/DA-UBND', 'Dự án', null, '15/DA-UBND'],
+    // an OCR misread of the type code, told by the type word cited before the number
+    ['37/2025/77-BCT', 'Thông tư', 'Bộ trưởng Bộ Công Thương', '37/2025/TT-BCT'],
+    ['01/TTY-SCT', 'Tờ trình', null, '01/TTr-SCT'],
+    // a code that is another type's code is kept as printed; a two-letter code one letter off is kept
+    ['12/TB-VPCP', 'Thông tư', null, '12/TB-VPCP'],
+    ['12/TX-BCT', 'Thông tư', null, '12/TX-BCT'],
   ])('%s (%s of %s)', (n, type, issuer, want) => expect(restoreCitedCode(n, type, issuer)).toBe(want))
 })
 
@@ -157,6 +163,7 @@ describe('citations', () => {
     ['Luật Hợp tác xã số 17/2023/QH15 ngày 20 tháng 6 năm 2023;', 'Luật', '17/2023/QH15', '2023-06-20'],
     ['Chương trình phối hợp số 1530/CTPH-BCA-MTTW ngày 26/4/2023 giữa Bộ Công an và …', 'Chương trình phối hợp', '1530/CTPH-BCA-MTTW', '2023-04-26'],
     ['Kế hoạch sở 07/KH-UBND ngày 20/02/2024 của UBND tỉnh', 'Kế hoạch', '07/KH-UBND', '2024-02-20'],
+    ['Căn cứ Thông tư 37/2025/77-BCT ngày 14 tháng 6 năm 2025 của Bộ trưởng Bộ Công Thương', 'Thông tư', '37/2025/TT-BCT', '2025-06-14'],
   ])('%s', (text, type, number, date) => expect(findCitations(text)[0]).toMatchObject({ type, number, date }))
 })
 
