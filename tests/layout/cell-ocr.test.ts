@@ -227,4 +227,17 @@ describe('id numbering as a prior', () => {
     // a page starting at 2.3 (its "II" on the page before): "II" / "IHI" for the next group is III
     expect(repairIds([['2.3'], ['II', 'I', 'IHI'], ['31'], ['32']])).toEqual(['2.3', 'III', '3.1', '3.2'])
   })
+
+  it('gives a group headed by a number the next number, not a Roman numeral (a seal arc read "I" for 2)', () => {
+    // the reads of the sealed office fixture's id column: "2" under the seal read "_", "I" or nothing
+    const reads = [['1', '1'], ['11', '1.1', '1.1'], ['1.2'], ['1.3'], ['1.4'], ['_', 'I', ''], ['2.1'], ['2.2', '252'], ['2.3', '2.3.'], ['2.4']]
+    expect(repairIds(reads)).toEqual(['1', '1.1', '1.2', '1.3', '1.4', '2', '2.1', '2.2', '2.3', '2.4'])
+    // an id cell read as nothing between two groups headed by numbers
+    expect(repairIds([['1'], ['1.1'], ['1.2'], [], ['2.1']])).toEqual(['1', '1.1', '1.2', '2', '2.1'])
+    // a group headed by a Roman numeral still goes on to the next numeral ("H" for II) …
+    expect(repairIds([['I'], ['1.1'], ['1.2'], ['H'], ['2.1']])).toEqual(['I', '1.1', '1.2', 'II', '2.1'])
+    expect(repairIds([['I'], ['1'], ['2'], ['H'], ['1']])).toEqual(['I', '1', '2', 'II', '1'])
+    // … and so does a page that starts inside a group, its head on the page before
+    expect(repairIds([['1.3'], ['1.4'], ['I'], ['2.1']])).toEqual(['1.3', '1.4', 'II', '2.1'])
+  })
 })
