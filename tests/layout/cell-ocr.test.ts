@@ -127,6 +127,34 @@ describe('cellCrop', () => {
     expect(inkBox(crop)![2] - inkBox(crop)![0]).toBeLessThan(inkBox(clean)![2] - inkBox(clean)![0] + 20)
   })
 
+  it('keeps the thin strokes of the text where it whitens a seal (the rim of a stroke next to its dark core)', () => {
+    // serif text (thin feet, bars and marks) with a seal's grey (115) band over its middle
+    const draw = (seal: boolean): GreyImage => {
+      const canvas = createCanvas(800, 400)
+      const ctx = canvas.getContext('2d')
+      ctx.fillStyle = 'rgb(232,232,232)'
+      ctx.fillRect(0, 0, 800, 400)
+      ctx.fillStyle = 'rgb(30,30,30)'
+      ctx.font = '42px DejaVu Serif'
+      ctx.fillText('Lồng ghép đội', 130, 220)
+      const rgba = ctx.getImageData(0, 0, 800, 400).data
+      const data = new Uint8Array(800 * 400)
+      for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4]
+      if (seal) for (let y = 192; y < 222; y++) for (let x = 140; x < 390; x++) data[y * 800 + x] = Math.min(data[y * 800 + x], 115)
+      return { width: 800, height: 400, data, dpi: 300 }
+    }
+    const clean = cellCrop(draw(false), box)!
+    const sealed = cellCrop(draw(true), box, { seal: true })!
+    expect([sealed.width, sealed.height]).toEqual([clean.width, clean.height])
+    // the text's ink in the crop without the seal is still ink with the seal whitened (whitening every
+    // pixel as light as the seal lost a tenth of it: feet, the bar of "đ", the grave of "ồ")
+    const ink = clean.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0)
+    const lost = clean.data.reduce((n, v, i) => n + (v < 128 && sealed.data[i] >= 250 ? 1 : 0), 0)
+    expect(lost).toBeLessThan(0.01 * ink)
+    // and the band itself is gone away from the letters: most of the crop is white
+    expect(sealed.data.filter((v) => v >= 250).length).toBeGreaterThan(0.8 * sealed.data.length)
+  })
+
   it('returns null for a cell that holds only its rules', () => {
     const img = drawCells({ width: 800, height: 400, rules })
     expect(cellCrop(img, box)).toBeNull()
@@ -221,10 +249,51 @@ describe('rereadTableCells (real OCR of synthetic cells)', () => {
   }, 60_000)
 })
 
+describe('rereadTableCells under a seal (real OCR of a synthetic table)', () => {
+  let pool: OcrPool
+  beforeAll(async () => {
+    pool = await createOcrPool({ size: 1 })
+  }, 60_000)
+  afterAll(async () => {
+    await pool?.close()
+  })
+
+  it('reads an id the arc of a seal hides from the crop with the seal whitened', async () => {
+    // STT | Nội dung, one body row "2" | "Củng cố lực lượng"; the ring of a seal (grey 115, darker
+    // than the binarising cut) runs through the id cell: its crop as is reads nothing
+    const img = drawCells({ width: 1200, height: 360, rules: [[50, 50, 1150, 50], [50, 150, 1150, 150], [50, 300, 1150, 300], [50, 50, 50, 300], [250, 50, 250, 300], [1150, 50, 1150, 300]], text: [['STT', 100, 115], ['Nội dung', 500, 115], ['2', 135, 245], ['Củng cố lực lượng', 290, 245]] })
+    for (let y = 150; y < 300; y++)
+      for (let x = 50; x < 1150; x++) {
+        const r = Math.hypot(x - 330, y - 230)
+        if (r > 170 && r < 184) img.data[y * 1200 + x] = Math.min(img.data[y * 1200 + x], 115)
+      }
+    const cell = (row: number, col: number, text: string, box: PageTableCell['box']): PageTableCell => ({ row, col, rowSpan: 1, colSpan: 1, text, box, words: [], conf: 0.9 })
+    const table: PageTable = { box: [50, 50, 1150, 300], rows: 2, cols: 2, method: 'rules', cells: [cell(0, 0, 'STT', [50, 50, 250, 150]), cell(0, 1, 'Nội dung', [250, 50, 1150, 150]), cell(1, 0, '', [50, 150, 250, 300]), cell(1, 1, '', [250, 150, 1150, 300])] }
+    // the page read lost both cells under the seal: no words there
+    const page: SourcePage = { page: 1, origin: 'ocr', width: 1200, height: 360, dpi: 300, lines: [], confidence: 0.9, tables: [table] }
+    const [out] = await rereadTableCells(img, page, [table], pool)
+    const at = (r: number, c: number) => out.cells.find((x) => x.row === r && x.col === c)!
+    expect(at(1, 0).text).toBe('2')
+  }, 60_000)
+})
+
 describe('id numbering as a prior', () => {
   it('takes the expected id for a dot read as a digit, and the next Roman group on a continuation page', () => {
     expect(repairIds([['1.3'], ['II'], ['241', '21x']])).toEqual(['1.3', 'II', '2.1'])
     // a page starting at 2.3 (its "II" on the page before): "II" / "IHI" for the next group is III
     expect(repairIds([['2.3'], ['II', 'I', 'IHI'], ['31'], ['32']])).toEqual(['2.3', 'III', '3.1', '3.2'])
+  })
+
+  it('gives a group headed by a number the next number, not a Roman numeral (a seal arc read "I" for 2)', () => {
+    // the reads of the sealed office fixture's id column: "2" under the seal read "_", "I" or nothing
+    const reads = [['1', '1'], ['11', '1.1', '1.1'], ['1.2'], ['1.3'], ['1.4'], ['_', 'I', ''], ['2.1'], ['2.2', '252'], ['2.3', '2.3.'], ['2.4']]
+    expect(repairIds(reads)).toEqual(['1', '1.1', '1.2', '1.3', '1.4', '2', '2.1', '2.2', '2.3', '2.4'])
+    // an id cell read as nothing between two groups headed by numbers
+    expect(repairIds([['1'], ['1.1'], ['1.2'], [], ['2.1']])).toEqual(['1', '1.1', '1.2', '2', '2.1'])
+    // a group headed by a Roman numeral still goes on to the next numeral ("H" for II) …
+    expect(repairIds([['I'], ['1.1'], ['1.2'], ['H'], ['2.1']])).toEqual(['I', '1.1', '1.2', 'II', '2.1'])
+    expect(repairIds([['I'], ['1'], ['2'], ['H'], ['1']])).toEqual(['I', '1', '2', 'II', '1'])
+    // … and so does a page that starts inside a group, its head on the page before
+    expect(repairIds([['1.3'], ['1.4'], ['I'], ['2.1']])).toEqual(['1.3', '1.4', 'II', '2.1'])
   })
 })

@@ -153,13 +153,41 @@ export function cellCrop(image: GreyImage, box: PageTableCell['box'], opts: { se
   const data = new Uint8Array(W * H).fill(255)
   const span = paper - ink
   const light = opts.seal ? lighterInk(src, w, [bx0, by0, bx1, by1], ink, span) : 256
+  const edge = light < 256 ? nearDark(src, w, h, light, Math.max(1, Math.round(dpi / STROKE_EDGE_PER_INCH))) : null
   for (let y = by0; y <= by1; y++) {
     for (let x = bx0; x <= bx1; x++) {
       const v = src[y * w + x]
-      data[(pad + y - by0) * W + pad + x - bx0] = v >= paper || v >= light ? 255 : Math.max(0, Math.round((255 * (v - ink)) / span))
+      const seal = v >= light && !edge?.[y * w + x]
+      data[(pad + y - by0) * W + pad + x - bx0] = v >= paper || seal ? 255 : Math.max(0, Math.round((255 * (v - ink)) / span))
     }
   }
   return { width: W, height: H, data, dpi }
+}
+
+/**
+ * Width of a text stroke's anti-aliased rim, as a fraction of an inch (1/300": 1 px at 300 dpi): the
+ * lighter ink this close to the text's dark ink is the stroke's own edge (a diacritic, the bar of
+ * "đ", a serif) and is kept when a seal's lighter ink is whitened; whitening it thins the strokes
+ * until marks break ("chống" read "chông", "xung" "vung"). A wider rim (2 px) keeps specks of the
+ * seal next to the letters ("cố" read "cỗ").
+ */
+const STROKE_EDGE_PER_INCH = 300
+
+/** Pixels within `r` (a square) of one darker than `light`: the text's dark strokes and their rims. */
+function nearDark(src: Uint8Array, w: number, h: number, light: number, r: number): Uint8Array {
+  const rows = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (src[y * w + x] >= light) continue
+      for (let dx = Math.max(0, x - r); dx <= Math.min(w - 1, x + r); dx++) rows[y * w + dx] = 1
+    }
+  const out = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (!rows[y * w + x]) continue
+      for (let dy = Math.max(0, y - r); dy <= Math.min(h - 1, y + r); dy++) out[dy * w + x] = 1
+    }
+  return out
 }
 
 /** Where a crop's ink splits into the text's and a lighter one's (SEAL_INK, as a share of ink → paper). */
@@ -270,20 +298,27 @@ export function scaleUp(img: GreyImage, f: number): GreyImage {
 }
 
 /**
- * Reads of an id crop, best first: as is, binarised, scaled ×2 and binarised lighter (faint strokes
- * kept), and with only id characters allowed when none looks like an id. Reads that agree vote
+ * Reads of an id cell's crops, best first: each crop as is, binarised, scaled ×2 and binarised lighter
+ * (faint strokes kept), and the last crop with only id characters allowed when no read looks like an
+ * id. `crops`: the cell's crop, and where a seal over the cell made the page read lose it, the crop
+ * with the seal's lighter ink whitened (the arc of a seal through an id cell reads "I", "_" or
+ * nothing; the digit under it reads once the arc is gone). Reads that agree vote
  * together (votes, then looking like an id, then confidence); the numbering of the column picks
  * among them afterwards (ids.ts: the expected next id wins over a more frequent unexpected one).
  */
-async function readId(reader: CellReader, crop: GreyImage, page: number): Promise<string[]> {
+async function readId(reader: CellReader, crops: readonly GreyImage[], page: number): Promise<string[]> {
   const line = { tessedit_pageseg_mode: '7' }
-  const big = scaleUp(crop, 2)
-  const reads = [
-    await readText(reader, crop, page, line),
-    await readText(reader, { ...crop, data: crop.data.map((v) => (v < 128 ? 0 : 255)) }, page, line),
-    await readText(reader, { ...big, data: big.data.map((v) => (v < 170 ? 0 : 255)) }, page, line),
-  ]
-  if (!reads.some((r) => ID_TEXT.test(r.text))) reads.push(await readText(reader, big, page, { ...line, tessedit_char_whitelist: ID_WHITELIST }))
+  const reads: Awaited<ReturnType<typeof readText>>[] = []
+  for (const crop of crops) {
+    const big = scaleUp(crop, 2)
+    reads.push(
+      await readText(reader, crop, page, line),
+      await readText(reader, { ...crop, data: crop.data.map((v) => (v < 128 ? 0 : 255)) }, page, line),
+      await readText(reader, { ...big, data: big.data.map((v) => (v < 170 ? 0 : 255)) }, page, line),
+    )
+  }
+  const last = crops[crops.length - 1]!
+  if (!reads.some((r) => ID_TEXT.test(r.text))) reads.push(await readText(reader, scaleUp(last, 2), page, { ...line, tessedit_char_whitelist: ID_WHITELIST }))
   const key = (t: string) => t.replace(/[.)]$/, '')
   const votes = new Map<string, { text: string; n: number; conf: number; id: boolean }>()
   for (const r of reads) {
@@ -295,6 +330,8 @@ async function readId(reader: CellReader, crop: GreyImage, page: number): Promis
   }
   return [...votes.values()].sort((x, y) => y.n - x.n || Number(y.id) - Number(x.id) || y.conf - x.conf).map((v) => v.text)
 }
+
+const sameImage = (a: GreyImage, b: GreyImage) => a.width === b.width && a.height === b.height && a.data.every((v, i) => v === b.data[i])
 
 function idColumn(t: PageTable): number {
   // the column whose header names the id (STT / TT), else a narrow first column
@@ -347,12 +384,16 @@ export async function rereadTableCells(image: GreyImage, page: SourcePage, table
       if (t.method === 'word-gaps' && !idCell) return withoutStrayMarks(page, cell)
       const kept = idCell ? cell : withoutStrayMarks(page, cell)
       if (mode === 'short' && !idCell && cell.text.length > 12) return kept
-      const unread = !idCell && unreadInk(image, page, cell)
+      const unread = unreadInk(image, page, cell)
       if (mode === 'unsure' && !idCell && !unsureCell(page, cell) && !unread) return kept
-      const crop = cellCrop(image, cell.box, { seal: unread })
+      const crop = cellCrop(image, cell.box, { seal: unread && !idCell })
       if (!crop) return kept
       if (idCell) {
-        ids.set(cell, [...(await readId(reader, crop, page.page)), pageText])
+        // an id's own crop is read as is (whitening a lighter ink would thin a faint scan's digits);
+        // where the page read lost the id under a seal, the crop without the seal is read as well
+        const sealed = unread ? cellCrop(image, cell.box, { seal: true }) : null
+        const crops = sealed && !sameImage(sealed, crop) ? [crop, sealed] : [crop]
+        ids.set(cell, [...(await readId(reader, crops, page.page)), pageText])
         return cell
       }
       const lines = lineCount(page, cell)

@@ -46,14 +46,22 @@ function close(read: string, want: string): boolean {
   return false
 }
 
-type State = { letter: string | null; roman: number; num: number[] }
+/**
+ * Where the numbering stands: the last letter, Roman numeral and number read. `arabicHead`: the
+ * current group's head was a plain number (1, then 1.1, 1.2), not a Roman numeral — its next group
+ * is 2, never II.
+ */
+type State = { letter: string | null; roman: number; num: number[]; arabicHead: boolean }
 
 function expected(st: State): string[] {
   const out: string[] = []
   out.push(st.letter ? String.fromCharCode(st.letter.charCodeAt(0) + 1) : 'A')
   // a page that starts inside a group (2.3 first, its Roman numeral on the page before) expects the
-  // numeral after that group's (III after 2.x: dotted ids number within their Roman group), not I
-  out.push(toRoman(st.roman === 0 && st.num.length >= 2 ? st.num[0] + 1 : st.roman + 1))
+  // numeral after that group's (III after 2.x: dotted ids number within their Roman group), not I;
+  // a group whose head was read as a number (1, then 1.1 … 1.4) is followed by the next number (2)
+  // and no numeral at all ("I" read there is a slip of the number, not II)
+  if (st.roman > 0 || st.num.length < 2) out.push(toRoman(st.roman + 1))
+  else if (!st.arabicHead) out.push(toRoman(st.num[0] + 1))
   if (st.num.length > 0) {
     for (let L = st.num.length; L >= 1; L--) out.push([...st.num.slice(0, L - 1), st.num[L - 1] + 1].join('.'))
     out.push([...st.num, 1].join('.'))
@@ -64,14 +72,18 @@ function expected(st: State): string[] {
 
 function advance(st: State, id: string): void {
   const t = id.replace(/[.)]$/, '')
-  if (/^\d+(\.\d+)*$/.test(t)) st.num = t.split('.').map(Number)
-  else if (fromRoman(t) !== null && (t.length > 1 || st.roman > 0 || st.letter === null || t === 'I')) {
+  if (/^\d+(\.\d+)*$/.test(t)) {
+    st.num = t.split('.').map(Number)
+    if (st.num.length === 1 && st.roman === 0) st.arabicHead = true
+  } else if (fromRoman(t) !== null && (t.length > 1 || st.roman > 0 || st.letter === null || t === 'I')) {
     st.roman = fromRoman(t)!
     st.num = []
+    st.arabicHead = false
   } else if (/^[A-Za-z]$/.test(t)) {
     st.letter = t
     st.roman = 0
     st.num = []
+    st.arabicHead = false
   }
 }
 
@@ -81,7 +93,7 @@ function fitting(cs: readonly string[], st: State): string | undefined {
   return cs.find((c) => exp.includes(c.replace(/[.)]$/, ''))) ?? cs.map((c) => exp.find((e) => close(c, e))).find((e) => e !== undefined)
 }
 
-const copy = (st: State): State => ({ letter: st.letter, roman: st.roman, num: [...st.num] })
+const copy = (st: State): State => ({ ...st, num: [...st.num] })
 const after = (st: State, id: string): State => {
   const next = copy(st)
   advance(next, id)
@@ -170,7 +182,7 @@ function lastRow(run: readonly Read[]): string[] | null {
  */
 export function repairIds(candidates: readonly (readonly string[])[]): string[] {
   const reads: Read[] = []
-  let st: State = { letter: null, roman: 0, num: [] }
+  let st: State = { letter: null, roman: 0, num: [], arabicHead: false }
   candidates.forEach((cands, i) => {
     const cs = cands.map((c) => c.trim()).filter(Boolean)
     const before = copy(st)
