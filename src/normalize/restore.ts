@@ -369,8 +369,15 @@ export class Restorer {
 function withConfidence(cands: Candidate[], form: string, conf: number): Candidate[] {
   const shift = changeCostShift(conf)
   if (shift === 0 || cands.length < 2) return cands
-  return cands.map((c) => (c.word === form ? c : { ...c, cost: Math.max(0, c.cost + shift) }))
+  // one list per candidate list and confidence (OCR confidences take few values): the decoder's typed
+  // arrays of a list are then made once
+  let byConf = shiftedLists.get(cands)
+  if (!byConf) shiftedLists.set(cands, (byConf = new Map()))
+  let out = byConf.get(conf)
+  if (!out) byConf.set(conf, (out = cands.map((c) => (c.word === form ? c : { ...c, cost: Math.max(0, c.cost + shift) }))))
+  return out
 }
+const shiftedLists = new WeakMap<Candidate[], Map<number, Candidate[]>>()
 
 /** The confidence of the token at a column of a line, from the line's token confidences (none: undefined). */
 function confidenceAt(line: string, confs: (number | undefined)[] | undefined): (column: number) => number | undefined {
