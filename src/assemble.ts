@@ -123,7 +123,7 @@ function failedPage(doc: PreparedDocument, page: number, reason: string): Source
 
 function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
   const raw = p.lines.map((l) => l.text).join('\n')
-  const result = normalizeText(raw, { model: deps.model ?? undefined, source: p.origin })
+  const result = normalizeText(raw, { model: deps.model ?? undefined, source: p.origin, wordConfidence: wordConfidenceOf(p) })
   const normalizedLines = result.text.split('\n')
   if (normalizedLines.length !== p.lines.length) {
     // Line preservation is the normalizer's contract; never let a broken promise shift provenance.
@@ -147,6 +147,16 @@ function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
     .filter((c) => c.layer === 'restore' && c.confidence < LOW_CONFIDENCE)
     .map((c) => ({ page: p.page, line: c.line, from: c.from, to: c.to, confidence: c.confidence }))
   return { page, text, stats: result.stats, lowConfidence }
+}
+
+/**
+ * The OCR confidence of each token of each line of an OCR page, for the normalizer: a line's words are
+ * its whitespace tokens where their counts agree (a line whose count differs gives none).
+ */
+function wordConfidenceOf(p: SourcePage): ((line: number, token: number) => number | undefined) | undefined {
+  if (p.origin !== 'ocr' || !p.lines.some((l) => l.words?.length)) return undefined
+  const aligned = p.lines.map((l) => !!l.words?.length && l.words.length === l.text.split(/\s+/).filter(Boolean).length)
+  return (line, token) => (aligned[line] ? p.lines[line].words![token]?.conf : undefined)
 }
 
 /** Blank pages, and a first page that starts mid-text or lost its top, said in the warnings. */

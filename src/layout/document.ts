@@ -1,5 +1,5 @@
 import type { Box } from '../schema/provenance.js'
-import type { Table } from '../schema/plan.js'
+import type { LaidTable } from './tables/join.js'
 import type { TextOrigin } from '../schema/page.js'
 
 /** One line of the document after normalization, in reading order, with where it stands. */
@@ -20,9 +20,9 @@ export type DocLine = {
   block?: 'header' | 'body' | 'end'
 }
 
-/** What the extractors read: every line of every page in reading order, plus recovered tables. */
+/** What the extractors read: every line of every page in reading order, plus recovered tables (cells with their OCR word confidences, tables/join.ts). */
 export type LaidOutDocument = {
   lines: DocLine[]
   pages: { page: number; origin: TextOrigin; width?: number; height?: number }[]
-  tables: Table[]
+  tables: LaidTable[]
 }

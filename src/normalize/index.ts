@@ -6,6 +6,7 @@ import { detectAndConvert } from './encoding/index.js'
 import { loadLanguageModel, type LanguageModel } from './lm/model.js'
 import { restore } from './restore.js'
 import { repairOcrLines } from './ocr.js'
+import { carryTokenValues, tokenSpans, type TokenValues } from './word-confidence.js'
 
 export type NormalizeOptions = {
   model?: LanguageModel
@@ -18,6 +19,13 @@ export type NormalizeOptions = {
    * when the LM is much surer (docs/normalize.md). Any other value, or none: marks are trusted as before.
    */
   source?: TextOrigin
+  /**
+   * The OCR's confidence (0..1) in token `token` of input line `line` (tokens: the line's
+   * whitespace-separated runs, counted from 0); undefined where unknown. A change to a word read with
+   * high confidence then needs stronger evidence, one read with low confidence is made more readily
+   * (word-confidence.ts). Without it the output is as before.
+   */
+  wordConfidence?: (line: number, token: number) => number | undefined
 }
 export type TextChange = { line: number; column: number; from: string; to: string; confidence: number; layer: 'unicode' | 'encoding' | 'restore' }
 export type NormalizeResult = {
@@ -49,18 +57,20 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
   const lm = options.model ?? loadLanguageModel()
   const ocr = options.source === 'ocr'
   let encLines = enc.text.split('\n')
+  let tokenConf = options.wordConfidence && carryAll(text.split('\n'), encLines, tokenValuesOf(text, options.wordConfidence))
   if (ocr) {
     // Vietnamese OCR: eth for đ, glued syllables (ocr.ts)
     const fixed = repairOcrLines(encLines, lm)
     for (const c of fixed.fixes) changes.push({ ...c, confidence: 1, layer: 'restore' })
+    if (tokenConf) tokenConf = carryAll(encLines, fixed.lines, tokenConf)
     encLines = fixed.lines
   }
-  let restored = restore(encLines, { lm, trustMarks: options.trustMarks, adapt: options.adapt, source: options.source })
+  let restored = restore(encLines, { lm, trustMarks: options.trustMarks, adapt: options.adapt, source: options.source, tokenConf })
   for (const c of restored.changes) changes.push({ ...c, layer: 'restore' })
   // the output should be a fixed point (normalizing it again changes nothing): on garbled documents the
   // repaired text is read again, its own channel estimated from it, until nothing moves (at most twice)
   for (let round = 0; round < MAX_EXTRA_ROUNDS && restored.changes.length; round++) {
-    const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: false, pieces: restored.pieces, source: options.source })
+    const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: false, pieces: restored.pieces, source: options.source, tokenConf: tokenConf && carryAll(encLines, restored.lines, tokenConf) })
     if (!again.changes.length) break
     for (const c of again.changes) changes.push({ ...c, layer: 'restore' })
     restored = { ...again, changes: [...restored.changes, ...again.changes] }
@@ -78,6 +88,16 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
       modelVersion: lm.version,
     },
   }
+}
+
+/** The confidences of every token of every line of the input text. */
+function tokenValuesOf(text: string, conf: (line: number, token: number) => number | undefined): TokenValues {
+  return text.split('\n').map((line, li) => tokenSpans(line).map((_, k) => conf(li, k)))
+}
+
+/** Token values carried from lines `before` to their edited `after` (line k → line k). */
+function carryAll(before: string[], after: string[], values: TokenValues): TokenValues {
+  return after.map((line, k) => carryTokenValues(before[k] ?? '', line, values[k] ?? []) ?? [])
 }
 
 export { loadLanguageModel, type LanguageModel }

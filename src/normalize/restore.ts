@@ -10,10 +10,12 @@ import { adaptChannel } from './channel/adapt.js'
 import { OcrMarkChannel } from './channel/ocr-marks.js'
 import { DocumentCache } from './channel/document-cache.js'
 import { piecesOf, type Piece } from './tokens.js'
+import { changeCostShift, tokenSpans, type TokenValues } from './word-confidence.js'
 
 /** pieces: the lines' pieces when the caller has them (a second round on restored text). */
 /** source 'ocr': the text is Vietnamese-model OCR of a scan; marked syllables may carry wrong marks (ocr-marks.ts). */
-export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean; pieces?: Piece[][]; source?: string }
+/** tokenConf: the OCR confidence of each whitespace token of each line (word-confidence.ts), where known. */
+export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean; pieces?: Piece[][]; source?: string; tokenConf?: TokenValues }
 export type RestoreChange = { line: number; column: number; from: string; to: string; confidence: number }
 export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams; pieces: Piece[][] }
 
@@ -284,7 +286,7 @@ export class Restorer {
    * words at both ends of a wrapped line then keep their context. A wide gap (3+ spaces: the columns of
    * a header row) ends a phrase.
    */
-  restoreLines(lines: string[], linePieces: Piece[][] = lines.map(piecesOf)): { lines: string[]; decisions: Decision[][] } {
+  restoreLines(lines: string[], linePieces: Piece[][] = lines.map(piecesOf), tokenConf?: TokenValues): { lines: string[]; decisions: Decision[][] } {
     const decisions: Decision[][] = lines.map(() => [])
     let phrase: Slot[] = []
     const flush = () => {
@@ -312,10 +314,11 @@ export class Restorer {
       // (read only where it matters: a line with a bare 1, 13 or 18)
       this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && pieces.some((p) => p.kind !== 'break' && p.text in DIGIT_WORDS) && lineIsGarbled(pieces, this.lm)
       this.capsLine = !this.clean && this.channel.params.garble > 0.3 && isCapsLine(pieces)
+      const confOf = confidenceAt(line, tokenConf?.[li])
       for (const p of pieces) {
         if (p.kind !== 'break' && lastEnd >= 0 && p.start - lastEnd >= 3 && isBlank(line, lastEnd, p.start)) flush()
         if (p.kind !== 'break') lastEnd = p.end
-        this.pushPiece(p, li, phrase, flush)
+        this.pushPiece(p, li, phrase, flush, p.kind === 'word' ? confOf(p.start) : undefined)
       }
       const last = pieces[pieces.length - 1]
       prevOpen = !!last && last.kind !== 'break' && !/[\s]{3,}$/.test(line) && !JOIN_STOP.test(line.trimEnd())
@@ -327,7 +330,7 @@ export class Restorer {
     return { lines: lines.map((line, i) => applyDecisions(line, decisions[i])), decisions }
   }
 
-  private pushPiece(p: Piece, line: number, phrase: Slot[], flush: () => void): void {
+  private pushPiece(p: Piece, line: number, phrase: Slot[], flush: () => void, conf?: number): void {
     if (p.kind === 'break') flush()
     else if (p.kind === 'num') {
       // on a clearly garbled line a digit token may be a word the OCR read as digits (13 = là, 18 = lệ)
@@ -353,8 +356,36 @@ export class Restorer {
       })
     } else {
       const observed = p.text.toLowerCase()
-      phrase.push({ piece: p, line, cands: this.candidates(observed), observed })
+      const cands = this.candidates(observed)
+      phrase.push({ piece: p, line, cands: conf === undefined ? cands : withConfidence(cands, lmForm(observed), conf), observed })
     }
+  }
+}
+
+/**
+ * A word's candidates with the cost of every change shifted by the OCR's confidence in the word
+ * (word-confidence.ts); the token as read keeps its cost.
+ */
+function withConfidence(cands: Candidate[], form: string, conf: number): Candidate[] {
+  const shift = changeCostShift(conf)
+  if (shift === 0 || cands.length < 2) return cands
+  // one list per candidate list and confidence (OCR confidences take few values): the decoder's typed
+  // arrays of a list are then made once
+  let byConf = shiftedLists.get(cands)
+  if (!byConf) shiftedLists.set(cands, (byConf = new Map()))
+  let out = byConf.get(conf)
+  if (!out) byConf.set(conf, (out = cands.map((c) => (c.word === form ? c : { ...c, cost: Math.max(0, c.cost + shift) }))))
+  return out
+}
+const shiftedLists = new WeakMap<Candidate[], Map<number, Candidate[]>>()
+
+/** The confidence of the token at a column of a line, from the line's token confidences (none: undefined). */
+function confidenceAt(line: string, confs: (number | undefined)[] | undefined): (column: number) => number | undefined {
+  if (!confs) return () => undefined
+  const spans = tokenSpans(line)
+  return (column) => {
+    const k = spans.findIndex(([a, b]) => column >= a && column < b)
+    return k < 0 ? undefined : confs[k]
   }
 }
 
@@ -475,7 +506,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   const est = estimateParams(lines, opts.lm, opts.trustMarks, pieces)
   // Vietnamese-model OCR keeps marks on most words (trust ≥ 0.6); English-model OCR (garbled, marks
   // lost) goes the usual way below
-  if (opts.source === 'ocr' && est.trust >= OCR_MIN_TRUST && est.garble < 0.5) return restoreOcr(lines, opts.lm, est, pieces)
+  if (opts.source === 'ocr' && est.trust >= OCR_MIN_TRUST && est.garble < 0.5) return restoreOcr(lines, opts.lm, est, pieces, opts.tokenConf)
   if (est.pDrop < 0.001) {
     // clean text: every word is kept as written (one candidate each) and codes are not re-spelled, so the
     // decoder has nothing to decide: the lines come back as they are
@@ -484,7 +515,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     return { lines: [...lines], changes: [], syllables, lowConfidence: 0, params: est, pieces }
   }
   const r = new Restorer(opts.lm, est)
-  let result = r.restoreLines(lines, pieces)
+  let result = r.restoreLines(lines, pieces, opts.tokenConf)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
   const prior = new Channel(est) // one object for every round: its costs and alignments are reused
@@ -493,7 +524,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
     r.setChannel(adaptChannel(prior, pairs))
     r.documentCache = new DocumentCache(opts.lm, result.decisions)
-    result = r.restoreLines(lines, pieces)
+    result = r.restoreLines(lines, pieces, opts.tokenConf)
   }
   const changes: RestoreChange[] = []
   let syllables = 0, low = 0
@@ -516,9 +547,9 @@ const OCR_MIN_TRUST = 0.6
 let ocrChannel: OcrMarkChannel | null = null
 
 /** OCR-mark mode: one decode, every word kept unless the LM beats the OCR mark channel plus its threshold. */
-function restoreOcr(lines: string[], lm: LanguageModel, est: ChannelParams, pieces: Piece[][]): RestoreResult {
+function restoreOcr(lines: string[], lm: LanguageModel, est: ChannelParams, pieces: Piece[][], tokenConf?: TokenValues): RestoreResult {
   const r = new Restorer(lm, est, (ocrChannel ??= new OcrMarkChannel()))
-  const result = r.restoreLines(lines, pieces)
+  const result = r.restoreLines(lines, pieces, tokenConf)
   const changes: RestoreChange[] = []
   let syllables = 0, low = 0
   result.decisions.forEach((ds, line) => {

@@ -14,19 +14,34 @@ import { repairIds } from './ids.js'
 
 type Placed = { page: PageIn; table: PageTable; index: number; count: number }
 
+/**
+ * A document table cell as layout hands it on: `wordConf` is the OCR confidence of each
+ * whitespace-separated token of its text (page word confidences, or the cell's own read confidence
+ * for a cell re-read from its crop), for the cell normalizer (normalize-cells.ts). Not part of the
+ * plan: validation drops it.
+ */
+export type LaidCell = TableCell & { wordConf?: (number | undefined)[] }
+export type LaidTable = Omit<Table, 'cells'> & { cells: LaidCell[] }
+
 /** Text of a page-table cell from the normalized lines, following the cell's word refs. */
 export function normalizedCellText(p: PageIn, cell: PageTable['cells'][number], alignCache: Map<number, ([number, number] | null)[]>): string {
-  if (!cell.words || cell.words.length === 0) return cell.text
+  return normalizedCell(p, cell, alignCache).text
+}
+
+/** A cell's normalized text and the OCR confidence of each of its tokens (see LaidCell). */
+function normalizedCell(p: PageIn, cell: PageTable['cells'][number], alignCache: Map<number, ([number, number] | null)[]>): { text: string; wordConf?: (number | undefined)[] } {
+  const whole = (text: string) => ({ text, ...(cell.conf === undefined ? {} : { wordConf: text.split(/\s+/).filter(Boolean).map(() => cell.conf) }) })
+  if (!cell.words || cell.words.length === 0) return whole(cell.text)
   // a cell re-read from its own crop (cell-ocr.ts) no longer says what its page words say: its text wins
   const raw = cell.words.map(([k, i]) => (p.lines[k]?.words?.length ? (p.lines[k].words![i]?.text ?? '') : (p.lines[k]?.text ?? '')))
-  if (cleanCellText(raw.join(' ')) !== cleanCellText(cell.text)) return cleanCellText(cell.text)
-  const out: string[] = []
+  if (cleanCellText(raw.join(' ')) !== cleanCellText(cell.text)) return whole(cleanCellText(cell.text))
+  const out: { text: string; conf: number | undefined }[] = []
   for (const [k, i] of cell.words) {
     const line = p.lines[k]
     const norm = p.normalizedLines[k] ?? line?.text ?? ''
     if (!line) continue
     if (!line.words || line.words.length === 0) {
-      out.push(norm)
+      out.push({ text: norm, conf: line.conf })
       continue
     }
     let align = alignCache.get(k)
@@ -35,9 +50,30 @@ export function normalizedCellText(p: PageIn, cell: PageTable['cells'][number], 
       alignCache.set(k, align)
     }
     const r = align[i]
-    if (r) out.push(norm.slice(r[0], r[1]))
+    if (r) out.push({ text: norm.slice(r[0], r[1]), conf: line.words[i]?.conf })
   }
-  return cleanCellText(out.join(' '))
+  const text = cleanCellText(out.map((o) => o.text).join(' '))
+  return { text, wordConf: confidencesOf(text, out) }
+}
+
+/**
+ * The confidence of each token of `text`, a cleaned (cleanCellText) join of the word slices `parts`:
+ * the cleaned text is found in the join, and each of its tokens takes the confidence of the slice its
+ * first character came from. Undefined when the cleaned text is not found in the join.
+ */
+function confidencesOf(text: string, parts: { text: string; conf: number | undefined }[]): (number | undefined)[] | undefined {
+  let joined = ''
+  const owner: (number | undefined)[] = []
+  for (const part of parts) {
+    const t = part.text.replace(/\s+/g, ' ').trim()
+    if (!t) continue
+    if (joined) (joined += ' '), owner.push(undefined)
+    joined += t
+    for (let i = 0; i < t.length; i++) owner.push(part.conf)
+  }
+  const at = joined.indexOf(text)
+  if (at < 0) return undefined
+  return [...text.matchAll(/\S+/gu)].map((m) => owner[at + m.index])
 }
 
 /**
@@ -71,7 +107,7 @@ function similarity(a: string, b: string): number {
 
 type Building = {
   pages: number[]
-  cells: TableCell[]
+  cells: LaidCell[]
   rows: number
   cols: number
   headerRows: number
@@ -85,11 +121,12 @@ type Building = {
 }
 
 /** A page table's cells with their text rebuilt from the normalized lines, and their line ranges. */
-function pageCells(p: PageIn, table: PageTable): TableCell[] {
+function pageCells(p: PageIn, table: PageTable): LaidCell[] {
   const cache = new Map<number, ([number, number] | null)[]>()
   return table.cells.map((c) => {
     const ks = (c.words ?? []).map((r) => r[0])
-    const cell: TableCell = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: normalizedCellText(p, c, cache), box: c.box, page: p.page }
+    const { text, wordConf } = normalizedCell(p, c, cache)
+    const cell: LaidCell = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text, box: c.box, page: p.page, ...(wordConf ? { wordConf } : {}) }
     if (ks.length > 0) cell.lines = [Math.min(...ks), Math.max(...ks)]
     return cell
   })
@@ -110,7 +147,7 @@ function continues(prev: Building | undefined, at: Placed, cells: TableCell[], h
  * while its other cells go on — their text continues the last row of the previous page. Returns
  * how many rows of the page were merged so (0 or 1).
  */
-function mergeBrokenRow(prev: Building, cells: TableCell[], headerRows: number): number {
+function mergeBrokenRow(prev: Building, cells: LaidCell[], headerRows: number): number {
   const idCol = idColumnOf(prev.cells, prev.headerRows, prev.columns)
   const first = cells.filter((c) => c.row === headerRows)
   const lastRow = prev.rows - 1
@@ -122,14 +159,16 @@ function mergeBrokenRow(prev: Building, cells: TableCell[], headerRows: number):
     first.some((c) => c.text.trim())
   if (!broken) return 0
   for (const c of first) {
-    const above = cellAt(prev.cells, lastRow, c.col)
-    if (above && c.text.trim()) above.text = above.text.trim() ? `${above.text.trim()} ${c.text.trim()}` : c.text.trim()
+    const above: LaidCell | undefined = cellAt(prev.cells, lastRow, c.col)
+    if (!above || !c.text.trim()) continue
+    const conf = above.text.trim() ? above.wordConf && c.wordConf && [...above.wordConf, ...c.wordConf] : c.wordConf
+    setText(above, above.text.trim() ? `${above.text.trim()} ${c.text.trim()}` : c.text.trim(), conf)
   }
   return 1
 }
 
 /** The body rows of a continuation page appended under the table (its repeated header kept aside for the vote). */
-function appendPage(prev: Building, at: Placed, cells: TableCell[], headerRows: number, confs: number[]): void {
+function appendPage(prev: Building, at: Placed, cells: LaidCell[], headerRows: number, confs: number[]): void {
   const merged = mergeBrokenRow(prev, cells, headerRows)
   const shift = prev.rows - headerRows - merged
   for (const c of cells) if (c.row >= headerRows + merged) prev.cells.push({ ...c, row: c.row + shift })
@@ -141,7 +180,7 @@ function appendPage(prev: Building, at: Placed, cells: TableCell[], headerRows: 
   prev.confs.push(...confs)
 }
 
-function startTable(at: Placed, cells: TableCell[], headerRows: number, confs: number[]): Building {
+function startTable(at: Placed, cells: LaidCell[], headerRows: number, confs: number[]): Building {
   const lineIdx = cells.flatMap((c) => (c.lines ? [...c.lines] : []))
   return {
     pages: [at.page.page],
@@ -178,7 +217,7 @@ function voteHeader(b: Building): void {
       votes.set(voteKey(t), v)
     })
     const best = [...votes.values()].sort((x, y) => y.n - x.n || Number(y.named) - Number(x.named) || x.order - y.order)[0]
-    if (best) cell.text = best.text
+    if (best) setText(cell, best.text)
   }
   b.columns = columnNames(b.cells, b.cols, b.headerRows).full
 }
@@ -189,11 +228,19 @@ function repairIdColumn(b: Building): void {
   if (idCol < 0) return
   const ids = b.cells.filter((c) => c.row >= b.headerRows && c.col === idCol && c.colSpan === 1).sort((x, y) => x.row - y.row)
   repairIds(ids.map((c) => [c.text])).forEach((t, k) => {
-    if (t) ids[k].text = t
+    if (t) setText(ids[k], t)
   })
 }
 
-export function joinPageTables(pages: readonly PageIn[], tablesOf: (p: PageIn) => readonly PageTable[]): Table[] {
+/** A cell's new text; its token confidences go unless given for the new text. */
+function setText(cell: LaidCell, text: string, wordConf?: (number | undefined)[]): void {
+  if (text === cell.text && !wordConf) return
+  cell.text = text
+  if (wordConf) cell.wordConf = wordConf
+  else delete cell.wordConf
+}
+
+export function joinPageTables(pages: readonly PageIn[], tablesOf: (p: PageIn) => readonly PageTable[]): LaidTable[] {
   const placed: Placed[] = []
   for (const p of pages) {
     const ts = [...tablesOf(p)].sort((a, b) => a.box[1] - b.box[1])

@@ -5,11 +5,14 @@
  * of a page line that Tesseract read across several cells, where the language model saw the
  * neighbouring cells' words as context. Here each cell is one line of its own: the normalizer is
  * line-preserving, so one call per table and text origin gives every cell back in place, and the
- * table's cells together give the channel estimate enough text.
+ * table's cells together give the channel estimate enough text. Each cell's OCR word confidences
+ * (its page words', or its own crop read's: join.ts LaidCell) go with it: the normalizer changes a
+ * word read with high confidence only on stronger evidence (normalize/word-confidence.ts).
  */
 import { normalizeText, type LanguageModel } from '../../normalize/index.js'
 import type { TextOrigin } from '../../schema/page.js'
 import type { Table } from '../../schema/plan.js'
+import type { LaidCell, LaidTable } from './join.js'
 
 export type CellNormalizeOptions = {
   model?: LanguageModel
@@ -27,7 +30,7 @@ const CLOSING_MARK = /(?<=\p{L}{2}|\p{N}{3})[.:;]$/u
 const CLOSING_MARK_SHARE = 0.25
 
 /** OCR cells closed the way the rest of the table is not: their closing mark dropped (text layers keep theirs). */
-function dropOddClosingMarks(t: Table, ocr: (c: Table['cells'][number]) => boolean): Table['cells'] {
+function dropOddClosingMarks(t: LaidTable, ocr: (c: LaidCell) => boolean): LaidCell[] {
   const body = t.cells.filter((c) => c.row >= (t.headerRows ?? 0) && /\s/.test(c.text.trim()))
   const closed = body.filter((c) => CLOSING_MARK.test(c.text.trim())).length
   if (body.length === 0 || closed >= CLOSING_MARK_SHARE * body.length) return t.cells.map((c) => ({ ...c }))
@@ -45,7 +48,7 @@ const asRoman = (numeral: string) => numeral.replace(/[!|]/g, '').replace(/[1l]/
  * Quarter numerals read from Roman ones: "Quý 11/2025" and "Quý I!V" can only be II and IV; "Quý 1"
  * is I where the table writes its other quarters in Roman numerals.
  */
-function romanQuarters(cells: Table['cells']): void {
+function romanQuarters(cells: LaidCell[]): void {
   const rewrite = (arabicOne: boolean) => {
     for (const c of cells) {
       c.text = c.text.replace(QUARTER, (all, word: string, space: string, numeral: string) => {
@@ -59,12 +62,13 @@ function romanQuarters(cells: Table['cells']): void {
 }
 
 /**
- * New tables whose cell texts are normalized; cell geometry, spans and provenance are kept. A body
- * cell's closing mark goes when most of the table's cells have none (dropOddClosingMarks).
+ * New tables whose cell texts are normalized; cell geometry, spans and provenance are kept (the word
+ * confidences are used here and dropped). A body cell's closing mark goes when most of the table's
+ * cells have none (dropOddClosingMarks).
  */
-export function normalizeTableCells(tables: readonly Table[], opts: CellNormalizeOptions): Table[] {
+export function normalizeTableCells(tables: readonly LaidTable[], opts: CellNormalizeOptions): Table[] {
   return tables.map((t) => {
-    const originOf = (c: Table['cells'][number]) => opts.originOf(c.page ?? t.pages[0]) ?? 'ocr'
+    const originOf = (c: LaidCell) => opts.originOf(c.page ?? t.pages[0]) ?? 'ocr'
     const cells = dropOddClosingMarks(t, (c) => originOf(c) === 'ocr')
     romanQuarters(cells.filter((c) => originOf(c) === 'ocr'))
     const byOrigin = new Map<TextOrigin | undefined, number[]>()
@@ -74,11 +78,14 @@ export function normalizeTableCells(tables: readonly Table[], opts: CellNormaliz
       byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), i])
     })
     for (const [origin, idx] of byOrigin) {
-      const text = idx.map((i) => cells[i].text.replace(/\s+/g, ' ').trim()).join('\n')
-      const out = normalizeText(text, { model: opts.model, source: origin }).text.split('\n')
+      const lines = idx.map((i) => cells[i].text.replace(/\s+/g, ' ').trim())
+      // a cell's confidences count where they still match its tokens one to one
+      const confs = idx.map((i, k) => (cells[i].wordConf?.length === lines[k].split(' ').length ? cells[i].wordConf : undefined))
+      const wordConfidence = confs.some(Boolean) ? (line: number, token: number) => confs[line]?.[token] : undefined
+      const out = normalizeText(lines.join('\n'), { model: opts.model, source: origin, wordConfidence }).text.split('\n')
       // the normalizer keeps lines; if it ever does not, the cells keep their text
       if (out.length === idx.length) idx.forEach((i, k) => (cells[i].text = out[k].trim()))
     }
-    return { ...t, cells }
+    return { ...t, cells: cells.map(({ wordConf: _, ...c }) => c) }
   })
 }
