@@ -1,10 +1,12 @@
 // Repairs specific to Vietnamese-model OCR text (source 'ocr'), before restoration:
 //  - ð/Ð (eth, which tesseract vie writes for đ/Đ in LĐTBXH) → đ/Đ: Vietnamese has no eth;
 //  - glued syllables (tậphuấn, quảthựchiện, ubndcácxã): a letter run the model does not know that
-//    splits exactly into 2–4 known words gets its spaces back.
+//    splits exactly into 2–4 known words gets its spaces back;
+//  - a syllable split in two ("Nghị quy ết"): a vowel-initial piece the corpus barely has, after a
+//    word it makes a common syllable with, is joined to it.
 import { UNK_ID, type LanguageModel } from './lm/model.js'
 import { lmForm } from './lm/tokenize.js'
-import { hasMarks, isSyllableShape } from './lm/vietnamese.js'
+import { hasMarks, isSyllableShape, isVowelBase } from './lm/vietnamese.js'
 
 export type OcrFix = { line: number; column: number; from: string; to: string }
 
@@ -22,15 +24,49 @@ export function repairOcrLines(lines: string[], lm: LanguageModel): { lines: str
       text = text.replace(/ð/gu, 'đ').replace(/Ð/gu, 'Đ')
     }
     let shift = 0
-    return text.replace(WORD, (tok, at: number) => {
+    text = text.replace(WORD, (tok, at: number) => {
       const split = splitGlued(tok, lm)
       if (!split) return tok
       fixes.push({ line: li, column: at + shift, from: tok, to: split })
       shift += split.length - tok.length
       return split
     })
+    return joinSplitSyllables(text, li, lm, fixes)
   })
   return { lines: out, fixes }
+}
+
+/** Unigram log-probability at or under which a piece is one the corpus barely has ("ết", "ện": OCR debris). */
+const RARE_PIECE = -12
+/** … and at or over which the joined syllable is a common one ("quyết"). */
+const COMMON_SYLLABLE = -10
+
+/** Two words, one space apart, that are one syllable split by the OCR ("quy ết" → "quyết"). */
+function joinSplitSyllables(text: string, li: number, lm: LanguageModel, fixes: OcrFix[]): string {
+  const words = [...text.matchAll(WORD)]
+  let out = ''
+  let last = 0
+  for (let k = 0; k + 1 < words.length; k++) {
+    const [a, b] = [words[k], words[k + 1]]
+    if (b.index !== a.index! + a[0].length + 1 || text[a.index! + a[0].length] !== ' ' || !splitSyllable(a[0], b[0], lm)) continue
+    fixes.push({ line: li, column: out.length + a.index! - last, from: `${a[0]} ${b[0]}`, to: a[0] + b[0] })
+    out += text.slice(last, a.index! + a[0].length)
+    last = b.index!
+    k++
+  }
+  return out + text.slice(last)
+}
+
+/** Whether `b` is the vowel-initial rest of a syllable begun by `a`: rare alone, common joined. */
+export function splitSyllable(a: string, b: string, lm: LanguageModel): boolean {
+  const lb = lmForm(b)
+  if (!isVowelBase(lb.normalize('NFD')[0]!)) return false
+  const idB = lm.has(lb) ? lm.idOf(lb) : UNK_ID
+  if (idB !== UNK_ID && lm.unigram(idB) > RARE_PIECE) return false
+  const joined = lmForm(a + b)
+  if (!isSyllableShape(joined) || !lm.has(joined)) return false
+  const id = lm.idOf(joined)
+  return id !== UNK_ID && lm.unigram(id) >= COMMON_SYLLABLE
 }
 
 /** The best split of an unknown letter run into known words (each a Vietnamese syllable or a known token ≥ 3 letters). */

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeText, loadLanguageModel } from '../../src/normalize/index.js'
-import { splitGlued } from '../../src/normalize/ocr.js'
+import { splitGlued, splitSyllable } from '../../src/normalize/ocr.js'
 import { OcrMarkChannel } from '../../src/normalize/channel/ocr-marks.js'
 
 const lm = loadLanguageModel()
@@ -24,6 +24,18 @@ describe("source 'ocr' (Vietnamese-model OCR text)", () => {
     expect(splitGlued('online', lm)).toBeNull()
     expect(splitGlued('UBND', lm)).toBeNull()
     expect(splitGlued('PhòngLĐTBXH', lm)).toBe('Phòng LĐTBXH')
+  })
+
+  it('joins a syllable the OCR split before its vowel, and leaves two real syllables apart', () => {
+    const r = normalizeText('Căn cứ Nghị quy ết số 50/NQ-CP của Chính phủ', { model: lm, source: 'ocr' })
+    expect(r.text).toBe('Căn cứ Nghị quyết số 50/NQ-CP của Chính phủ')
+    expect(r.changes).toContainEqual(expect.objectContaining({ line: 0, column: 12, from: 'quy ết', to: 'quyết' }))
+    expect(splitSyllable('quy', 'ết', lm)).toBe(true)
+    expect(splitSyllable('Trung', 'ương', lm)).toBe(false) // "ương" is common alone
+    expect(splitSyllable('nhà', 'ở', lm)).toBe(false)
+    expect(normalizeText('Ban Chấp hành Trung ương Đảng', { model: lm, source: 'ocr' }).text).toBe('Ban Chấp hành Trung ương Đảng')
+    // marked text not from OCR is trusted as it is
+    expect(normalizeText('Nghị quy ết', { model: lm }).text).toBe('Nghị quy ết')
   })
 
   it('learned channel: a kept syllable is far cheaper than a changed mark; other letters are impossible', () => {
