@@ -8,7 +8,8 @@
 // the activity column's) and that sentence's lower-case continuation lines. Rows read this way are
 // less certain than a ruled table's: their confidence says so.
 import type { Task } from '../schema/plan.js'
-import { COLUMN_ROLES, type ColumnRole } from '../layout/data/column-roles.js'
+import type { ColumnRole } from '../layout/data/column-roles.js'
+import { rolesNamed } from '../layout/tables/header.js'
 import { TIMELINE_PATTERNS } from './data/time-words.js'
 import { GROUP_ROW } from './data/sections.js'
 import { foldKeep, provOf, type XLine } from './lines.js'
@@ -44,7 +45,6 @@ type Read = { k: number; nums: number[]; rest: string; group: boolean }
 type Placed = { id: number[]; confidence: number; skipped?: boolean }
 type Row = Placed & { read: Read }
 
-const ROLE_WORDS = COLUMN_ROLES.map((r) => ({ role: r.role, re: new RegExp(`(?:^|[^a-z])(?:${r.words.join('|')})(?:$|[^a-z])`) }))
 /** A row number at the line's start, behind OCR's column rules ("|", "[") and before the rest. */
 const NUMBER = /^[\s|[("“'‘’]*(\d{1,2}(?:[.,]\d{1,2})?)[.)]?(?=[\s|[]|$)([\s|[\]]*)(.*)$/u
 
@@ -57,7 +57,7 @@ const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, 
 function rolesOf(l: XLine): ColumnRole[] {
   // a table the layout stage read (lines flagged `inTable`) gives its tasks from its cells (table-tasks.ts)
   if (!l.text || l.src.inTable || l.text.split(' ').length > HEADER_MAX_WORDS) return []
-  return ROLE_WORDS.filter((r) => r.re.test(l.fold)).map((r) => r.role)
+  return [...rolesNamed(l.text)]
 }
 
 /** A line that may be part of a header: short, and not opening with a row number. */
