@@ -10,6 +10,8 @@ export const CONFIDENCE = {
   typeWord: 0.95,
   /** a letter's "V/v" subject line under the number: a Công văn */
   typeFromSubject: 0.9,
+  /** no type word, code or subject line read, only a "Kính gửi" line: a guess that it is a Công văn */
+  typeFromAddressees: 0.5,
   /** the type taken from the number's type code ("QĐ" in "3/2025/QĐ-UBND") */
   typeFromCode: 0.6,
   /** a number printed after "Số" */

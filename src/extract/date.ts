@@ -10,6 +10,8 @@ export type DateHit = {
   valid: boolean
   /** parts that hold ink the reader could not take for digits (a handwritten day read as "Of", "#ÿ") */
   unreadable?: ('day' | 'month')[]
+  /** the date words themselves were misread ("ngây … thẳng … tăm"): the rest of the line is suspect too */
+  wordsMisread?: boolean
   index: number
   length: number
   text: string
@@ -44,9 +46,16 @@ function build(m: RegExpExecArray, d?: string, mo?: string, y?: string): DateHit
 }
 
 // A header's date line whose day (or month) was filled in by hand and read as noise ("ngày Oftháng 02 năm
-// 2025", "ngày #ÿ tháng 12 năm 2017"): up to six non-space characters stand where the digits should;
-// text that lost its marks writes "ngay … thang … nam"
-const WORDS_WITH_INK = /ng[aà]y\s*(\S{0,6}?)\s*[,.:;'’`]*\s*th[aá]ng\s*(\S{0,6}?)\s*[,.:;'’`]*\s*n[aă]m\s*[:.]?\s*(\d{4})/iu
+// 2025", "ngày #ÿ tháng 12 năm 2017"): up to six non-space characters stand where the digits should.
+// The three date words are known by their letters whatever marks the OCR gave their vowel (text that
+// lost its marks writes "ngay … thang … nam"; a blurred photo "ngây … thẳng: … năm"), and "năm",
+// last of the three and before four digits, also with its first letter misread ("tăm 2020").
+const A = '[aàáảãạăằắẳẵặâầấẩẫậ]'
+const STRAY = "[,.:;'’`]*"
+const WORDS_WITH_INK = new RegExp(
+  `ng${A}y\\s*${STRAY}\\s*(\\S{0,6}?)\\s*${STRAY}\\s*th${A}ng\\s*${STRAY}\\s*(\\S{0,6}?)\\s*${STRAY}\\s*\\p{L}${A}m\\s*[:.]?\\s*(\\d{4})`,
+  'iu',
+)
 
 /**
  * The date of a header's date line ("Place, ngày D tháng M năm Y", Phụ lục I mục II.4): the date in
@@ -60,7 +69,8 @@ export function findHeaderDate(s: string): DateHit | null {
   if (!m) return null
   const part = (x: string | undefined) => (x && /^\d{1,2}$/.test(x) ? x : undefined)
   const unreadable = (['day', 'month'] as const).filter((_, k) => { const x = m[k + 1]; return !!x && !part(x) && /[^\s.,:;'’`_…-]/.test(x) })
-  return { ...build(m, part(m[1]), part(m[2]), m[3]), unreadable }
+  const wordsMisread = !/^ngày/iu.test(m[0]) || !/tháng/iu.test(m[0]) || !/năm\s*[:.]?\s*\d{4}$/iu.test(m[0])
+  return { ...build(m, part(m[1]), part(m[2]), m[3]), unreadable, ...(wordsMisread ? { wordsMisread } : {}) }
 }
 
 /** The first date in `s`, in words ("ngày 25 tháng 6 năm 2024") or digits ("25/6/2024"). */

@@ -5,6 +5,7 @@
 import { DOC_TYPES, type DocTypeEntry } from './data/doc-types.js'
 import { MOTTO_STARTS, NUMBER_LABEL, SEPARATOR_LINE, SUBJECT_LINE } from './data/header-patterns.js'
 import { ADDRESSEES_START } from '../layout/data/blocks.js'
+import { findHeaderDate } from './date.js'
 import { parseNumberField, type NumberHit } from './doc-number.js'
 import { foldKeep, type XLine } from './lines.js'
 import { clean } from './text.js'
@@ -24,6 +25,8 @@ export type HeaderColumns = {
   numberPart: { part: HeaderPart; hit: NumberHit | null } | null
   /** a letter's "V/v" subject line (no type word), or -1 */
   subjectLine: number
+  /** the "Kính gửi" line on page 1 when there is no type word, or -1 */
+  addresseeLine: number
 }
 
 const TYPES_BY_LENGTH = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length)
@@ -128,7 +131,7 @@ export function splitHeaderLine(text: string): { left: string; right: string; ri
   }
   const garbled = garbledMottoAt(text)
   if (garbled > 0) return { left: text.slice(0, garbled).trim(), right: text.slice(garbled).trim(), rightStart: garbled, reason: 'motto' }
-  if (DATE_LINE.test(f) || /^(doc lap|cong hoa)/.test(f.trim())) return { left: '', right: text.trim(), rightStart: 0, reason: 'date' }
+  if (DATE_LINE.test(f) || /^(doc lap|cong hoa)/.test(f.trim()) || (/(,|\s)\s*ngay\b/.test(f) && findHeaderDate(text))) return { left: '', right: text.trim(), rightStart: 0, reason: 'date' }
   return { left: text.trim(), right: '', rightStart: text.length, reason: 'none' }
 }
 
@@ -174,21 +177,22 @@ export function garbledTypeLine(text: string): DocTypeEntry | null {
  * "Kính gửi" or at the preamble (a "Căn cứ …" line is never header), else after 12 lines. A date in a
  * sentence below it ("Triển khai Công văn số …, ngày 29/8/2025") is then never read as the header's.
  */
-function headerZone(lines: XLine[], typeLine: number): { zoneEnd: number; subjectLine: number } {
-  if (typeLine >= 0) return { zoneEnd: typeLine, subjectLine: -1 }
+function headerZone(lines: XLine[], typeLine: number): { zoneEnd: number; subjectLine: number; addresseeLine: number } {
+  if (typeLine >= 0) return { zoneEnd: typeLine, subjectLine: -1, addresseeLine: -1 }
   const firstPage = lines[0]?.page
   const top = lines.slice(0, HEADER_SEARCH).filter((l) => l.page === firstPage && l.text)
+  const addresseeLine = top.find((l) => ADDRESSEES_START.test(l.fold))?.i ?? -1
   const subject = top.find((l) => SUBJECT_LINE.test(l.text))
-  if (subject) return { zoneEnd: subject.i, subjectLine: subject.i }
+  if (subject) return { zoneEnd: subject.i, subjectLine: subject.i, addresseeLine }
   let zoneEnd = Math.min(lines.length, 12)
   const stop = lines.slice(0, zoneEnd).findIndex((l) => l.text && (PREAMBLE_LINE.test(foldKeep(clean(l.text)).trim()) || ADDRESSEES_START.test(l.fold)))
   if (stop >= 0) zoneEnd = stop
-  return { zoneEnd, subjectLine: -1 }
+  return { zoneEnd, subjectLine: -1, addresseeLine }
 }
 
 export function headerColumns(lines: XLine[]): HeaderColumns {
   const { typeLine, type, typeRest } = findTypeLine(lines)
-  const { zoneEnd, subjectLine } = headerZone(lines, typeLine)
+  const { zoneEnd, subjectLine, addresseeLine } = headerZone(lines, typeLine)
   const left: HeaderPart[] = []
   const right: HeaderPart[] = []
   // One printed row may reach us as one line or, after the layout stage, as two DocLines (left and
@@ -241,5 +245,5 @@ export function headerColumns(lines: XLine[]): HeaderColumns {
       break
     }
   }
-  return { left, right, typeLine, type, typeRest, numberPart, subjectLine }
+  return { left, right, typeLine, type, typeRest, numberPart, subjectLine, addresseeLine }
 }

@@ -222,7 +222,7 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
   const fields: Fields = {}
   const first = lines.find((l) => l.text) ?? lines[0]
   const parts = headerTypeAndNumber(lines, cols, fields, report)
-  const { date, dateParts, year, place } = headerDate(cols, fields, report, first)
+  const { date, dateParts, year, place } = headerDate(lines, cols, fields, report, first)
   const { issuerName, parent } = headerIssuer(lines, cols, st, parts.numberParts, place, fields, report, first)
   const { number, numberParts } = repairNumberCodes(parts, cols, issuerName, parent, report)
   const title = headerTitle(lines, cols, st, fields, report, first)
@@ -235,7 +235,8 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
 /**
  * Type and number. The type is the type word under the header; else the number's type code
  * ("QĐ" in "3/2025/QĐ-UBND", "CV" in the Party's "210-CV/BTGDVTU"); else a letter's "V/v" subject
- * line makes it a Công văn (Phụ lục I mục II.5a: a công văn has no type word). A serial written by
+ * line makes it a Công văn (Phụ lục I mục II.5a: a công văn has no type word); else, with low
+ * confidence, its "Kính gửi" line does. A serial written by
  * hand and read as noise leaves the number null, its printed code kept in `numberParts`.
  */
 function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report): Parts {
@@ -272,6 +273,15 @@ function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields
     type = { name: 'Công văn', code: null }
     trace(fields, 'type.name', lines[cols.subjectLine], CONFIDENCE.typeFromSubject, 'extract:type-from-subject-line')
   }
+  // no type word, code or subject line read, but addressees: a letter, most likely a Công văn (the
+  // only class without a type word that prints "Kính gửi", Phụ lục I mục II.5a, ô số 9b); a Tờ trình
+  // whose type word the OCR lost would look the same, so the guess stays low and is flagged
+  if (!type.name && cols.addresseeLine >= 0) {
+    type = { name: 'Công văn', code: null }
+    trace(fields, 'type.name', lines[cols.addresseeLine], CONFIDENCE.typeFromAddressees, 'extract:type-from-addressees')
+    report.warn('document type not printed or not read; taken as a Công văn from its "Kính gửi" line: check it against the page', posOf(lines[cols.addresseeLine]), 'extract:type-from-addressees')
+    report.needsReview('document type guessed')
+  }
   if (!type.name) {
     report.warn('document type not found (no type word under the header)', posOf(first), 'extract:type-missing')
     report.needsReview('document type missing')
@@ -285,7 +295,7 @@ function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields
  * which is never taken from a line that cites a document by its number). A day or month written by
  * hand and read as noise leaves the date null; the printed month and year are kept.
  */
-function headerDate(cols: HeaderColumns, fields: Fields, report: Report, first: XLine) {
+function headerDate(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report, first: XLine) {
   let date: string | null = null
   let year: number | null = null
   let place: string | null = null
@@ -300,7 +310,8 @@ function headerDate(cols: HeaderColumns, fields: Fields, report: Report, first: 
   }
   const d = findHeaderDate(dp.text) ?? findDate(dp.text)!
   year = d.year
-  dateParts = { day: d.day, month: d.month, year: d.year }
+  // a part no calendar has (a handwritten "16" read as "40") is not kept as a part
+  dateParts = { day: d.day != null && d.day >= 1 && d.day <= 31 ? d.day : null, month: d.month != null && d.month >= 1 && d.month <= 12 ? d.month : null, year: d.year }
   if (d.iso) date = d.iso
   else if (!d.valid) report.warn(`"${d.text}" is not a calendar date`, posOf(dp.line, dp.start + d.index), 'extract:date-invalid', { actual: d.text, expected: ['ngày 01–31 tháng 1–12 năm YYYY'] })
   else if (d.unreadable?.length) {
@@ -310,6 +321,11 @@ function headerDate(cols: HeaderColumns, fields: Fields, report: Report, first: 
   trace(fields, 'date', dp.line, d.iso ? CONFIDENCE.date : CONFIDENCE.datePartial, 'extract:date-line')
   trace(fields, 'year', dp.line, d.year ? CONFIDENCE.year : CONFIDENCE.yearMissing, 'extract:date-line')
   place = placeBefore(dp, d.index, fields, report)
+  if (place && d.wordsMisread && !placeConfirmed(place, lines, dp.line)) {
+    report.warn(`place "${place}" stands on a date line the OCR misread and is named nowhere else in the document: left null`, posOf(dp.line), 'extract:place-unconfirmed', { actual: place })
+    delete fields.place
+    place = null
+  }
   return { date, dateParts, year, place }
 }
 
@@ -333,6 +349,13 @@ function placeBefore(dp: HeaderPart, at: number, fields: Fields, report: Report)
     trace(fields, 'place', dp.line, CONFIDENCE.placeFromGazetteer, 'extract:place-gazetteer')
   } else trace(fields, 'place', dp.line, before === raw ? CONFIDENCE.place : CONFIDENCE.placeFromGazetteer, 'extract:place-before-date')
   return place
+}
+
+/** A place the province list has, or one the document names again on another line (its issuer, its body). */
+function placeConfirmed(place: string, lines: XLine[], dateLine: XLine): boolean {
+  if (provinceByFold(place)) return true
+  const f = foldForSearch(place)
+  return lines.some((l) => l !== dateLine && l.text && ` ${foldForSearch(l.text)} `.includes(` ${f} `))
 }
 
 /** Issuer lines are printed in capitals (Phụ lục I mục II.2) or start with an organ word. */

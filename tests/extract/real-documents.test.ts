@@ -108,6 +108,45 @@ describe('handwritten number and day read as noise: null with a warning, the pri
   })
 })
 
+// A blurred phone photo of a letter: the number and "V/v" lines unreadable, the date words read with the
+// wrong marks and a misread "năm", the place garbled.
+const BLURRED_LETTER = `BAN
+HUV£ NHAN
+'VỆN HINH VÂN CỘNG HÒA XÃ HỘI CHẾ NGHĨA VIỆT NAM
+v.†fần Độc lập - Eự đó Hạnh phúc
+!v và h w2 'HHIU
+Tôi Ga, ngây 40 thẳng: 4 tăm 2020
+vớ &uLIU
+về và bộ 0g up
+Kính gửi. Chủ tịch UBND các xã, thị trấn
+Thực hiện Nghị quyết số 42/NQ-CP ngày 9 tháng 4 năm 2020 của Chính phủ`
+
+describe('a letter whose type, number and subject lines the OCR lost', () => {
+  it('date words with misread marks ("ngây … thẳng: … tăm 2020") still give the month and year', () => {
+    expect(findHeaderDate('Tôi Ga, ngây 40 thẳng: 4 tăm 2020')).toMatchObject({ year: 2020, month: 4, wordsMisread: true })
+    expect(findHeaderDate('Hưng Yên, ngày #ÿ tháng 12 năm 2017')?.wordsMisread).toBeUndefined()
+  })
+  it('is guessed a Công văn from its "Kính gửi" line, at low confidence and flagged', () => {
+    const { plan, report } = run(BLURRED_LETTER)
+    expect(plan.document.type.name).toBe('Công văn')
+    expect(plan.document.fields['type.name']!.confidence).toBeLessThan(0.8)
+    expect(codes(report)).toContain('extract:type-from-addressees')
+  })
+  it('keeps the year, drops a day no calendar has, and drops a place named nowhere else', () => {
+    const { plan, report } = run(BLURRED_LETTER)
+    expect(plan.document).toMatchObject({ date: null, year: 2020, dateParts: { day: null, month: 4, year: 2020 }, place: null })
+    expect(codes(report)).toContain('extract:place-unconfirmed')
+  })
+  it('keeps a place on a misread date line when the document names it again', () => {
+    const { plan } = run(BLURRED_LETTER.replace('Tôi Ga,', 'Tĩnh Gia,').replace('các xã, thị trấn', 'các xã, thị trấn huyện Tĩnh Gia'))
+    expect(plan.document.place).toBe('Tĩnh Gia')
+  })
+  it('a document that prints its type word is never retyped from "Kính gửi"', () => {
+    const { plan } = run(BLURRED_LETTER.replace('vớ &uLIU', 'TỜ TRÌNH'))
+    expect(plan.document.type.name).toBe('Tờ trình')
+  })
+})
+
 describe('marks are not the document: kept apart in marks[], hidden from the header', () => {
   it('a digital-signature stamp above the motto is no issuer', () => {
     const text = `Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ
