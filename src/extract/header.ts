@@ -15,6 +15,7 @@ import { caseFromMention, organStack } from './issuer-block.js'
 import { departmentFromCode } from './issuer-from-code.js'
 import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
 import { CONFIDENCE } from './confidence.js'
+import { CONSOLIDATION_CODE, findConsolidation, type Consolidation } from './consolidation.js'
 import { isVietnameseSyllable } from '../normalize/syllable.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
@@ -221,15 +222,54 @@ type Parts = { type: PlanDocument['type']; number: string | null; numberParts: P
 export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure, report: Report): HeaderResult {
   const fields: Fields = {}
   const first = lines.find((l) => l.text) ?? lines[0]
-  const parts = headerTypeAndNumber(lines, cols, fields, report)
-  const { date, dateParts, year, place } = headerDate(lines, cols, fields, report, first)
+  // a Văn bản hợp nhất prints its number and date at its end, not in its header
+  const vbhn = findConsolidation(lines)
+  const parts = headerTypeAndNumber(lines, cols, fields, report, !!vbhn?.number)
+  const { date, dateParts, year, place } = headerDate(lines, cols, fields, report, first, !!vbhn?.date)
   const { issuerName, parent } = headerIssuer(lines, cols, st, parts.numberParts, place, fields, report, first)
   const { number, numberParts } = repairNumberCodes(parts, cols, issuerName, parent, report)
   const title = headerTitle(lines, cols, st, fields, report, first)
   const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report, issuerName)
   Object.assign(fields, end.traces)
   if (!end.signer) report.needsReview('signer missing')
-  return { type: parts.type, number, numberParts, date, dateParts, year, place, issuer: { name: issuerName, parent }, title, signer: end.signer, recipients: end.recipients, fields }
+  const head = { type: parts.type, number, numberParts, date, dateParts, year, place, issuer: { name: issuerName, parent } }
+  if (vbhn) Object.assign(head, fromConsolidation(vbhn, head, lines, fields, report))
+  return { ...head, title, signer: end.signer, recipients: end.recipients, fields }
+}
+
+type HeadFields = Pick<HeaderResult, 'type' | 'number' | 'numberParts' | 'date' | 'dateParts' | 'year' | 'place' | 'issuer'>
+
+/**
+ * A Văn bản hợp nhất (src/extract/consolidation.ts) is typed as such, not as the document it
+ * consolidates (whose type word heads its text); its number, date, place and issuer are the ones of its
+ * authentication block, where printed, the top's otherwise.
+ */
+function fromConsolidation(c: Consolidation, head: HeadFields, lines: XLine[], fields: Fields, report: Report): Partial<HeadFields> {
+  const out: Partial<HeadFields> = { type: { name: TYPE_BY_CODE.get(CONSOLIDATION_CODE)!, code: CONSOLIDATION_CODE } }
+  trace(fields, 'type.name', c.heading, CONFIDENCE.typeWord, 'extract:consolidation-heading')
+  if (c.number) {
+    const h = c.number.hit
+    Object.assign(out, { number: h.number, numberParts: { serial: h.serial, year: h.year, typeCode: h.typeCode, issuerCode: h.issuerCode } })
+    trace(fields, 'number', c.number.line, h.serial ? CONFIDENCE.number : CONFIDENCE.numberBlank, 'extract:consolidation-number')
+  }
+  if (c.date) {
+    const d = c.date.hit
+    Object.assign(out, { date: d.iso, year: d.year, dateParts: { day: d.day, month: d.month, year: d.year } })
+    if (c.date.place && isPlaceName(c.date.place)) out.place = provinceByFold(c.date.place) ?? c.date.place
+    trace(fields, 'date', c.date.line, d.iso ? CONFIDENCE.date : CONFIDENCE.datePartial, 'extract:consolidation-date')
+    trace(fields, 'year', c.date.line, CONFIDENCE.year, 'extract:consolidation-date')
+    if (out.place) trace(fields, 'place', c.date.line, CONFIDENCE.place, 'extract:consolidation-date')
+  }
+  if (c.organ) {
+    const docText = lines.slice(0, 200).map((l) => l.text).join(' ')
+    out.issuer = { name: respellProvinceAfterUnit(caseFromMention(organCase(respellOrganHead(expandUpper(c.organ.text))), docText)), parent: null }
+    trace(fields, 'issuer.name', c.organ.line, CONFIDENCE.issuer, 'extract:consolidation-organ')
+    delete fields['issuer.parent']
+  }
+  const taken = (['number', 'date', 'issuer'] as const).filter((k) => k in out)
+  report.info(`Văn bản hợp nhất: ${taken.length ? taken.join(', ') + ' from' : 'typed by'} its authentication block`, posOf(c.heading), 'extract:consolidation')
+  if (!out.number && !head.number) report.warn('Văn bản hợp nhất without a "Số: …/VBHN-…" line in its authentication block', posOf(c.heading), 'extract:consolidation-number-missing')
+  return out
 }
 
 /**
@@ -239,7 +279,7 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
  * confidence, its "Kính gửi" line does. A serial written by
  * hand and read as noise leaves the number null, its printed code kept in `numberParts`.
  */
-function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report): Parts {
+function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report, numberElsewhere: boolean): Parts {
   const first = lines.find((l) => l.text) ?? lines[0]
   let type: PlanDocument['type'] = { name: null, code: null }
   if (cols.type && cols.typeLine >= 0) {
@@ -259,7 +299,7 @@ function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields
       report.warn(`number: the serial is handwritten and could not be read ("${hit.unreadable}"); left null, the printed code ${hit.code} kept`, posOf(cols.numberPart.part.line), 'extract:number-unreadable', { actual: hit.unreadable })
       report.needsReview('number: handwritten serial not read')
     } else if (!hit?.serial) report.info('number left blank (filled by hand after signing)', posOf(cols.numberPart.part.line), 'extract:number-blank')
-  } else report.warn('no "Số:" line in the header', posOf(first), 'extract:number-missing')
+  } else if (!numberElsewhere) report.warn('no "Số:" line in the header', posOf(first), 'extract:number-missing')
   if (!type.name && numberParts?.typeCode) {
     const name = TYPE_BY_CODE.get(numberParts.typeCode)
     if (name) {
@@ -295,7 +335,7 @@ function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields
  * which is never taken from a line that cites a document by its number). A day or month written by
  * hand and read as noise leaves the date null; the printed month and year are kept.
  */
-function headerDate(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report, first: XLine) {
+function headerDate(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report, first: XLine, dateElsewhere: boolean) {
   let date: string | null = null
   let year: number | null = null
   let place: string | null = null
@@ -304,8 +344,10 @@ function headerDate(lines: XLine[], cols: HeaderColumns, fields: Fields, report:
   const dp = candidates.find((p) => findHeaderDate(p.text))
     ?? candidates.find((p) => findDate(p.text) && !findNumber(p.text.slice(0, findDate(p.text)!.index + 1))) ?? null
   if (!dp) {
-    report.warn('no "Place, ngày … tháng … năm …" line under the motto', posOf(first), 'extract:date-missing')
-    report.needsReview('date of issue missing')
+    if (!dateElsewhere) {
+      report.warn('no "Place, ngày … tháng … năm …" line under the motto', posOf(first), 'extract:date-missing')
+      report.needsReview('date of issue missing')
+    }
     return { date, dateParts, year, place }
   }
   const d = findHeaderDate(dp.text) ?? findDate(dp.text)!

@@ -6,6 +6,7 @@ import { ADDRESSEES_START } from '../layout/data/blocks.js'
 import { RANKS, RECIPIENTS_HEADING, SIGNATURE_NOTE } from './data/signature.js'
 import { AUTHORITY_RE, isPosition, looksLikeName } from './signer.js'
 import { matchTypeLine } from './header-columns.js'
+import { CONSOLIDATED_STATEMENT, isConsolidation } from './consolidation.js'
 import { isUpper } from './text.js'
 import type { HeaderColumns } from './header-columns.js'
 import type { XLine } from './lines.js'
@@ -109,6 +110,9 @@ export function isPreambleStart(fold: string): boolean {
   return PREAMBLE_START.test(fold)
 }
 
+/** How many last lines a signature without "Nơi nhận" or an authority line is looked for in. */
+const SIGNATURE_REACH = 6
+
 /** Longest line a letter's "V/v" subject takes in its narrow left column (wider is the body's full width). */
 const SUBJECT_LINE_MAX = 75
 
@@ -119,6 +123,8 @@ const SUBJECT_LINE_MAX = 75
  */
 function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { titleLines: XLine[]; titleClosed: boolean; next: number } {
   const titleLines: XLine[] = []
+  // a Văn bản hợp nhất: the statement naming the consolidated document follows its title
+  const consolidated = isConsolidation(lines)
   const letter = cols.typeLine < 0 && cols.subjectLine >= 0
   let k = cols.typeLine >= 0 ? cols.typeLine + 1 : letter ? cols.subjectLine : -1
   if (k < 0) {
@@ -135,6 +141,7 @@ function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { 
     if (!l.text) { if (titleLines.length) blankAfter = true; continue }
     if (SEPARATOR_LINE.test(l.text)) { if (titleLines.length) return { titleLines, titleClosed: true, next: k }; continue }
     if (ADDRESSEES_START.test(l.fold)) return { titleLines, titleClosed: true, next: k }
+    if (consolidated && titleLines.length && CONSOLIDATED_STATEMENT.test(l.fold)) return { titleLines, titleClosed: true, next: k }
     if (titleLines.length === 0 && (cols.typeLine >= 0 || letter)) { titleLines.push(l); continue }
     // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
     // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject
@@ -164,6 +171,14 @@ export function findStructure(lines: XLine[], cols: HeaderColumns): Structure {
   if (endStart === limit) {
     for (let k = limit - 1; k >= Math.max(0, limit - 20); k--) {
       if (AUTHORITY_RE.test(lines[k].text)) endStart = k
+    }
+  }
+  // no "Nơi nhận" and no authority line (a Phiếu trình, a head signing in his own name): a position
+  // line in capitals with a name under it, among the last lines
+  if (endStart === limit) {
+    for (let k = limit - 2; k >= Math.max(0, limit - SIGNATURE_REACH); k--) {
+      const t = lines[k].text
+      if (t && isUpper(t) && isPosition(t) && lines.slice(k + 1, limit).some((l) => l.text && looksLikeName(l.text))) { endStart = k; break }
     }
   }
   // the layout stage marks the end block (`block: 'end'`) and may give its columns one after the

@@ -33,6 +33,12 @@ export const DOC_TYPES: readonly DocTypeEntry[] = [
   // a joint document of organs of different systems (Nghị định 30/2020/NĐ-CP Điều 13: văn bản liên
   // tịch), cited as "Văn bản liên tịch số 2881/VBLT-NHCS-HND ngày …"
   { name: 'Văn bản liên tịch', code: 'VBLT' },
+  // a legal document with its amendments merged in (Pháp lệnh hợp nhất văn bản quy phạm pháp luật số
+  // 01/2012/UBTVQH13), numbered "12/VBHN-BTC" in its authentication block (src/extract/consolidation.ts)
+  { name: 'Văn bản hợp nhất', code: 'VBHN' },
+  // an office's internal submission of a matter to its head for decision (the "phiếu trình giải quyết
+  // công việc" of the ministries' and provinces' working rules), numbered like a Tờ trình: "15/PTr-VP"
+  { name: 'Phiếu trình', code: 'PTr' },
   // military orders (the army's văn thư rules under Luật Quốc phòng 2018: mệnh lệnh, chỉ lệnh of a
   // commander), cited as "Chỉ lệnh số 35/CL-BTL ngày …" or by name alone ("Mệnh lệnh huấn luyện
   // năm 2025 của Tư lệnh Quân khu"); codes as printed in their numbers

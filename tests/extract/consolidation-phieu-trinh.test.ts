@@ -1,0 +1,110 @@
+// Văn bản hợp nhất (issuer, number and date in the authentication block at its end) and Phiếu trình
+// (an internal submission signed by a head in his own name, with no "Nơi nhận").
+import { describe, expect, it } from 'vitest'
+import { extractPlan } from '../../src/extract/index.js'
+import { Report } from '../../src/report.js'
+import { docFromText } from './doc.js'
+
+const run = (text: string) => {
+  const report = new Report()
+  return { plan: extractPlan(docFromText(text), report), report }
+}
+const codes = (r: Report) => r.warnings.map((w) => w.code)
+
+// the consolidated Thông tư's header at the top, without number or date; the consolidation's at the end
+const CONSOLIDATED = `BỘ TÀI CHÍNH                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                             Độc lập - Tự do - Hạnh phúc
+THÔNG TƯ
+Hướng dẫn chế độ quản lý, sử dụng kinh phí bảo đảm trật tự an toàn giao thông
+Thông tư số 01/2022/TT-BTC ngày 07 tháng 01 năm 2022 của Bộ trưởng Bộ Tài chính hướng dẫn chế độ quản lý, sử dụng kinh phí bảo đảm trật tự an toàn giao thông, có hiệu lực kể từ ngày 25 tháng 02 năm 2022, được sửa đổi, bổ sung bởi:
+Thông tư số 45/2024/TT-BTC ngày 20 tháng 6 năm 2024 của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung một số điều của Thông tư số 01/2022/TT-BTC, có hiệu lực kể từ ngày 05 tháng 8 năm 2024.
+Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;
+Căn cứ Nghị định số 14/2023/NĐ-CP ngày 20 tháng 4 năm 2023 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;
+Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn chế độ quản lý, sử dụng kinh phí bảo đảm trật tự an toàn giao thông.
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn chế độ quản lý, sử dụng kinh phí bảo đảm trật tự an toàn giao thông.
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực kể từ ngày 25 tháng 02 năm 2022.
+                                       XÁC THỰC VĂN BẢN HỢP NHẤT
+BỘ TÀI CHÍNH                           KT. BỘ TRƯỞNG
+Số: 12/VBHN-BTC                        THỨ TRƯỞNG
+Hà Nội, ngày 15 tháng 8 năm 2024
+                                       Bùi Văn Khắng`
+
+// the other layout: the consolidation's number and date in the header, the block holding only the signature
+const CONSOLIDATED_NUMBER_ON_TOP = `BỘ TÀI CHÍNH                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                             Độc lập - Tự do - Hạnh phúc
+Số: 05/VBHN-BTC              Hà Nội, ngày 23 tháng 01 năm 2025
+THÔNG TƯ
+Quy định về quản lý, sử dụng tài sản công
+Thông tư số 78/2021/TT-BTC ngày 17 tháng 9 năm 2021 của Bộ trưởng Bộ Tài chính quy định về quản lý, sử dụng tài sản công, có hiệu lực kể từ ngày 01 tháng 11 năm 2021, được sửa đổi, bổ sung bởi:
+Thông tư số 12/2024/TT-BTC ngày 01 tháng 3 năm 2024 của Bộ trưởng Bộ Tài chính, có hiệu lực kể từ ngày 15 tháng 4 năm 2024.
+Căn cứ Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017;
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định về quản lý, sử dụng tài sản công.
+                                       XÁC THỰC VĂN BẢN HỢP NHẤT
+                                       KT. BỘ TRƯỞNG
+                                       THỨ TRƯỞNG
+Nơi nhận:
+- Văn phòng Chính phủ;
+- Lưu: VT, QLCS.
+                                       Cao Anh Tuấn`
+
+const PHIEU_TRINH = `UBND TỈNH QUẢNG NAM          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VĂN PHÒNG                    Độc lập - Tự do - Hạnh phúc
+Số: 125/PTr-VP               Quảng Nam, ngày 12 tháng 3 năm 2024
+PHIẾU TRÌNH
+Về việc bố trí kinh phí tổ chức Hội nghị tổng kết năm 2023
+Kính gửi: Chủ tịch UBND tỉnh
+Nội dung trình: Sở Tài chính đề nghị bố trí kinh phí tổ chức Hội nghị tổng kết.
+Ý kiến của Văn phòng: Thống nhất đề xuất của Sở Tài chính.
+                                         CHÁNH VĂN PHÒNG
+                                         Nguyễn Văn An`
+
+describe('Văn bản hợp nhất: typed by its authentication block, numbered and dated from it', () => {
+  it('takes type, number, date, place and issuer from the block at the end, not the consolidated Thông tư', () => {
+    const { plan, report } = run(CONSOLIDATED)
+    expect(plan.document).toMatchObject({
+      type: { name: 'Văn bản hợp nhất', code: 'VBHN' },
+      number: '12/VBHN-BTC',
+      date: '2024-08-15',
+      year: 2024,
+      place: 'Hà Nội',
+      issuer: { name: 'Bộ Tài chính' },
+      signer: { name: 'Bùi Văn Khắng', position: 'Thứ trưởng', authority: 'KT. BỘ TRƯỞNG' },
+    })
+    expect(codes(report)).not.toContain('extract:number-missing')
+    expect(codes(report)).not.toContain('extract:date-missing')
+  })
+  it('never dates it from a body sentence near the block ("có hiệu lực kể từ ngày 25 tháng 02 năm 2022")', () => {
+    const { plan } = run(CONSOLIDATED.replace('Hà Nội, ngày 15 tháng 8 năm 2024', ''))
+    expect(plan.document.date).toBeNull()
+  })
+  it('ends its title before the statement naming the consolidated document', () => {
+    const { plan } = run(CONSOLIDATED)
+    expect(plan.document.title).toBe('Hướng dẫn chế độ quản lý, sử dụng kinh phí bảo đảm trật tự an toàn giao thông')
+  })
+  it('keeps a number and date printed in the header when the block holds only the signature', () => {
+    const { plan } = run(CONSOLIDATED_NUMBER_ON_TOP)
+    expect(plan.document).toMatchObject({ type: { name: 'Văn bản hợp nhất' }, number: '05/VBHN-BTC', date: '2025-01-23', issuer: { name: 'Bộ Tài chính' } })
+    expect(plan.document.title).toBe('Quy định về quản lý, sử dụng tài sản công')
+  })
+  it('a Thông tư without the block stays a Thông tư', () => {
+    const { plan } = run(CONSOLIDATED_NUMBER_ON_TOP.replace('XÁC THỰC VĂN BẢN HỢP NHẤT', '').replace('05/VBHN-BTC', '05/2025/TT-BTC'))
+    expect(plan.document.type).toEqual({ name: 'Thông tư', code: 'TT' })
+  })
+})
+
+describe('Phiếu trình', () => {
+  it('is typed by its type word, numbered "125/PTr-VP", and signed by the head who signs it in his own name', () => {
+    const { plan } = run(PHIEU_TRINH)
+    expect(plan.document).toMatchObject({
+      type: { name: 'Phiếu trình', code: 'PTr' },
+      number: '125/PTr-VP',
+      date: '2024-03-12',
+      issuer: { name: 'Văn phòng', parent: 'Ủy ban nhân dân tỉnh Quảng Nam' },
+      title: 'Về việc bố trí kinh phí tổ chức Hội nghị tổng kết năm 2023',
+      signer: { name: 'Nguyễn Văn An', authority: null },
+    })
+  })
+})
