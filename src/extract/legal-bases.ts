@@ -129,11 +129,13 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           // a list of documents under one verb: "Chỉ thị số 10/CT-TTg ngày … về …, Kế hoạch số 35/KH-UBND
           // ngày … của …": a full citation (number and date) right after a comma opens a new item,
           // while a document named inside a subject follows a word ("thực hiện Nghị quyết số 21-NQ/TW")
-          const listed = /,\s*$/u.test(segText.slice(0, h.start)) && ((!!h.number && !!h.date) || listedBare.has(h))
+          // (a date printed but misread, "08/9/2925", still makes the citation full: its year is kept)
+          const dated = !!h.date || !!h.year
+          const listed = /,\s*$/u.test(segText.slice(0, h.start)) && ((!!h.number && dated) || listedBare.has(h))
           // … and after "và" a citation complete with number, date and its own issuer ("… ban hành Chương
           // trình hành động thực hiện Nghị quyết số 29-NQ/TW và Chương trình hành động số 38-CTr/TU ngày
           // 15/6/2023 của Tỉnh ủy Bình Dương"): a document named inside a subject is not cited in full
-          || (/\svà\s*$/u.test(segText.slice(0, h.start)) && !!h.number && !!h.date && !!h.issuer)
+          || (/\svà\s*$/u.test(segText.slice(0, h.start)) && !!h.number && dated && !!h.issuer)
           // … and the document that amended the one cited ("Nghị định số 116/2021/NĐ-CP … được sửa đổi, bổ
           // sung tại Khoản 13 Điều 20 Nghị định số 184/2025/NĐ-CP"): the text in force is both
           || AMENDED_BY.test(between)

@@ -245,3 +245,13 @@ Thuc hien Nghi quyet so 30/NQ-TUHCTD ngay 25/01/2024 cua Ban Chap hanh Trung uon
     expect(readableName("Ủy ban nhân dân huyện Đắk R'Lấp")).toBe(true)
   })
 })
+
+describe('a cited date the OCR misread', () => {
+  it('a citation after "và" with its number, issuer and a misread date ("08/9/2925") is still a legal basis, dated null', () => {
+    const { plan } = run(`${LETTER.split('\n').slice(0, 7).join('\n')}
+Thực hiện Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ ban hành Kế hoạch triển khai Nghị quyết 163/2024/QH15 và Quyết
+định sô 7619/QĐ-BCA ngày 08/9/2925 của Bộ trưởng Bộ Công an phê duyệt Chương trình mục tiêu quốc gia.
+1. Rà soát, đánh giá`)
+    expect(plan.legalBases.map((b) => [b.number, b.date])).toEqual([['50/NQ-CP', '2025-03-13'], ['7619/QĐ-BCA', null]])
+  })
+})
