@@ -26,7 +26,7 @@ export type CiteHit = {
 const TYPES = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length).map((t) => ({ t, f: foldKeep(t.name) }))
 const NAMED = new Set(NAMED_LAW_TYPES)
 /** Words that end the issuer and start the subject of a citation. */
-const SUBJECT_START = /\s(về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|thực hiện|triển khai|tại|trong|đối với|giao|phân bổ|v\/v|sau đây|cụ thể|nhằm|với|khóa|khoá)(?![\p{L}])|[,;:(“"”]|\.(?:\s|$)/iu
+const SUBJECT_START = /\s(về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|thực hiện|triển khai|tại|trong|đối với|giao|phân bổ|v\/v|sau đây|cụ thể|nhằm|với|khóa|khoá|kèm theo)(?![\p{L}])|[,;:(“"”]|\.(?:\s|$)/iu
 const HEAD_FOLDS = [
   ...ORGAN_HEADS.map((h) => foldForSearch(h.words)),
   ...ORGAN_ABBREVIATIONS.map((a) => foldForSearch(a[0])),
@@ -204,9 +204,13 @@ function citedDate(text: string, p: number): { date: string | null; year: number
 function citedIssuer(text: string, p: number, k: number): { issuer: string | null; p: number } {
   const im = /^\s*,?\s*(của\s+)?/iu.exec(text.slice(p))!
   const rest = text.slice(p + im[0].length)
-  const stop = SUBJECT_START.exec(rest)
-  const cand = (stop ? rest.slice(0, stop.index) : rest).trim()
-  if (cand && cand.length <= 90 && (im[1] || startsWithOrgan(cand))) return { issuer: organCase(cand), p: p + im[0].length + (stop ? stop.index : rest.length) }
+  // the next document cited after "và" or a comma ends the issuer ("của Chính phủ và Nghị quyết số …"),
+  // while "và" inside a name stays ("Bộ Lao động - Thương binh và Xã hội")
+  const next = typeStarts(rest).find((t) => t.k > 0 && /(?:\svà|,)\s*$/u.test(rest.slice(0, t.k)))
+  const head = next ? rest.slice(0, rest.slice(0, next.k).search(/\s*(?:\svà|,)\s*$/u)) : rest
+  const stop = SUBJECT_START.exec(head)
+  const cand = (stop ? head.slice(0, stop.index) : head).trim()
+  if (cand && cand.length <= 90 && (im[1] || startsWithOrgan(cand))) return { issuer: organCase(cand), p: p + im[0].length + (stop ? stop.index : head.length) }
   const before = /của\s+([^;,.]{3,90}?)\s+tại\s*$/iu.exec(text.slice(Math.max(0, k - 120), k))
   return { issuer: before && startsWithOrgan(before[1]) ? organCase(before[1]) : null, p }
 }

@@ -1,8 +1,11 @@
 // Legal bases: the documents cited in the preamble ("Căn cứ …", "Thực hiện …", "Xét đề nghị …",
 // "Theo đề nghị …"), Nghị định 30/2020/NĐ-CP Phụ lục I mục II.5b. Several per clause are
-// separated by ";". Inside one citation, further documents named in its subject ("sửa đổi
-// Nghị định 27/NĐ-CP…", "về thực hiện Nghị quyết số 21-NQ/TW") are mentions, not bases: a later
-// citation counts as a basis only when a separator (";", ",", "và") alone stands between them.
+// separated by ";". Inside one citation, further documents named in its subject ("về thực hiện
+// Nghị quyết số 21-NQ/TW") are mentions, not bases: a later citation counts as a basis only when a
+// separator (";", ",", "và") alone stands between them, or when it is cited in full (number, date and
+// issuer: "kèm theo Kế hoạch thực hiện Nghị quyết số 99/NQ-CP ngày 03/10/2017 của Chính phủ"), which a
+// preamble's reader counts among the documents it cites. The same document cited again in short form
+// ("27/NĐ-CP" after "27/2022/NĐ-CP", same date) is listed once.
 import type { LegalBasis } from '../schema/plan.js'
 import type { Report } from '../report.js'
 import { PREAMBLE_VERBS } from './data/header-patterns.js'
@@ -50,6 +53,11 @@ const NEXT_DOC = new RegExp(`(?:\\s+và|,)\\s+(?=(?:${[...DOC_TYPES].sort((a, b)
 const BARE_TYPES = [...DOC_TYPES].sort((a, b) => b.name.length - a.name.length).map((t) => ({ name: t.name, f: foldKeep(t.name) }))
 
 /** A segment that opens with a preamble verb (or a list separator) and a type word, with no number. */
+/** A number without its year part: "27/2022/NĐ-CP" → "27/NĐ-CP". */
+function shortNumber(n: string): string {
+  return codeKey(n).replace(/^(\d+[a-z]?)\/\d{4}\//u, '$1/')
+}
+
 export function bareCitation(seg: string, opts: { listed?: boolean } = {}): CiteHit | null {
   const f = foldKeep(seg)
   const lead = /^\s*(?:(?:can cu|thuc hien|trien khai)\s+)?/.exec(f)![0]
@@ -139,6 +147,8 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
           // … and the document that amended the one cited ("Nghị định số 116/2021/NĐ-CP … được sửa đổi, bổ
           // sung tại Khoản 13 Điều 20 Nghị định số 184/2025/NĐ-CP"): the text in force is both
           || AMENDED_BY.test(between)
+          // … and a document cited in full (number, date, issuer) inside another's subject: cited all the same
+          || (!!h.number && !!h.date && !!h.issuer)
           if (!listed && !/^\s*(,|và|;)?\s*$/u.test(gap) && !/^\s*(,|và)?\s*$/u.test(between)) continue
         }
         bases.push(h)
@@ -146,8 +156,12 @@ export function extractLegalBases(lines: XLine[], st: Structure, report: Report)
       }
       bases.forEach((h, n) => {
         const key = h.number ? codeKey(h.number) : `${h.type}|${h.date ?? h.year ?? h.subject}`
-        if (seen.has(key)) return
+        // the same document cited again in a short form ("Nghị định số 27/NĐ-CP ngày 19/4/2022" after
+        // "Nghị định số 27/2022/NĐ-CP ngày 19/4/2022"): same type, serial, code and date
+        const short = h.number && h.date ? `${h.type}|${shortNumber(h.number)}|${h.date}` : null
+        if (seen.has(key) || (short && seen.has(short))) return
         seen.add(key)
+        if (short) seen.add(short)
         const next = bases[n + 1]
         const subjEnd = next ? next.start : segText.length
         const subject = !h.number && h.subject && h.end === h.headEnd && /^(Luật|Bộ luật|Pháp lệnh|Hiến pháp)$/.test(h.type)

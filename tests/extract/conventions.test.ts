@@ -169,10 +169,18 @@ describe('legal bases', () => {
     expect(bases).toEqual(['10/CT-TTg', '35/KH-UBND', '18/KH-BATGT'])
   })
 
-  it('a text cited as amended is cited with the text that amended it; a document named in its subject is not', () => {
-    const text = `KẾ HOẠCH\nThử\n\nCăn cứ Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ quy định chi tiết một số điều của Luật Phòng, chống ma túy về cai nghiện ma túy được sửa đổi, bổ sung tại Khoản 13 Điều 20 Nghị định số 184/2025/NĐ-CP ngày 01/7/2025 của Chính phủ về phân định thẩm quyền thực hiện Quyết định số 12/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ;\n\nI. MỤC TIÊU\n- Nội dung.\n${tail.split('\n').slice(5).join('\n')}`
-    const bases = run(docFromText(text)).legalBases.map((b) => b.number)
+  const amended = (inSubject: string) => `KẾ HOẠCH\nThử\n\nCăn cứ Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của Chính phủ quy định chi tiết một số điều của Luật Phòng, chống ma túy về cai nghiện ma túy được sửa đổi, bổ sung tại Khoản 13 Điều 20 Nghị định số 184/2025/NĐ-CP ngày 01/7/2025 của Chính phủ về phân định thẩm quyền thực hiện ${inSubject};\n\nI. MỤC TIÊU\n- Nội dung.\n${tail.split('\n').slice(5).join('\n')}`
+  it('a text cited as amended is cited with the text that amended it; a document only named in its subject is not', () => {
+    const bases = run(docFromText(amended('Nghị quyết số 21-NQ/TW của Bộ Chính trị'))).legalBases.map((b) => b.number)
     expect(bases).toEqual(['116/2021/NĐ-CP', '184/2025/NĐ-CP'])
+  })
+  it('a document cited in full (number, date, issuer) inside another\'s subject is a legal basis too', () => {
+    const bases = run(docFromText(amended('Quyết định số 12/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ'))).legalBases.map((b) => b.number)
+    expect(bases).toEqual(['116/2021/NĐ-CP', '184/2025/NĐ-CP', '12/QĐ-TTg'])
+  })
+  it('the same document cited again in short form ("27/NĐ-CP" after "27/2022/NĐ-CP", same date) is listed once', () => {
+    const bases = run(docFromText(amended('Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ, sửa đổi Nghị định số 27/NĐ-CP ngày 19/4/2022 của Chính phủ'))).legalBases.map((b) => b.number)
+    expect(bases).toEqual(['116/2021/NĐ-CP', '184/2025/NĐ-CP', '27/2022/NĐ-CP'])
   })
 })
 
