@@ -21,8 +21,16 @@ const isOrganName = (s: string) => startsWithOrganWord(s)
 /** A military or police rank before the signer's name ("Thượng tá Lê Hoàng Nam"): not part of the name. */
 const RANK_RE = new RegExp(`^(?:${RANKS.join('|')})\\s+(?=\\p{Lu})`, 'u')
 
+/** A list entry's dash; OCR reads it as "_" too. */
+const BULLET = /^[-–•+_]/
+const ENTRY = /^[-–•+_]\s*\S/
+
+/** A page marker between pages of an OCR dump: "Page 9", "Trang 9". */
+const PAGE_MARKER = /^(?:page|trang)\s+\d{1,4}$/i
+
 function cleanEntry(s: string): string {
-  return s.replace(/^\s*[-–•+*]\s*/, '').replace(/\s+/g, ' ').replace(/[\s;,.]+$/, '').trim()
+  // the list's closing mark "./." and OCR specks after it ("Lưu VT, ĐNPT,, /") are no part of the entry
+  return s.replace(/^\s*[-–•+_*]\s*/, '').replace(/\s+/g, ' ').replace(/[\s;,./]+$/, '').trim()
 }
 
 /**
@@ -64,7 +72,7 @@ export function endRows(lines: XLine[]): EndRow[] {
  */
 export function jointSignatureBoundary(rows: EndRow[]): number | null {
   for (const r of rows) {
-    if (RECIPIENTS_HEADING.test(r.text) || /^[-–•+]/.test(r.text)) continue
+    if (RECIPIENTS_HEADING.test(r.text) || BULLET.test(r.text)) continue
     const isAuth = (t: string) => AUTHORITY_RE.exec(t)?.[1] != null && t.trimStart().startsWith(AUTHORITY_RE.exec(t)![1])
     const auth = r.parts.map((p, k) => ({ p, k })).filter(({ p }) => isAuth(p.text))
     if (auth.length >= 2) {
@@ -114,7 +122,7 @@ export function issuerSignatureSide(rows: EndRow[], boundary: number, issuer: st
   if (!issuer) return 'left'
   const hit = { left: false, right: false }
   for (const r of rows) {
-    if (RECIPIENTS_HEADING.test(r.text) || /^[-–•+]/.test(r.text)) continue
+    if (RECIPIENTS_HEADING.test(r.text) || BULLET.test(r.text)) continue
     for (const p of r.parts) {
       const t = p.text.trim()
       const a = AUTHORITY_RE.exec(t)
@@ -143,6 +151,11 @@ function signerOf(found: { authorities: Found[]; position: Found | null; name: F
   return signer
 }
 
+/** An archive entry ("Lưu: VT, NC.") ends the list unless it runs on (a trailing comma). */
+function closesList(entry: string): boolean {
+  return ARCHIVE_ENTRY.test(cleanEntry(entry)) && !/,\s*$/.test(entry)
+}
+
 export function extractEndBlock(lines: XLine[], endStart: number, report: Report, issuer?: string | null): EndBlock {
   const traces: Record<string, FieldTrace> = {}
   const authorities: { text: string; line: XLine }[] = []
@@ -165,13 +178,15 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
       if (kept.length < row.parts.length) text = kept.map((p) => p.text).join(' | ').replace(/\s+/g, ' ').trim()
     }
     let t = text.replace(SIGNING_TIME, ' ').replace(/\s+/g, ' ').trim()
+    // a page marker an OCR tool wrote between the pages ("Page 9") is no part of the block
+    if (PAGE_MARKER.test(t)) continue
     const h = RECIPIENTS_HEADING.exec(t)
     if (h && !inList && !listClosed) {
       inList = true
       t = t.slice(h[0].length).trim()
       // "Nơi nhận:" stands alone at the head of its column; upper-case text after it on the same
       // row is the signature column's first line ("Nơi nhận: T/M TỈNH ỦY")
-      if (t && !/^[-–•+]/.test(t) && !t.includes('|') && isUpper(t)) t = '| ' + t
+      if (t && !BULLET.test(t) && !t.includes('|') && isUpper(t)) t = '| ' + t
     }
     // a "|" separates the columns: notes in parentheses stay left, the rest is the signature side
     let right = ''
@@ -188,7 +203,7 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
     for (const side of ['t', 'right'] as const) {
       const v = side === 't' ? t : right
       const p = trailingPosition(v)
-      if (p && (p.rest === '' || /^[-–•+]/.test(v) || side === 'right' || inList)) {
+      if (p && (p.rest === '' || BULLET.test(v) || side === 'right' || inList)) {
         position = { text: p.position, line: l }
         if (side === 't') t = p.rest; else right = p.rest
       }
@@ -198,24 +213,33 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
     t = t.replace(RANK_RE, '')
     if (right && looksLikeName(right) && !isOrganName(right)) name = { text: right, line: l }
 
-    const isEntry = /^[-–•+]\s*\S/.test(t)
+    const isEntry = ENTRY.test(t)
     if (inList && !listClosed && t) {
       if (isEntry) {
         // a name after the entry's final full stop belongs to the signature column
         const tail = /^(.*\S[.;,])\s+([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]*){1,4})$/u.exec(t)
         if (tail && looksLikeName(tail[2]) && !isOrganName(tail[2])) { name = { text: tail[2], line: l }; t = tail[1] }
         entries.push({ text: t, notes, first: l })
+        // "Lưu: VT, …" is the list's last entry (Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.11)
+        if (closesList(t)) listClosed = true
         continue
       }
       const prev = entries[entries.length - 1]
       const prevText = prev ? cleanEntry(prev.text) : ''
       const prevOpen = prev && !/[;.]\s*$/.test(prev.text) && !(ARCHIVE_ENTRY.test(prevText) && !/,\s*$/.test(prev.text))
-      if (prev && prevOpen && !(looksLikeName(t) && !isOrganName(t))) {
+      const person = looksLikeName(t) && !isOrganName(t)
+      if (prev && prevOpen && !person) {
         prev.text += ' ' + t
         prev.notes.push(...notes)
         continue
       }
-      if (entries.length === 0 && t) { entries.push({ text: t, notes, first: l }); continue }
+      // a list printed without dashes: each line after an entry closed by ";" is the next entry
+      const unbulleted = prev && !BULLET.test(entries[0].text) && /;\s*$/.test(prev.text)
+      if ((entries.length === 0 || unbulleted) && t && !person) {
+        entries.push({ text: t, notes, first: l })
+        if (closesList(t)) listClosed = true
+        continue
+      }
       if (prev && ARCHIVE_ENTRY.test(prevText)) listClosed = true
     } else if (notes.length && entries.length) entries[entries.length - 1].notes.push(...notes)
     if (t && looksLikeName(t) && !isOrganName(t)) name = { text: t, line: l }

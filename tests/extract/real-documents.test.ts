@@ -255,3 +255,15 @@ Thực hiện Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ ba
     expect(plan.legalBases.map((b) => [b.number, b.date])).toEqual([['50/NQ-CP', '2025-03-13'], ['7619/QĐ-BCA', null]])
   })
 })
+
+describe('"Nơi nhận" lists as OCR dumps give them', () => {
+  const head = LETTER.split('\n').slice(0, 8).join('\n')
+  it('a list printed without dashes, a page marker and the signer\'s name after it: one entry per line, "Lưu" last', () => {
+    const { plan } = run(`${head}\nNơi nhận:\n\nThường trực TW Hội;\n\nCác tỉnh, thành Hội;\n\nCác ban, đơn vị trực thuộc TW Hội;\n\nLưu VT, ĐNPT,, /\n\nPage 9\n\n- BÙI THỊ HÒA`)
+    expect(plan.document.recipients).toEqual(['Thường trực TW Hội', 'Các tỉnh, thành Hội', 'Các ban, đơn vị trực thuộc TW Hội', 'Lưu VT, ĐNPT'])
+  })
+  it('a heading through a broken font mapping ("N()\'i nhtjn:") and a dash read as "_"', () => {
+    const { plan } = run(`${head}\nN()'i nhtjn:\n- Sở Nội vụ;\n- BGĐ Sở;\n_ Phòng Lao động TBXH các huyện, thị xã;\n- Lưu VT, GN.`)
+    expect(plan.document.recipients).toEqual(['Sở Nội vụ', 'BGĐ Sở', 'Phòng Lao động TBXH các huyện, thị xã', 'Lưu VT, GN'])
+  })
+})

@@ -33,8 +33,9 @@ export const POSITION_CASED: Readonly<Record<string, string>> = {
 // The heading as printed, or with its marks misrestored ("Nội nhân:" from "Noi nhan:") when it ends
 // with its colon: any tone/vowel mark on the o and the a of "nơi nhận".
 // OCR of a scan may read the N as "X" or put a speck before it ("Xơi nhận:", "XNơi nhận:") when the heading
-// ends with its colon.
-export const RECIPIENTS_HEADING = /^\W*(?:n[oơ]i\s+nh[aậ]n\s*:?|x?[nx][oơôóòỏõọồốổỗộờớởỡợ]i\s+nh[aâăậầấẩẫạàáảãằắẳẵặ]n\s*:)/i
+// ends with its colon. Text through a broken font mapping writes the marked vowels as symbol runs
+// ("N()'i nhtjn:" for "Nơi nhận:"): the heading alone on its line, n…i nh…n and the colon.
+export const RECIPIENTS_HEADING = /^\W*(?:n[oơ]i\s+nh[aậ]n\s*:?|x?[nx][oơôóòỏõọồốổỗộờớởỡợ]i\s+nh[aâăậầấẩẫạàáảãằắẳẵặ]n\s*:|n[^\s\p{L}]{1,4}i\s+nh\S{1,3}n\s*:(?=\s*$))/iu
 export const ARCHIVE_ENTRY = /^(lưu|luu)\b/i
 
 /**
