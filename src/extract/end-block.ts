@@ -6,7 +6,7 @@ import type { Report } from '../report.js'
 import { ARCHIVE_ENTRY, RANKS, RECIPIENTS_HEADING, RECIPIENT_NOTES, SIGNING_BODIES, SIGNING_TIME } from './data/signature.js'
 import { headAt } from './issuer-block.js'
 import { provOf, posOf, type XLine } from './lines.js'
-import { AUTHORITY_RE, isPosition, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
+import { AUTHORITY_RE, isPosition, knownPosition, startsWithOrganWord, looksLikeName, nameCase, positionCase, trailingPosition } from './signer.js'
 import type { FieldTrace } from '../schema/plan.js'
 import { expandAbbreviations, foldForSearch, isUpper, stripMarkup } from './text.js'
 import { CONFIDENCE } from './confidence.js'
@@ -135,13 +135,26 @@ export function issuerSignatureSide(rows: EndRow[], boundary: number, issuer: st
 
 type Found = { text: string; line: XLine }
 
+/**
+ * "KT. BỘ TRƯỞNG" as printed: the prefix written "KT. " / "T/M ", and a position after it that the
+ * position table spells up to its marks ("BỘ TRƯƠNG" read for TRƯỞNG) written as the table has it.
+ */
+function authorityCase(text: string): string {
+  const t = text.replace(/^(KT|TM|TL|TUQ)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ')
+  const m = /^(\S+\s+)(.*)$/u.exec(t)
+  if (!m) return t
+  const deputy = /^(PHÓ|Q\.)\s+/u.exec(m[2])
+  const head = deputy ? m[2].slice(deputy[0].length) : m[2]
+  return m[1] + (deputy ? deputy[0] : '') + knownPosition(head)
+}
+
 /** The signer from the last authority line, the position and the name found in the block, with their traces. */
 function signerOf(found: { authorities: Found[]; position: Found | null; name: Found | null }, traces: Record<string, FieldTrace>, report: Report, at: XLine | undefined): PlanDocument['signer'] {
   const { authorities, position, name } = found
   const auth = authorities[authorities.length - 1] ?? null
   const posText = position ? positionCase(position.text) : null
   const signer = auth || position || name
-    ? { name: name ? nameCase(name.text) : null, position: posText, authority: auth ? auth.text.replace(/^(KT|TM|TL|TUQ)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ') : null }
+    ? { name: name ? nameCase(name.text) : null, position: posText, authority: auth ? authorityCase(auth.text) : null }
     : null
   if (auth) traces['signer.authority'] = { prov: provOf(auth.line), confidence: CONFIDENCE.signerAuthority, rule: 'extract:signer-authority' }
   if (position) traces['signer.position'] = { prov: provOf(position.line), confidence: CONFIDENCE.signerPosition, rule: 'extract:signer-position' }

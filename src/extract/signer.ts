@@ -34,7 +34,7 @@ export function trailingPosition(s: string): { position: string; rest: string } 
 
 /** Position in normal case: "PHÓ CHỦ TỊCH" → "Phó Chủ tịch" (Phụ lục II: chức vụ). */
 /** The position of the table (data/signature.ts POSITIONS) that `head` spells up to its marks, else `head`. */
-function knownPosition(head: string): string {
+export function knownPosition(head: string): string {
   if (POSITIONS.includes(head)) return head
   const f = foldForSearch(head)
   const hits = POSITIONS.filter((p) => foldForSearch(p) === f)

@@ -267,3 +267,10 @@ describe('"Nơi nhận" lists as OCR dumps give them', () => {
     expect(plan.document.recipients).toEqual(['Sở Nội vụ', 'BGĐ Sở', 'Phòng Lao động TBXH các huyện, thị xã', 'Lưu VT, GN'])
   })
 })
+
+describe('the signature block as OCR reads it', () => {
+  it('an authority whose position lost a mark ("KT. BỘ TRƯƠNG") is written as the position table spells it', () => {
+    const text = LETTER.replace(/Nơi nhận:[\s\S]*$/, 'Nơi nhận:                                   KT. BỘ TRƯƠNG\n- Như trên;                                 THỨ TRƯỞNG\n- Lưu: VT.\n                                           Nguyễn Văn Long')
+    expect(run(text).plan.document.signer).toEqual({ name: 'Nguyễn Văn Long', position: 'Thứ trưởng', authority: 'KT. BỘ TRƯỞNG' })
+  })
+})
