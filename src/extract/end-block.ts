@@ -109,7 +109,9 @@ export function signsFor(line: string, issuer: string): boolean {
     const title = b.signs.find((t) => f === t || f.startsWith(t + ' '))
     if (!title) continue
     const named = f.slice(title.length).trim()
-    if (!named || fi.includes(named) || fi.startsWith(named.split(' ')[0])) return true
+    // the body named after the title must be the issuer ("BỘ TRƯỞNG BỘ NỘI VỤ" signs for no Bộ Tài chính);
+    // one word may stand for it ("CHỦ TỊCH UBND")
+    if (!named || fi.includes(named) || (!named.includes(' ') && fi.startsWith(named))) return true
   }
   return false
 }

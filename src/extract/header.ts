@@ -165,9 +165,15 @@ export function initialsOf(code: string, names: string[]): boolean {
  */
 export function jointIssuerColumns(rows: string[], jointCode: boolean): string[][] | null {
   const pieces = (r: string) => [...r.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ text: m[0], x: m.index!, c: m.index! + m[0].length / 2 }))
-  const first = rows.length ? pieces(rows[0]) : []
-  if (first.length < 2) return null
   const organ = (t: string) => { const f = foldForSearch(expandAbbreviations(t)); return ORGAN_HEADS.some((h) => f.startsWith(foldForSearch(h.words) + ' ')) }
+  const first = rows.length ? pieces(rows[0]) : []
+  // the organs on one line joined by a dash ("BỘ TÀI CHÍNH - BỘ NỘI VỤ"): a dash inside one name
+  // ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") has no organ word after it
+  if (jointCode && first.length === 1) {
+    const names = first[0].text.split(/\s+[-–]\s+/u)
+    if (names.length > 1 && names.every(organ)) return names.map((n) => [n])
+  }
+  if (first.length < 2) return null
   if (!first.every((p) => organ(p.text))) return null
   const wide = first.slice(1).every((p, k) => p.x - (first[k].x + first[k].text.length) >= 3)
   if (!jointCode && !wide) return null

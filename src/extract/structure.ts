@@ -110,6 +110,9 @@ export function isPreambleStart(fold: string): boolean {
   return PREAMBLE_START.test(fold)
 }
 
+/** A sentence that opens with its date ("Ngày 08/5/2025, Ban Thường vụ họp …"): a Thông báo's body, never its subject. */
+const DATED_SENTENCE = /^ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/
+
 /** How many last lines a signature without "Nơi nhận" or an authority line is looked for in. */
 const SIGNATURE_REACH = 6
 
@@ -145,7 +148,7 @@ function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { 
     if (titleLines.length === 0 && (cols.typeLine >= 0 || letter)) { titleLines.push(l); continue }
     // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
     // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject
-    if (ROMAN_HEADING.test(l.text) || (isPreambleStart(l.fold) && /^\P{Ll}*\p{Lu}/u.test(l.text)) || /:\s*$/.test(titleLines[titleLines.length - 1]?.text ?? '')) return { titleLines, titleClosed: true, next: k }
+    if (ROMAN_HEADING.test(l.text) || ((isPreambleStart(l.fold) || DATED_SENTENCE.test(l.fold)) && /^\P{Ll}*\p{Lu}/u.test(l.text)) || /:\s*$/.test(titleLines[titleLines.length - 1]?.text ?? '')) return { titleLines, titleClosed: true, next: k }
     if (cols.typeLine < 0 && titleLines.length === 0) return { titleLines, titleClosed: true, next: k }
     if (blankAfter && titleLines.length >= 2) return { titleLines, titleClosed: true, next: k }
     // a letter's subject stands in the narrow left column: a full-width line is the body

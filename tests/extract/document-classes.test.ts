@@ -1,5 +1,7 @@
-// Văn bản hợp nhất (issuer, number and date in the authentication block at its end) and Phiếu trình
-// (an internal submission signed by a head in his own name, with no "Nơi nhận").
+// Document classes whose layout differs from a plan's: Văn bản hợp nhất (issuer, number and date in the
+// authentication block at its end), Phiếu trình (signed by a head in his own name, no "Nơi nhận"),
+// Thông tư liên tịch (organs joined by a dash, one signature column each), a Party Thông báo (its body
+// opens with the meeting's date right under the subject).
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'
 import { Report } from '../../src/report.js'
@@ -106,5 +108,52 @@ describe('Phiếu trình', () => {
       title: 'Về việc bố trí kinh phí tổ chức Hội nghị tổng kết năm 2023',
       signer: { name: 'Nguyễn Văn An', authority: null },
     })
+  })
+})
+
+const JOINT_CIRCULAR = `BỘ TÀI CHÍNH - BỘ NỘI VỤ     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+-------                      Độc lập - Tự do - Hạnh phúc
+Số: 15/2015/TTLT-BTC-BNV     Hà Nội, ngày 05 tháng 02 năm 2015
+THÔNG TƯ LIÊN TỊCH
+Hướng dẫn chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Tài chính
+Căn cứ Nghị định số 215/2013/NĐ-CP ngày 23 tháng 12 năm 2013 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;
+Bộ trưởng Bộ Tài chính và Bộ trưởng Bộ Nội vụ ban hành Thông tư liên tịch hướng dẫn.
+Điều 1. Vị trí và chức năng
+KT. BỘ TRƯỞNG BỘ NỘI VỤ              KT. BỘ TRƯỞNG BỘ TÀI CHÍNH
+THỨ TRƯỞNG                           THỨ TRƯỞNG
+Trần Anh Tuấn                        Huỳnh Quang Hải
+Nơi nhận:
+- Văn phòng Chính phủ;
+- Lưu: VT BTC, VT BNV.`
+
+describe('Thông tư liên tịch: organs on one line joined by a dash', () => {
+  it('the lead organ (first in the number\'s code) is the issuer, and its column\'s signature the signer', () => {
+    const { plan } = run(JOINT_CIRCULAR)
+    expect(plan.document.issuer).toEqual({ name: 'Bộ Tài chính', parent: null })
+    expect(plan.document.signer).toEqual({ name: 'Huỳnh Quang Hải', position: 'Thứ trưởng', authority: 'KT. BỘ TRƯỞNG BỘ TÀI CHÍNH' })
+  })
+  it('a dash inside one organ\'s name ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") does not split it', () => {
+    const { plan } = run(JOINT_CIRCULAR.replace('BỘ TÀI CHÍNH - BỘ NỘI VỤ    ', 'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI'))
+    expect(plan.document.issuer.name).toBe('Bộ Lao động - Thương binh và Xã hội')
+  })
+})
+
+const PARTY_NOTICE = `TỈNH ỦY QUẢNG TRỊ            ĐẢNG CỘNG SẢN VIỆT NAM
+*                            Quảng Trị, ngày 12 tháng 5 năm 2025
+Số 245-TB/TU
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY
+về công tác phòng, chống tham nhũng
+Ngày 08/5/2025, Ban Thường vụ Tỉnh ủy họp nghe báo cáo của Ban Nội chính Tỉnh ủy.
+Nơi nhận:                                     T/M BAN THƯỜNG VỤ
+- Các đồng chí Tỉnh ủy viên,                  PHÓ BÍ THƯ THƯỜNG TRỰC
+- Lưu Văn phòng Tỉnh ủy.
+                                              Nguyễn Chí Dũng`
+
+describe('Party Thông báo kết luận', () => {
+  it('its subject ends where the body opens with the meeting\'s date', () => {
+    const { plan } = run(PARTY_NOTICE)
+    expect(plan.document).toMatchObject({ type: { name: 'Thông báo' }, number: '245-TB/TU', issuer: { name: 'Tỉnh ủy Quảng Trị' } })
+    expect(plan.document.title).toBe('KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác phòng, chống tham nhũng')
   })
 })
