@@ -138,11 +138,11 @@ export function issuerSignatureSide(rows: EndRow[], boundary: number, issuer: st
 type Found = { text: string; line: XLine }
 
 /**
- * "KT. BỘ TRƯỞNG" as printed: the prefix written "KT. " / "T/M ", and a position after it that the
+ * "KT. BỘ TRƯỞNG" as printed: the prefix written "KT. " / "K/T ", and a position after it that the
  * position table spells up to its marks ("BỘ TRƯƠNG" read for TRƯỞNG) written as the table has it.
  */
 function authorityCase(text: string): string {
-  const t = text.replace(/^(KT|TM|TL|TUQ)\s*\.?\s*/, '$1. ').replace(/^T\/M\s*/, 'T/M ')
+  const t = text.replace(/^(KT|TM|TL|TUQ)\s*\.?\s*/, '$1. ').replace(/^(T\/M|K\/T|T\/L|T\/UQ)\s*/, '$1 ')
   const m = /^(\S+\s+)(.*)$/u.exec(t)
   if (!m) return t
   const deputy = /^(PHÓ|Q\.)\s+/u.exec(m[2])

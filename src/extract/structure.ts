@@ -4,10 +4,10 @@
 import { ATTACHMENT_NOTE, MOTTO_STARTS, PREAMBLE_VERBS, SEPARATOR_LINE } from './data/header-patterns.js'
 import { ADDRESSEES_START } from '../layout/data/blocks.js'
 import { RANKS, RECIPIENTS_HEADING, SIGNATURE_NOTE } from './data/signature.js'
-import { AUTHORITY_RE, isPosition, looksLikeName } from './signer.js'
+import { AUTHORITY_RE, isPosition, looksLikeName, startsWithOrganWord } from './signer.js'
 import { matchTypeLine } from './header-columns.js'
 import { CONSOLIDATED_STATEMENT, isConsolidation } from './consolidation.js'
-import { isUpper } from './text.js'
+import { foldForSearch, isUpper } from './text.js'
 import type { HeaderColumns } from './header-columns.js'
 import type { XLine } from './lines.js'
 
@@ -110,6 +110,21 @@ export function isPreambleStart(fold: string): boolean {
   return PREAMBLE_START.test(fold)
 }
 
+/**
+ * The issuing authority line between a Quyết định's subject and its preamble (Nghị định 30/2020/NĐ-CP,
+ * Phụ lục I mục II.5b: "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …", "BỘ TRƯỞNG BỘ …", or the collective organ's
+ * name, "ỦY BAN NHÂN DÂN TỈNH …"): in capitals, a position followed by an organ, or the issuer's name as
+ * the header prints it.
+ */
+function isEnactingAuthority(text: string, issuerFold: string): boolean {
+  if (!isUpper(text)) return false
+  const words = text.trim().split(/\s+/)
+  for (let k = 1; k <= 4 && k < words.length; k++) {
+    if (isPosition(words.slice(0, k).join(' ')) && startsWithOrganWord(words.slice(k).join(' '))) return true
+  }
+  return !!issuerFold && foldForSearch(text) === issuerFold && startsWithOrganWord(text)
+}
+
 /** A sentence that opens with its date ("Ngày 08/5/2025, Ban Thường vụ họp …"): a Thông báo's body, never its subject. */
 const DATED_SENTENCE = /^ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/
 
@@ -128,6 +143,8 @@ function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { 
   const titleLines: XLine[] = []
   // a Văn bản hợp nhất: the statement naming the consolidated document follows its title
   const consolidated = isConsolidation(lines)
+  const numberLine = cols.numberPart?.part.line.i ?? Infinity
+  const issuerFold = foldForSearch(cols.left.filter((p) => p.line.i < numberLine).map((p) => p.text).join(' '))
   const letter = cols.typeLine < 0 && cols.subjectLine >= 0
   let k = cols.typeLine >= 0 ? cols.typeLine + 1 : letter ? cols.subjectLine : -1
   if (k < 0) {
@@ -145,6 +162,7 @@ function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { 
     if (SEPARATOR_LINE.test(l.text)) { if (titleLines.length) return { titleLines, titleClosed: true, next: k }; continue }
     if (ADDRESSEES_START.test(l.fold)) return { titleLines, titleClosed: true, next: k }
     if (consolidated && titleLines.length && CONSOLIDATED_STATEMENT.test(l.fold)) return { titleLines, titleClosed: true, next: k }
+    if (titleLines.length && isEnactingAuthority(l.text, issuerFold)) return { titleLines, titleClosed: true, next: k }
     if (titleLines.length === 0 && (cols.typeLine >= 0 || letter)) { titleLines.push(l); continue }
     // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
     // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject

@@ -1,7 +1,8 @@
 // Document classes whose layout differs from a plan's: Văn bản hợp nhất (issuer, number and date in the
 // authentication block at its end), Phiếu trình (signed by a head in his own name, no "Nơi nhận"),
 // Thông tư liên tịch (organs joined by a dash, one signature column each), a Party Thông báo (its body
-// opens with the meeting's date right under the subject).
+// opens with the meeting's date right under the subject), a Quyết định (the issuing authority's line
+// between its subject and its preamble), a Party letter (signed "K/T").
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'
 import { Report } from '../../src/report.js'
@@ -155,5 +156,55 @@ describe('Party Thông báo kết luận', () => {
     const { plan } = run(PARTY_NOTICE)
     expect(plan.document).toMatchObject({ type: { name: 'Thông báo' }, number: '245-TB/TU', issuer: { name: 'Tỉnh ủy Quảng Trị' } })
     expect(plan.document.title).toBe('KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác phòng, chống tham nhũng')
+  })
+})
+
+const DECISION = `ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐỨC TRỌNG              Độc lập - Tự do - Hạnh phúc
+Số: 1520/QĐ-UBND             Đức Trọng, ngày 03 tháng 8 năm 2023
+QUYẾT ĐỊNH
+Về việc thành lập Ban Chỉ đạo phòng, chống dịch bệnh
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Xét đề nghị của Trưởng phòng Y tế huyện tại Tờ trình số 45/TTr-PYT ngày 28/7/2023.
+QUYẾT ĐỊNH:
+Điều 1. Thành lập Ban Chỉ đạo.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:                                 KT. CHỦ TỊCH
+- Như Điều 2;                             PHÓ CHỦ TỊCH
+- Lưu: VT.
+                                          Nguyễn Văn Hùng`
+
+describe('Quyết định: the issuing authority line under the subject', () => {
+  it('"CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …" (a position and an organ) is not part of the title', () => {
+    expect(run(DECISION).plan.document.title).toBe('Về việc thành lập Ban Chỉ đạo phòng, chống dịch bệnh')
+  })
+  it('nor is the collective organ\'s name as the header prints it', () => {
+    const text = DECISION.replace('CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG', 'ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG')
+    expect(run(text).plan.document.title).toBe('Về việc thành lập Ban Chỉ đạo phòng, chống dịch bệnh')
+  })
+  it('a title in capitals that only starts like an organ ("HỘI THI …") stays whole', () => {
+    const text = DECISION.replace('Về việc thành lập Ban Chỉ đạo phòng, chống dịch bệnh', 'Về việc tổ chức\nHỘI THI GIÁO VIÊN DẠY GIỎI CẤP HUYỆN')
+    expect(run(text).plan.document.title).toBe('Về việc tổ chức HỘI THI GIÁO VIÊN DẠY GIỎI CẤP HUYỆN')
+  })
+})
+
+const PARTY_LETTER = `HUYỆN ỦY BẢO LÂM              ĐẢNG CỘNG SẢN VIỆT NAM
+BAN TUYÊN GIÁO
+*                             Bảo Lâm, ngày 20 tháng 3 năm 2024
+Số: 45-CV/BTGHU
+V/v tuyên truyền kỷ niệm 94 năm
+Ngày thành lập Đoàn TNCS Hồ Chí Minh
+Kính gửi: Các chi, đảng bộ cơ sở.
+Thực hiện Hướng dẫn số 120-HD/BTGTU ngày 05/3/2024 của Ban Tuyên giáo Tỉnh ủy về tuyên truyền kỷ niệm các ngày lễ lớn, Ban Tuyên giáo Huyện ủy đề nghị:
+1. Tổ chức tuyên truyền.
+Nơi nhận:                                  K/T TRƯỞNG BAN
+- Như trên,                                PHÓ TRƯỞNG BAN
+- Lưu BTG.
+                                           Lê Thị Hoa`
+
+describe('Party letter signed "K/T" (Hướng dẫn 36-HD/VPTW)', () => {
+  it('keeps the authority "K/T TRƯỞNG BAN" as printed', () => {
+    expect(run(PARTY_LETTER).plan.document.signer).toEqual({ name: 'Lê Thị Hoa', position: 'Phó Trưởng ban', authority: 'K/T TRƯỞNG BAN' })
   })
 })

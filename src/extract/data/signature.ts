@@ -1,13 +1,14 @@
 // The signature block (Nghị định 30/2020/NĐ-CP, Điều 8 and Phụ lục I mục II.9):
 // authority line "TM." (thay mặt a collective), "KT." (ký thay the head), "TL." (thừa lệnh),
-// "TUQ." (thừa ủy quyền), "Q." (quyền); Party documents write "T/M" (Quy định 66-QĐ/TW).
+// "TUQ." (thừa ủy quyền), "Q." (quyền); Party documents write them with a slash: "T/M", "K/T",
+// "T/L", "T/UQ" (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW).
 // Then the position ("PHÓ CHỦ TỊCH"), the handwritten signature and seal, then the full name.
 
 /**
  * Authority prefixes, as printed (dot optional after OCR). "Q." (quyền, acting) is not one:
  * an acting head signs in their own right, and "Q. GIÁM ĐỐC" is the position "Quyền Giám đốc".
  */
-export const AUTHORITY_PREFIXES: readonly string[] = ['T/M', 'TM', 'KT', 'TL', 'TUQ']
+export const AUTHORITY_PREFIXES: readonly string[] = ['T/M', 'K/T', 'T/L', 'T/UQ', 'TM', 'KT', 'TL', 'TUQ']
 
 /**
  * Position titles (chức vụ) heads, upper case as printed in the signature block; "PHÓ …",
