@@ -125,6 +125,17 @@ function isEnactingAuthority(text: string, issuerFold: string): boolean {
   return !!issuerFold && foldForSearch(text) === issuerFold && startsWithOrganWord(text)
 }
 
+/** Fewest words of a full sentence of the body (a subject line is shorter or runs on without a full stop). */
+const SENTENCE_WORDS = 8
+
+/**
+ * A full sentence of the body right under the subject (a Chỉ thị opens on the situation, "Thời gian
+ * qua, … đã đạt được nhiều kết quả."): capitalised, ending with a full stop, as long as a sentence.
+ */
+function isBodySentence(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /[.!]\s*$/u.test(text) && !/\.\.\s*$/.test(text) && text.trim().split(/\s+/).length >= SENTENCE_WORDS
+}
+
 /** A sentence that opens with its date ("Ngày 08/5/2025, Ban Thường vụ họp …"): a Thông báo's body, never its subject. */
 const DATED_SENTENCE = /^ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/
 
@@ -163,6 +174,7 @@ function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { 
     if (ADDRESSEES_START.test(l.fold)) return { titleLines, titleClosed: true, next: k }
     if (consolidated && titleLines.length && CONSOLIDATED_STATEMENT.test(l.fold)) return { titleLines, titleClosed: true, next: k }
     if (titleLines.length && isEnactingAuthority(l.text, issuerFold)) return { titleLines, titleClosed: true, next: k }
+    if (titleLines.length && isBodySentence(l.text)) return { titleLines, titleClosed: true, next: k }
     if (titleLines.length === 0 && (cols.typeLine >= 0 || letter)) { titleLines.push(l); continue }
     // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
     // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject

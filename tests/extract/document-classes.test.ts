@@ -2,7 +2,8 @@
 // authentication block at its end), Phiếu trình (signed by a head in his own name, no "Nơi nhận"),
 // Thông tư liên tịch (organs joined by a dash, one signature column each), a Party Thông báo (its body
 // opens with the meeting's date right under the subject), a Quyết định (the issuing authority's line
-// between its subject and its preamble), a Party letter (signed "K/T").
+// between its subject and its preamble), a Party letter (signed "K/T"), a Chỉ thị (its body opens
+// right under its subject, with no preamble).
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'
 import { Report } from '../../src/report.js'
@@ -206,5 +207,24 @@ Nơi nhận:                                  K/T TRƯỞNG BAN
 describe('Party letter signed "K/T" (Hướng dẫn 36-HD/VPTW)', () => {
   it('keeps the authority "K/T TRƯỞNG BAN" as printed', () => {
     expect(run(PARTY_LETTER).plan.document.signer).toEqual({ name: 'Lê Thị Hoa', position: 'Phó Trưởng ban', authority: 'K/T TRƯỞNG BAN' })
+  })
+})
+
+const DIRECTIVE = `ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ HỒ CHÍ MINH        Độc lập - Tự do - Hạnh phúc
+Số: 05/CT-UBND               Thành phố Hồ Chí Minh, ngày 12 tháng 4 năm 2024
+CHỈ THỊ
+Về tăng cường công tác phòng cháy, chữa cháy trên địa bàn Thành phố
+Thời gian qua, công tác phòng cháy, chữa cháy trên địa bàn Thành phố đã đạt được nhiều kết quả.
+Để khắc phục những hạn chế, Chủ tịch Ủy ban nhân dân Thành phố chỉ thị:
+1. Thủ trưởng các sở, ban, ngành tăng cường kiểm tra.
+Nơi nhận:                                 CHỦ TỊCH
+- Thủ tướng Chính phủ;
+- Lưu: VT.
+                                          Phan Văn Mãi`
+
+describe('Chỉ thị: the body opens under the subject with no preamble', () => {
+  it('the first full sentence of the body is not part of the title', () => {
+    expect(run(DIRECTIVE).plan.document).toMatchObject({ type: { name: 'Chỉ thị' }, number: '05/CT-UBND', title: 'Về tăng cường công tác phòng cháy, chữa cháy trên địa bàn Thành phố' })
   })
 })
