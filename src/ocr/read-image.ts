@@ -1,7 +1,8 @@
 /**
  * A page image as it came → the page model: blank pages skipped before any work, the page turned
  * upright, cleaned, brought to the resolution its text needs (src/image/resolution.ts), OCRed, its
- * tables re-read, and its start judged (header or mid-text).
+ * tables re-read, a signer's name under a seal re-read (src/layout/signature-name.ts), and its start
+ * judged (header or mid-text).
  *
  * Orientation, measured on the real scans (docs/pages.md): the ink profile says whether the lines run
  * along the rows or the columns (src/image/orientation.ts), and a sideways page is turned a quarter turn
@@ -18,6 +19,7 @@ import { atOcrResolution } from '../image/resolution.js'
 import { DEFAULT_LIMITS } from '../limits.js'
 import { pageStart } from '../layout/continuation.js'
 import { layoutPage } from '../layout/index.js'
+import { rereadSignatureName } from '../layout/signature-name.js'
 import type { SourcePage } from '../schema/page.js'
 import type { OcrPool } from './pool.js'
 import { untimed, type StageTimer } from '../timings.js'
@@ -40,7 +42,8 @@ export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool
   }
   // tables (and their cell re-reads) only for the reading kept
   const laid = await time('tables', () => layoutPage(best.read, { image: best.clean, reader: ocr }))
-  return { ...laid, ...startFlags(laid) }
+  const named = await time('ocr', () => rereadSignatureName(laid, best.clean, ocr))
+  return { ...named, ...startFlags(named) }
 }
 
 /** Turn, clean and OCR the page; the cleaned image is kept for the table step. */
