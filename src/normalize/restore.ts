@@ -78,7 +78,8 @@ export class Restorer {
   private readonly clean: boolean
   private garbledLine = false
   private capsLine = false
-  private sideCache = new Map<string, Candidate[]>()
+  /** a side's readings, or the cost under which it was found to have none (sideCandidates) */
+  private sideCache = new Map<string, Candidate[] | number>()
   /** OCR-mark mode (Vietnamese OCR text): every word kept unless the LM beats the mark channel + threshold */
   private readonly ocr: OcrMarkChannel | null
   private glyph: Channel | null = null
@@ -177,27 +178,53 @@ export class Restorer {
   private splitCandidates(o: string): Candidate[] {
     const chars = [...o]
     const found: Candidate[] = []
-    for (let k = 2; k <= chars.length - 2; k++) {
+    // the MAX_SPLITS-th cheapest distinct reading so far: a cut none of whose pairs can cost as little adds
+    // nothing, so a side with no reading under what is left of it is not searched to the end
+    let sixth = Infinity
+    // cuts near the middle first: two glued syllables usually split there, so the cheap pairs (and a low
+    // sixth) come early (the order changes nothing else: the pairs are sorted at the end)
+    const cuts: number[] = []
+    for (let k = 2; k <= chars.length - 2; k++) cuts.push(k)
+    cuts.sort((a, b) => Math.abs(2 * a - chars.length) - Math.abs(2 * b - chars.length) || a - b)
+    for (const k of cuts) {
       const left = chars.slice(0, k).join(''), right = chars.slice(k).join('')
       if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right)) continue
-      const ls = this.sideCandidates(left), rs = this.sideCandidates(right)
+      const ls = this.sideCandidates(left, sixth - SPLIT_COST + CAP_SLACK)
+      if (!ls) continue
+      let leftLeast = Infinity
+      for (const a of ls) leftLeast = Math.min(leftLeast, a.cost)
+      const rs = this.sideCandidates(right, sixth - SPLIT_COST - leftLeast + CAP_SLACK)
+      if (!rs) continue
       for (const a of ls)
         for (const b of rs) found.push({ word: a.word + ' ' + b.word, id: a.id, id2: b.id, cost: a.cost + b.cost + SPLIT_COST })
+      if (found.length >= MAX_SPLITS) sixth = bestSplits(found)[MAX_SPLITS - 1]?.cost ?? Infinity
     }
-    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
-    const seen = new Set<string>()
-    return found.filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, MAX_SPLITS)
+    return bestSplits(found)
   }
 
-  private sideCandidates(part: string): Candidate[] {
-    let c = this.sideCache.get(part)
-    if (!c) {
-      const byWord = new Map<string, Candidate>()
-      if (/^\p{L}+$/u.test(part)) for (const x of markCandidates(this.lex, this.channel, part)) byWord.set(x.word, x)
-      for (const x of channelCandidates(this.lex, this.channel, part, 12, 6, SIDE_READINGS)) if (!byWord.has(x.word) || byWord.get(x.word)!.cost > x.cost) byWord.set(x.word, x)
-      c = [...byWord.values()].sort((a, b) => rankOf(this.lex, a) - rankOf(this.lex, b) || (a.word < b.word ? -1 : 1)).slice(0, SIDE_READINGS)
-      this.sideCache.set(part, c)
+  /**
+   * A side's readings (the SIDE_READINGS best by rank), or null when it has none at cost ≤ cap: then its
+   * search stopped there (the side was not read in full; a later call with a higher cap reads it again).
+   */
+  private sideCandidates(part: string, cap = Infinity): Candidate[] | null {
+    const cached = this.sideCache.get(part)
+    if (Array.isArray(cached)) return cached
+    if (cached !== undefined && cap <= cached) return null // no reading costs ≤ cached, so none ≤ cap
+    const byWord = new Map<string, Candidate>()
+    let cheapest = Infinity
+    if (/^\p{L}+$/u.test(part))
+      for (const x of markCandidates(this.lex, this.channel, part)) {
+        byWord.set(x.word, x)
+        cheapest = Math.min(cheapest, x.cost)
+      }
+    const found = channelCandidates(this.lex, this.channel, part, 12, 6, SIDE_READINGS, cheapest <= cap ? Infinity : cap)
+    if (!found) {
+      this.sideCache.set(part, cap)
+      return null
     }
+    for (const x of found) if (!byWord.has(x.word) || byWord.get(x.word)!.cost > x.cost) byWord.set(x.word, x)
+    const c = [...byWord.values()].sort((a, b) => rankOf(this.lex, a) - rankOf(this.lex, b) || (a.word < b.word ? -1 : 1)).slice(0, SIDE_READINGS)
+    this.sideCache.set(part, c)
     return c
   }
 
@@ -425,6 +452,16 @@ const SPLIT_COST = 3
 const MAX_SPLITS = 6
 // readings kept for each side of a cut
 const SIDE_READINGS = 3
+// added to a side's cap (what its readings may cost for a pair to make the list): a reading just above the
+// cap by rounding is still read
+const CAP_SLACK = 1e-9
+
+/** The MAX_SPLITS cheapest distinct two-syllable readings (ties by the words). */
+function bestSplits(found: Candidate[]): Candidate[] {
+  const sorted = [...found].sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
+  const seen = new Set<string>()
+  return sorted.filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, MAX_SPLITS)
+}
 // OCR-mark mode: extra cost (nats) of changing a word the Vietnamese OCR read, on top of the learned
 // channel cost (docs/normalize.md: 2 and 3 gave the same figures on section (6))
 export const OCR_CHANGE_COST = 3

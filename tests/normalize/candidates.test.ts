@@ -26,6 +26,27 @@ describe('channel candidate search', () => {
     expect(stoppedEarly).toBeGreaterThan(0) // the early stop was exercised
   })
 
+  it('gives up (null) only when no word costs at most the cap, and otherwise the same words', () => {
+    let gaveUp = 0, kept = 0
+    for (const token of TOKENS)
+      for (const keep of [3, 12]) {
+        const full = channelCandidates(lex, channel, token, 12, 6, keep)
+        const least = Math.min(...full.map((c) => c.cost))
+        for (const cap of [least - 1, least - 1e-6, least, least + 2]) {
+          const capped = channelCandidates(lex, channel, token, 12, 6, keep, cap)
+          if (cap < least) {
+            expect(capped, `${token} ${cap}`).toBeNull()
+            gaveUp++
+          } else {
+            expect(capped?.map((c) => `${c.word} ${c.cost}`).sort(), `${token} ${cap}`).toEqual(full.map((c) => `${c.word} ${c.cost}`).sort())
+            kept++
+          }
+        }
+      }
+    expect(gaveUp).toBeGreaterThan(0)
+    expect(kept).toBeGreaterThan(0)
+  })
+
   it('returns every word as cheap as the last one at the cap, whatever order equal costs come out in', () => {
     let checked = 0
     for (const token of TOKENS) {

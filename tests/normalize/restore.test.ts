@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeText, loadLanguageModel } from '../../src/normalize/index.js'
-import { withCaseOf } from '../../src/normalize/restore.js'
+import { Restorer, withCaseOf } from '../../src/normalize/restore.js'
+import { Channel } from '../../src/normalize/channel/model.js'
+import { channelCandidates, lexiconOf, markCandidates, rankOf, type Candidate } from '../../src/normalize/channel/candidates.js'
 
 // line counts and idempotence on the seeds: seeds.test.ts
 
@@ -43,5 +45,41 @@ describe('normalizeText', () => {
     expect(r.stats.lines).toBe(1)
     expect(r.stats.syllables).toBe(4)
     expect(r.stats.modelVersion).toBe(loadLanguageModel().version)
+  })
+})
+
+describe('two-syllable readings of glued tokens', () => {
+  // the reference: every cut, both sides read in full (their 3 best readings by rank), every pair, the 6
+  // cheapest distinct; the restorer caps the sides' searches by the sixth pair found so far
+  const lm = loadLanguageModel()
+  const lex = lexiconOf(lm)
+  const params = { pDrop: 0.98, pWrong: 0.1, garble: 1 }
+  const channel = new Channel(params)
+  const byRank = (a: Candidate, b: Candidate) => rankOf(lex, a) - rankOf(lex, b) || (a.word < b.word ? -1 : 1)
+  const side = (part: string): Candidate[] => {
+    const byWord = new Map<string, Candidate>()
+    if (/^\p{L}+$/u.test(part)) for (const x of markCandidates(lex, channel, part)) byWord.set(x.word, x)
+    for (const x of channelCandidates(lex, channel, part, 12, 6, 3)) if (!byWord.has(x.word) || byWord.get(x.word)!.cost > x.cost) byWord.set(x.word, x)
+    return [...byWord.values()].sort(byRank).slice(0, 3)
+  }
+  const reference = (o: string): Candidate[] => {
+    const chars = [...o], found: Candidate[] = []
+    for (let k = 2; k <= chars.length - 2; k++) {
+      const left = chars.slice(0, k).join(''), right = chars.slice(k).join('')
+      if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right)) continue
+      for (const a of side(left)) for (const b of side(right)) found.push({ word: a.word + ' ' + b.word, id: a.id, id2: b.id, cost: a.cost + b.cost + 3 })
+    }
+    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
+    const seen = new Set<string>()
+    return found.filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, 6)
+  }
+
+  it('are the same when the sides are searched only as far as a pair can still make the list', () => {
+    const r = new Restorer(lm, params) as unknown as { splitCandidates(o: string): Candidate[]; sideCache: Map<string, unknown> }
+    for (const token of ['b61~i', 'h,liphia', "tluq'ngva", "c\\l'cthi~n", "do'nguo'i", 'thong,ﬂvan', 'o:thye'])
+      expect(r.splitCandidates(token), token).toEqual(reference(token))
+    expect(r.splitCandidates('b61~i').map((c) => c.word)).toContain('bỏ lại')
+    // some sides were left unread (their search stopped at the cap)
+    expect([...r.sideCache.values()].some((v) => typeof v === 'number')).toBe(true)
   })
 })

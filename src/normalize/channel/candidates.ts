@@ -65,20 +65,29 @@ export function lexiconOf(lm: LanguageModel): Lexicon {
   return lex
 }
 
+/**
+ * The trie's nodes are numbered breadth first (each node's children in the order their letters were
+ * added): a node's children have consecutive numbers, so the search's per-state table (keyed by glyphs
+ * read, then node) holds the states it offers from one node side by side in memory.
+ */
 function flatTrie(children: Map<string, number>[], words: number[], letterIndex: Map<string, number>): Trie {
+  const order: number[] = [0] // breadth-first: new number → node as built
+  for (let i = 0; i < order.length; i++) for (const next of children[order[i]].values()) order.push(next)
+  const renumber = new Int32Array(children.length)
+  order.forEach((n, i) => (renumber[n] = i))
   const childStart = new Int32Array(children.length + 1)
   const edges = children.length - 1
   const childLetter = new Int32Array(edges), childNode = new Int32Array(edges)
   let e = 0
-  children.forEach((kids, n) => {
+  order.forEach((old, n) => {
     childStart[n] = e
-    for (const [g, next] of kids) {
+    for (const [g, next] of children[old]) {
       childLetter[e] = letterIndex.get(g)!
-      childNode[e++] = next
+      childNode[e++] = renumber[next]
     }
   })
   childStart[children.length] = e
-  const word = Int32Array.from(words)
+  const word = Int32Array.from(order, (old) => words[old])
   // a child is added after its parent: from the last node back, every child is done before its parent
   const minLetters = new Int32Array(children.length), maxLetters = new Int32Array(children.length)
   for (let n = children.length - 1; n >= 0; n--) {
@@ -124,6 +133,8 @@ const MAX_PIECE = 4
  * Best-first search over the trie for gold words that the channel can write as o: every word within
  * margin nats of the cheapest, the maxResults cheapest of them and any as cheap as the last (so that the
  * words returned do not depend on the order in which the queue gives out equal costs), cheapest first.
+ * giveUpAbove: the caller has no use for this token unless some word costs at most this; when none
+ * does, the search stops there and gives null (words come out in order of cost, so none was missed).
  * keep: the caller keeps only
  * the best keep words by rank (rankOf); since a word's rank is at least its cost and words come out in
  * order of cost, the search stops once the cost reached passes the keep-th best rank found (the words
@@ -132,7 +143,9 @@ const MAX_PIECE = 4
  * arrays (SearchScratch below), and everything that depends only on the token (its pieces, their letter
  * costs and table entries, the cost of skipping a glyph) is looked up once per call, not once per state.
  */
-export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9, keep = Infinity): Candidate[] {
+export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults?: number, margin?: number, keep?: number): Candidate[]
+export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults: number, margin: number, keep: number, giveUpAbove: number): Candidate[] | null
+export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9, keep = Infinity, giveUpAbove = Infinity): Candidate[] | null {
   const { childStart, childLetter, childNode, word } = lex.trie
   const obs = [...o]
   const m = obs.length
@@ -153,8 +166,10 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     const cost = q.topCost(), key = q.topKey()
     q.pop()
     if (cost > best + margin || cost > q.kthRank(keep) || cost > full) break
+    // no word yet and every word left costs more than the caller can use: none to give (null)
+    if (found === 0 && cost > giveUpAbove) return null
     if (q.bestOf(key) < cost) continue
-    const node = q.nodeOf(key), j = q.jOf(key, node)
+    const j = q.jOf(key), node = q.nodeOf(key, j)
     // the limit fell since this state was queued: it may no longer lead to a word within it
     if (cost + restCost(lex.trie, rest, node, j) > limit) continue
     const w = word[node]
@@ -332,15 +347,15 @@ function walk(t: Trie, node: number, path: Int32Array): number {
 class SearchScratch {
   gen = 0
   heapSize = 0
-  /** the queue: cost and state key (node · width + glyphs read) of each entry */
+  /** the queue: cost and state key (glyphs read · trie nodes + node) of each entry */
   private hCost = new Float64Array(1024)
   private hKey = new Int32Array(1024)
   /**
-   * per state key (width = the token's glyphs + 1: the keys of one search lie close together): [stamp,
-   * best cost] side by side, the cost valid where the stamp is this search's number
+   * per state key (the children of a node, numbered consecutively, lie side by side for each count of
+   * glyphs read): [stamp, best cost], the cost valid where the stamp is this search's number
    */
   private best = new Float64Array(0)
-  private width = 1
+  private nodes = 1
   foundGen = new Uint32Array(0)
   foundId = new Int32Array(64)
   foundCost = new Float64Array(64)
@@ -360,13 +375,13 @@ class SearchScratch {
 
   topCost(): number { return this.hCost[0] }
   topKey(): number { return this.hKey[0] }
-  nodeOf(key: number): number { return (key / this.width) | 0 }
-  jOf(key: number, node: number): number { return key - node * this.width }
+  jOf(key: number): number { return (key / this.nodes) | 0 }
+  nodeOf(key: number, j: number): number { return key - j * this.nodes }
 
   /** Queues state (node, j) at cost unless it costs more than limit or was reached as cheaply before. */
   offer(cost: number, node: number, j: number, limit: number): void {
     if (cost > limit) return
-    const key = node * this.width + j, best = this.best
+    const key = j * this.nodes + node, best = this.best
     if (best[2 * key] === this.gen && best[2 * key + 1] <= cost) return
     best[2 * key] = this.gen
     best[2 * key + 1] = cost
@@ -443,7 +458,7 @@ class SearchScratch {
    * nodes × width glyph counts: a new stamp, an empty queue.
    */
   begin(n: number, maxResults: number, nodes: number, width: number): void {
-    this.width = width
+    this.nodes = nodes
     if (this.best.length < 2 * nodes * width) this.best = new Float64Array(2 * nodes * width)
     if (this.foundGen.length < n) this.foundGen = new Uint32Array(n)
     if (this.foundId.length < maxResults) (this.foundId = new Int32Array(maxResults)), (this.foundCost = new Float64Array(maxResults))
