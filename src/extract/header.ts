@@ -282,8 +282,8 @@ function fromConsolidation(c: Consolidation, head: HeadFields, lines: XLine[], f
  * Type and number. The type is the type word under the header; else the number's type code
  * ("QĐ" in "3/2025/QĐ-UBND", "CV" in the Party's "210-CV/BTGDVTU"); else a letter's "V/v" subject
  * line makes it a Công văn (Phụ lục I mục II.5a: a công văn has no type word); else, with low
- * confidence, its "Kính gửi" line does. A serial written by
- * hand and read as noise leaves the number null, its printed code kept in `numberParts`.
+ * confidence, its "Kính gửi" line does. A serial written by hand and read as noise leaves the number
+ * null, its printed code kept in `numberParts`.
  */
 function headerTypeAndNumber(lines: XLine[], cols: HeaderColumns, fields: Fields, report: Report, numberElsewhere: boolean): Parts {
   const first = lines.find((l) => l.text) ?? lines[0]
