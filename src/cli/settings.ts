@@ -7,7 +7,7 @@
  */
 import { Option } from 'commander'
 import { DEFAULT_LIMITS } from '../limits.js'
-import { DEFAULT_REDIS_URL } from '../queue/connection.js'
+import { DEFAULT_REDIS_URL } from '../queue/redis-url.js'
 
 export type Setting = { flags: string; env: string | null; default: string | null; help: string }
 

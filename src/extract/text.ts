@@ -208,14 +208,15 @@ export function respellOrganHead(line: string): string {
 
 const ORGAN_TERMS: [RegExp, string][] = ORGAN_NAME_TERMS.map((term) => [new RegExp(`(?<![\\p{L}])${[...foldForSearch(term)].map((c) => (c === 'd' ? '[dđ]' : c === ' ' ? '\\s+' : `${c}\\p{M}*`)).join('')}(?![\\p{L}])`, 'giu'), term])
 
+/** Each proper name as a whole-word pattern, made once (fixProperNames runs on many lines of a document). */
+const PROPER_NAME_RES: [RegExp, string][] = PROPER_NAMES.map((name) => [new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?![\\p{L}])`, 'giu'), name])
+
 /** Restores the capitals of proper names and province names inside a lower-cased string. */
 export function fixProperNames(s: string): string {
   let t = s
   // fixed words of organ names whose marks a restorer may get wrong ("Bệnh viện Da khoa" → "Đa khoa")
   for (const [re, term] of ORGAN_TERMS) t = t.replace(re, (m) => (m[0] === m[0].toUpperCase() ? capitalize(term) : term))
-  for (const name of PROPER_NAMES) {
-    t = t.replace(new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?![\\p{L}])`, 'giu'), (m, off: number) => (off === 0 ? capitalize(name) : name))
-  }
+  for (const [re, name] of PROPER_NAME_RES) t = t.replace(re, (m, off: number) => (off === 0 ? capitalize(name) : name))
   const folded = foldForSearch(t)
   if (folded.length === t.length) {
     for (const [f, p] of PROVINCE_BY_FOLD) {

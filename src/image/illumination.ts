@@ -39,16 +39,30 @@ export function paperGrid(img: GreyImage): PaperGrid {
   const cols = Math.ceil(img.width / cell)
   const rows = Math.ceil(img.height / cell)
   const own = new Uint8Array(cols * rows)
-  const hist = new Int32Array(256)
+  // four histograms, one per pixel of each run of four: a page of paper is long runs of one grey, and
+  // counting them all into one bin makes every increment wait for the one before (≈ 2–3× slower)
+  const hist = new Int32Array(4 * 256)
+  const count = (v: number) => hist[v]! + hist[256 + v]! + hist[512 + v]! + hist[768 + v]!
+  const px = img.data
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       hist.fill(0)
       const y1 = Math.min(img.height, (r + 1) * cell)
       const x1 = Math.min(img.width, (c + 1) * cell)
-      for (let y = r * cell; y < y1; y++) for (let x = c * cell, p = y * img.width + x; x < x1; x++, p++) hist[img.data[p]!]++
+      for (let y = r * cell; y < y1; y++) {
+        let p = y * img.width + c * cell
+        const end = y * img.width + x1
+        for (; p + 3 < end; p += 4) {
+          hist[px[p]!]++
+          hist[256 + px[p + 1]!]++
+          hist[512 + px[p + 2]!]++
+          hist[768 + px[p + 3]!]++
+        }
+        for (; p < end; p++) hist[px[p]!]++
+      }
       const want = (y1 - r * cell) * (x1 - c * cell) * ILLUMINATION.paperShare
       let v = 255
-      for (let seen = hist[255]!; seen < want && v > 0; ) seen += hist[--v]!
+      for (let seen = count(255); seen < want && v > 0; ) seen += count(--v)
       own[r * cols + c] = v
     }
   }

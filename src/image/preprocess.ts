@@ -44,24 +44,31 @@ export async function normalizeContrast(img: GreyImage): Promise<GreyImage> {
   return toGrey(sharp(img.data, raw(img)).normalise({ lower: 0.5, upper: 99.5 }), img.dpi)
 }
 
-/** Rotate by `degrees` (clockwise) about the centre, keeping the page size, filling with white. */
+/**
+ * Rotate by `degrees` (clockwise) about the centre, keeping the page size, filling with white. One libvips
+ * pipeline: rotate, then cut the page-sized middle out of the rotated bounding box, then grey. The box's
+ * size is libvips' own (its affine transform rounds the rotated corners' extent to the nearest pixel);
+ * computing it here spares a first pipeline that wrote out the whole three-band rotated box only to learn
+ * it (≈ 2× the CPU, same pixels: docs/ocr.md, "Main-thread CPU").
+ */
 export async function rotate(img: GreyImage, degrees: number): Promise<GreyImage> {
-  const rotated = await sharp(img.data, raw(img))
-    .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-  const { width: w, height: h } = rotated.info
+  const [w, h] = rotatedSize(img.width, img.height, degrees)
   const left = Math.max(0, Math.floor((w - img.width) / 2))
   const top = Math.max(0, Math.floor((h - img.height) / 2))
   return toGrey(
-    sharp(rotated.data, { raw: { width: w, height: h, channels: rotated.info.channels } }).extract({
-      left,
-      top,
-      width: Math.min(img.width, w),
-      height: Math.min(img.height, h),
-    }),
+    sharp(img.data, raw(img))
+      .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
+      .extract({ left, top, width: Math.min(img.width, w), height: Math.min(img.height, h) }),
     img.dpi,
   )
+}
+
+/** Size of libvips' bounding box of a `width` × `height` image rotated by `degrees` (vips_rotate). */
+export function rotatedSize(width: number, height: number, degrees: number): [number, number] {
+  const t = (degrees * Math.PI) / 180
+  const c = Math.abs(Math.cos(t))
+  const s = Math.abs(Math.sin(t))
+  return [Math.round(width * c + height * s), Math.round(height * c + width * s)]
 }
 
 /**
@@ -165,9 +172,8 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
   let sum = 0
   for (let i = 0; i < N; i++) sum += data[i]!
   const cut = Math.min(160, (sum / N) * 0.75)
-  const S = darkIntegral(data, W, H, cut) // "any other ink nearby?" in O(1) per component
   const comps = darkComponents(data, W, H, cut)
-  const { count } = comps
+  const { count, runs, runComp } = comps
   let nh = 0
   for (let i = 0; i < count; i++) if (comps.n[i]! >= 12) nh++
   if (nh < MIN_LETTERS) return img
@@ -177,35 +183,34 @@ export function despeckle(img: GreyImage, opts: { maxSize?: number; margin?: num
   const textH = heights[nh >> 1]!
   const m = Math.round(margin * textH)
   const limit = maxSize * textH
-  const W1 = W + 1
+  // any ink of another component within the box [ax0, ax1] × [ay0, ay1] (inclusive)? Row by row, the
+  // row's runs (sorted by x) that reach into the box: the first one is found by bisection
+  const inkAround = (i: number, ax0: number, ay0: number, ax1: number, ay1: number): boolean => {
+    for (let y = ay0; y <= ay1; y++) {
+      const row = y * W
+      let lo = runs.rowStart[y]!
+      let hi = runs.rowStart[y + 1]!
+      const from = row + ax0
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (runs.end[mid]! <= from) lo = mid + 1
+        else hi = mid
+      }
+      for (let r = lo, e = runs.rowStart[y + 1]!, to = row + ax1; r < e && runs.start[r]! <= to; r++) if (runComp[r] !== i) return true
+    }
+    return false
+  }
   let out: Uint8Array | null = null
   for (let i = 0; i < count; i++) {
     const x0 = comps.x0[i]!, y0 = comps.y0[i]!, x1 = comps.x1[i]!, y1 = comps.y1[i]!
     if (Math.max(x1 - x0 + 1, y1 - y0 + 1) >= limit) continue
     const ax0 = x0 - m > 0 ? x0 - m : 0, ay0 = y0 - m > 0 ? y0 - m : 0
     const ax1 = x1 + m < W - 1 ? x1 + m : W - 1, ay1 = y1 + m < H - 1 ? y1 + m : H - 1
-    const around = S[(ay1 + 1) * W1 + ax1 + 1]! - S[ay0 * W1 + ax1 + 1]! - S[(ay1 + 1) * W1 + ax0]! + S[ay0 * W1 + ax0]!
-    if (around > comps.n[i]!) continue
+    if (inkAround(i, ax0, ay0, ax1, ay1)) continue
     out ??= data.slice(0, N)
-    for (let r = comps.firstRun[i]!; r !== -1; r = comps.nextRun[r]!) out.fill(255, comps.runs.start[r]!, comps.runs.end[r]!)
+    for (let r = comps.firstRun[i]!; r !== -1; r = comps.nextRun[r]!) out.fill(255, runs.start[r]!, runs.end[r]!)
   }
   return { ...img, ...(out ? { data: out } : {}), textHeight: textH }
-}
-
-/** Integral image (W+1)×(H+1) of the pixels darker than `cut`. */
-function darkIntegral(data: Uint8Array, W: number, H: number, cut: number): Int32Array {
-  const W1 = W + 1
-  const S = new Int32Array(W1 * (H + 1))
-  for (let y = 0, p = 0; y < H; y++) {
-    let row = 0
-    const above = y * W1 + 1
-    const here = above + W1
-    for (let x = 0; x < W; x++, p++) {
-      if (data[p]! < cut) row++
-      S[here + x] = S[above + x]! + row
-    }
-  }
-  return S
 }
 
 /** Horizontal runs of dark pixels, row by row: [start, end) as pixel indices, with their row. */
@@ -268,9 +273,11 @@ function darkComponents(data: Uint8Array, W: number, H: number, cut: number) {
   for (let r = 0; r < R; r++) compOf[r] = find(r) === r ? count++ : -1
   const x0 = new Int32Array(count).fill(W), y0 = new Int32Array(count).fill(H), x1 = new Int32Array(count).fill(-1), y1 = new Int32Array(count).fill(-1)
   const n = new Int32Array(count), firstRun = new Int32Array(count).fill(-1), nextRun = new Int32Array(R).fill(-1), lastRun = new Int32Array(count).fill(-1)
+  const runComp = new Int32Array(R)
   for (let y = 0; y < H; y++) {
     for (let r = runs.rowStart[y]!, e = runs.rowStart[y + 1]!; r < e; r++) {
       const c = compOf[find(r)]!
+      runComp[r] = c
       const sx = runs.start[r]! - y * W, ex = runs.end[r]! - y * W - 1
       if (sx < x0[c]!) x0[c] = sx
       if (ex > x1[c]!) x1[c] = ex
@@ -282,5 +289,5 @@ function darkComponents(data: Uint8Array, W: number, H: number, cut: number) {
       lastRun[c] = r
     }
   }
-  return { count, x0, y0, x1, y1, n, firstRun, nextRun, runs }
+  return { count, x0, y0, x1, y1, n, firstRun, nextRun, runs, runComp }
 }

@@ -184,7 +184,10 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
         await slot.worker.setParameters(changed as Partial<WorkerParams>)
         Object.assign(slot.params, changed)
       }
-      const { data } = await slot.worker.recognize(Buffer.from(toPgm(job.image).buffer), {}, { text: false, tsv: true, blocks: false })
+      // the PGM's ArrayBuffer, not a Buffer: tesseract.js's loadImage copies a Buffer (new Uint8Array(buffer))
+      // on the main thread before posting it, and takes an ArrayBuffer as a view (a page image: ≈ 9 MB)
+      const pgm = toPgm(job.image).buffer as ArrayBuffer
+      const { data } = await slot.worker.recognize(pgm as unknown as Buffer, {}, { text: false, tsv: true, blocks: false })
       const page = fromTsv(data.tsv ?? '', job.image, job.page)
       job.resolve(denoise && !job.params ? denoisePage(page) : page)
     } catch (error) {

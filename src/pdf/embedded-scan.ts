@@ -26,7 +26,7 @@ import {
   PDFRef,
   decodePDFRawStream,
   type PDFPage,
-} from 'pdf-lib'
+} from 'pdf-lib/dist/pdf-lib.esm.min.js' // its one-file build: ≈ 0.4 s less CPU to load than the 170 files of 'pdf-lib'
 import { ccittG4Tiff } from './ccitt-tiff.js'
 
 export type EmbeddedScan = {

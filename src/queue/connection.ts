@@ -6,11 +6,9 @@ import { Redis } from 'ioredis'
 import type { ConnectionOptions } from 'bullmq'
 import { RedisUnavailableError } from '../errors.js'
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
+import { redisUrl } from './redis-url.js'
 
-export function redisUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.REDIS_URL?.trim() || DEFAULT_REDIS_URL
-}
+export { DEFAULT_REDIS_URL, redisUrl } from './redis-url.js'
 
 /**
  * Options for BullMQ's own connections. `maxRetriesPerRequest: null` is what BullMQ requires

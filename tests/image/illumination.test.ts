@@ -40,3 +40,28 @@ describe('uneven light', () => {
     expect([flat.width, flat.height, flat.dpi]).toEqual([dim.width, dim.height, dim.dpi])
   })
 })
+
+describe('paperGrid, against its rule', () => {
+  it('gives each cell the grey half its pixels reach, then the brightest of its neighbours', () => {
+    let seed = 11
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const width = 203, height = 157 // cells of 4 px, the last row and column short
+    const data = new Uint8Array(width * height)
+    for (let i = 0; i < data.length; i++) data[i] = rand() < 0.6 ? 200 + Math.floor(rand() * 56) : Math.floor(rand() * 256)
+    const grid = paperGrid({ width, height, data, dpi: 150 })
+    const cell = grid.cell
+    const own = (r: number, c: number) => {
+      const vs: number[] = []
+      for (let y = r * cell; y < Math.min(height, (r + 1) * cell); y++) for (let x = c * cell; x < Math.min(width, (c + 1) * cell); x++) vs.push(data[y * width + x]!)
+      vs.sort((a, b) => b - a)
+      return vs[Math.ceil(vs.length * ILLUMINATION.paperShare) - 1]!
+    }
+    for (let r = 0; r < grid.rows; r++) {
+      for (let c = 0; c < grid.cols; c++) {
+        let best = 0
+        for (let rr = Math.max(0, r - 1); rr <= Math.min(grid.rows - 1, r + 1); rr++) for (let cc = Math.max(0, c - 1); cc <= Math.min(grid.cols - 1, c + 1); cc++) best = Math.max(best, own(rr, cc))
+        expect(grid.paper[r * grid.cols + c]).toBe(best)
+      }
+    }
+  })
+})

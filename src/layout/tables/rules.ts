@@ -26,7 +26,8 @@ export type RuleFrame = {
 /**
  * Min-pool by `f` then binarise against the local mean (window `win`, `t` percent darker). One pass
  * per stage over typed arrays: the pooling is unrolled for f = 1 and 2 (≈ 150 dpi from 150 / 300 dpi),
- * the local sums come from an integral image (fits in int32: 255 × 1240 × 1754 for A4 at 150 dpi).
+ * the local sums from column sums over the window's rows, kept up to date as the window moves down
+ * (no integral image: a page-sized int32 array less per page).
  */
 export function binarize(img: GreyImage, f: number, win: number, t = 10): Binary {
   const w = Math.floor(img.width / f)
@@ -62,27 +63,21 @@ export function binarize(img: GreyImage, f: number, win: number, t = 10): Binary
       }
     }
   }
-  // integral image, row 0 and column 0 zero
-  const W = w + 1
-  const integral = new Int32Array(W * (h + 1))
-  for (let y = 0; y < h; y++) {
-    let rowSum = 0
-    const above = y * W + 1
-    const here = above + W
-    const s = y * w
-    for (let x = 0; x < w; x++) {
-      rowSum += small[s + x]!
-      integral[here + x] = integral[above + x]! + rowSum
-    }
-  }
+  // window sums without an integral image: per column, the sum over the window's rows (updated as the
+  // window moves down a row), then per row a running prefix over those column sums
   const out = new Uint8Array(w * h)
   const r = win >> 1
   const k = 100 - t
+  const colSum = new Int32Array(w)
+  const prefix = new Int32Array(w + 1)
+  for (let y = 0; y < r && y < h; y++) for (let x = 0, s = y * w; x < w; x++) colSum[x] += small[s + x]!
   for (let y = 0; y < h; y++) {
+    // window rows [y0, y1): add row y + r, drop row y − r − 1
+    if (y + r < h) for (let x = 0, s = (y + r) * w; x < w; x++) colSum[x] += small[s + x]!
+    if (y - r - 1 >= 0) for (let x = 0, s = (y - r - 1) * w; x < w; x++) colSum[x] -= small[s + x]!
+    for (let x = 0, acc = 0; x < w; x++) prefix[x + 1] = acc += colSum[x]!
     const y0 = y - r > 0 ? y - r : 0
     const y1 = y + r + 1 < h ? y + r + 1 : h
-    const top = y0 * W
-    const bot = y1 * W
     const dyn = (y1 - y0) * 100
     const s = y * w
     for (let x = 0; x < w; x++) {
@@ -93,7 +88,7 @@ export function binarize(img: GreyImage, f: number, win: number, t = 10): Binary
       }
       const x0 = x - r > 0 ? x - r : 0
       const x1 = x + r + 1 < w ? x + r + 1 : w
-      const sum = integral[bot + x1]! - integral[top + x1]! - integral[bot + x0]! + integral[top + x0]!
+      const sum = prefix[x1]! - prefix[x0]!
       if (v * (x1 - x0) * dyn < sum * k) out[s + x] = 1
     }
   }
