@@ -136,6 +136,14 @@ function isBodySentence(text: string): boolean {
   return /^\p{Lu}/u.test(text) && /[.!]\s*$/u.test(text) && !/\.\.\s*$/.test(text) && text.trim().split(/\s+/).length >= SENTENCE_WORDS
 }
 
+/** Fewest words of a body line that opens a list ("Phòng Nội vụ huyện trân trọng kính mời:"). */
+const LEAD_IN_WORDS = 5
+
+/** A capitalised line ending with ":" that leads into a list: a Giấy mời's "… trân trọng kính mời:", never part of a subject. */
+function isLeadIn(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /:\s*$/.test(text) && text.trim().split(/\s+/).length >= LEAD_IN_WORDS
+}
+
 /** A sentence that opens with its date ("Ngày 08/5/2025, Ban Thường vụ họp …"): a Thông báo's body, never its subject. */
 const DATED_SENTENCE = /^ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/
 
@@ -174,7 +182,7 @@ function subjectLines(lines: XLine[], cols: HeaderColumns, endStart: number): { 
     if (ADDRESSEES_START.test(l.fold)) return { titleLines, titleClosed: true, next: k }
     if (consolidated && titleLines.length && CONSOLIDATED_STATEMENT.test(l.fold)) return { titleLines, titleClosed: true, next: k }
     if (titleLines.length && isEnactingAuthority(l.text, issuerFold)) return { titleLines, titleClosed: true, next: k }
-    if (titleLines.length && isBodySentence(l.text)) return { titleLines, titleClosed: true, next: k }
+    if (titleLines.length && (isBodySentence(l.text) || isLeadIn(l.text))) return { titleLines, titleClosed: true, next: k }
     if (titleLines.length === 0 && (cols.typeLine >= 0 || letter)) { titleLines.push(l); continue }
     // a preamble opens with a capital ("Qua …", "Thực hiện …"); a subject line wrapped before a
     // lower-case "qua Hội Nông dân huyện …" / "thực hiện …" continues the subject

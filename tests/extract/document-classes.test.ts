@@ -3,7 +3,8 @@
 // Thông tư liên tịch (organs joined by a dash, one signature column each), a Party Thông báo (its body
 // opens with the meeting's date right under the subject), a Quyết định (the issuing authority's line
 // between its subject and its preamble), a Party letter (signed "K/T"), a Chỉ thị (its body opens
-// right under its subject, with no preamble).
+// right under its subject, with no preamble), a Giấy mời (its body's lead-in "… trân trọng kính mời:"),
+// a police Báo cáo (signed by a "TRƯỞNG CÔNG AN HUYỆN" with his rank before his name).
 import { describe, expect, it } from 'vitest'
 import { extractPlan } from '../../src/extract/index.js'
 import { Report } from '../../src/report.js'
@@ -226,5 +227,43 @@ Nơi nhận:                                 CHỦ TỊCH
 describe('Chỉ thị: the body opens under the subject with no preamble', () => {
   it('the first full sentence of the body is not part of the title', () => {
     expect(run(DIRECTIVE).plan.document).toMatchObject({ type: { name: 'Chỉ thị' }, number: '05/CT-UBND', title: 'Về tăng cường công tác phòng cháy, chữa cháy trên địa bàn Thành phố' })
+  })
+})
+
+const INVITATION = `UBND HUYỆN LÂM HÀ            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHÒNG NỘI VỤ                 Độc lập - Tự do - Hạnh phúc
+Số: 88/GM-PNV                Lâm Hà, ngày 07 tháng 5 năm 2025
+GIẤY MỜI
+Họp triển khai công tác thi đua, khen thưởng năm 2025
+Phòng Nội vụ huyện trân trọng kính mời:
+- Đại diện lãnh đạo các cơ quan, đơn vị.
+Thời gian: 08 giờ 00 phút, ngày 12/5/2025.
+Địa điểm: Hội trường UBND huyện.
+Nơi nhận:                                 TRƯỞNG PHÒNG
+- Như trên;
+- Lưu: VT.
+                                          Đặng Văn Hải`
+
+describe('Giấy mời', () => {
+  it('its subject ends before the body\'s lead-in "… trân trọng kính mời:"', () => {
+    expect(run(INVITATION).plan.document).toMatchObject({ type: { name: 'Giấy mời', code: 'GM' }, number: '88/GM-PNV', title: 'Họp triển khai công tác thi đua, khen thưởng năm 2025' })
+  })
+})
+
+const POLICE_REPORT = `CÔNG AN TỈNH LÂM ĐỒNG         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CÔNG AN HUYỆN ĐỨC TRỌNG       Độc lập - Tự do - Hạnh phúc
+Số: 156/BC-CAH                Đức Trọng, ngày 20 tháng 6 năm 2025
+BÁO CÁO
+Kết quả công tác bảo đảm an ninh trật tự 6 tháng đầu năm 2025
+Thực hiện Kế hoạch số 45/KH-CAT ngày 10/01/2025 của Công an tỉnh Lâm Đồng, Công an huyện báo cáo kết quả như sau:
+I. TÌNH HÌNH
+Nơi nhận:                                 TRƯỞNG CÔNG AN HUYỆN
+- Công an tỉnh (PV01);
+- Lưu: VT, TH.
+                                          Đại tá Nguyễn Văn Bình`
+
+describe('a police Báo cáo', () => {
+  it('is signed by the head of the district police, his rank not part of his name', () => {
+    expect(run(POLICE_REPORT).plan.document.signer).toMatchObject({ name: 'Nguyễn Văn Bình', position: 'Trưởng công an huyện' })
   })
 })

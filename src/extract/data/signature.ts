@@ -22,6 +22,8 @@ export const POSITIONS: readonly string[] = [
   // commanders of military organs (Luật Quốc phòng 2018, Luật Dân quân tự vệ 2019 Điều 21):
   // Tư lệnh (quân khu), Chỉ huy trưởng (Bộ/Ban Chỉ huy Quân sự), Chính ủy, Tham mưu trưởng
   'CHỈ HUY TRƯỞNG', 'TƯ LỆNH', 'CHÍNH ỦY', 'THAM MƯU TRƯỞNG',
+  // heads of police units (Luật Công an nhân dân 2018, Điều 25: Trưởng Công an cấp huyện, cấp xã)
+  'TRƯỞNG CÔNG AN',
 ]
 
 /** Casing of a position in running text (Phụ lục II: chức vụ lower case except the first letter). */
