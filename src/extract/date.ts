@@ -50,10 +50,11 @@ function build(m: RegExpExecArray, d?: string, mo?: string, y?: string): DateHit
 // The three date words are known by their letters whatever marks the OCR gave their vowel (text that
 // lost its marks writes "ngay … thang … nam"; a blurred photo "ngây … thẳng: … năm"), and "năm",
 // last of the three and before four digits, also with its first letter misread ("tăm 2020").
-const A = '[aàáảãạăằắẳẵặâầấẩẫậ]'
+/** the letter a with any of its Vietnamese marks */
+const ANY_A = '[aàáảãạăằắẳẵặâầấẩẫậ]'
 const STRAY = "[,.:;'’`]*"
 const WORDS_WITH_INK = new RegExp(
-  `ng${A}y\\s*${STRAY}\\s*(\\S{0,6}?)\\s*${STRAY}\\s*th${A}ng\\s*${STRAY}\\s*(\\S{0,6}?)\\s*${STRAY}\\s*\\p{L}${A}m\\s*[:.]?\\s*(\\d{4})`,
+  `ng${ANY_A}y\\s*${STRAY}\\s*(\\S{0,6}?)\\s*${STRAY}\\s*th${ANY_A}ng\\s*${STRAY}\\s*(\\S{0,6}?)\\s*${STRAY}\\s*\\p{L}${ANY_A}m\\s*[:.]?\\s*(\\d{4})`,
   'iu',
 )
 
