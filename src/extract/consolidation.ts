@@ -12,6 +12,7 @@ import type { XLine } from './lines.js'
 import { AUTHORITY_RE, isPosition } from './signer.js'
 import { foldForSearch, isUpper } from './text.js'
 import { DOC_TYPES } from './data/doc-types.js'
+import { NUMBER_LABEL } from './data/header-patterns.js'
 
 /** The authentication heading, folded. */
 const AUTHENTICATION = /xac thuc van ban hop nhat/
@@ -25,8 +26,6 @@ const BLOCK_ABOVE = 2
 const BLOCK_BELOW = 10
 /** Most words a place before ", ngày" takes: a longer run is a sentence ("… có hiệu lực kể từ ngày …"). */
 const PLACE_WORDS_MAX = 5
-/** "Số:" on a line of the block, its number after it. */
-const NUMBER_LABEL = /(?:^|\s)S[ốỐoO0]\s*[:.]?\s*/u
 
 /** Whether the text holds an authentication block. */
 export function isConsolidation(lines: XLine[]): boolean {
@@ -77,7 +76,8 @@ function blockDate(block: XLine[]): Consolidation['date'] {
   for (const line of block) {
     const hit = findHeaderDate(line.text)
     if (!hit?.year) continue
-    const before = line.src.text.normalize('NFC').slice(0, Math.max(0, line.src.text.normalize('NFC').indexOf(hit.text))).replace(/[,\s]+$/, '')
+    const printed = line.src.text.normalize('NFC')
+    const before = printed.slice(0, Math.max(0, printed.indexOf(hit.text))).replace(/[,\s]+$/, '')
     // the date's own column: what stands left of it on the row belongs to the other column
     const place = (splitHeaderLine(before).right || before).trim()
     if (place && (!/^\p{Lu}/u.test(place) || place.split(/\s+/).length > PLACE_WORDS_MAX)) continue

@@ -241,7 +241,7 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
       }
       const prev = entries[entries.length - 1]
       const prevText = prev ? cleanEntry(prev.text) : ''
-      const prevOpen = prev && !/[;.]\s*$/.test(prev.text) && !(ARCHIVE_ENTRY.test(prevText) && !/,\s*$/.test(prev.text))
+      const prevOpen = prev && !/[;.]\s*$/.test(prev.text) && !closesList(prev.text)
       const person = looksLikeName(t) && !isOrganName(t)
       if (prev && prevOpen && !person) {
         prev.text += ' ' + t
@@ -258,7 +258,6 @@ export function extractEndBlock(lines: XLine[], endStart: number, report: Report
       if (prev && ARCHIVE_ENTRY.test(prevText)) listClosed = true
     } else if (notes.length && entries.length) entries[entries.length - 1].notes.push(...notes)
     if (t && looksLikeName(t) && !isOrganName(t)) name = { text: t, line: l }
-    if (entries.length && inList && !isEntry && t && ARCHIVE_ENTRY.test(cleanEntry(entries[entries.length - 1].text))) listClosed = true
   }
 
   const recipients = entries
