@@ -23,12 +23,10 @@ type Placed = { page: PageIn; table: PageTable; index: number; count: number }
 export type LaidCell = TableCell & { wordConf?: (number | undefined)[] }
 export type LaidTable = Omit<Table, 'cells'> & { cells: LaidCell[] }
 
-/** Text of a page-table cell from the normalized lines, following the cell's word refs. */
-export function normalizedCellText(p: PageIn, cell: PageTable['cells'][number], alignCache: Map<number, ([number, number] | null)[]>): string {
-  return normalizedCell(p, cell, alignCache).text
-}
-
-/** A cell's normalized text and the OCR confidence of each of its tokens (see LaidCell). */
+/**
+ * A page-table cell's text from the normalized lines, following the cell's word refs, and the OCR
+ * confidence of each of its tokens (see LaidCell).
+ */
 function normalizedCell(p: PageIn, cell: PageTable['cells'][number], alignCache: Map<number, ([number, number] | null)[]>): { text: string; wordConf?: (number | undefined)[] } {
   const whole = (text: string) => ({ text, ...(cell.conf === undefined ? {} : { wordConf: text.split(/\s+/).filter(Boolean).map(() => cell.conf) }) })
   if (!cell.words || cell.words.length === 0) return whole(cell.text)
