@@ -3,6 +3,7 @@ import type { SourcePage } from './schema/page.js'
 import { Plan, SCHEMA_VERSION, type PageText, type Quality } from './schema/plan.js'
 import { Report } from './report.js'
 import { normalizeText } from './normalize/index.js'
+import { tokenSpans } from './normalize/word-confidence.js'
 import { layoutDocument, type NormalizedPage } from './layout/index.js'
 import { extractPlan } from './extract/index.js'
 import { tasksFromTables } from './extract/table-tasks.js'
@@ -155,7 +156,7 @@ function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
  */
 function wordConfidenceOf(p: SourcePage): ((line: number, token: number) => number | undefined) | undefined {
   if (p.origin !== 'ocr' || !p.lines.some((l) => l.words?.length)) return undefined
-  const aligned = p.lines.map((l) => !!l.words?.length && l.words.length === l.text.split(/\s+/).filter(Boolean).length)
+  const aligned = p.lines.map((l) => !!l.words?.length && l.words.length === tokenSpans(l.text).length)
   return (line, token) => (aligned[line] ? p.lines[line].words![token]?.conf : undefined)
 }
 
