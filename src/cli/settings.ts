@@ -26,6 +26,7 @@ export const SETTINGS = {
   poll: { flags: '--poll', env: 'KEHOACH_POLL', default: null, help: 'poll the inbox instead of file-system events (NFS/SMB mounts, Docker Desktop); env: any value turns it on' },
   pollInterval: { flags: '--poll-interval <ms>', env: 'KEHOACH_POLL_INTERVAL_MS', default: '1000', help: 'polling interval' },
   stableMs: { flags: '--stable-ms <ms>', env: 'KEHOACH_STABLE_MS', default: '10000', help: 'a file is taken once its size and mtime have not changed for this long (and a PDF or image is complete); = INBOX_DEFAULTS.stableMs in src/ingest/watch.ts' },
+  rescanMs: { flags: '--rescan-ms <ms>', env: 'KEHOACH_RESCAN_MS', default: '30000', help: 'the inbox is also listed this often, so a file whose event never came (the system\'s inotify watches ran out) is still taken; 0: never; = INBOX_DEFAULTS.rescanMs in src/ingest/watch.ts' },
   redis: { flags: '--redis <url>', env: 'REDIS_URL', default: DEFAULT_REDIS_URL, help: 'Redis of the queue, webhooks and queue metrics' },
   db: { flags: '--db <url>', env: 'KEHOACH_DB', default: null, help: 'keep the index in PostgreSQL (postgres://…[?schema=name]) instead of DATA/.kehoach/index.sqlite' },
   token: { flags: '--token <token>', env: 'KEHOACH_TOKEN', default: null, help: 'bearer token the API requires (required when --host is not loopback)' },

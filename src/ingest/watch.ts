@@ -21,6 +21,10 @@
  * Every `reconcileMs` the ledger is reconciled with the queue (reconcile.ts): a claim whose flow
  * Redis lost (restart without persistence, a crash between 7 and 8, a failed final write) is
  * re-enqueued, once.
+ * Every `rescanMs` the inbox is also listed (list-inbox.ts): a file whose event the OS never delivered
+ * (the system's limit of inotify watches reached, so a new subfolder is not watched; an event
+ * queue overflow) is taken all the same. A file an intake left in the inbox (a fragment, a link,
+ * a page waiting for its first page) is looked at again only when it changes.
  */
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import os from 'node:os'
@@ -33,6 +37,7 @@ import { writeFailureReport } from '../store/plan-files.js'
 import { contentId } from './content-id.js'
 import { incompleteReason } from './complete.js'
 import { isIgnoredFileName } from './ignore.js'
+import { identityKey, listInbox } from './list-inbox.js'
 import { groupFileName, groupPageImages, joinParts, pageImageName, partsId, type DocumentPart } from './page-parts.js'
 import { readInboxFile, removeInboxFile, type FileIdentity } from './inbox-file.js'
 import { Ledger, type LedgerEntry } from './ledger.js'
@@ -57,6 +62,11 @@ export const INBOX_DEFAULTS = {
   concurrency: 2,
   /** a file whose intake failed for an unexpected reason (Redis down, disk full) is tried again after this long */
   retryMs: 30_000,
+  /**
+   * how often the inbox is listed besides the OS events: the bound on how late a file whose event
+   * was lost is taken. Listing an inbox of hundreds of files costs milliseconds.
+   */
+  rescanMs: 30_000,
 } as const
 
 export type InboxOptions = {
@@ -80,6 +90,8 @@ export type InboxOptions = {
   maxRequeues?: number
   concurrency?: number
   retryMs?: number
+  /** how often the inbox is listed besides the OS events (INBOX_DEFAULTS.rescanMs; 0: never) */
+  rescanMs?: number
 }
 
 export type IngestOutcome =
@@ -97,6 +109,8 @@ export type InboxEvents = {
   error?: (file: string, error: unknown) => void
   /** a reconcile round that re-enqueued something, or found a document it leaves to the operator (once per document) */
   reconciled?: (r: ReconcileResult) => void
+  /** the watcher works on in a degraded way (part of the inbox unwatched, found by listing only): said once per cause */
+  notice?: (message: string) => void
 }
 
 /** What one intake needs besides the file. */
@@ -128,6 +142,12 @@ export class InboxWatcher {
   private reconciling: Promise<ReconcileResult | null> | null = null
   private readonly reportedLeft = new Set<string>()
   private lastReconcileError = ''
+  private rescanTimer: NodeJS.Timeout | null = null
+  /** files an intake left in the inbox, by path: the identity they had then (rescan skips them until it changes) */
+  private readonly leftInInbox = new Map<string, string>()
+  /** files whose intake failed unexpectedly and that wait for their retry (rescan leaves them to it) */
+  private readonly retrying = new Set<string>()
+  private readonly watchErrors = new Set<string>()
 
   constructor(
     private readonly opts: InboxOptions,
@@ -157,15 +177,52 @@ export class InboxWatcher {
       ignored: (p: string) => path.resolve(p) !== root && isIgnoredFileName(p),
     })
     // 'change': a fragment left in the inbox is taken again once its copy goes on
-    for (const event of ['add', 'change'] as const) this.watcher.on(event, (p: string) => this.schedule(path.resolve(p)))
+    for (const event of ['add', 'change'] as const) this.watcher.on(event, (p: string) => void this.onEvent(path.resolve(p)))
     this.watcher.on('addDir', (p: string) => void this.rejectIfLink(path.resolve(p)))
-    this.watcher.on('error', (e: unknown) => this.events.error?.(root, e))
+    this.watcher.on('error', (e: unknown) => this.watchError(e))
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()))
     const every = this.opts.reconcileMs ?? RECONCILE_DEFAULTS.intervalMs
     if (every > 0) {
       this.reconcileTimer = setInterval(() => void this.reconcileNow(), every)
       this.reconcileTimer.unref()
     }
+    const rescanEvery = this.opts.rescanMs ?? INBOX_DEFAULTS.rescanMs
+    if (rescanEvery > 0) {
+      this.rescanTimer = setInterval(() => void this.rescanNow(), rescanEvery)
+      this.rescanTimer.unref()
+    }
+  }
+
+  /**
+   * List the inbox now (also run every `rescanMs`) and take in every regular file no event
+   * brought: not being taken in, not waiting for a retry, not left in the inbox unchanged by an
+   * earlier intake. Returns the files it scheduled.
+   */
+  async rescanNow(): Promise<string[]> {
+    if (this.closed) return []
+    const found = await listInbox(this.inbox)
+    for (const file of this.leftInInbox.keys()) if (!found.has(file)) this.leftInInbox.delete(file)
+    const scheduled: string[] = []
+    for (const [file, identity] of found) {
+      if (this.active.has(file) || this.retrying.has(file) || this.leftInInbox.get(file) === identity) continue
+      this.schedule(file)
+      scheduled.push(file)
+    }
+    return scheduled
+  }
+
+  /**
+   * A folder or file chokidar could not watch because the system's watches ran out (ENOSPC,
+   * EMFILE): nothing is lost while the inbox is listed, so it is a notice, said once per cause.
+   */
+  private watchError(e: unknown): void {
+    const code = (e as NodeJS.ErrnoException)?.code ?? ''
+    if (code !== 'ENOSPC' && code !== 'EMFILE') return this.events.error?.(this.inbox, e)
+    if (this.watchErrors.has(code)) return
+    this.watchErrors.add(code)
+    const every = this.opts.rescanMs ?? INBOX_DEFAULTS.rescanMs
+    const fallback = every > 0 ? `new files there are found by listing the inbox every ${every / 1000} s` : 'new files there are not seen (--rescan-ms is 0)'
+    this.events.notice?.(`cannot watch part of the inbox: the system's file watchers ran out (${code}; raise fs.inotify.max_user_watches or max_user_instances); ${fallback}`)
   }
 
   /** Stop watching; files being taken in are finished (never left half-moved). */
@@ -174,6 +231,7 @@ export class InboxWatcher {
     this.waiting.length = 0
     for (const t of this.timers) clearTimeout(t)
     if (this.reconcileTimer) clearInterval(this.reconcileTimer)
+    if (this.rescanTimer) clearInterval(this.rescanTimer)
     await this.watcher?.close()
     await this.reconciling
     await this.idle()
@@ -223,6 +281,13 @@ export class InboxWatcher {
     this.timers.add(t)
   }
 
+  /** A file event: taken up unless an intake (the listing's, say) already left this very file in the inbox. */
+  private async onEvent(file: string): Promise<void> {
+    const seen = this.leftInInbox.get(file)
+    if (seen && seen === (await lstat(file).then(identityKey, () => null))) return
+    this.schedule(file)
+  }
+
   private schedule(file: string): void {
     if (this.closed || this.active.has(file)) return
     this.active.add(file)
@@ -236,11 +301,18 @@ export class InboxWatcher {
       const file = this.waiting.shift()!
       this.running++
       this.ingestWhenStable(file)
-        .then((o) => o && this.events.outcome?.(o))
+        .then(async (o) => {
+          if (o) this.events.outcome?.(o)
+          await this.noteLeftInInbox(file)
+        })
         .catch((e: unknown) => {
           this.events.error?.(file, e)
           // the file is still in the inbox (it leaves only after a successful intake): try again later
-          this.later(this.opts.retryMs ?? INBOX_DEFAULTS.retryMs, () => this.schedule(file))
+          this.retrying.add(file)
+          this.later(this.opts.retryMs ?? INBOX_DEFAULTS.retryMs, () => {
+            this.retrying.delete(file)
+            this.schedule(file)
+          })
         })
         .finally(() => {
           this.running--
@@ -249,6 +321,13 @@ export class InboxWatcher {
           if (this.running === 0 && this.waiting.length === 0) for (const w of this.idleWaiters.splice(0)) w()
         })
     }
+  }
+
+  /** After an intake: a file still in the inbox is remembered as it is, so a rescan does not take it up again unchanged. */
+  private async noteLeftInInbox(file: string): Promise<void> {
+    const identity = await lstat(file).then(identityKey, () => null)
+    if (identity) this.leftInInbox.set(file, identity)
+    else this.leftInInbox.delete(file)
   }
 
   /** chokidar saw the size settle; make sure the mtime did too, that the entry is safe to read, and that the copy is complete. */

@@ -4,7 +4,10 @@
  *   - a symlink to a file outside, a symlinked folder, a hard link to a file outside, a FIFO: each
  *     reported (input.not-a-file, in OUT/failed) and left alone; nothing outside is read or deleted;
  *   - a copy that pauses longer than the stability window: the fragment is not taken (no failure,
- *     nothing quarantined); the whole file is taken once, when the copy goes on.
+ *     nothing quarantined); the whole file is taken once, when the copy goes on;
+ *   - all of it while the inbox is also listed every RESCAN_MS: what an intake left in the inbox is
+ *     not reported again while it stays unchanged;
+ *   - a file whose event never comes (here: polling once an hour) is taken by the listing.
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -20,6 +23,7 @@ import { dropPrefix, fixture, redisUnavailable, tempDirs, uniquePrefix, waitFor 
 
 const skip = await redisUnavailable()
 const STABLE_MS = 300
+const RESCAN_MS = 100
 
 describe.skipIf(skip !== null)('the inbox takes only regular files of its own, and only complete ones', () => {
   const prefix = uniquePrefix('inbox')
@@ -38,7 +42,7 @@ describe.skipIf(skip !== null)('the inbox takes only regular files of its own, a
     await writeFile(path.join(outside, 'folder', 'ke-hoach.txt'), readFileSync(fixture('hon-quan.gt.txt')))
     queue = new DocumentQueue({ connection: bullConnection(), prefix })
     watcher = new InboxWatcher(
-      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: STABLE_MS, reconcileMs: 0 },
+      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: STABLE_MS, reconcileMs: 0, rescanMs: RESCAN_MS },
       { outcome: (o) => outcomes.push(o), error: (_f, e) => errors.push(e) },
     )
     await watcher.start()
@@ -88,6 +92,8 @@ describe.skipIf(skip !== null)('the inbox takes only regular files of its own, a
     const report = JSON.parse(await readFile(path.join(dirs.out, 'failed', 'passwd.txt.error.json'), 'utf8'))
     expect(report).toMatchObject({ code: 'input.not-a-file', file: 'passwd.txt', retryable: false })
     expect(report.message).toMatch(/symbolic link/)
+    await new Promise((r) => setTimeout(r, RESCAN_MS * 5)) // several listings of the inbox later
+    expect(outcomes.filter((o) => o.kind === 'rejected')).toHaveLength(4) // each reported once
     expect(errors).toEqual([])
   }, 60_000)
 
@@ -101,6 +107,7 @@ describe.skipIf(skip !== null)('the inbox takes only regular files of its own, a
     expect(waiting.kind === 'incomplete' && waiting.reason).toMatch(/%%EOF/)
     await new Promise((r) => setTimeout(r, STABLE_MS * 3)) // the pause goes on, well past the window
     expect(existsSync(target)).toBe(true) // the fragment stays in the inbox
+    expect(outcomes.filter((o) => o.kind === 'incomplete' && o.file === target)).toHaveLength(1) // not re-read by each listing
     await fh.write(bytes.subarray(Math.floor(bytes.length * 0.4)))
     await fh.close()
 
@@ -111,5 +118,47 @@ describe.skipIf(skip !== null)('the inbox takes only regular files of its own, a
     expect(outcomes.filter((o) => o.file === target && o.kind !== 'incomplete').map((o) => o.kind)).toEqual(['queued'])
     expect(existsSync(path.join(dirs.data, 'failed'))).toBe(false) // nothing quarantined
     expect(existsSync(target)).toBe(false)
+  }, 60_000)
+})
+
+describe.skipIf(skip !== null)('a file whose file-system event never comes', () => {
+  const prefix = uniquePrefix('inbox-rescan')
+  let dirs: Awaited<ReturnType<typeof tempDirs>>
+  let queue: DocumentQueue
+  let watcher: InboxWatcher
+  const outcomes: IngestOutcome[] = []
+
+  beforeAll(async () => {
+    dirs = await tempDirs('inbox-rescan')
+    queue = new DocumentQueue({ connection: bullConnection(), prefix })
+    // polling once an hour: after the start, no event reports a new file (as when the system's
+    // inotify watches run out and a new subfolder goes unwatched)
+    watcher = new InboxWatcher(
+      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: STABLE_MS, reconcileMs: 0, rescanMs: 0, poll: true, pollInterval: 3_600_000 },
+      { outcome: (o) => outcomes.push(o) },
+    )
+    await watcher.start()
+  }, 30_000)
+
+  afterAll(async () => {
+    await watcher?.close()
+    await queue?.close()
+    await dropPrefix(prefix)
+    await dirs?.cleanup()
+  }, 30_000)
+
+  it('is taken when the inbox is listed, once, and the next listing finds nothing left to do', async () => {
+    const target = path.join(dirs.inbox, 'so-noi-vu', 'ke-hoach.txt')
+    await mkdir(path.dirname(target))
+    await writeFile(target, readFileSync(fixture('lao-cai.gt.txt')))
+    await new Promise((r) => setTimeout(r, STABLE_MS * 3))
+    expect(outcomes).toEqual([]) // no event came
+    expect(await watcher.rescanNow()).toEqual([target])
+    const queued = await waitFor('the listed file queued', async () => outcomes.find((o) => o.kind === 'queued'), 20_000)
+    expect(queued.kind === 'queued' && queued.doc.subfolder).toBe('so-noi-vu')
+    await watcher.idle()
+    expect(existsSync(target)).toBe(false)
+    expect(await watcher.rescanNow()).toEqual([])
+    expect(outcomes.map((o) => o.kind)).toEqual(['queued'])
   }, 60_000)
 })

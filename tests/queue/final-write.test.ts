@@ -37,7 +37,7 @@ import { contentId } from '../../src/ingest/content-id.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { namespacesAllowed } from '../helpers/namespaces.js'
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server.js'
-import { ROOT, drop, fixture, jsonFiles, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import { RESCAN_MS, ROOT, drop, fixture, jsonFiles, tempDirs, uniquePrefix, waitFor } from './helpers.js'
 
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
 const GRACE_MS = 300
@@ -164,7 +164,7 @@ describe('queue mode: a final write that fails', () => {
     const workers = new Workers(redis.url, prefix)
     const outcomes: IngestOutcome[] = []
     const intake = new InboxWatcher(
-      { inbox: dirs.inbox, dataDir: dirs.data, outDir: out(dirs), limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: 0 },
+      { inbox: dirs.inbox, dataDir: dirs.data, outDir: out(dirs), limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: 0, rescanMs: RESCAN_MS },
       { outcome: (o) => outcomes.push(o) },
     )
     try {
@@ -183,7 +183,7 @@ describe('queue mode: a final write that fails', () => {
     const inbox = path.join(dirs.root, 'inbox-reconciler')
     await mkdir(inbox)
     const w = new InboxWatcher(
-      { inbox, dataDir: dirs.data, outDir: out, limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: RECONCILE_MS },
+      { inbox, dataDir: dirs.data, outDir: out, limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: RECONCILE_MS, rescanMs: RESCAN_MS },
       { outcome: (o) => o.kind === 'queued' && o.requeued && requeued.push(o.doc.id) },
     )
     await w.start()

@@ -16,6 +16,11 @@ import { DEFAULT_LIMITS } from '../../src/limits.js'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const FIXTURES = path.join(ROOT, 'fixtures')
 export const fixture = (name: string) => path.join(FIXTURES, name)
+/**
+ * Test watchers list their inbox this often besides the file-system events, so a test does not
+ * hang on an event the OS did not deliver (a machine whose inotify watches ran out).
+ */
+export const RESCAN_MS = 1000
 
 /** null when Redis answers, else the reason (tests are then skipped with that message). */
 export async function redisUnavailable(): Promise<string | null> {
@@ -101,7 +106,7 @@ export async function startQueueMode(
   const queue = new DocumentQueue({ connection, prefix })
   const workers = await startWorkers({ connection, prefix, dataDir: dirs.data, outDir: dirs.out, concurrency: o.concurrency ?? 1 })
   const watcher = new InboxWatcher(
-    { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 300, ...o.watcher },
+    { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 300, rescanMs: RESCAN_MS, ...o.watcher },
     o.events ?? {},
   )
   await watcher.start()

@@ -19,7 +19,7 @@ import { statusReport } from '../../src/cli/commands/status.js'
 import { contentId } from '../../src/ingest/content-id.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server.js'
-import { drop, fixture, jsonFiles, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import { RESCAN_MS, drop, fixture, jsonFiles, tempDirs, uniquePrefix, waitFor } from './helpers.js'
 
 const GRACE_MS = 300
 const FILES = ['hon-quan.gt.txt', 'lao-cai.gt.txt', 'heldout/h01.txt'] as const
@@ -43,7 +43,7 @@ describe('reconciling the ledger with a queue that lost its jobs', () => {
     dirs = await tempDirs('reconcile')
     queue = new DocumentQueue({ connection: bullConnection(redis.url), prefix })
     watcher = new InboxWatcher(
-      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: 0 },
+      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: 0, rescanMs: RESCAN_MS },
       { outcome: (o) => outcomes.push(o) },
     )
     await watcher.start()
@@ -127,6 +127,6 @@ describe('reconciling the ledger with a queue that lost its jobs', () => {
   }, 300_000)
 
   function watcherOpts() {
-    return { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: 0 }
+    return { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: 200, graceMs: GRACE_MS, reconcileMs: 0, rescanMs: RESCAN_MS }
   }
 })

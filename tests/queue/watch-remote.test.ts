@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { redisUrl } from '../../src/queue/connection.js'
-import { ROOT, drop, dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import { RESCAN_MS, ROOT, drop, dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
 
 const skip = await redisUnavailable()
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
@@ -48,7 +48,7 @@ describe.skipIf(skip !== null)('kehoach watch --no-workers: progress of remote w
 
   it('the watcher (no workers of its own) reports the document the worker finished', async () => {
     const worker = start(['worker', '--data', dirs.data, '--out', dirs.out, '--concurrency', '1'])
-    const watcher = start(['watch', '--no-workers', '--inbox', dirs.inbox, '--data', dirs.data, '--out', dirs.out, '--stable-ms', '300'])
+    const watcher = start(['watch', '--no-workers', '--inbox', dirs.inbox, '--data', dirs.data, '--out', dirs.out, '--stable-ms', '300', '--rescan-ms', String(RESCAN_MS)])
     await waitFor('both started', async () => /kehoach worker: /.test(worker.log) && /kehoach watch: /.test(watcher.log), 30_000)
 
     await drop('hon-quan.gt.txt', dirs.inbox)

@@ -15,7 +15,7 @@ import { DocumentQueue } from '../../src/queue/flow.js'
 import { PAGES_QUEUE, ASSEMBLE_QUEUE, pageJobId } from '../../src/queue/names.js'
 import { InboxWatcher, type IngestOutcome } from '../../src/ingest/watch.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
-import { ROOT, drop, dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
+import { RESCAN_MS, ROOT, drop, dropPrefix, jsonFiles, redisUnavailable, tempDirs, uniquePrefix, waitFor } from './helpers.js'
 
 const skip = await redisUnavailable()
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
@@ -73,7 +73,7 @@ describe.skipIf(skip !== null)('kehoach worker, killed mid-document', () => {
   it('completes the document exactly once after the worker is killed and another starts', async () => {
     // enqueue through the real inbox path, no in-process workers (like `kehoach watch --no-workers`)
     const outcomes: IngestOutcome[] = []
-    const watcher = new InboxWatcher({ inbox: dirs.inbox, dataDir: dirs.data, limits: DEFAULT_LIMITS, queue, stableMs: 200 }, { outcome: (o) => outcomes.push(o) })
+    const watcher = new InboxWatcher({ inbox: dirs.inbox, dataDir: dirs.data, limits: DEFAULT_LIMITS, queue, stableMs: 200, rescanMs: RESCAN_MS }, { outcome: (o) => outcomes.push(o) })
     await watcher.start()
     await drop('hon-quan.office.pdf', dirs.inbox)
     const queued = await waitFor('the document queued', async () => outcomes.find((o) => o.kind === 'queued'), 20_000)

@@ -18,7 +18,7 @@ import { DEFAULT_LIMITS, type Limits } from '../../limits.js'
 import { describeFailure, runCommand } from '../exit.js'
 import { ProgressLine } from '../progress.js'
 import { QueueProgress, dirs, label, onShutdown } from './queue-common.js'
-import { optionalInt, positiveInt } from '../args.js'
+import { optionalInt, positiveInt, wholeNumber } from '../args.js'
 import { modelPathForWorkers } from '../model.js'
 import { option } from '../settings.js'
 import { modelEnv } from './queue-common.js'
@@ -30,6 +30,7 @@ type WatchOptions = {
   poll?: boolean
   pollInterval: string
   stableMs: string
+  rescanMs: string
   concurrency?: string
   model?: string
   workers: boolean
@@ -50,6 +51,7 @@ export function registerWatch(program: Command): void {
     .addOption(option('poll'))
     .addOption(option('pollInterval'))
     .addOption(option('stableMs'))
+    .addOption(option('rescanMs'))
     .addOption(option('concurrency', { help: `pages read at once by the in-process workers (default: cores = ${defaultConcurrency()})` }))
     .addOption(option('model', { help: 'language model for the in-process workers (`kehoach worker` elsewhere: its own --model)' }))
     .option('--no-workers', 'only watch and enqueue; `kehoach worker` processes (elsewhere)')
@@ -85,7 +87,7 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
     workers = await startWorkers({ connection, prefix, dataDir, outDir, concurrency, env: modelEnv(model) }, progress.localWorkerEvents())
   }
   const watcher = new InboxWatcher(
-    { inbox, dataDir, outDir, limits, queue, poll: opts.poll, pollInterval: positiveInt(opts.pollInterval, '--poll-interval'), stableMs: positiveInt(opts.stableMs, '--stable-ms'), forceOcr: opts.forceOcr },
+    { inbox, dataDir, outDir, limits, queue, poll: opts.poll, pollInterval: positiveInt(opts.pollInterval, '--poll-interval'), stableMs: positiveInt(opts.stableMs, '--stable-ms'), rescanMs: wholeNumber(opts.rescanMs, '--rescan-ms'), forceOcr: opts.forceOcr },
     {
       outcome: (o) => {
         if (o.kind === 'queued') progress.known(o.doc)
@@ -96,6 +98,7 @@ async function watchCommand(opts: WatchOptions): Promise<number> {
         for (const d of r.left) ui.log(`stuck ${d.file} (${d.id.slice(0, 12)}…): ${d.why}; not re-queued: ${d.reason}`)
       },
       error: (file, error) => ui.log(`kehoach: ${describeFailure(file, error, opts.verbose)}`),
+      notice: (message) => ui.log(`kehoach watch: ${message}`),
     },
   )
   await watcher.start()
