@@ -12,6 +12,7 @@ import { InvalidOutputError, NoPageReadError } from './errors.js'
 import { PIPELINE_VERSION } from './version.js'
 import { OCR_ENGINE } from './ocr/engine-name.js'
 import { applyOcrConfidence } from './quality/field-confidence.js'
+import { applyRestorationConfidence } from './quality/restoration-confidence.js'
 import type { LanguageModel } from './normalize/index.js'
 import { untimed, type StageTimer } from './timings.js'
 
@@ -46,6 +47,9 @@ export function assemblePlan(doc: PreparedDocument, outcomes: PageOutcome[], dep
   const ocrPages = ordered.filter((p) => p.origin === 'ocr' && p.confidence != null)
   // field confidences from the OCR words under them; key fields on low-confidence words are flagged
   if (ocrPages.length) time('extract', () => applyOcrConfidence({ document: extracted.document, legalBases: extracted.legalBases, targets: extracted.targets, tasks }, ordered, report))
+  // and text fields from the restorer's confidence in the syllables it put back
+  const restoredPages = normalized.map((n) => ({ page: n.page.page, lines: n.page.normalizedLines, restored: n.restored }))
+  time('extract', () => applyRestorationConfidence(extracted.document, restoredPages, report))
   const ocrConfidence = ocrPages.length ? mean(ocrPages.map((p) => p.confidence!)) : null
   if (ocrConfidence != null && ocrConfidence < LOW_OCR_CONFIDENCE) {
     report.warn(`mean OCR confidence ${ocrConfidence.toFixed(2)} is low`, null, 'ocr:low-confidence')
@@ -147,7 +151,7 @@ function normalizePage(p: SourcePage, deps: AssembleDeps, report: Report) {
   const lowConfidence = result.changes
     .filter((c) => c.layer === 'restore' && c.confidence < LOW_CONFIDENCE)
     .map((c) => ({ page: p.page, line: c.line, from: c.from, to: c.to, confidence: c.confidence }))
-  return { page, text, stats: result.stats, lowConfidence }
+  return { page, text, stats: result.stats, lowConfidence, restored: result.doubts }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { TextOrigin } from '../schema/page.js'
 import { normalizeUnicode } from './unicode.js'
 import { detectAndConvert } from './encoding/index.js'
 import { loadLanguageModel, type LanguageModel } from './lm/model.js'
-import { restore } from './restore.js'
+import { restore, type Doubt } from './restore.js'
 import { repairOcrLines } from './ocr.js'
 import { carryTokenValues, tokenSpans, type TokenValues } from './word-confidence.js'
 
@@ -31,6 +31,13 @@ export type TextChange = { line: number; column: number; from: string; to: strin
 export type NormalizeResult = {
   text: string
   changes: TextChange[]
+  /**
+   * Syllables the restorer chose with less than full confidence, changed or kept as written (a
+   * "Pac" left unmarked where "Pắc" was as likely): the first decoding's, which saw the text as it
+   * came; of later rounds, which read text already repaired, only the syllables they changed.
+   * None in OCR-mark mode (Vietnamese OCR that kept its marks: the OCR's word confidence speaks there).
+   */
+  doubts: Doubt[]
   stats: {
     lines: number
     syllables: number
@@ -67,17 +74,21 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
   }
   let restored = restore(encLines, { lm, trustMarks: options.trustMarks, adapt: options.adapt, source: options.source, tokenConf })
   for (const c of restored.changes) changes.push({ ...c, layer: 'restore' })
+  const doubts = [...restored.doubts]
   // the output should be a fixed point (normalizing it again changes nothing): on garbled documents the
   // repaired text is read again, its own channel estimated from it, until nothing moves (at most twice)
   for (let round = 0; round < MAX_EXTRA_ROUNDS && restored.changes.length; round++) {
     const again = restore(restored.lines, { lm, trustMarks: options.trustMarks, adapt: false, pieces: restored.pieces, source: options.source, tokenConf: tokenConf && carryAll(encLines, restored.lines, tokenConf) })
     if (!again.changes.length) break
     for (const c of again.changes) changes.push({ ...c, layer: 'restore' })
+    const changedHere = new Set(again.changes.map((c) => `${c.line}:${c.to}`))
+    doubts.push(...again.doubts.filter((d) => changedHere.has(`${d.line}:${d.text}`)))
     restored = { ...again, changes: [...restored.changes, ...again.changes] }
   }
   return {
     text: restored.lines.join('\n'),
     changes,
+    doubts,
     stats: {
       lines: restored.lines.length,
       syllables: restored.syllables,
@@ -100,4 +111,4 @@ function carryAll(before: string[], after: string[], values: TokenValues): Token
   return after.map((line, k) => carryTokenValues(before[k] ?? '', line, values[k] ?? []) ?? [])
 }
 
-export { loadLanguageModel, type LanguageModel }
+export { loadLanguageModel, type LanguageModel, type Doubt }

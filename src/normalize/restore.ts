@@ -17,11 +17,19 @@ import { changeCostShift, tokenSpans, type TokenValues } from './word-confidence
 /** tokenConf: the OCR confidence of each whitespace token of each line (word-confidence.ts), where known. */
 export type RestoreOptions = { lm: LanguageModel; trustMarks?: number; adapt?: boolean; pieces?: Piece[][]; source?: string; tokenConf?: TokenValues }
 export type RestoreChange = { line: number; column: number; from: string; to: string; confidence: number }
-export type RestoreResult = { lines: string[]; changes: RestoreChange[]; syllables: number; lowConfidence: number; params: ChannelParams; pieces: Piece[][] }
+/**
+ * A syllable the decoder chose (changed or kept) with less than full confidence: its output spelling
+ * and that confidence, the posterior of the choice. Listed where marks are restored (text that lost or
+ * garbled them), not in OCR-mark mode.
+ */
+export type Doubt = { line: number; text: string; confidence: number }
+export type RestoreResult = { lines: string[]; changes: RestoreChange[]; doubts: Doubt[]; syllables: number; lowConfidence: number; params: ChannelParams; pieces: Piece[][] }
 
 const BEAM = 8
 const MAX_CANDIDATES = 12
 const LOW_CONFIDENCE = 0.6
+/** Decisions at or above this confidence are not listed as doubts (nearly every syllable of clean text). */
+const SURE = 0.99
 const KNOWN_JUNK_COST = 4
 
 /** How the document looks: share of words with marks, share of words with glyph garbage. */
@@ -549,7 +557,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     // decoder has nothing to decide: the lines come back as they are
     let syllables = 0
     for (const ps of pieces) for (const p of ps) if (p.kind === 'word') syllables++
-    return { lines: [...lines], changes: [], syllables, lowConfidence: 0, params: est, pieces }
+    return { lines: [...lines], changes: [], doubts: [], syllables, lowConfidence: 0, params: est, pieces }
   }
   const r = new Restorer(opts.lm, est)
   let result = r.restoreLines(lines, pieces, opts.tokenConf)
@@ -564,6 +572,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     result = r.restoreLines(lines, pieces, opts.tokenConf)
   }
   const changes: RestoreChange[] = []
+  const doubts: Doubt[] = []
   let syllables = 0, low = 0
   result.decisions.forEach((ds, line) => {
     for (const d of ds) {
@@ -575,9 +584,10 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
       if (d.confidence < LOW_CONFIDENCE) low++
       const to = surface(d)
       if (to !== d.from) changes.push({ line, column: d.start, from: d.from, to, confidence: round(d.confidence) })
+      if (d.confidence < SURE) doubts.push({ line, text: to, confidence: round(d.confidence) })
     }
   })
-  return { lines: result.lines, changes, syllables, lowConfidence: low, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+  return { lines: result.lines, changes, doubts, syllables, lowConfidence: low, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
 }
 
 const OCR_MIN_TRUST = 0.6
@@ -600,7 +610,9 @@ function restoreOcr(lines: string[], lm: LanguageModel, est: ChannelParams, piec
   })
   // codes are not re-spelled in OCR-mark mode (verbatim replacements are skipped above)
   const out = lines.map((line, i) => applyDecisions(line, result.decisions[i].filter((d) => !d.verbatim)))
-  return { lines: out, changes, syllables, lowConfidence: low, params: est, pieces: out.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+  // no doubts: a mark kept or changed here is weighed against the OCR's mark channel by a threshold,
+  // and its confidence is no posterior of the word (the OCR's own word confidence speaks for it)
+  return { lines: out, changes, doubts: [], syllables, lowConfidence: low, params: est, pieces: out.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
 }
 
 /**
