@@ -1,6 +1,6 @@
 // Small text helpers shared by the extractors: markup removal, folding, casing of names.
 import { foldForSearch } from '../normalize/syllable.js'
-import { ADMIN_UNITS, COMPANY_FORMS, CONTEXT_ABBREVIATIONS, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PLACE_ABBREVIATIONS, PROPER_NAMES, SCHOOL_LEVELS, STANDALONE_ABBREVIATIONS } from './data/organs.js'
+import { ADMIN_UNITS, COMPANY_FORMS, CONTEXT_ABBREVIATIONS, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PLACE_ABBREVIATIONS, PRECEDING_ABBREVIATIONS, PROPER_NAMES, SCHOOL_LEVELS, STANDALONE_ABBREVIATIONS } from './data/organs.js'
 import { PROVINCES } from './data/provinces.js'
 
 export { foldForSearch }
@@ -60,9 +60,15 @@ function expandSchool(s: string, upper: boolean): string {
 
 /** An abbreviation that is an organ word only after a given word ("CÔNG TY CP …" → Cổ phần; `CONTEXT_ABBREVIATIONS`). */
 const CONTEXT_RES = CONTEXT_ABBREVIATIONS.map(([before, abbr, full]) => [new RegExp(`(?<![\\p{L}])(${escapeRe(before)})(\\s+)${escapeRe(abbr)}(?![\\p{L}\\d])`, 'giu'), full] as const)
+/** …and one that is an organ word only before its organ ("CĐ TRƯỜNG …" → Công đoàn; `PRECEDING_ABBREVIATIONS`), also as "CD" (marks lost). */
+const PRECEDING_RES = PRECEDING_ABBREVIATIONS.map(([abbr, next, full]) => {
+  const spellings = [...new Set([abbr, abbr.replace(/Đ/g, 'D')])].map(escapeRe).join('|')
+  return [new RegExp(`(?<![\\p{L}\\d])(?:${spellings})(\\s+)(?=(?:${next.map(escapeRe).join('|')})(?![\\p{L}]))`, 'giu'), full] as const
+})
 function expandContext(s: string, upper: boolean): string {
   let t = s
   for (const [re, full] of CONTEXT_RES) t = t.replace(re, (_m, w: string, sp: string) => `${w}${sp}${upper ? full.toUpperCase() : full}`)
+  for (const [re, full] of PRECEDING_RES) t = t.replace(re, (_m, sp: string) => `${upper ? full.toUpperCase() : full}${sp}`)
   return t
 }
 

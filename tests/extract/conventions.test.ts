@@ -229,6 +229,29 @@ describe('organ names and codes after diacritic restoration', () => {
     ['BỆNH VIỆN DA KHOA THÀNH PHỐ BUÔN MA THUỘT', 'Bệnh viện Đa khoa thành phố Buôn Ma Thuột'],
     ['BCH ĐOÀN TỈNH ĐỒNG THÁP', 'Ban Chấp hành Đoàn tỉnh Đồng Tháp'],
   ])('organCase(%s)', (s, want) => expect(organCase(s)).toBe(want))
+
+  it('"CĐ" before its unit is the unit\'s trade union under the Liên đoàn Lao động; after "Trường" a level', () => {
+    const text = `LĐLĐ HUYỆN THANH OAI                Độc lập - Tự do - Hạnh phúc
+CĐ TRƯỜNG THCS BÍCH HÒA
+Số: 12/KH-CĐ                      Bích Hòa, ngày 16 tháng 9 năm 2024
+KẾ HOẠCH
+Tổ chức phong trào thi đua năm học 2024 - 2025
+${tail}`
+    expect(extractPlan(docFromText(text), new Report()).document.issuer).toEqual({ name: 'Công đoàn Trường Trung học cơ sở Bích Hòa', parent: 'Liên đoàn Lao động huyện Thanh Oai' })
+    expect(organCase('TRƯỜNG CĐ Y TẾ BẠCH MAI')).toMatch(/^Trường Cao đẳng /)
+  })
+
+  it('"Sợ:" before a number (the restorer gave "So:" a horn) is the lead organ\'s "Số:" of a joint plan', () => {
+    const s = splitHeaderLine('Sợ: 14/KHPH-STNMT-TĐ                 Số: 203-KHPH/TĐTN-TNXH')
+    expect([s.left, s.reason]).toEqual(['Sợ: 14/KHPH-STNMT-TĐ', 'number'])
+    const text = `SỞ TN&MT TỈNH HÀ NAM               BCH ĐOÀN TNCS HỒ CHÍ MINH
+Sợ: 14/KHPH-STNMT-TĐ                 Số: 203-KHPH/TĐTN-TNXH
+                                     Phủ Lý, ngày 21 tháng 5 năm 2025
+KẾ HOẠCH
+Phối hợp tổ chức Ngày Môi trường thế giới năm 2025
+${tail}`
+    expect(extractPlan(docFromText(text), new Report()).document.number).toBe('14/KHPH-STNMT-TĐ')
+  })
 })
 
 describe('deadlines and headers, more', () => {

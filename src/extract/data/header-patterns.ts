@@ -21,8 +21,9 @@ export const MOTTO_STARTS: readonly string[] = [
 ]
 
 /** "Số:" label before the number (Phụ lục I mục II.3); Party documents often print "Số" without colon; OCR reads the colon as ";". */
-// English-model OCR reads the S as "$" ("$6 154/KH-TUHCTD").
-export const NUMBER_LABEL = /(^|\s)([s$][oốồổỗộôóò6])\s*[:.;]?\s*/iu
+// English-model OCR reads the S as "$" ("$6 154/KH-TUHCTD"). Restoring text that lost its marks may
+// give "So:" the horn of "Sở" ("Sợ: 14/KHPH-STNMT-TĐ"): with a colon after it, no word but "Số" is meant.
+export const NUMBER_LABEL = /(^|\s)([s$](?:[oốồổỗộôóò6]|[ơớờởỡợỏõọ](?=\s*:)))\s*[:.;]?\s*/iu
 
 /**
  * The subject line of a letter (Công văn, Nghị định 30/2020/NĐ-CP Phụ lục I mục II.5a: "V/v …" under the

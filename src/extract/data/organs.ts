@@ -69,6 +69,9 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
   // after "Công ty" (`CONTEXT_ABBREVIATIONS`): alone it is the Chính phủ
   ['TNHH', 'Trách nhiệm hữu hạn'],
   ['MTV', 'Một thành viên'],
+  // the trade union of an agency, school or enterprise (Điều lệ Công đoàn Việt Nam: công đoàn cơ sở),
+  // printed under its Liên đoàn Lao động ("LĐLĐ HUYỆN X" / "CĐCS CÔNG TY Y")
+  ['CĐCS', 'Công đoàn cơ sở'],
 ]
 
 /**
@@ -78,6 +81,16 @@ export const ORGAN_ABBREVIATIONS: readonly [string, string][] = [
 export const CONTEXT_ABBREVIATIONS: readonly [string, string, string][] = [
   ['công ty', 'CP', 'Cổ phần'],
   ['công ty', 'CPĐT', 'Cổ phần Đầu tư'],
+]
+
+/**
+ * Abbreviations that mean an organ word only before the organ they belong to: [abbreviation, the
+ * words that may follow (lower case), full form]. "CĐ" opens the name of a unit's trade union ("CĐ
+ * TRƯỜNG THCS BÍCH HÒA": Công đoàn Trường …, Điều lệ Công đoàn Việt Nam); after "Trường" it is a
+ * school level (Cao đẳng, SCHOOL_LEVELS).
+ */
+export const PRECEDING_ABBREVIATIONS: readonly [string, readonly string[], string][] = [
+  ['CĐ', ['trường', 'công ty', 'bệnh viện', 'cơ quan', 'trung tâm', 'viện', 'ban', 'sở', 'phòng', 'văn phòng'], 'Công đoàn'],
 ]
 
 /**
