@@ -18,6 +18,8 @@ export const CONFIDENCE = {
   number: 0.9,
   /** "Số:      /KH-UBND": the serial left blank (handwritten later) */
   numberBlank: 0.6,
+  /** a number whose code has a "D" that may be an "Đ" (its line lost its marks, the issuer's name does not spell it) */
+  numberCodeUnsure: 0.6,
   /** a date line "Place, ngày D tháng M năm Y" read in full */
   date: 0.95,
   /** a date line whose day or month is blank or unreadable */

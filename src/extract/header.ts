@@ -139,6 +139,17 @@ export function restoreIssuerCode(code: string, names: string[]): string {
   }).join('')
 }
 
+/**
+ * A code segment with a "D" that no initial of the issuer's names spells, on a number line printed
+ * without any marks (text that lost them): the letter may be an "Đ" ("TD" for the Tỉnh đoàn of a
+ * joint plan's partner), and nothing on the page says which.
+ */
+function codeLetterUnsure(code: string, line: XLine, names: string[]): boolean {
+  const raw = line.src.raw.normalize('NFC')
+  if (/[^\x00-\x7f]/.test(raw) || !/\p{L}{2}/u.test(raw)) return false
+  return code.split(/[-/]/).some((seg) => seg.includes('D') && !initialsOf(seg, names))
+}
+
 /** Each letter segment of `code` is made of initials of words of `names`, in order ("CB" ↔ "Chi bộ …"). */
 export function initialsOf(code: string, names: string[]): boolean {
   const up = (c: string) => foldForSearch(c).toUpperCase()
@@ -234,6 +245,10 @@ export function extractHeader(lines: XLine[], cols: HeaderColumns, st: Structure
   const { date, dateParts, year, place } = headerDate(lines, cols, fields, report, first, !!vbhn?.date)
   const { issuerName, parent } = headerIssuer(lines, cols, st, parts.numberParts, place, fields, report, first)
   const { number, numberParts } = repairNumberCodes(parts, cols, issuerName, parent, report)
+  if (number && numberParts?.issuerCode && cols.numberPart && codeLetterUnsure(numberParts.issuerCode, cols.numberPart.part.line, [issuerName ?? '', parent ?? ''])) {
+    trace(fields, 'number', cols.numberPart.part.line, CONFIDENCE.numberCodeUnsure, 'extract:number-code-unsure')
+    report.info(`number: the "D" of ${numberParts.issuerCode} may be an "Đ" (the line lost its marks and the issuer's name does not spell it)`, posOf(cols.numberPart.part.line), 'extract:number-code-unsure', { actual: number })
+  }
   const title = headerTitle(lines, cols, st, fields, report, first)
   const end = extractEndBlock(lines.slice(st.endStart, st.endEnd).filter((l) => printedBefore(l, st.attachmentAt)), 0, report, issuerName)
   Object.assign(fields, end.traces)

@@ -241,6 +241,25 @@ ${tail}`
     expect(organCase('TRƯỜNG CĐ Y TẾ BẠCH MAI')).toMatch(/^Trường Cao đẳng /)
   })
 
+  it('a "D" of a code the issuer\'s name does not spell, on a number line that lost its marks, may be an "Đ": the number is not stated as sure', () => {
+    const header = (numberLine: string, issuer: string) => `${issuer}               BCH ĐOÀN TNCS HỒ CHÍ MINH
+${numberLine}
+                                     Phủ Lý, ngày 21 tháng 5 năm 2025
+KẾ HOẠCH
+Phối hợp tổ chức Ngày Môi trường thế giới năm 2025
+${tail}`
+    const run = (printed: string, issuer = 'SỞ TN&MT TỈNH HÀ NAM') => {
+      const doc = docFromText(header('Số: 14/KHPH-STNMT-TD', issuer)) // the restorer leaves codes as printed
+      doc.lines[1]!.raw = printed // the line as the page gave it, before its marks were restored
+      return extractPlan(doc, new Report()).document
+    }
+    expect(run('So: 14/KHPH-STNMT-TD').fields.number!.confidence).toBeLessThan(0.8)
+    expect(run('Số: 14/KHPH-STNMT-TD').fields.number!.confidence).toBeGreaterThanOrEqual(0.8) // a line with its marks prints Đ as Đ
+    const spelled = docFromText(header('Số: 14/KH-UBND', 'ỦY BAN NHÂN DÂN TỈNH HÀ NAM'))
+    spelled.lines[1]!.raw = 'So: 14/KH-UBND' // the D of UBND is the name's "dân"
+    expect(extractPlan(spelled, new Report()).document.fields.number!.confidence).toBeGreaterThanOrEqual(0.8)
+  })
+
   it('"Sợ:" before a number (the restorer gave "So:" a horn) is the lead organ\'s "Số:" of a joint plan', () => {
     const s = splitHeaderLine('Sợ: 14/KHPH-STNMT-TĐ                 Số: 203-KHPH/TĐTN-TNXH')
     expect([s.left, s.reason]).toEqual(['Sợ: 14/KHPH-STNMT-TĐ', 'number'])
