@@ -157,6 +157,15 @@ function lowerShareOf(line: string): number {
   return letters ? lower / letters : 0
 }
 
+/**
+ * A syllable that is a code only through an OCR confusion ("HO" → HĐ, "CO" → CĐ with Đ read as O):
+ * in a capitals heading that lost its marks it is a word (THÀNH PHỐ HỒ CHÍ MINH, CƠ QUAN), so it is
+ * left to the decoder, which weighs both readings in context.
+ */
+function syllableReadAsCode(segment: string): boolean {
+  return !KNOWN.has(segment) && !uniqueCode(segment) && isVietnameseSyllable(segment)
+}
+
 function abbreviationSpans(line: string): ProtectedSpan[] {
   const out: ProtectedSpan[] = []
   if (!HAS_UPPER.test(line)) return out // every span here holds a capital
@@ -166,7 +175,7 @@ function abbreviationSpans(line: string): ProtectedSpan[] {
     if (!/\p{Lu}/u.test(w) || /\p{Ll}{2}/u.test(w.replace(/CTr|TTr|QyĐ|TTg/g, ''))) continue
     const whole = repairCode(w)
     const parts = w.split(/[-&]/)
-    const known = KNOWN.has(whole) || parts.every((p) => KNOWN.has(repairCode(p)))
+    const known = !syllableReadAsCode(w) && (KNOWN.has(whole) || parts.every((p) => KNOWN.has(repairCode(p)) && !syllableReadAsCode(p)))
     // capitals that are no syllable, inside ordinary text (in a capitals heading such as
     // "VI PHẠM" they are words: there only known codes count)
     const notWords = w.length >= 2 && /^[\p{Lu}&-]+$/u.test(w) && parts.every((p) => !isVietnameseSyllable(p)) && (lowerShare < 0 ? (lowerShare = lowerShareOf(line)) : lowerShare) > 0.3

@@ -55,4 +55,11 @@ describe('repairCode', () => {
     ['TU', 'TU'], // Tỉnh ủy, a known code
     ['TUHCTD', 'TUHCTD'], // not in the tables: as printed (labels keep it)
   ])('%s → %s', (a, b) => expect(repairCode(a)).toBe(b))
+
+  it('a syllable that is a code only through an OCR confusion is a word in a capitals heading that lost its marks', () => {
+    // "HO" → HĐ and "CO" → CĐ would read Đ as O; Hồ and Cơ are what the heading says
+    expect(protectedSpans('UY BAN NHAN DAN THANH PHO HO CHI MINH')).toEqual([])
+    expect(protectedSpans('DANG UY KHOI CAC CO QUAN TINH')).toEqual([])
+    expect(protectedSpans('HDND TINH').map((s) => s.replacement)).toEqual(['HĐND']) // a code by its letters stays one
+  })
 })
