@@ -272,8 +272,10 @@ function restOf(steps: TokenSteps, m: number, longest: number): Rest {
  * the search reads for a single syllable before their two-syllable readings are tried.
  */
 function lettersBound(steps: TokenSteps, m: number, loss: number, span: number): { byLetters: Float64Array; span: number } {
-  const cost = boundScratch.cost.length >= (m + 1) * span ? boundScratch.cost : (boundScratch.cost = new Float64Array(2 * (m + 1) * span))
-  const byLetters = new Float64Array((m + 1) * span * span)
+  // (scratch arrays, reused by every call: one search at a time)
+  if (boundScratch.cost.length < (m + 1) * span) boundScratch.cost = new Float64Array(2 * (m + 1) * span)
+  if (boundScratch.byLetters.length < (m + 1) * span * span) boundScratch.byLetters = new Float64Array(2 * (m + 1) * span * span)
+  const cost = boundScratch.cost, byLetters = boundScratch.byLetters
   for (let j = m; j >= 0; j--) {
     const at = steps.at[j]
     for (let l = 0; l < span; l++) {
@@ -300,7 +302,7 @@ function lettersBound(steps: TokenSteps, m: number, loss: number, span: number):
   }
   return { byLetters, span }
 }
-const boundScratch = { cost: new Float64Array(0) }
+const boundScratch = { cost: new Float64Array(0), byLetters: new Float64Array(0) }
 const BOUND_SLACK = 1e-9
 
 /**
