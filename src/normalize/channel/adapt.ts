@@ -7,36 +7,38 @@ import { Channel, type ChannelParams } from './model.js'
 /** Cheapest segmentation of observed o into the letters of gold word w: [gold unit, observed piece][]. */
 export function align(ch: Channel, w: string, o: string): [string, string][] | null {
   const g = [...w], b = [...o]
-  const n = g.length, m = b.length
-  const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity))
-  const back: ([number, number] | null)[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(null))
+  const n = g.length, m = b.length, W = m + 1
+  // cost and the cell each came from ((i·W + j), −1: none) of gold letters i read from glyphs j, flat
+  const cost = new Float64Array((n + 1) * W).fill(Infinity)
+  const back = new Int32Array((n + 1) * W).fill(-1)
   // the observed pieces (up to 4 glyphs from j) and gold units (1 or 2 letters from i), cut once
   const pieces = b.map((_, j) => Array.from({ length: Math.min(4, m - j) + 1 }, (_, k) => b.slice(j, j + k).join('')))
   pieces.push([''])
   const units = g.map((_, i) => [g[i], g.slice(i, i + 2).join('')])
-  cost[0][0] = 0
+  cost[0] = 0
   for (let i = 0; i <= n; i++)
     for (let j = 0; j <= m; j++) {
-      const c0 = cost[i][j]
+      const c0 = cost[i * W + j]
       if (c0 === Infinity) continue
-      if (j < m) relax(i, j + 1, c0 + ch.insertion(b[j]), i, j)
-      for (const gl of [1, 2]) {
+      if (j < m) relax((i * W) + j + 1, c0 + ch.insertion(b[j]), i * W + j)
+      for (let gl = 1; gl <= 2; gl++) {
         if (i + gl > n) continue
         const unit = units[i][gl - 1]
         for (let k = 0; k <= 4 && j + k <= m; k++) {
           const c = ch.cost(unit, pieces[j][k], i === 0)
-          if (c < Infinity) relax(i + gl, j + k, c0 + c, i, j)
+          if (c < Infinity) relax((i + gl) * W + j + k, c0 + c, i * W + j)
         }
       }
     }
-  function relax(i: number, j: number, c: number, pi: number, pj: number) {
-    if (c < cost[i][j]) (cost[i][j] = c), (back[i][j] = [pi, pj])
+  function relax(at: number, c: number, from: number) {
+    if (c < cost[at]) (cost[at] = c), (back[at] = from)
   }
-  if (cost[n][m] === Infinity) return null
+  if (cost[n * W + m] === Infinity) return null
   const pairs: [string, string][] = []
   let i = n, j = m
   while (i > 0 || j > 0) {
-    const [pi, pj] = back[i][j]!
+    const from = back[i * W + j]
+    const pi = (from / W) | 0, pj = from - pi * W
     if (pi < i) pairs.push([g.slice(pi, i).join(''), b.slice(pj, j).join('')])
     i = pi
     j = pj
@@ -44,11 +46,27 @@ export function align(ch: Channel, w: string, o: string): [string, string][] | n
   return pairs.reverse()
 }
 
-const alignmentMemo = new WeakMap<Channel, Map<string, [string, string][] | null>>()
-/** Alignments under one prior channel by word and observed token (a caller that keeps its prior reuses them). */
+/**
+ * Alignments under a prior channel by word and observed token. A standard channel is made from its three
+ * parameters and the cited table alone, so its alignments are kept per parameter set for the process
+ * (heavily garbled documents share one, the clamped one; a few sets, a bounded number of alignments each);
+ * any other channel keeps its own. Each round of a document reuses those of the last.
+ */
+const alignmentMemo = new Map<string, Map<string, [string, string][] | null>>()
+const ownMemo = new WeakMap<Channel, Map<string, [string, string][] | null>>()
 function alignmentsOf(prior: Channel): Map<string, [string, string][] | null> {
-  let m = alignmentMemo.get(prior)
-  if (!m) alignmentMemo.set(prior, (m = new Map()))
+  let m: Map<string, [string, string][] | null> | undefined
+  if (!prior.standard) {
+    m = ownMemo.get(prior)
+    if (!m) ownMemo.set(prior, (m = new Map()))
+    return m
+  }
+  const key = `${prior.params.pDrop}|${prior.params.pWrong}|${prior.params.garble}`
+  m = alignmentMemo.get(key)
+  if (!m) {
+    if (alignmentMemo.size >= 8) alignmentMemo.delete(alignmentMemo.keys().next().value!)
+    alignmentMemo.set(key, (m = new Map()))
+  } else if (m.size > 200_000) m.clear()
   return m
 }
 

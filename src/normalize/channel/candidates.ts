@@ -134,7 +134,8 @@ const MAX_PIECE = 4
  * margin nats of the cheapest, the maxResults cheapest of them and any as cheap as the last (so that the
  * words returned do not depend on the order in which the queue gives out equal costs), cheapest first.
  * giveUpAbove: the caller has no use for this token unless some word costs at most this; when none
- * does, the search stops there and gives null (words come out in order of cost, so none was missed).
+ * does, the search stops there and gives null (words come out in order of cost, so none was missed), or
+ * [] when it ran out of states first (no word at all is within its reach).
  * keep: the caller keeps only
  * the best keep words by rank (rankOf); since a word's rank is at least its cost and words come out in
  * order of cost, the search stops once the cost reached passes the keep-th best rank found (the words
@@ -146,14 +147,19 @@ const MAX_PIECE = 4
 export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults?: number, margin?: number, keep?: number): Candidate[]
 export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults: number, margin: number, keep: number, giveUpAbove: number): Candidate[] | null
 export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResults = 40, margin = 9, keep = Infinity, giveUpAbove = Infinity): Candidate[] | null {
-  const { childStart, childLetter, childNode, word } = lex.trie
+  const { childStart, childLetter, childNode, word, minLetters, maxLetters } = lex.trie
   const obs = [...o]
   const m = obs.length
   const steps = tokenSteps(lex, ch, obs)
-  const rest = restOf(steps, m)
+  const rest = restOf(steps, m, maxLetters[0])
+  const restIns = rest.insertion, restLpg = rest.lettersPerGlyph, restGpl = rest.glyphsPerLetter, loss = rest.loss
+  const byLetters = rest.byLetters, span = rest.span
   const q = scratch
-  q.begin(lex.vocab.length, maxResults, childStart.length - 1, m + 1)
+  const nodes = childStart.length - 1
+  q.begin(lex.vocab.length, maxResults, nodes, m + 1)
   q.ranks.length = 0
+  // the best cost per state, stamped with this search's number (the table is not re-made during a search)
+  const seen = q.best, gen = q.gen
   let found = 0
   let best = Infinity
   let full = Infinity // the cost of the maxResults-th word found
@@ -168,8 +174,8 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     if (cost > best + margin || cost > q.kthRank(keep) || cost > full) break
     // no word yet and every word left costs more than the caller can use: none to give (null)
     if (found === 0 && cost > giveUpAbove) return null
-    if (q.bestOf(key) < cost) continue
-    const j = q.jOf(key), node = q.nodeOf(key, j)
+    if (seen[2 * key] === gen && seen[2 * key + 1] < cost) continue
+    const j = (key / nodes) | 0, node = key - j * nodes
     // the limit fell since this state was queued: it may no longer lead to a word within it
     if (cost + restCost(lex.trie, rest, node, j) > limit) continue
     const w = word[node]
@@ -187,20 +193,38 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     const at = steps.at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const step = at[k]
+      const jj = j + k
       // single letters and losses, and runs of two or three glyphs with a digit or symbol in them (c1, q',
       // (;1: the generic prior prices them as one vowel; adaptation learns which vowels this document
       // means by them): try every continuation of the trie
       const letters = step.letters[start]
       // (no letter of this piece fits under the limit: the children are not looked at)
-      if (letters && cost + step.least[start] <= limit)
+      if (letters && cost + step.least[start] <= limit) {
+        // restCost(child, jj) worked out here, its terms that depend on jj alone taken once
+        const left = m - jj, gpl = restGpl[jj], lpg = restLpg[jj], ins = restIns[jj], row = jj * nodes
         for (let e = c0; e < c1; e++) {
           const c = cost + letters[childLetter[e]]
-          if (c <= limit) q.offer(c, childNode[e], j + k, limit - restCost(lex.trie, rest, childNode[e], j + k))
+          if (c > limit) continue
+          const next = childNode[e], at2 = 2 * (row + next)
+          // reached as cheaply before: nothing new (tested first: it spares the bound below)
+          if (seen[at2] === gen && seen[at2 + 1] <= c) continue
+          let rc = 0
+          const extra = left - gpl * maxLetters[next]
+          if (extra > 0) rc += extra * ins
+          const short = minLetters[next] - left * lpg
+          if (short > 0) rc += short * loss
+          const b = byLetters[(jj * span + minLetters[next]) * span + maxLetters[next]]
+          if (b > rc) rc = b
+          if (c > limit - rc) continue
+          seen[at2] = gen
+          seen[at2 + 1] = c
+          q.push(c, row + next)
         }
+      }
       const golds = step.golds, gc = step.goldCost[start]
       for (let x = 0; x < golds.length; x++) {
         const next = walk(lex.trie, node, golds[x])
-        if (next >= 0) q.offer(cost + gc[x], next, j + k, limit - restCost(lex.trie, rest, next, j + k))
+        if (next >= 0) q.offer(cost + gc[x], next, jj, limit - restCost(lex.trie, rest, next, jj))
       }
     }
   }
@@ -216,9 +240,9 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
  * one glyph); glyphsPerLetter[j], the most glyphs one letter takes from j on (1 unless a run such as c1
  * or a table entry reads several).
  */
-type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number }
+type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number; byLetters: Float64Array; span: number }
 
-function restOf(steps: TokenSteps, m: number): Rest {
+function restOf(steps: TokenSteps, m: number, longest: number): Rest {
   const insertion = new Float64Array(m + 1).fill(Infinity)
   const lettersPerGlyph = new Float64Array(m + 1).fill(1), glyphsPerLetter = new Float64Array(m + 1).fill(1)
   for (let j = m - 1; j >= 0; j--) {
@@ -236,8 +260,50 @@ function restOf(steps: TokenSteps, m: number): Rest {
   }
   let loss = Infinity
   for (const costs of steps.at[0][0].letters) if (costs) for (const c of costs) loss = Math.min(loss, c)
-  return { insertion, loss, lettersPerGlyph, glyphsPerLetter, m }
+  return { insertion, loss, lettersPerGlyph, glyphsPerLetter, m, ...lettersBound(steps, m, loss, longest + 1) }
 }
+
+/**
+ * The least cost of reading glyphs j … m − 1 as l letters, whatever letters (each glyph read as no letter,
+ * a piece of 1–4 glyphs as one letter or as a table unit's letters, a letter from no glyph): cost[j][l].
+ * byLetters[(j·span + lo)·span + hi]: its least over l in lo … hi (span − 1: the most letters of a word),
+ * a bound on what finishing costs from a trie node whose words below have lo … hi letters more. It counts
+ * where the glyphs go, so it is much tighter than the counts above on long tokens (glued syllables), which
+ * the search reads for a single syllable before their two-syllable readings are tried.
+ */
+function lettersBound(steps: TokenSteps, m: number, loss: number, span: number): { byLetters: Float64Array; span: number } {
+  // (scratch arrays, reused by every call: one search at a time)
+  if (boundScratch.cost.length < (m + 1) * span) boundScratch.cost = new Float64Array(2 * (m + 1) * span)
+  if (boundScratch.byLetters.length < (m + 1) * span * span) boundScratch.byLetters = new Float64Array(2 * (m + 1) * span * span)
+  const cost = boundScratch.cost, byLetters = boundScratch.byLetters
+  for (let j = m; j >= 0; j--) {
+    const at = steps.at[j]
+    for (let l = 0; l < span; l++) {
+      let c = j === m && l === 0 ? 0 : Infinity
+      if (j < m) c = Math.min(c, steps.insertion[j] + cost[(j + 1) * span + l])
+      if (l > 0) c = Math.min(c, loss + cost[j * span + l - 1])
+      for (let k = 1; k < at.length; k++) {
+        const step = at[k], next = (j + k) * span
+        if (l > 0) c = Math.min(c, Math.min(step.least[0], step.least[1]) + cost[next + l - 1])
+        const golds = step.golds, g0 = step.goldCost[0], g1 = step.goldCost[1]
+        for (let x = 0; x < golds.length; x++) if (golds[x].length <= l) c = Math.min(c, Math.min(g0[x], g1[x]) + cost[next + l - golds[x].length])
+      }
+      cost[j * span + l] = c
+    }
+    for (let lo = 0; lo < span; lo++) {
+      let least = Infinity
+      for (let hi = lo; hi < span; hi++) {
+        least = Math.min(least, cost[j * span + hi])
+        // a sum taken in another order than a path's own may round a hair higher: never rule out a state
+        // whose word costs exactly the limit
+        byLetters[(j * span + lo) * span + hi] = Math.max(0, least - BOUND_SLACK)
+      }
+    }
+  }
+  return { byLetters, span }
+}
+const boundScratch = { cost: new Float64Array(0), byLetters: new Float64Array(0) }
+const BOUND_SLACK = 1e-9
 
 /**
  * The least cost of ending a word from trie node with j glyphs read: a letter takes at most
@@ -252,7 +318,8 @@ function restCost(t: Trie, r: Rest, node: number, j: number): number {
   if (extra > 0) c += extra * r.insertion[j]
   const short = t.minLetters[node] - left * r.lettersPerGlyph[j]
   if (short > 0) c += short * r.loss
-  return c
+  const b = r.byLetters[(j * r.span + t.minLetters[node]) * r.span + t.maxLetters[node]]
+  return c > b ? c : b
 }
 
 /**
@@ -354,7 +421,7 @@ class SearchScratch {
    * per state key (the children of a node, numbered consecutively, lie side by side for each count of
    * glyphs read): [stamp, best cost], the cost valid where the stamp is this search's number
    */
-  private best = new Float64Array(0)
+  best = new Float64Array(0)
   private nodes = 1
   foundGen = new Uint32Array(0)
   foundId = new Int32Array(64)
@@ -375,8 +442,6 @@ class SearchScratch {
 
   topCost(): number { return this.hCost[0] }
   topKey(): number { return this.hKey[0] }
-  jOf(key: number): number { return (key / this.nodes) | 0 }
-  nodeOf(key: number, j: number): number { return key - j * this.nodes }
 
   /** Queues state (node, j) at cost unless it costs more than limit or was reached as cheaply before. */
   offer(cost: number, node: number, j: number, limit: number): void {
@@ -386,11 +451,6 @@ class SearchScratch {
     best[2 * key] = this.gen
     best[2 * key + 1] = cost
     this.push(cost, key)
-  }
-
-  /** The best cost recorded for state key in this search. */
-  bestOf(key: number): number {
-    return this.best[2 * key] === this.gen ? this.best[2 * key + 1] : Infinity
   }
 
   /** Binary min-heap insertion (the new entry rises while its parent costs more). */

@@ -48,12 +48,15 @@ export class Channel {
   /** cost by gold unit, then observed string; [inside a word, at a word start] */
   private readonly memo = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()]
   readonly adapted: boolean
+  /** made from its parameters and the cited table alone (no entries given): equal parameters, equal channel */
+  readonly standard: boolean
 
   /** the mark layer's costs of a marked letter: kept, all marks dropped, partly dropped, a wrong mark */
   private readonly marks: { kept: number; dropped: number; partial: number; wrong: number }
 
-  constructor(params: ChannelParams, entries: Iterable<[string, string, number]> = defaultEntries(), adapted = false) {
+  constructor(params: ChannelParams, entries?: Iterable<[string, string, number]>, adapted = false) {
     this.params = params
+    this.standard = entries === undefined && !adapted
     const { pDrop, pWrong } = params
     this.marks = {
       kept: -Math.log(Math.max(1e-4, 1 - pDrop - pWrong)),
@@ -62,7 +65,7 @@ export class Channel {
       wrong: -Math.log(pWrong / 6),
     }
     this.adapted = adapted
-    for (const [gold, obs, cost] of entries) this.set(gold, obs, cost)
+    for (const [gold, obs, cost] of entries ?? defaultEntries()) this.set(gold, obs, cost)
   }
 
   private set(gold: string, obs: string, cost: number): void {
