@@ -12,7 +12,9 @@
  * stand spelled otherwise ("PHÙ CÁT" in the issuer, "Phú Cát" before the date), the document
  * contradicts itself and the syllable keeps its own confidence. Then
  *   confidence = min(rule confidence, weakest syllable).
- * A province named as the gazetteer spells it (extract/data/provinces.ts) backs its syllables the same way.
+ * A province named as the gazetteer spells it (extract/data/provinces.ts) backs its syllables the same
+ * way, and so do an organ name's fixed words as the organ tables spell them (the extractor writes them
+ * from the tables): what stays doubted in an issuer is its proper name.
  * A key name (KEY_NAMES) whose weakest syllable is under FLAG_BELOW gets a
  * `quality:uncertain-restoration` warning and needsReview.
  * Titles and positions are left to their rules: long runs of common words (and, for positions, a
@@ -20,6 +22,7 @@
  */
 import { foldForSearch } from '../normalize/syllable.js'
 import { PROVINCES } from '../extract/data/provinces.js'
+import { COMPANY_FORMS, LOCAL_BODIES, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, SCHOOL_LEVELS } from '../extract/data/organs.js'
 import type { Report } from '../report.js'
 import type { FieldTrace, PlanDocument } from '../schema/plan.js'
 
@@ -85,23 +88,34 @@ function pairElsewhere(pair: [string, string], lines: Line[], skip: (l: Line) =>
   return { same, other }
 }
 
-const PROVINCE_SYLLABLES = PROVINCES.map(syllablesOf)
+const PROVINCE_TERMS = PROVINCES.map(syllablesOf)
+/**
+ * Organ words of two syllables or more as the organ tables write them (extract/data/organs.ts): the
+ * extractor re-spells an organ name's fixed words from these tables, so in an issuer they are the
+ * table's spelling, whatever the restorer doubted; its proper names (places) are not.
+ */
+const ORGAN_TERMS = [
+  ...PROPER_NAMES, ...ORGAN_FIELDS, ...ORGAN_NAME_TERMS, ...LOCAL_BODIES, ...COMPANY_FORMS,
+  ...ORGAN_ABBREVIATIONS.map(([, full]) => full), ...SCHOOL_LEVELS.map(([, full]) => full), ...ORGAN_HEADS.map((h) => h.words),
+].map(syllablesOf).filter((t) => t.length >= 2)
+/** Fields whose value is an organ name (its fixed words from the tables). */
+const ORGAN_FIELDS_PATHS = ['issuer.name', 'issuer.parent']
 
-/** Indices of the syllables of `vals` that spell a province exactly as the gazetteer does. */
-function inProvinceName(vals: string[]): Set<number> {
+/** Indices of the syllables of `vals` that spell one of `terms` exactly. */
+function inTerms(vals: string[], terms: readonly string[][]): Set<number> {
   const out = new Set<number>()
-  for (const p of PROVINCE_SYLLABLES)
-    for (let i = 0; i + p.length <= vals.length; i++) if (p.every((s, k) => vals[i + k] === s)) for (let k = 0; k < p.length; k++) out.add(i + k)
+  for (const t of terms)
+    for (let i = 0; i + t.length <= vals.length; i++) if (t.every((s, k) => vals[i + k] === s)) for (let k = 0; k < t.length; k++) out.add(i + k)
   return out
 }
 
 /** The confidence of each doubted syllable of `value` on its lines, backed or contradicted by the rest of the document. */
-function syllableConfidences(value: string, trace: FieldTrace, lines: Line[]): Map<string, number> {
+function syllableConfidences(path: string, value: string, trace: FieldTrace, lines: Line[]): Map<string, number> {
   const own = (l: Line) => l.page === trace.prov.page && l.line >= trace.prov.lines[0] && l.line <= trace.prov.lines[1]
   const doubted = new Map<string, number>()
   for (const l of lines) if (own(l)) for (const [s, c] of l.doubted) doubted.set(s, Math.min(doubted.get(s) ?? 1, c))
   const vals = syllablesOf(value)
-  const province = inProvinceName(vals)
+  const fromTables = inTerms(vals, ORGAN_FIELDS_PATHS.includes(path) ? [...PROVINCE_TERMS, ...ORGAN_TERMS] : PROVINCE_TERMS)
   const out = new Map<string, number>()
   vals.forEach((s, i) => {
     const c = doubted.get(s)
@@ -109,7 +123,7 @@ function syllableConfidences(value: string, trace: FieldTrace, lines: Line[]): M
     if (c >= SURE_SYLLABLE) return void out.set(s, Math.min(out.get(s) ?? 1, c))
     const pairs = [i > 0 ? [vals[i - 1]!, s] : null, i + 1 < vals.length ? [s, vals[i + 1]!] : null].filter((p): p is [string, string] => !!p)
     const seen = pairs.map((p) => pairElsewhere(p, lines, own))
-    const backed = province.has(i) || (seen.some((x) => x.same) && !seen.some((x) => x.other))
+    const backed = fromTables.has(i) || (seen.some((x) => x.same) && !seen.some((x) => x.other))
     out.set(s, Math.min(out.get(s) ?? 1, backed ? Math.max(c, SUPPORTED) : c))
   })
   return out
@@ -127,7 +141,7 @@ export function applyRestorationConfidence(document: Pick<PlanDocument, 'fields'
     const trace: FieldTrace | undefined = document.fields[path]
     const value = valueAt(document, path)
     if (!trace || typeof value !== 'string' || !value.trim()) continue
-    const confs = syllableConfidences(value, trace, lines)
+    const confs = syllableConfidences(path, value, trace, lines)
     if (!confs.size) continue
     const weakest = Math.min(...confs.values())
     const flagged = (KEY_NAMES as readonly string[]).includes(path) && weakest < FLAG_BELOW

@@ -91,6 +91,16 @@ describe('the rest of the document backs or contradicts a doubted syllable', () 
     expect(r.confidence).toBeGreaterThanOrEqual(0.8)
   })
 
+  it("an issuer's fixed organ words as the organ tables spell them are backed; its proper name is not", () => {
+    const issuer = (restored: RestoredPage['restored']) => {
+      const document = { issuer: { name: 'Ủy ban nhân dân huyện Phù Cát', parent: null }, fields: { 'issuer.name': { prov: { page: 1, lines: [0, 1] as [number, number] }, confidence: 0.85, rule: 'extract:issuer-left-column' } } }
+      applyRestorationConfidence(document, page(['ỦY BAN NHÂN DÂN', 'HUYỆN PHÙ CÁT'], restored), new Report())
+      return document.fields['issuer.name'].confidence
+    }
+    expect(issuer([{ line: 0, text: 'NHÂN', confidence: 0.3 }])).toBe(0.85)
+    expect(issuer([{ line: 0, text: 'NHÂN', confidence: 0.3 }, { line: 1, text: 'PHÙ', confidence: 0.35 }])).toBe(0.35)
+  })
+
   it('text the restorer did not doubt is left as the rule said', () => {
     const r = check('Phù Cát', page(['Phù Cát, ngày 14 tháng 8 năm 2023'], []))
     expect(r.confidence).toBe(0.9)
