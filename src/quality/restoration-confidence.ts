@@ -99,7 +99,7 @@ const ORGAN_TERMS = [
   ...ORGAN_ABBREVIATIONS.map(([, full]) => full), ...SCHOOL_LEVELS.map(([, full]) => full), ...ORGAN_HEADS.map((h) => h.words),
 ].map(syllablesOf).filter((t) => t.length >= 2)
 /** Fields whose value is an organ name (its fixed words from the tables). */
-const ORGAN_FIELDS_PATHS = ['issuer.name', 'issuer.parent']
+const ORGAN_NAME_PATHS = ['issuer.name', 'issuer.parent']
 
 /** Indices of the syllables of `vals` that spell one of `terms` exactly. */
 function inTerms(vals: string[], terms: readonly string[][]): Set<number> {
@@ -115,7 +115,7 @@ function syllableConfidences(path: string, value: string, trace: FieldTrace, lin
   const doubted = new Map<string, number>()
   for (const l of lines) if (own(l)) for (const [s, c] of l.doubted) doubted.set(s, Math.min(doubted.get(s) ?? 1, c))
   const vals = syllablesOf(value)
-  const fromTables = inTerms(vals, ORGAN_FIELDS_PATHS.includes(path) ? [...PROVINCE_TERMS, ...ORGAN_TERMS] : PROVINCE_TERMS)
+  const fromTables = inTerms(vals, ORGAN_NAME_PATHS.includes(path) ? [...PROVINCE_TERMS, ...ORGAN_TERMS] : PROVINCE_TERMS)
   const out = new Map<string, number>()
   vals.forEach((s, i) => {
     const c = doubted.get(s)
