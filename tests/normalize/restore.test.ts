@@ -23,6 +23,18 @@ describe('normalizeText', () => {
     expect(out.split('\n')[2].startsWith('  ')).toBe(true)
   })
 
+  it('reads a marked vowel the OCR broke into two thin glyphs (Xil = Xã, phil = phù) in a garbled text', () => {
+    const text = [
+      "Th\\l'c hi~n K€ ho~ch s6 284/KH-UBND clla UBND tinh v~ vi~c t6 chuc phong trao thi dua",
+      'S& Lao dQng - Thuong binh va Xil hQi tinh t6 chuc th\\l\'c hi~n chinh sach an sinh xii hQi',
+      "cho ngu&i ngheo phil hQ'p v6'i di~u ki~n th\\l'c t€ clla dja phuong.",
+    ].join('\n')
+    const out = normalizeText(text).text.split('\n')
+    expect(out[1]).toContain('Thương binh và Xã hội')
+    expect(out[1]).toContain('an sinh xã hội')
+    expect(out[2]).toContain('phù hợp')
+  })
+
   it('leaves clean text untouched', () => {
     const clean = 'Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch tăng cường năng lực quản lý.\nCăn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ.'
     const r = normalizeText(clean)

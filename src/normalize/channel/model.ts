@@ -36,6 +36,12 @@ function factsOf(ch: string): Facts {
   return f
 }
 const SYMBOL = /^[^\p{L}]$/u
+// A marked vowel the OCR broke into two thin upright glyphs (ủ → ll, ù → il, ã → ii): no symbol tells it
+// from letters, so such a run is a vowel only in the generic layer and dearer than a run holding a symbol.
+const STROKE_RUN = /^[il1|!]{2}$/
+const STROKE_RUN_COST = 8
+/** Whether o is two thin upright glyphs (ii, il, l1…), which the generic layer may read as one vowel. */
+export const isStrokeRun = (o: string) => STROKE_RUN.test(o)
 
 export class Channel {
   readonly params: ChannelParams
@@ -166,6 +172,7 @@ export class Channel {
     if (o.length === 1 && isVowel(o)) return { vowel: 7 + 4 * w, consonant }
     if (o.length === 2 && [...o].some((x) => SYMBOL.test(x))) return { vowel: 7 + 4 * w, consonant }
     if (o.length === 3 && [...o].some((x) => SYMBOL.test(x))) return { vowel: 8 + 4 * w, consonant }
+    if (isStrokeRun(o)) return { vowel: STROKE_RUN_COST + 4 * w, consonant }
     return { vowel: Infinity, consonant }
   }
 }
