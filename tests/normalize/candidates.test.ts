@@ -82,3 +82,14 @@ describe('two thin glyphs read as one vowel', () => {
     expect(generic('iln', 'ăn') ?? Infinity).toBeGreaterThan(9)
   })
 })
+
+// A letter Vietnamese never writes (f, j, q, z) inside a garbled word stands for a vowel, as a symbol does.
+describe('letters Vietnamese never writes', () => {
+  const cost = (token: string, word: string) => channelCandidates(lex, channel, token, 400, 14).find((c) => c.word === word)?.cost ?? Infinity
+  it('are read as a vowel inside a word', () => {
+    expect(cost('tuqng', 'tượng')).toBeLessThan(9)
+  })
+  it('are not read as a vowel at a word start (a list item f), a code)', () => {
+    expect(cost('f', 'ở')).toBe(Infinity)
+  })
+})
