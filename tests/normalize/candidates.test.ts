@@ -67,3 +67,29 @@ describe('channel candidate search', () => {
     expect(words('phc1n')).toContain('phấn')
   })
 })
+
+// A marked vowel broken into two thin upright glyphs (ã → ii, ù → il) is read by the generic layer, after
+// an onset and only as a whole run of such glyphs.
+describe('two thin glyphs read as one vowel', () => {
+  const words = (token: string) => channelCandidates(lex, channel, token, 40, 9).map((c) => c.word)
+  it('reads a whole run after the onset as a vowel', () => {
+    expect(words('xil')).toContain('xã')
+    expect(words('phil')).toContain('phù')
+  })
+  it('does not read part of a longer run, nor a run that starts the word, that way', () => {
+    const generic = (token: string, word: string) => channelCandidates(lex, channel, token, 400, 14).find((c) => c.word === word)?.cost
+    expect(generic('ngili', 'ngôi') ?? Infinity).toBeGreaterThan(9)
+    expect(generic('iln', 'ăn') ?? Infinity).toBeGreaterThan(9)
+  })
+})
+
+// A letter Vietnamese never writes (f, j, q, z) inside a garbled word stands for a vowel, as a symbol does.
+describe('letters Vietnamese never writes', () => {
+  const cost = (token: string, word: string) => channelCandidates(lex, channel, token, 400, 14).find((c) => c.word === word)?.cost ?? Infinity
+  it('are read as a vowel inside a word', () => {
+    expect(cost('tuqng', 'tượng')).toBeLessThan(9)
+  })
+  it('are not read as a vowel at a word start (a list item f), a code)', () => {
+    expect(cost('f', 'ở')).toBe(Infinity)
+  })
+})

@@ -23,6 +23,28 @@ describe('normalizeText', () => {
     expect(out.split('\n')[2].startsWith('  ')).toBe(true)
   })
 
+  it('reads a marked vowel the OCR broke into two thin glyphs (Xil = Xã, phil = phù) in a garbled text', () => {
+    const text = [
+      "Th\\l'c hi~n K€ ho~ch s6 284/KH-UBND clla UBND tinh v~ vi~c t6 chuc phong trao thi dua",
+      'S& Lao dQng - Thuong binh va Xil hQi tinh t6 chuc th\\l\'c hi~n chinh sach an sinh xii hQi',
+      "cho ngu&i ngheo phil hQ'p v6'i di~u ki~n th\\l'c t€ clla dja phuong.",
+    ].join('\n')
+    const out = normalizeText(text).text.split('\n')
+    expect(out[1]).toContain('Thương binh và Xã hội')
+    expect(out[1]).toContain('an sinh xã hội')
+    expect(out[2]).toContain('phù hợp')
+  })
+
+  it('reads a letter Vietnamese never writes inside a garbled word as a vowel (tuqng = tượng, vfrng = vững), then learns it for the document', () => {
+    const text = [
+      "Th\\l'c hi~n K€ ho~ch s6 284/KH-UBND clla UBND tinh v~ vi~c t6 chuc phong trao thi dua",
+      "gi~m ngheo b€n vfrng, chu trQ'ng h6 trQ' cac d6i tuqng chinh sach t~i dja phuong.",
+    ].join('\n')
+    const out = normalizeText(text).text.split('\n')
+    expect(out[1]).toContain('giảm nghèo bền vững')
+    expect(out[1]).toContain('đối tượng chính sách')
+  })
+
   it('leaves clean text untouched', () => {
     const clean = 'Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch tăng cường năng lực quản lý.\nCăn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ.'
     const r = normalizeText(clean)

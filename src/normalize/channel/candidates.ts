@@ -4,7 +4,7 @@
 import { UNK_ID, type LanguageModel } from '../lm/model.js'
 import { isSyllableShape } from '../lm/vietnamese.js'
 import { stripDiacritics } from '../syllable.js'
-import type { Channel } from './model.js'
+import { isStrokeRun, type Channel } from './model.js'
 
 /** id2: the second syllable of a two-syllable reading of one glued token (word is then "bỏ lại"). */
 export type Candidate = { word: string; id: number; cost: number; id2?: number }
@@ -344,7 +344,11 @@ function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
     const row: Step[] = []
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const piece = o.slice(offset[j], offset[j + k])
-      row.push(memo.get(piece) ?? stepOf(lex, ch, memo, piece, k))
+      // two thin glyphs read as one vowel only after the onset and as a whole run (ngili is no ng + il + i)
+      const strokes = k === 2 && isStrokeRun(piece)
+      const whole = strokes && j > 0 && !isStrokeRun(obs[j - 1] + obs[j]) && (j + 2 >= m || !isStrokeRun(obs[j + 1] + obs[j + 2]))
+      const key = strokes && !whole ? piece + '\u0002' : piece
+      row.push(memo.get(key) ?? stepOf(lex, ch, memo, piece, k, key, whole))
     }
     at.push(row)
   }
@@ -354,9 +358,9 @@ function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
 
 const stepMemo = new WeakMap<Channel, Map<string, Step>>()
 /** The step of observed piece (k glyphs), made once per channel (kept in memo). */
-function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: string, k: number): Step {
+function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: string, k: number, key: string, strokeVowel: boolean): Step {
   let step: Step
-  const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && NON_LETTER.test(piece))
+  const byLetter = k <= 1 || (k <= 3 && ch.params.garble > 0 && (NON_LETTER.test(piece) || strokeVowel))
   const letters: Step['letters'] = byLetter ? [ch.costsFor(piece, false, lex.alphabet), ch.costsFor(piece, true, lex.alphabet)] : [null, null]
   const golds: Int32Array[] = [], cost0: number[] = [], cost1: number[] = []
   for (const g of (k > 0 && ch.byObserved.get(piece)) || []) {
@@ -368,7 +372,7 @@ function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: strin
     cost1.push(ch.cost(g, piece, true))
   }
   const least: Step['least'] = [leastOf(letters[0]), leastOf(letters[1])]
-  memo.set(piece, (step = { letters, least, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
+  memo.set(key, (step = { letters, least, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
   return step
 }
 

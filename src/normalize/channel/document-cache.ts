@@ -7,7 +7,8 @@ import type { LanguageModel } from '../lm/model.js'
 /** Decisions of a first reading, per line, in reading order: the word chosen and how sure the decoder was. */
 export type Reading = { to: string; confidence: number; verbatim?: boolean }[][]
 
-// bonus in nats: UNIGRAM_WEIGHT·ln(1 + count) for the word, BIGRAM_WEIGHT·ln(1 + count) for the pair
+// bonus in nats: for the word at most UNIGRAM_WEIGHT·ln(1 + count) (see the constructor), BIGRAM_WEIGHT·ln(1 + count)
+// for the pair
 const UNIGRAM_WEIGHT = 0.5
 const BIGRAM_WEIGHT = 1.5
 /** only decisions at least this sure are remembered */
@@ -34,7 +35,13 @@ export class DocumentCache {
         }
       }
     }
-    for (const [id, n] of this.uni) this.uni.set(id, UNIGRAM_WEIGHT * Math.log1p(n))
+    // a word's bonus is what the document's use of it says beyond the corpus model: the log-ratio of its
+    // share of the sure words to the model's unigram probability (Hội, Chữ thập đỏ in a Red Cross plan), at
+    // most the count bonus. A function word used at its usual rate (và) earns none, so its sheer frequency
+    // no longer pulls ambiguous tokens to it (vé: về, not và)
+    let total = 0
+    for (const n of this.uni.values()) total += n
+    for (const [id, n] of this.uni) this.uni.set(id, Math.min(UNIGRAM_WEIGHT * Math.log1p(n), Math.max(0, Math.log(n / total) - lm.unigram(id))))
     for (const [key, n] of pairs) {
       const prev = Math.floor(key / 65536)
       let m = this.after.get(prev)

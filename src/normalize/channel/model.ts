@@ -36,6 +36,16 @@ function factsOf(ch: string): Facts {
   return f
 }
 const SYMBOL = /^[^\p{L}]$/u
+// letters Vietnamese never writes (q only before u, which a real qu- reads letter for letter anyway): inside
+// a garbled word such a letter stands for something else, as a symbol does (tuqng = tượng, vfrng = vững);
+// not at a word's start, where it is more often a letter of a list item (f), a code or a foreign word
+const FOREIGN = /^[fjqz]$/
+// A marked vowel the OCR broke into two thin upright glyphs (ủ → ll, ù → il, ã → ii): no symbol tells it
+// from letters, so such a run is a vowel only in the generic layer and dearer than a run holding a symbol.
+const STROKE_RUN = /^[il1|!]{2}$/
+const STROKE_RUN_COST = 8
+/** Whether o is two thin upright glyphs (ii, il, l1…), which the generic layer may read as one vowel. */
+export const isStrokeRun = (o: string) => STROKE_RUN.test(o)
 
 export class Channel {
   readonly params: ChannelParams
@@ -104,7 +114,7 @@ export class Channel {
       // compute() letter by letter, with what depends on o alone worked out once: the mark and generic
       // layers per letter, then the table's entries for o (its few gold letters) where they are cheaper
       const costs = new Float64Array(alphabet.length)
-      const generic = this.params.garble > 0 ? this.genericCosts(o) : null
+      const generic = this.params.garble > 0 ? this.genericCosts(o, wordStart) : null
       for (let i = 0; i < alphabet.length; i++) {
         const g = alphabet[i]
         let best = g.length === 1 ? this.markCost(g, o) : Infinity
@@ -135,7 +145,7 @@ export class Channel {
     let best = this.table.get(g)?.get(o) ?? Infinity
     if ((g === 'đ' && (o === 'p' || o === 'b')) && !wordStart) best = Infinity // Đ→P/B only starts a word
     if (g.length === 1) best = Math.min(best, this.markCost(g, o))
-    if (this.params.garble > 0) best = Math.min(best, this.genericCost(g, o))
+    if (this.params.garble > 0) best = Math.min(best, this.genericCost(g, o, wordStart))
     return best
   }
 
@@ -151,21 +161,22 @@ export class Channel {
     return this.marks.wrong
   }
 
-  private genericCost(g: string, o: string): number {
+  private genericCost(g: string, o: string, wordStart: boolean): number {
     if (g.length !== 1) return Infinity
-    const c = this.genericCosts(o)
+    const c = this.genericCosts(o, wordStart)
     return isVowel(g) ? c.vowel : c.consonant
   }
 
   /** The generic layer for observed o: the cost of a vowel and of a consonant written as o. */
-  private genericCosts(o: string): { vowel: number; consonant: number } {
+  private genericCosts(o: string, wordStart: boolean): { vowel: number; consonant: number } {
     const w = 1 - this.params.garble // less garbled text: generic confusions cost more
     const consonant = o === '' ? 9 + 4 * w : Infinity
     if (o === '') return { vowel: 6.5 + 4 * w, consonant }
-    if (o.length === 1 && SYMBOL.test(o)) return { vowel: 6 + 4 * w, consonant }
+    if (o.length === 1 && (SYMBOL.test(o) || (!wordStart && FOREIGN.test(o)))) return { vowel: 6 + 4 * w, consonant }
     if (o.length === 1 && isVowel(o)) return { vowel: 7 + 4 * w, consonant }
     if (o.length === 2 && [...o].some((x) => SYMBOL.test(x))) return { vowel: 7 + 4 * w, consonant }
     if (o.length === 3 && [...o].some((x) => SYMBOL.test(x))) return { vowel: 8 + 4 * w, consonant }
+    if (isStrokeRun(o)) return { vowel: STROKE_RUN_COST + 4 * w, consonant }
     return { vowel: Infinity, consonant }
   }
 }
