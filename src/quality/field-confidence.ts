@@ -78,7 +78,8 @@ function inside(w: PageWord, b: Box): boolean {
   return cx >= b[0] - m && cx <= b[2] + m && cy >= b[1] - m && cy <= b[3] + m
 }
 
-function valueAt(doc: FieldConfidenceInput['document'], path: string): unknown {
+/** The value at a field path ("issuer.name") of a plan's document. */
+export function valueAt(doc: Partial<PlanDocument>, path: string): unknown {
   let v: unknown = doc
   for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
   return v

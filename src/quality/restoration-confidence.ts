@@ -24,6 +24,7 @@ import { foldForSearch } from '../normalize/syllable.js'
 import { PROVINCES } from '../extract/data/provinces.js'
 import { COMPANY_FORMS, LOCAL_BODIES, ORGAN_ABBREVIATIONS, ORGAN_FIELDS, ORGAN_HEADS, ORGAN_NAME_TERMS, PROPER_NAMES, SCHOOL_LEVELS } from '../extract/data/organs.js'
 import type { Report } from '../report.js'
+import { valueAt } from './field-confidence.js'
 import type { FieldTrace, PlanDocument } from '../schema/plan.js'
 
 /** A syllable as the restorer decided it, on a line of a page (doubts and restoration changes alike). */
@@ -47,12 +48,6 @@ type Line = { page: number; line: number; syllables: string[]; folded: string[];
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 const syllablesOf = (s: string) => s.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? []
-
-function valueAt(doc: Partial<PlanDocument>, path: string): unknown {
-  let v: unknown = doc
-  for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
-  return v
-}
 
 /** Every line of the document with its syllables and the lowest confidence of each syllable doubted there. */
 function linesOf(pages: readonly RestoredPage[]): Line[] {
