@@ -25,6 +25,11 @@ const S_ISVTX = 0o1000
 /** What identifies the file that was read: removal happens only while the path still names it. */
 export type FileIdentity = { dev: number; ino: number; size: number; mtimeMs: number }
 
+/** A file identity as one comparable string (an lstat result will do): equal while the path names the same, unchanged file. */
+export function identityKey(s: FileIdentity): string {
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`
+}
+
 export type InboxRead =
   | { kind: 'file'; bytes: Buffer; identity: FileIdentity }
   | { kind: 'unsafe'; reason: string }

@@ -1,16 +1,11 @@
 /**
  * The inbox as a listing, for the watcher's rescan: what the OS events should have brought. A
- * file's identity (device, inode, size, mtime) tells whether it changed since an intake saw it.
+ * file's identity (inbox-file.ts) tells whether it changed since an intake saw it.
  */
-import type { Stats } from 'node:fs'
 import { lstat, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { isIgnoredFileName } from './ignore.js'
-
-/** What tells a changed inbox entry from the one an intake saw. */
-export function identityKey(s: Stats): string {
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`
-}
+import { identityKey } from './inbox-file.js'
 
 /**
  * Every regular file under the inbox, by absolute path, with its identity: folders are entered

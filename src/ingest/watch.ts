@@ -37,9 +37,9 @@ import { writeFailureReport } from '../store/plan-files.js'
 import { contentId } from './content-id.js'
 import { incompleteReason } from './complete.js'
 import { isIgnoredFileName } from './ignore.js'
-import { identityKey, listInbox } from './list-inbox.js'
+import { listInbox } from './list-inbox.js'
 import { groupFileName, groupPageImages, joinParts, pageImageName, partsId, type DocumentPart } from './page-parts.js'
-import { readInboxFile, removeInboxFile, type FileIdentity } from './inbox-file.js'
+import { identityKey, readInboxFile, removeInboxFile, type FileIdentity } from './inbox-file.js'
 import { Ledger, type LedgerEntry } from './ledger.js'
 import { keepFailedInput, originalRelPath, storeOriginal } from './originals.js'
 import { RECONCILE_DEFAULTS, isLive, reconcile, type QueueState, type ReconcileResult } from './reconcile.js'
@@ -124,7 +124,7 @@ type InboxEntry = { file: string; identity: FileIdentity; bytes: Uint8Array }
 /** A several-image document in the inbox (`<name>_p<N>`, page-parts.ts): its files, its name, its parts joined in `bytes`. */
 type PageGroup = { entries: InboxEntry[]; fileName: string; bytes: Uint8Array; parts: DocumentPart[] }
 
-const sameIdentity = (a: FileIdentity, b: FileIdentity) => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
+const sameIdentity = (a: FileIdentity, b: FileIdentity) => identityKey(a) === identityKey(b)
 
 export class InboxWatcher {
   readonly ledger: Ledger
