@@ -17,7 +17,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bullConnection } from '../../src/queue/connection.js'
 import { DocumentQueue } from '../../src/queue/flow.js'
-import { InboxWatcher, type IngestOutcome } from '../../src/ingest/watch.js'
+import { InboxWatcher, type InboxEvents, type InboxOptions, type IngestOutcome } from '../../src/ingest/watch.js'
 import { DEFAULT_LIMITS } from '../../src/limits.js'
 import { dropPrefix, fixture, redisUnavailable, tempDirs, uniquePrefix, waitFor } from '../queue/helpers.js'
 
@@ -25,34 +25,44 @@ const skip = await redisUnavailable()
 const STABLE_MS = 300
 const RESCAN_MS = 100
 
+type Inbox = { dirs: Awaited<ReturnType<typeof tempDirs>>; watcher: InboxWatcher; close: () => Promise<void> }
+
+/** A started watcher on a fresh inbox, its queue on real Redis under its own prefix; `close` removes it all. */
+async function openInbox(tag: string, options: Partial<InboxOptions>, events: InboxEvents, before?: (dirs: Inbox['dirs']) => Promise<void>): Promise<Inbox> {
+  const prefix = uniquePrefix(tag)
+  const dirs = await tempDirs(tag)
+  await before?.(dirs)
+  const queue = new DocumentQueue({ connection: bullConnection(), prefix })
+  const watcher = new InboxWatcher({ inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: STABLE_MS, reconcileMs: 0, ...options }, events)
+  await watcher.start()
+  const close = async () => {
+    await watcher.close()
+    await queue.close()
+    await dropPrefix(prefix)
+    await dirs.cleanup()
+  }
+  return { dirs, watcher, close }
+}
+
 describe.skipIf(skip !== null)('the inbox takes only regular files of its own, and only complete ones', () => {
-  const prefix = uniquePrefix('inbox')
-  let dirs: Awaited<ReturnType<typeof tempDirs>>
-  let queue: DocumentQueue
-  let watcher: InboxWatcher
+  let inbox: Inbox
+  let dirs: Inbox['dirs']
   const outcomes: IngestOutcome[] = []
   const errors: unknown[] = []
   let outside: string
 
   beforeAll(async () => {
-    dirs = await tempDirs('inbox')
-    outside = path.join(dirs.root, 'outside')
-    await mkdir(path.join(outside, 'folder'), { recursive: true })
-    await writeFile(path.join(outside, 'secret.txt'), 'root:x:0:0:root:/root:/bin/bash\n')
-    await writeFile(path.join(outside, 'folder', 'ke-hoach.txt'), readFileSync(fixture('hon-quan.gt.txt')))
-    queue = new DocumentQueue({ connection: bullConnection(), prefix })
-    watcher = new InboxWatcher(
-      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: STABLE_MS, reconcileMs: 0, rescanMs: RESCAN_MS },
-      { outcome: (o) => outcomes.push(o), error: (_f, e) => errors.push(e) },
-    )
-    await watcher.start()
+    inbox = await openInbox('inbox', { rescanMs: RESCAN_MS }, { outcome: (o) => outcomes.push(o), error: (_f, e) => errors.push(e) }, async (d) => {
+      outside = path.join(d.root, 'outside')
+      await mkdir(path.join(outside, 'folder'), { recursive: true })
+      await writeFile(path.join(outside, 'secret.txt'), 'root:x:0:0:root:/root:/bin/bash\n')
+      await writeFile(path.join(outside, 'folder', 'ke-hoach.txt'), readFileSync(fixture('hon-quan.gt.txt')))
+    })
+    dirs = inbox.dirs
   }, 30_000)
 
   afterAll(async () => {
-    await watcher?.close()
-    await queue?.close()
-    await dropPrefix(prefix)
-    await dirs?.cleanup()
+    await inbox?.close()
   }, 30_000)
 
   it('reports links, hard links and FIFOs, leaves them and what they point to alone, and still takes a real file', async () => {
@@ -114,7 +124,7 @@ describe.skipIf(skip !== null)('the inbox takes only regular files of its own, a
     const id = createHash('sha256').update(bytes).digest('hex')
     const queued = await waitFor('the whole file queued', async () => outcomes.find((o) => o.kind === 'queued' && o.doc.id === id), 30_000)
     expect(queued.kind === 'queued' && queued.doc.fileName).toBe('paused.pdf')
-    await watcher.idle()
+    await inbox.watcher.idle()
     expect(outcomes.filter((o) => o.file === target && o.kind !== 'incomplete').map((o) => o.kind)).toEqual(['queued'])
     expect(existsSync(path.join(dirs.data, 'failed'))).toBe(false) // nothing quarantined
     expect(existsSync(target)).toBe(false)
@@ -122,29 +132,20 @@ describe.skipIf(skip !== null)('the inbox takes only regular files of its own, a
 })
 
 describe.skipIf(skip !== null)('a file whose file-system event never comes', () => {
-  const prefix = uniquePrefix('inbox-rescan')
-  let dirs: Awaited<ReturnType<typeof tempDirs>>
-  let queue: DocumentQueue
+  let inbox: Inbox
+  let dirs: Inbox['dirs']
   let watcher: InboxWatcher
   const outcomes: IngestOutcome[] = []
 
   beforeAll(async () => {
-    dirs = await tempDirs('inbox-rescan')
-    queue = new DocumentQueue({ connection: bullConnection(), prefix })
     // polling once an hour: after the start, no event reports a new file (as when the system's
     // inotify watches run out and a new subfolder goes unwatched)
-    watcher = new InboxWatcher(
-      { inbox: dirs.inbox, dataDir: dirs.data, outDir: dirs.out, limits: DEFAULT_LIMITS, queue, stableMs: STABLE_MS, reconcileMs: 0, rescanMs: 0, poll: true, pollInterval: 3_600_000 },
-      { outcome: (o) => outcomes.push(o) },
-    )
-    await watcher.start()
+    inbox = await openInbox('inbox-rescan', { rescanMs: 0, poll: true, pollInterval: 3_600_000 }, { outcome: (o) => outcomes.push(o) })
+    ;({ dirs, watcher } = inbox)
   }, 30_000)
 
   afterAll(async () => {
-    await watcher?.close()
-    await queue?.close()
-    await dropPrefix(prefix)
-    await dirs?.cleanup()
+    await inbox?.close()
   }, 30_000)
 
   it('is taken when the inbox is listed, once, and the next listing finds nothing left to do', async () => {
