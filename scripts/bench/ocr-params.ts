@@ -25,35 +25,18 @@ import { DEFAULT_PSM, fromTsv, resolveLangPath, toPgm } from '../../src/ocr/pool
 import { denoisePage } from '../../src/ocr/denoise.js'
 import type { GreyImage } from '../../src/image/grey-image.js'
 import { bestCer } from '../../tests/helpers/cer.js'
+import { BENCH_FILES, FIXTURES, ROOT, groundTruths } from './bench-files.js'
 
 const { values } = parseArgs({ options: { reps: { type: 'string' }, set: { type: 'string', multiple: true }, init: { type: 'string', multiple: true }, lang: { type: 'string' } } })
 const REPS = Number(values.reps) || 3
 const pairs = (l: string[]) => Object.fromEntries(l.map((s) => s.split('=') as [string, string]))
 const EXTRA = pairs(values.set ?? (values.lang || values.init ? [] : ['tessedit_do_invert=0']))
 const INIT = pairs(values.init ?? [])
-const ROOT = path.resolve(import.meta.dirname, '../..')
-const FIX = path.join(ROOT, 'fixtures')
-const FILES = [
-  { file: 'lao-cai.office.pdf', gt: 'lao-cai' },
-  { file: 'hon-quan.office.pdf', gt: 'hon-quan' },
-  { file: 'lao-cai.poor.pdf', gt: 'lao-cai' },
-  { file: 'hon-quan.poor.pdf', gt: 'hon-quan' },
-  { file: 'artefacts/lao-cai.pdf', gt: 'artefacts/lao-cai' },
-  { file: 'artefacts/hon-quan.pdf', gt: 'artefacts/hon-quan' },
-]
-const refs = (gt: string) =>
-  ['gt.txt', 'gt-logical.txt'].flatMap((ext) => {
-    try {
-      return [readFileSync(path.join(FIX, `${gt}.${ext}`), 'utf8')]
-    } catch {
-      return []
-    }
-  })
 
 // the pages as src/ocr/read-image.ts hands them to the OCR (illumination, deskew, despeckle, upscale; upright pages)
 const pages: { file: string; gt: string; page: number; image: GreyImage }[] = []
-for (const { file, gt } of FILES) {
-  const pdf = await openPdf(new Uint8Array(readFileSync(path.join(FIX, file))), DEFAULT_LIMITS)
+for (const { file, gt } of BENCH_FILES) {
+  const pdf = await openPdf(new Uint8Array(readFileSync(path.join(FIXTURES, file))), DEFAULT_LIMITS)
   for (let p = 1; p <= pdf.pageCount; p++) {
     const img = await renderPage(pdf, p, { dpi: DEFAULT_LIMITS.dpi, maxPixels: DEFAULT_LIMITS.maxPixels })
     pages.push({ file, gt, page: p, image: await atOcrResolution(await preprocessPage(img), DEFAULT_LIMITS.dpi) })
@@ -132,8 +115,8 @@ for (const [i, pg] of pages.entries()) {
   }
 }
 console.log('CER per file after the noise filter (pages joined):')
-for (const { file, gt } of FILES) {
+for (const { file, gt } of BENCH_FILES) {
   const idx = pages.flatMap((p, i) => (p.file === file ? [i] : []))
-  const cers = variants.map((_, k) => bestCer(refs(gt), idx.map((i) => texts[k]![i]!).join('\n')))
+  const cers = variants.map((_, k) => bestCer(groundTruths(gt), idx.map((i) => texts[k]![i]!).join('\n')))
   console.log(`  ${file.padEnd(28)} ${cers.map((c) => (c * 100).toFixed(2)).join(' / ')}%`)
 }

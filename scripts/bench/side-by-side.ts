@@ -22,31 +22,13 @@ import { openPdf } from '../../src/pdf/open.js'
 import { renderPage } from '../../src/pdf/render.js'
 import type { Plan } from '../../src/schema/plan.js'
 import { bestCer } from '../../tests/helpers/cer.js'
+import { BENCH_FILES, FIXTURES, ROOT, groundTruths } from './bench-files.js'
 
 const { values } = parseArgs({ options: { jobs: { type: 'string' }, baseline: { type: 'string' } } })
 const JOBS = Number(values.jobs) || os.availableParallelism()
-const ROOT = path.resolve(import.meta.dirname, '../..')
-const FIX = path.join(ROOT, 'fixtures')
-/** file → ground-truth stem (X.gt.txt, X.gt-logical.txt) and the scan's own dpi (its page images for native tesseract) */
-const FILES: { file: string; gt: string; dpi: number }[] = [
-  { file: 'lao-cai.office.pdf', gt: 'lao-cai', dpi: 300 },
-  { file: 'hon-quan.office.pdf', gt: 'hon-quan', dpi: 300 },
-  { file: 'lao-cai.poor.pdf', gt: 'lao-cai', dpi: 200 },
-  { file: 'hon-quan.poor.pdf', gt: 'hon-quan', dpi: 200 },
-  { file: 'artefacts/lao-cai.pdf', gt: 'artefacts/lao-cai', dpi: 200 },
-  { file: 'artefacts/hon-quan.pdf', gt: 'artefacts/hon-quan', dpi: 200 },
-]
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'kehoach-sbs-'))
 const f2 = (x: number) => x.toFixed(2)
-const refs = (gt: string) =>
-  ['gt.txt', 'gt-logical.txt'].flatMap((ext) => {
-    try {
-      return [readFileSync(path.join(FIX, `${gt}.${ext}`), 'utf8')]
-    } catch {
-      return []
-    }
-  })
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0
 
 /** Run `cmd` with at most `jobs` at once; resolves when all are done. */
@@ -72,8 +54,8 @@ const pages = await pageCount()
 
 async function pageCount(): Promise<number> {
   let n = 0
-  for (const { file } of FILES) {
-    const pdf = await openPdf(new Uint8Array(readFileSync(path.join(FIX, file))), DEFAULT_LIMITS)
+  for (const { file } of BENCH_FILES) {
+    const pdf = await openPdf(new Uint8Array(readFileSync(path.join(FIXTURES, file))), DEFAULT_LIMITS)
     n += pdf.pageCount
     await pdf.close()
   }
@@ -83,15 +65,15 @@ async function pageCount(): Promise<number> {
 /** `kehoach process` of this checkout (with its --timings summary), or of the baseline checkout. */
 async function benchKehoach(root: string, label: string, timings: boolean): Promise<void> {
   const out = path.join(work, `kehoach-${rows.length}`)
-  const args = [path.join(root, 'bin/kehoach.js'), 'process', ...FILES.map((f) => path.join(FIX, f.file)), '--out', out, '--jobs', String(JOBS), '--no-progress']
+  const args = [path.join(root, 'bin/kehoach.js'), 'process', ...BENCH_FILES.map((f) => path.join(FIXTURES, f.file)), '--out', out, '--jobs', String(JOBS), '--no-progress']
   const t0 = performance.now()
   const r = spawnSync(process.execPath, timings ? [...args, '--timings'] : args, { encoding: 'utf8' })
   const wall = (performance.now() - t0) / 1000
   if (r.status !== 0) throw new Error(`kehoach process: exit ${r.status}\n${r.stderr}`)
   const plans = readdirSync(out).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(path.join(out, n), 'utf8')) as Plan)
-  const cers = FILES.map(({ file, gt }) => {
+  const cers = BENCH_FILES.map(({ file, gt }) => {
     const plan = plans.find((p) => p.source.fileName === path.basename(file))!
-    return bestCer(refs(gt), plan.text.pages.map((p) => p.text).join('\n'))
+    return bestCer(groundTruths(gt), plan.text.pages.map((p) => p.text).join('\n'))
   })
   rows.push({ name: `${label} process --jobs ${JOBS}`, wall, cer: mean(cers) })
   if (timings) console.log(`${label} --timings:\n${r.stderr.split('\n').filter((l) => /^(timings|stage|\w[\w-]* +\d)/.test(l)).join('\n')}\n`)
@@ -100,8 +82,8 @@ async function benchKehoach(root: string, label: string, timings: boolean): Prom
 /** The scans' page images at their own resolution, as PNG (what native tesseract reads), untimed. */
 async function pageImages(): Promise<{ file: string; gt: string; images: string[] }[]> {
   const out = []
-  for (const { file, gt, dpi } of FILES) {
-    const pdf = await openPdf(new Uint8Array(readFileSync(path.join(FIX, file))), DEFAULT_LIMITS)
+  for (const { file, gt, dpi } of BENCH_FILES) {
+    const pdf = await openPdf(new Uint8Array(readFileSync(path.join(FIXTURES, file))), DEFAULT_LIMITS)
     const images: string[] = []
     for (let p = 1; p <= pdf.pageCount; p++) {
       const img = await renderPage(pdf, p, { dpi, maxPixels: DEFAULT_LIMITS.maxPixels })
@@ -128,7 +110,7 @@ async function benchNative(): Promise<void> {
   const t0 = performance.now()
   await runAll(cmds, JOBS)
   const wall = (performance.now() - t0) / 1000
-  const cers = docs.map((d) => bestCer(refs(d.gt), d.images.map((i) => readFileSync(i.replace(/\.png$/, '.txt'), 'utf8')).join('\n')))
+  const cers = docs.map((d) => bestCer(groundTruths(d.gt), d.images.map((i) => readFileSync(i.replace(/\.png$/, '.txt'), 'utf8')).join('\n')))
   rows.push({ name: `native tesseract -l vie, ${JOBS} processes`, wall, cer: mean(cers) })
 }
 
@@ -139,11 +121,11 @@ async function benchOcrmypdf(): Promise<void> {
   }
   const t0 = performance.now()
   await runAll(
-    FILES.map(({ file }, i) => ({ cmd: 'ocrmypdf', args: ['-l', 'vie', '--jobs', String(JOBS), '--sidecar', path.join(work, `o${i}.txt`), path.join(FIX, file), path.join(work, `o${i}.pdf`)] })),
+    BENCH_FILES.map(({ file }, i) => ({ cmd: 'ocrmypdf', args: ['-l', 'vie', '--jobs', String(JOBS), '--sidecar', path.join(work, `o${i}.txt`), path.join(FIXTURES, file), path.join(work, `o${i}.pdf`)] })),
     1,
   )
   const wall = (performance.now() - t0) / 1000
-  const cers = FILES.map(({ gt }, i) => bestCer(refs(gt), readFileSync(path.join(work, `o${i}.txt`), 'utf8').replace(/\f/g, '\n')))
+  const cers = BENCH_FILES.map(({ gt }, i) => bestCer(groundTruths(gt), readFileSync(path.join(work, `o${i}.txt`), 'utf8').replace(/\f/g, '\n')))
   const version = spawnSync('ocrmypdf', ['--version'], { encoding: 'utf8' }).stdout.trim()
   rows.push({ name: `ocrmypdf ${version} --jobs ${JOBS} (PDF/A out)`, wall, cer: mean(cers) })
 }
@@ -153,7 +135,7 @@ function mean(xs: number[]): number {
 }
 
 try {
-  console.log(`side by side: ${FILES.length} scanned PDFs, ${pages} pages; ${os.cpus().length} × ${os.cpus()[0]?.model}; load avg ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`)
+  console.log(`side by side: ${BENCH_FILES.length} scanned PDFs, ${pages} pages; ${os.cpus().length} × ${os.cpus()[0]?.model}; load avg ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`)
   if (values.baseline) await benchKehoach(path.resolve(values.baseline), 'kehoach (baseline)', false)
   await benchKehoach(ROOT, 'kehoach', true)
   await benchNative()
