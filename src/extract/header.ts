@@ -16,7 +16,7 @@ import { departmentFromCode } from './issuer-from-code.js'
 import { capitalize, clean, expandAbbreviations, expandUpper, fixProperNames, foldForSearch, isUpper, organCase, respellOrganHead, sentenceCase, titleCaseWords } from './text.js'
 import { CONFIDENCE } from './confidence.js'
 import { CONSOLIDATION_CODE, findConsolidation, type Consolidation } from './consolidation.js'
-import { isVietnameseSyllable } from '../normalize/syllable.js'
+import { hasVietnameseMarks, isVietnameseSyllable } from '../normalize/syllable.js'
 
 const SUB_HEADS = ORGAN_HEADS.filter((h) => h.sub).map((h) => foldForSearch(h.words)).sort((a, b) => b.length - a.length)
 const ALL_HEADS = ORGAN_HEADS.map((h) => foldForSearch(h.words))
@@ -145,8 +145,8 @@ export function restoreIssuerCode(code: string, names: string[]): string {
  * joint plan's partner), and nothing on the page says which.
  */
 function codeLetterUnsure(code: string, line: XLine, names: string[]): boolean {
-  const raw = line.src.raw.normalize('NFC')
-  if (/[^\x00-\x7f]/.test(raw) || !/\p{L}{2}/u.test(raw)) return false
+  const raw = line.src.raw
+  if (hasVietnameseMarks(raw) || !/\p{L}{2}/u.test(raw)) return false
   return code.split(/[-/]/).some((seg) => seg.includes('D') && !initialsOf(seg, names))
 }
 
