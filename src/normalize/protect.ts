@@ -175,7 +175,8 @@ function abbreviationSpans(line: string): ProtectedSpan[] {
     if (!/\p{Lu}/u.test(w) || /\p{Ll}{2}/u.test(w.replace(/CTr|TTr|QyĐ|TTg/g, ''))) continue
     const whole = repairCode(w)
     const parts = w.split(/[-&]/)
-    const known = !syllableReadAsCode(w) && (KNOWN.has(whole) || parts.every((p) => KNOWN.has(repairCode(p)) && !syllableReadAsCode(p)))
+    const isCode = (x: string, repaired: string) => KNOWN.has(repaired) && !syllableReadAsCode(x)
+    const known = isCode(w, whole) || parts.every((p) => isCode(p, repairCode(p)))
     // capitals that are no syllable, inside ordinary text (in a capitals heading such as
     // "VI PHẠM" they are words: there only known codes count)
     const notWords = w.length >= 2 && /^[\p{Lu}&-]+$/u.test(w) && parts.every((p) => !isVietnameseSyllable(p)) && (lowerShare < 0 ? (lowerShare = lowerShareOf(line)) : lowerShare) > 0.3
