@@ -10,6 +10,8 @@
  *
  *   npm run bench   (this first)      node --import tsx scripts/bench/side-by-side.ts [--jobs N] [--baseline DIR]
  * `--baseline DIR`: also run the `kehoach` of another built checkout (before/after in one run).
+ * `--runs N`: the whole comparison N times in a row, each run's table, then the median of each tool's
+ * wall time and of each run's ratios (one run on a shared machine moves by ±15%).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
@@ -24,8 +26,9 @@ import type { Plan } from '../../src/schema/plan.js'
 import { bestCer } from '../../tests/helpers/cer.js'
 import { BENCH_FILES, FIXTURES, ROOT, groundTruths } from './bench-files.js'
 
-const { values } = parseArgs({ options: { jobs: { type: 'string' }, baseline: { type: 'string' } } })
+const { values } = parseArgs({ options: { jobs: { type: 'string' }, baseline: { type: 'string' }, runs: { type: 'string' } } })
 const JOBS = Number(values.jobs) || os.availableParallelism()
+const RUNS = Math.max(1, Number(values.runs) || 1)
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'kehoach-sbs-'))
 const f2 = (x: number) => x.toFixed(2)
@@ -100,12 +103,14 @@ async function pageImages(): Promise<{ file: string; gt: string; images: string[
   return out
 }
 
+let images: Promise<{ file: string; gt: string; images: string[] }[]> | undefined
+
 async function benchNative(): Promise<void> {
   if (!has('tesseract', ['--list-langs']) || !spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout.includes('vie')) {
     rows.push({ name: 'native tesseract -l vie', wall: NaN, cer: null, note: 'skipped: not installed (tesseract-ocr-vie)' })
     return
   }
-  const docs = await pageImages()
+  const docs = await (images ??= pageImages())
   const cmds = docs.flatMap((d) => d.images.map((img) => ({ cmd: 'tesseract', args: [img, img.replace(/\.png$/, ''), '-l', 'vie'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } })))
   const t0 = performance.now()
   await runAll(cmds, JOBS)
@@ -134,16 +139,11 @@ function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length
 }
 
-try {
-  console.log(`side by side: ${BENCH_FILES.length} scanned PDFs, ${pages} pages; ${os.cpus().length} × ${os.cpus()[0]?.model}; load avg ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`)
-  if (values.baseline) await benchKehoach(path.resolve(values.baseline), 'kehoach (baseline)', false)
-  await benchKehoach(ROOT, 'kehoach', true)
-  await benchNative()
-  await benchOcrmypdf()
-  const native = rows.find((r) => r.name.startsWith('native'))?.wall
-  const ocrmypdf = rows.find((r) => r.name.startsWith('ocrmypdf'))?.wall
+function printTable(table: Row[]): void {
+  const native = table.find((r) => r.name.startsWith('native'))?.wall
+  const ocrmypdf = table.find((r) => r.name.startsWith('ocrmypdf'))?.wall
   console.log(`${'tool'.padEnd(48)} ${'wall s'.padStart(7)} ${'s/page'.padStart(7)} ${'CER'.padStart(7)} ${'÷native'.padStart(8)} ${'÷ocrmypdf'.padStart(9)}`)
-  for (const r of rows) {
+  for (const r of table) {
     if (r.note) {
       console.log(`${r.name.padEnd(48)} ${r.note}`)
       continue
@@ -153,6 +153,41 @@ try {
       `${r.name.padEnd(48)} ${f2(r.wall).padStart(7)} ${f2(r.wall / pages).padStart(7)} ${(r.cer == null ? '-' : `${f2(100 * r.cer)}%`).padStart(7)} ${ratio(native).padStart(8)} ${ratio(ocrmypdf).padStart(9)}`,
     )
   }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+
+/** Median over the runs of each tool's wall time and of its ratios to native tesseract and OCRmyPDF. */
+function printMedians(runs: Row[][]): void {
+  const wallOf = (table: Row[], prefix: string) => table.find((r) => r.name.startsWith(prefix))?.wall ?? NaN
+  console.log(`\nmedian of ${runs.length} runs`)
+  console.log(`${'tool'.padEnd(48)} ${'wall s'.padStart(7)} ${'÷native'.padStart(8)} ${'÷ocrmypdf'.padStart(9)}`)
+  for (const { name, note } of runs[0]!) {
+    if (note) continue
+    const walls = runs.map((t) => t.find((r) => r.name === name)!.wall)
+    const ratio = (prefix: string) => median(runs.map((t, i) => walls[i]! / wallOf(t, prefix)))
+    const fmt = (x: number) => (Number.isFinite(x) ? f2(x) : '-')
+    console.log(`${name.padEnd(48)} ${fmt(median(walls)).padStart(7)} ${fmt(ratio('native')).padStart(8)} ${fmt(ratio('ocrmypdf')).padStart(9)}`)
+  }
+}
+
+try {
+  console.log(`side by side: ${BENCH_FILES.length} scanned PDFs, ${pages} pages; ${os.cpus().length} × ${os.cpus()[0]?.model}; load avg ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`)
+  const runs: Row[][] = []
+  for (let run = 1; run <= RUNS; run++) {
+    rows.splice(0)
+    if (values.baseline) await benchKehoach(path.resolve(values.baseline), 'kehoach (baseline)', false)
+    await benchKehoach(ROOT, 'kehoach', run === 1)
+    await benchNative()
+    await benchOcrmypdf()
+    if (RUNS > 1) console.log(`run ${run} of ${RUNS}`)
+    printTable(rows)
+    runs.push([...rows])
+  }
+  if (RUNS > 1) printMedians(runs)
   console.log(`load avg after ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`)
 } finally {
   rmSync(work, { recursive: true, force: true })
