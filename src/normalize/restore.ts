@@ -535,13 +535,18 @@ function surface(d: Decision): string {
   return d.to === lmForm(d.from) ? d.from : withCaseOf(d.from, d.to)
 }
 
-/** UPPER stays upper, Title stays title; a capital P/B/D read as Đ keeps its capital. */
+/**
+ * UPPER stays upper, Title stays title; a capital P/B/D read as Đ keeps its capital. A Title-case
+ * token whose capital I was read for a small l (one upright stroke in sans-serif print: Iy = lý,
+ * Iap = lập) stays small: the capital is the OCR's, not the writer's.
+ */
 export function withCaseOf(observed: string, word: string): string {
   const letters = [...observed].filter((c) => /\p{L}/u.test(c))
   if (!letters.length) return word
   const upper = letters.filter((c) => c === c.toUpperCase() && c !== c.toLowerCase()).length
   if (letters.length >= 2 && upper === letters.length) return word.toUpperCase()
   const first = [...observed][0]
+  if (first === 'I' && word[0] === 'l') return word
   if (first !== first.toLowerCase()) return word[0].toUpperCase() + word.slice(1)
   return word
 }

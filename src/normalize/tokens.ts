@@ -17,6 +17,9 @@ const HAS_LETTER = /\p{L}/u
 const DASH = /^[-–—]+$/u
 // A word may carry glyphs that stand for letters in broken text: digits, ~ \ ' ’ € ¢ & ¥ @ } (
 const WORDLIKE = /^[\p{L}\p{N}~\\'’`€¢&¥@}({*:,]+$/u
+// A bare symbol that English-model OCR writes for a whole marked vowel: `¢` / `&` alone are ở (or có),
+// as in "quỹ & cip co so" = quỹ ở cấp cơ sở (shared/dev/002_confusions.md, "the bare ¢ / & tokens")
+const VOWEL_GLYPH = /^[¢&¥@]$/u
 
 export function piecesOf(line: string): Piece[] {
   const fixed = protectedSpans(line).sort((a, b) => a.start - b.start)
@@ -44,7 +47,7 @@ export function piecesOf(line: string): Piece[] {
     const start = tokStart + lead, end = start + core.length
     if (!core) continue
     if (/^\p{N}+$/u.test(core)) out.push({ kind: 'num', start, end, text: core })
-    else if (HAS_LETTER.test(core) && WORDLIKE.test(core)) {
+    else if ((HAS_LETTER.test(core) || VOWEL_GLYPH.test(core)) && WORDLIKE.test(core)) {
       // split on internal hyphens/slashes the LM treats as separate words (kinh-te, a/b)
       out.push({ kind: 'word', start, end, text: core })
     } else if (/^[\p{L}\p{N}]+([-/][\p{L}\p{N}]+)+$/u.test(core)) {

@@ -65,6 +65,26 @@ describe('normalizeText', () => {
     expect(withCaseOf('Pang', 'đảng')).toBe('Đảng')
   })
 
+  /** English-model OCR of a Party plan (seed 002's kind): bare ¢ and & tokens, a capital I for a small l. */
+  const ENGLISH_OCR = [
+    'Thuc hién Nghi quyét s6 21-NQ/TW cua Ban Chap hanh Trung wong Pang vé ting cudng',
+    'phat trién dang vién ¢ dia ban kho khan, mién nui; ning cao chat lugng sinh hoat',
+    'chi bo & co s& theo Diéu Ié Pang va quy dinh cta Trung wong; thwc hién Iy Iuan.',
+  ].join('\n')
+
+  it('reads a bare ¢ or & of English-model OCR as the word ở', () => {
+    const out = normalizeText(ENGLISH_OCR).text.split('\n')
+    expect(out[1]).toContain('đảng viên ở địa bàn')
+    expect(out[2]).toContain('chi bộ ở cơ sở')
+  })
+
+  it('writes a small l where the OCR read it as a capital I (Iy = lý), and keeps capitals it did not confuse', () => {
+    expect(normalizeText(ENGLISH_OCR).text.split('\n')[2]).toContain('Điều lệ Đảng và quy định của Trung ương; thực hiện lý luận.')
+    expect(withCaseOf('Iy', 'lý')).toBe('lý')
+    expect(withCaseOf('IY', 'lý')).toBe('LÝ')
+    expect(withCaseOf('Ich', 'ích')).toBe('Ích')
+  })
+
   it('reports statistics and the model version', () => {
     const r = normalizeText('Ke hoach thuc hien')
     expect(r.stats.lines).toBe(1)
