@@ -66,8 +66,10 @@ async function pageCount(): Promise<number> {
 }
 
 /** `kehoach process` of this checkout (with its --timings summary), or of the baseline checkout. */
+let outDirs = 0
+
 async function benchKehoach(root: string, label: string, timings: boolean): Promise<void> {
-  const out = path.join(work, `kehoach-${rows.length}`)
+  const out = path.join(work, `kehoach-${outDirs++}`) // a fresh folder each run: results already there are skipped
   const args = [path.join(root, 'bin/kehoach.js'), 'process', ...BENCH_FILES.map((f) => path.join(FIXTURES, f.file)), '--out', out, '--jobs', String(JOBS), '--no-progress']
   const t0 = performance.now()
   const r = spawnSync(process.execPath, timings ? [...args, '--timings'] : args, { encoding: 'utf8' })
