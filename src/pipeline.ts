@@ -19,12 +19,10 @@ import { readTextLayer } from './pdf/text-layer.js'
 import { judgeTextLayer } from './pdf/text-quality.js'
 import { renderPage } from './pdf/render.js'
 import { countImagePages, decodeImagePage } from './image/decode.js'
-import type { GreyImage } from './image/grey-image.js'
 import { layoutPage } from './layout/index.js'
 import type { OcrPool } from './ocr/pool.js'
 import { readPageImage, startFlags } from './ocr/read-image.js'
 import { splitTextPages } from './ingest/plain-text.js'
-import { Slots } from './slots.js'
 import { assemblePlan } from './assemble.js'
 import type { LanguageModel } from './normalize/index.js'
 import { untimed, type StageTimer } from './timings.js'
@@ -141,12 +139,10 @@ export function pagePool(lanes: () => Promise<number> | number): PageExecutor {
 /**
  * Scanned pages in flight beyond one per OCR worker: a page is decoded and cleaned up on the main
  * thread while the workers read the others, so a worker that finishes finds its next page ready
- * instead of waiting for it (≈ 0.8 s of main-thread work per page). Two, because a page keeps its
- * slot after its OCR while its tables are found and its cells re-read: with one, the page prepared
- * ahead is often taken at once and the next worker to finish waits (docs/ocr.md, "Keeping the
- * workers busy"). Each costs one page image in memory (≈ 9 MB grey at 300 dpi).
+ * instead of waiting for it (≈ 0.8 s of main-thread work per page; docs/ocr.md, "Keeping the workers busy").
+ * Each costs one page image in memory.
  */
-const PAGES_AHEAD = 2
+const PAGES_AHEAD = 1
 
 /**
  * The in-process executor of `kehoach process` and `kehoach reprocess`: scanned pages on the OCR
@@ -159,6 +155,31 @@ export function inProcessPages(ocr: () => Promise<OcrPool>): PageExecutor {
 }
 
 const SKIPPED = Symbol('page skipped: an earlier page of its document failed')
+
+/** A counting semaphore whose size is asked on first use; waiters are served in arrival order. */
+class Slots {
+  private size: Promise<number> | undefined
+  private busy = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(private readonly sizeOf: () => Promise<number> | number) {}
+
+  async acquire(): Promise<void> {
+    const size = Math.max(1, await (this.size ??= Promise.resolve(this.sizeOf())))
+    if (this.busy < size && this.waiting.length === 0) {
+      this.busy++
+      return
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve))
+  }
+
+  /** Hand the slot to the next waiter, or free it. */
+  release(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.busy--
+  }
+}
 
 /** Sniff, hash and count pages; bad input fails here, before any page work is queued. */
 export async function prepareDocument(input: DocumentInput, limits: Limits): Promise<PreparedDocument> {
@@ -236,12 +257,6 @@ function imagePageOf(doc: PreparedDocument, page: number): { bytes: Uint8Array; 
 export async function readPage(doc: PreparedDocument, page: number, deps: PageDeps): Promise<SourcePage> {
   const progress = (stage: string) => deps.onProgress?.({ stage, page, of: doc.pageCount })
   const time = deps.timer ?? untimed
-  // decoded in the page's turn to be prepared (readPageImage)
-  const decoded = (decode: () => Promise<GreyImage>) => async () => {
-    const image = await time('decode', decode)
-    progress('ocr')
-    return image
-  }
   if (doc.kind === 'text') {
     const lines = splitTextPages(new TextDecoder().decode(doc.bytes))[page - 1] ?? []
     return { page, origin: 'plain-text', lines: lines.map((text) => ({ text })), confidence: null }
@@ -249,7 +264,9 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
   if (doc.kind === 'image') {
     progress('decode')
     const { bytes, index } = imagePageOf(doc, page)
-    return readPageImage(decoded(() => decodeImagePage(bytes, index, deps.limits)), page, deps.ocr, time, deps.limits.dpi)
+    const image = await time('decode', () => decodeImagePage(bytes, index, deps.limits))
+    progress('ocr')
+    return readPageImage(image, page, deps.ocr, time, deps.limits.dpi)
   }
   const pdf = deps.pdf ?? (await openPdf(doc.bytes, deps.limits))
   try {
@@ -262,8 +279,9 @@ export async function readPage(doc: PreparedDocument, page: number, deps: PageDe
       note = verdict.reason
     }
     progress('render')
-    const render = decoded(() => renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
-    const ocred = await readPageImage(render, page, deps.ocr, time, deps.limits.dpi)
+    const image = await time('decode', () => renderPage(pdf, page, { dpi: deps.limits.dpi, maxPixels: deps.limits.maxPixels }))
+    progress('ocr')
+    const ocred = await readPageImage(image, page, deps.ocr, time, deps.limits.dpi)
     // a blank page's own note says more than "no text layer"
     return note && !ocred.blank ? { ...ocred, note } : ocred
   } finally {

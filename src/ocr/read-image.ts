@@ -23,41 +23,21 @@ import { rereadSignatureName } from '../layout/signature-name.js'
 import type { SourcePage } from '../schema/page.js'
 import type { OcrPool } from './pool.js'
 import { untimed, type StageTimer } from '../timings.js'
-import { Slots } from '../slots.js'
 
 /** Under this mean word confidence the page is read again upside down. */
 export const UPSIDE_DOWN_CONF = 0.5
 /** The second reading must beat the first by this much to be kept. */
 const BETTER_BY = 0.1
 
-/**
- * Pages are decoded and cleaned up one at a time, in the order they asked: that work runs on the one
- * main thread, so pages prepared side by side (each awaiting libvips in turn) would all reach the OCR
- * late, and at the start of a batch every OCR worker would wait for the slowest of them.
- */
-const preparing = new Slots(() => 1)
-
-/** A page image, or how to decode it (decoded in the page's turn to be prepared). */
-export type PageImageSource = GreyImage | (() => Promise<GreyImage>)
-
-type Prepared = { image: GreyImage; blank: string } | { image: GreyImage; base: Rotation; clean: GreyImage }
-
 /** `maxDpi`: the resolution a page with small text may be upscaled to (`Limits.dpi`, the PDF render resolution). */
-export async function readPageImage(source: PageImageSource, page: number, ocr: OcrPool, time: StageTimer = untimed, maxDpi = DEFAULT_LIMITS.dpi): Promise<SourcePage> {
-  const prepared = await preparing.run(async (): Promise<Prepared> => {
-    const image = typeof source === 'function' ? await source() : source
-    const blank = blankPageNote(image)
-    if (blank) return { image, blank }
-    const { axis } = await lineAxis(image)
-    const base: Rotation = axis === 'columns' ? 270 : 0
-    return { image, base, clean: await cleanTurned(image, base, time, maxDpi) }
-  })
-  const { image } = prepared
-  if ('blank' in prepared) return { page, origin: 'ocr', lines: [], confidence: null, width: image.width, height: image.height, dpi: image.dpi, note: prepared.blank, blank: true }
-  let best = await ocrClean(prepared.clean, prepared.base, page, ocr, time)
+export async function readPageImage(image: GreyImage, page: number, ocr: OcrPool, time: StageTimer = untimed, maxDpi = DEFAULT_LIMITS.dpi): Promise<SourcePage> {
+  const blank = blankPageNote(image)
+  if (blank) return { page, origin: 'ocr', lines: [], confidence: null, width: image.width, height: image.height, dpi: image.dpi, note: blank, blank: true }
+  const { axis } = await lineAxis(image)
+  const base: Rotation = axis === 'columns' ? 270 : 0
+  let best = await ocrTurned(image, base, page, ocr, time, maxDpi)
   if ((best.read.confidence ?? 1) < UPSIDE_DOWN_CONF) {
-    const turned = ((prepared.base + 180) % 360) as Rotation
-    const other = await ocrClean(await preparing.run(() => cleanTurned(image, turned, time, maxDpi)), turned, page, ocr, time)
+    const other = await ocrTurned(image, ((base + 180) % 360) as Rotation, page, ocr, time, maxDpi)
     if ((other.read.confidence ?? 0) >= (best.read.confidence ?? 0) + BETTER_BY) best = other
   }
   // tables (and their cell re-reads) only for the reading kept
@@ -66,13 +46,9 @@ export async function readPageImage(source: PageImageSource, page: number, ocr: 
   return { ...named, ...startFlags(named) }
 }
 
-/** The page turned and cleaned, at the resolution its text needs. */
-function cleanTurned(image: GreyImage, rotation: Rotation, time: StageTimer, maxDpi: number): Promise<GreyImage> {
-  return time('preprocess', async () => atOcrResolution(await preprocessPage(await turnPage(image, rotation)), maxDpi))
-}
-
-/** OCR of a cleaned page; the cleaned image is kept for the table step. */
-async function ocrClean(clean: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer): Promise<{ read: SourcePage; clean: GreyImage }> {
+/** Turn, clean and OCR the page; the cleaned image is kept for the table step. */
+async function ocrTurned(image: GreyImage, rotation: Rotation, page: number, ocr: OcrPool, time: StageTimer, maxDpi: number): Promise<{ read: SourcePage; clean: GreyImage }> {
+  const clean = await time('preprocess', async () => atOcrResolution(await preprocessPage(await turnPage(image, rotation)), maxDpi))
   const ocred = await time('ocr', () => ocr.recognize(clean, page))
   return { read: rotation ? { ...ocred, rotation } : ocred, clean }
 }

@@ -102,20 +102,4 @@ describe('pages as they come', () => {
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc')
     expect(text).toMatch(/ngày 16 tháng 4 năm 2024/)
   })
-
-  it('prepares pages one at a time in arrival order, so the first page reaches the OCR before the next is decoded', async () => {
-    const half = await topHalf(page)
-    const events: string[] = []
-    // page reads only: table cells and the signer's name are read with parameters of their own
-    const counted: OcrPool = { ...pool, recognize: (img, n, params) => (params || events.push(`ocr ${n}`), pool.recognize(img, n, params)) }
-    // each page decoded as the pipeline decodes one: libvips work awaited off the main thread
-    const decode = (n: number) => async () => {
-      events.push(`decode ${n}`)
-      const data = await sharp(half.data, { raw: { width: half.width, height: half.height, channels: 1 } }).toColourspace('b-w').raw().toBuffer()
-      return { ...half, data: new Uint8Array(data) }
-    }
-    const reads = await Promise.all([1, 2].map((n) => readPageImage(decode(n), n, counted)))
-    expect(reads.map((r) => r.lines.length > 5)).toEqual([true, true])
-    expect(events).toEqual(['decode 1', 'ocr 1', 'decode 2', 'ocr 2'])
-  })
 })
