@@ -65,9 +65,9 @@ async function pageCount(): Promise<number> {
   return n
 }
 
-/** `kehoach process` of this checkout (with its --timings summary), or of the baseline checkout. */
 let outDirs = 0
 
+/** `kehoach process` of this checkout (with its --timings summary), or of the baseline checkout. */
 async function benchKehoach(root: string, label: string, timings: boolean): Promise<void> {
   const out = path.join(work, `kehoach-${outDirs++}`) // a fresh folder each run: results already there are skipped
   const args = [path.join(root, 'bin/kehoach.js'), 'process', ...BENCH_FILES.map((f) => path.join(FIXTURES, f.file)), '--out', out, '--jobs', String(JOBS), '--no-progress']
