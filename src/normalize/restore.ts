@@ -293,7 +293,6 @@ export class Restorer {
         d.backWord[nb++] = w2
       }
       this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
-      const pairs = cache?.pairsAfter(w2)
       // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
       if (this.lm.hasFourgrams && from >= 0) {
         const p = d.back[from]
@@ -303,10 +302,7 @@ export class Restorer {
         const second = ids2[i]
         // a two-syllable reading (glued token) moves the state on by two words
         let score = base + d.row[i] - costs[i]
-        if (cache && d.uniBonus[i] >= 0) {
-          const b = pairs?.get(ids[i])
-          score += d.uniBonus[i] + (b === undefined ? 0 : b)
-        }
+        if (cache && d.uniBonus[i] >= 0) score += d.uniBonus[i] + cache.pairBonus(w2, ids[i])
         if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
         const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
         m = mergeExtension(d, m, score, from, i, s1, s2)

@@ -15,12 +15,18 @@ const BIGRAM_WEIGHT = 1.5
 const MIN_CONFIDENCE = 0.9
 
 export class DocumentCache {
-  /** the bonus of each sure word (weight · ln(1 + count)) */
-  private readonly uni = new Map<number, number>()
-  /** the bonus of each sure pair, by first word: word → (next word → bonus) */
-  private readonly after = new Map<number, Map<number, number>>()
+  /** the bonus of each sure word, by id (NO_BONUS: never sure); an array, as the decoder reads it per candidate */
+  private readonly uni: Float64Array
+  /**
+   * the bonus of each sure pair in an open-addressing table, as the decoder asks it per beam state and
+   * candidate: slot → (first word, next word) as key + 1 (0: empty) and the bonus
+   */
+  private readonly pairKey: Float64Array
+  private readonly pairValue: Float64Array
+  private readonly pairMask: number
 
   constructor(lm: LanguageModel, reading: Reading) {
+    const uni = new Map<number, number>()
     const pairs = new Map<number, number>()
     for (const line of reading) {
       let prev = -1
@@ -29,7 +35,7 @@ export class DocumentCache {
         const ids = d.to.toLowerCase().split(' ').map((w) => (lm.has(w) ? lm.idOf(w) : -1))
         for (const id of ids) {
           const sure = d.confidence >= MIN_CONFIDENCE && id >= 0
-          if (sure) this.uni.set(id, (this.uni.get(id) ?? 0) + 1)
+          if (sure) uni.set(id, (uni.get(id) ?? 0) + 1)
           if (sure && prev >= 0) pairs.set(prev * 65536 + id, (pairs.get(prev * 65536 + id) ?? 0) + 1)
           prev = sure ? id : -1
         }
@@ -40,23 +46,43 @@ export class DocumentCache {
     // most the count bonus. A function word used at its usual rate (và) earns none, so its sheer frequency
     // no longer pulls ambiguous tokens to it (vé: về, not và)
     let total = 0
-    for (const n of this.uni.values()) total += n
-    for (const [id, n] of this.uni) this.uni.set(id, Math.min(UNIGRAM_WEIGHT * Math.log1p(n), Math.max(0, Math.log(n / total) - lm.unigram(id))))
+    for (const n of uni.values()) total += n
+    this.uni = new Float64Array(lm.size).fill(NO_BONUS)
+    for (const [id, n] of uni) this.uni[id] = Math.min(UNIGRAM_WEIGHT * Math.log1p(n), Math.max(0, Math.log(n / total) - lm.unigram(id)))
+    let size = 1
+    while (size < pairs.size * 2) size <<= 1
+    this.pairKey = new Float64Array(size)
+    this.pairValue = new Float64Array(size)
+    this.pairMask = size - 1
     for (const [key, n] of pairs) {
-      const prev = Math.floor(key / 65536)
-      let m = this.after.get(prev)
-      if (!m) this.after.set(prev, (m = new Map()))
-      m.set(key - prev * 65536, BIGRAM_WEIGHT * Math.log1p(n))
+      let h = pairSlot(key) & this.pairMask
+      while (this.pairKey[h] !== 0) h = (h + 1) & this.pairMask
+      this.pairKey[h] = key + 1
+      this.pairValue[h] = BIGRAM_WEIGHT * Math.log1p(n)
     }
   }
 
   /** The word's own bonus, or undefined when the first reading was never sure of it (then no bonus at all). */
   unigramBonus(id: number): number | undefined {
-    return this.uni.get(id)
+    const b = this.uni[id]
+    return b === NO_BONUS ? undefined : b
   }
 
-  /** The pair bonuses of the words after prev (undefined: none); a pair counts on top of its word's bonus. */
-  pairsAfter(prev: number): Map<number, number> | undefined {
-    return this.after.get(prev)
+  /** The bonus of the pair (prev, id), 0 when the first reading was never sure of it; it counts on top of id's own. */
+  pairBonus(prev: number, id: number): number {
+    const key = prev * 65536 + id + 1
+    const keys = this.pairKey, mask = this.pairMask
+    for (let h = pairSlot(key - 1) & mask; ; h = (h + 1) & mask) {
+      const k = keys[h]
+      if (k === key) return this.pairValue[h]
+      if (k === 0) return 0
+    }
   }
+}
+
+const NO_BONUS = -1
+
+/** Slot of a pair key (first word · 65536 + next word) before masking. */
+function pairSlot(key: number): number {
+  return Math.imul(key | 0, 0x9e3779b1) >>> 16 ^ key
 }
