@@ -76,8 +76,20 @@ const RHYMES_STRIPPED: ReadonlySet<string> = new Set([...RHYMES].map(stripMarksO
 
 /** Removes tone and vowel marks; đ→d, Đ→D. Other characters are kept. Output is NFC. */
 export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC')
+  if (s.length > STRIP_MEMO_LENGTH) return strip(s)
+  // short strings (letters, syllables) come back again and again: the restorer strips every token and
+  // every aligned letter of a document several times
+  let out = stripMemo.get(s)
+  if (out === undefined) {
+    if (stripMemo.size >= STRIP_MEMO_SIZE) stripMemo.clear()
+    stripMemo.set(s, (out = strip(s)))
+  }
+  return out
 }
+const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC')
+const STRIP_MEMO_LENGTH = 12
+const STRIP_MEMO_SIZE = 50_000
+const stripMemo = new Map<string, string>()
 
 /** Diacritic-less, lower-case, single-spaced: the key for search "with or without diacritics". */
 export function foldForSearch(s: string): string {
