@@ -543,6 +543,8 @@ export function withCaseOf(observed: string, word: string): string {
 }
 
 export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
+  // (the loops over a document's pieces and decisions live in small functions of their own: this one runs
+  // a few times per document, and its own loops made it a large, costly unit for the JIT compiler)
   const pieces = opts.pieces ?? lines.map(piecesOf)
   const est = estimateParams(lines, opts.lm, opts.trustMarks, pieces)
   // Vietnamese-model OCR keeps marks on most words (trust ≥ 0.6); English-model OCR (garbled, marks
@@ -551,9 +553,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   if (est.pDrop < 0.001) {
     // clean text: every word is kept as written (one candidate each) and codes are not re-spelled, so the
     // decoder has nothing to decide: the lines come back as they are
-    let syllables = 0
-    for (const ps of pieces) for (const p of ps) if (p.kind === 'word') syllables++
-    return { lines: [...lines], changes: [], doubts: [], syllables, lowConfidence: 0, params: est, pieces }
+    return { lines: [...lines], changes: [], doubts: [], syllables: wordCount(pieces), lowConfidence: 0, params: est, pieces }
   }
   const r = new Restorer(opts.lm, est)
   let result = r.restoreLines(lines, pieces, opts.tokenConf)
@@ -561,16 +561,34 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
   const prior = new Channel(est) // one object for every round: its costs and alignments are reused
   for (let k = 0; k < rounds; k++) {
-    const pairs: [string, string, number][] = []
-    for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
-    r.setChannel(adaptChannel(prior, pairs))
+    r.setChannel(adaptChannel(prior, confidentPairs(result.decisions)))
     r.documentCache = new DocumentCache(opts.lm, result.decisions)
     result = r.restoreLines(lines, pieces, opts.tokenConf)
   }
+  const { changes, doubts, syllables, lowConfidence } = restoredChanges(result.decisions)
+  return { lines: result.lines, changes, doubts, syllables, lowConfidence, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+}
+
+/** The words of a document's pieces. */
+function wordCount(pieces: Piece[][]): number {
+  let n = 0
+  for (const ps of pieces) for (const p of ps) if (p.kind === 'word') n++
+  return n
+}
+
+/** What adaptation learns from: (word, observed token, confidence) of each confident one-word decision. */
+function confidentPairs(decisions: Decision[][]): [string, string, number][] {
+  const pairs: [string, string, number][] = []
+  for (const ds of decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
+  return pairs
+}
+
+/** The changes, doubts and counts of a document's final decisions. */
+function restoredChanges(decisions: Decision[][]): Pick<RestoreResult, 'changes' | 'doubts' | 'syllables' | 'lowConfidence'> {
   const changes: RestoreChange[] = []
   const doubts: Doubt[] = []
   let syllables = 0, low = 0
-  result.decisions.forEach((ds, line) => {
+  decisions.forEach((ds, line) => {
     for (const d of ds) {
       if (d.verbatim) {
         changes.push({ line, column: d.start, from: d.from, to: d.to, confidence: 1 })
@@ -583,7 +601,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
       if (d.confidence < SURE) doubts.push({ line, text: to, confidence: round(d.confidence) })
     }
   })
-  return { lines: result.lines, changes, doubts, syllables, lowConfidence: low, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+  return { changes, doubts, syllables, lowConfidence: low }
 }
 
 const OCR_MIN_TRUST = 0.6
