@@ -669,8 +669,17 @@ const arrays = new WeakMap<Candidate[], CandArrays>()
 /** Candidate ids (second syllable of a split reading, else -1) and costs as typed arrays, made once per list. */
 function arraysOf(cands: Candidate[]): CandArrays {
   let a = arrays.get(cands)
-  if (!a)
-    arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
+  if (!a) {
+    const n = cands.length
+    a = { ids: new Int32Array(n), ids2: new Int32Array(n), costs: new Float64Array(n) }
+    for (let i = 0; i < n; i++) {
+      const c = cands[i]
+      a.ids[i] = c.id
+      a.ids2[i] = c.id2 ?? -1
+      a.costs[i] = c.cost
+    }
+    arrays.set(cands, a)
+  }
   return a
 }
 
