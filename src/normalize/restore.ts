@@ -97,8 +97,9 @@ export class Restorer {
     this.ocr = ocr
     this.clean = !ocr && params.pDrop < 0.001
     this.lex = lexiconOf(lm)
-    this.channel = new Channel(params)
-    this.cache = ocr ? new Map() : sharedCache(this.lex, `${params.pDrop}|${params.pWrong}|${params.garble}`)
+    const key = `${params.pDrop}|${params.pWrong}|${params.garble}`
+    this.channel = ocr ? new Channel(params) : standardChannel(this.lex, params, key)
+    this.cache = ocr ? new Map() : sharedCache(this.lex, key)
   }
 
   /** The document's own confident words and pairs (a cache LM), used from the next decode on. */
@@ -559,7 +560,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   let result = r.restoreLines(lines, pieces, opts.tokenConf)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
-  const prior = new Channel(est) // one object for every round: its costs and alignments are reused
+  const prior = r.currentChannel // the standard channel of these parameters: its costs and alignments are reused
   for (let k = 0; k < rounds; k++) {
     r.setChannel(adaptChannel(prior, confidentPairs(result.decisions)))
     r.documentCache = new DocumentCache(opts.lm, result.decisions)
@@ -662,6 +663,24 @@ function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
     byKey.set(key, (m = new Map()))
   } else if (m.size > 200_000) m.clear()
   return m
+}
+/**
+ * The channel made from parameters alone (no adaptation), one per lexicon and parameter set for the process:
+ * equal parameters make an equal channel, so documents that share them share its memoised costs and the
+ * candidate search's steps (which are in the lexicon's alphabet).
+ */
+const standardChannels = new WeakMap<Lexicon, Map<string, Channel>>()
+const MAX_MEMOISED_PIECES = 20_000
+function standardChannel(lex: Lexicon, params: ChannelParams, key: string): Channel {
+  let byKey = standardChannels.get(lex)
+  if (!byKey) standardChannels.set(lex, (byKey = new Map()))
+  let ch = byKey.get(key)
+  // (a long-lived process starts afresh once the memoised costs grow large)
+  if (!ch || ch.memoised > MAX_MEMOISED_PIECES) {
+    if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!)
+    byKey.set(key, (ch = new Channel({ pDrop: params.pDrop, pWrong: params.pWrong, garble: params.garble })))
+  }
+  return ch
 }
 
 type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array }

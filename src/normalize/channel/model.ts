@@ -135,6 +135,11 @@ export class Channel {
   }
   private readonly optionMemo = new Map<string, Float64Array | null>()
 
+  /** How many observed pieces have their letter costs memoised (costsFor). */
+  get memoised(): number {
+    return this.optionMemo.size
+  }
+
   /** Cost of an observed character with no intended letter behind it. */
   insertion(o: string): number {
     if (CHEAP_INSERTIONS.includes(o)) return 2 + 4 * (1 - this.params.garble)
