@@ -731,20 +731,33 @@ function mergeExtension(d: DecoderArrays, m: number, score: number, from: number
   return m
 }
 
-/** Keeps the best BEAM of slot t's m extensions as its states, best first; returns how many. */
+/**
+ * Keeps the best BEAM of slot t's m extensions as its states, best first (on equal scores the earlier
+ * extension first); returns how many. One pass: each extension is compared with the worst kept so far,
+ * and most are dropped by that one comparison.
+ */
 function keepBest(d: DecoderArrays, t: number, m: number): number {
   const size = Math.min(BEAM, m)
+  const top = d.top
+  let kept = 0
+  for (let x = 0; x < m; x++) {
+    const s = d.xScore[x]
+    if (kept === size && !(s > d.xScore[top[kept - 1]])) continue
+    let p = kept === size ? kept - 1 : kept++
+    while (p > 0 && s > d.xScore[top[p - 1]]) {
+      top[p] = top[p - 1]
+      p--
+    }
+    top[p] = x
+  }
   const base = t * BEAM
   for (let r = 0; r < size; r++) {
-    let bi = -1, bs = -Infinity
-    for (let x = 0; x < m; x++) if (d.xScore[x] > bs) (bs = d.xScore[x]), (bi = x)
-    const at = base + r
-    d.score[at] = bs
+    const bi = top[r], at = base + r
+    d.score[at] = d.xScore[bi]
     d.back[at] = d.xFrom[bi]
     d.cand[at] = d.xCand[bi]
     d.w1[at] = d.xW1[bi]
     d.w2[at] = d.xW2[bi]
-    d.xScore[bi] = -Infinity
   }
   d.size[t] = size
   return size
@@ -774,7 +787,7 @@ type DecoderArrays = {
   w1: Int32Array; w2: Int32Array; score: Float64Array; back: Int32Array; cand: Int32Array; size: Int32Array
   xScore: Float64Array; xFrom: Int32Array; xCand: Int32Array; xW1: Int32Array; xW2: Int32Array
   hkey: Float64Array; hval: Int32Array; hgen: Uint32Array; gen: number; row: Float64Array
-  back2: Float64Array; backWord: Int32Array; uniBonus: Float64Array
+  back2: Float64Array; backWord: Int32Array; uniBonus: Float64Array; top: Int32Array
 }
 let dec: DecoderArrays | null = null
 /** Scratch arrays of the decoder, grown to the longest phrase and reused (one decode at a time). */
@@ -785,7 +798,7 @@ function decoderArrays(T: number): DecoderArrays {
       w1: new Int32Array(s), w2: new Int32Array(s), score: new Float64Array(s), back: new Int32Array(s), cand: new Int32Array(s), size: new Int32Array(n),
       xScore: new Float64Array(x), xFrom: new Int32Array(x), xCand: new Int32Array(x), xW1: new Int32Array(x), xW2: new Int32Array(x),
       hkey: new Float64Array(HSIZE), hval: new Int32Array(HSIZE), hgen: new Uint32Array(HSIZE), gen: dec?.gen ?? 0, row: dec?.row ?? new Float64Array(64),
-      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backWord: new Int32Array(BEAM + 1), uniBonus: dec?.uniBonus ?? new Float64Array(64),
+      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backWord: new Int32Array(BEAM + 1), uniBonus: dec?.uniBonus ?? new Float64Array(64), top: new Int32Array(BEAM),
     }
   }
   return dec
