@@ -273,7 +273,7 @@ export class Restorer {
     const { ids, ids2, costs } = arraysOf(cands)
     const n = cands.length
     if (d.row.length < n) d.row = new Float64Array(n * 2)
-    if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
+    if (d.back2.length < n * BEAM) (d.back2 = new Float64Array(n * BEAM * 2)), (d.backFound = new Uint8Array(n * BEAM * 2))
     const cache = this.documentCache
     // the document cache's word bonuses, once per slot (−1: none, the pair bonus then does not count either)
     if (cache) {
@@ -290,10 +290,10 @@ export class Restorer {
       let r = 0
       while (r < nb && d.backWord[r] !== w2) r++
       if (r === nb) {
-        this.lm.backoffRow(w2, ids, n, d.back2, r * n)
+        this.lm.backoffRow(w2, ids, n, d.back2, r * n, d.backFound)
         d.backWord[nb++] = w2
       }
-      this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
+      this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row, d.backFound)
       // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
       if (this.lm.hasFourgrams && from >= 0) {
         const p = d.back[from]
@@ -787,7 +787,7 @@ type DecoderArrays = {
   w1: Int32Array; w2: Int32Array; score: Float64Array; back: Int32Array; cand: Int32Array; size: Int32Array
   xScore: Float64Array; xFrom: Int32Array; xCand: Int32Array; xW1: Int32Array; xW2: Int32Array
   hkey: Float64Array; hval: Int32Array; hgen: Uint32Array; gen: number; row: Float64Array
-  back2: Float64Array; backWord: Int32Array; uniBonus: Float64Array; top: Int32Array
+  back2: Float64Array; backFound: Uint8Array; backWord: Int32Array; uniBonus: Float64Array; top: Int32Array
 }
 let dec: DecoderArrays | null = null
 /** Scratch arrays of the decoder, grown to the longest phrase and reused (one decode at a time). */
@@ -798,7 +798,7 @@ function decoderArrays(T: number): DecoderArrays {
       w1: new Int32Array(s), w2: new Int32Array(s), score: new Float64Array(s), back: new Int32Array(s), cand: new Int32Array(s), size: new Int32Array(n),
       xScore: new Float64Array(x), xFrom: new Int32Array(x), xCand: new Int32Array(x), xW1: new Int32Array(x), xW2: new Int32Array(x),
       hkey: new Float64Array(HSIZE), hval: new Int32Array(HSIZE), hgen: new Uint32Array(HSIZE), gen: dec?.gen ?? 0, row: dec?.row ?? new Float64Array(64),
-      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backWord: new Int32Array(BEAM + 1), uniBonus: dec?.uniBonus ?? new Float64Array(64), top: new Int32Array(BEAM),
+      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backFound: dec?.backFound ?? new Uint8Array(64 * BEAM), backWord: new Int32Array(BEAM + 1), uniBonus: dec?.uniBonus ?? new Float64Array(64), top: new Int32Array(BEAM),
     }
   }
   return dec
