@@ -71,12 +71,18 @@ function sureCounts(lm: LanguageModel, reading: Reading): { uni: Map<number, num
     let prev = -1
     for (const d of line) {
       if (d.verbatim) continue
-      const ids = d.to.toLowerCase().split(' ').map((w) => (lm.has(w) ? lm.idOf(w) : -1))
-      for (const id of ids) {
+      // its words (two for a glued reading) one by one, without a list of them
+      const to = d.to.toLowerCase()
+      for (let from = 0; from <= to.length; ) {
+        let end = to.indexOf(' ', from)
+        if (end < 0) end = to.length
+        const w = to.slice(from, end)
+        const id = lm.has(w) ? lm.idOf(w) : -1
         const sure = d.confidence >= MIN_CONFIDENCE && id >= 0
         if (sure) uni.set(id, (uni.get(id) ?? 0) + 1)
         if (sure && prev >= 0) pairs.set(prev * 65536 + id, (pairs.get(prev * 65536 + id) ?? 0) + 1)
         prev = sure ? id : -1
+        from = end + 1
       }
     }
   }
