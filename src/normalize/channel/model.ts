@@ -176,6 +176,15 @@ export class Channel {
 
   /** The generic layer for observed o: the cost of a vowel and of a consonant written as o. */
   private genericCosts(o: string, wordStart: boolean): { vowel: number; consonant: number } {
+    // (asked for every gold unit an observed piece is aligned or priced against: worked out once per piece)
+    const memo = this.genericMemo[wordStart ? 1 : 0]
+    let c = memo.get(o)
+    if (!c) memo.set(o, (c = this.computeGeneric(o, wordStart)))
+    return c
+  }
+  private readonly genericMemo = [new Map<string, { vowel: number; consonant: number }>(), new Map<string, { vowel: number; consonant: number }>()]
+
+  private computeGeneric(o: string, wordStart: boolean): { vowel: number; consonant: number } {
     const w = 1 - this.params.garble // less garbled text: generic confusions cost more
     const consonant = o === '' ? 9 + 4 * w : Infinity
     if (o === '') return { vowel: 6.5 + 4 * w, consonant }
