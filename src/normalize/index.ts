@@ -72,7 +72,8 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
     if (tokenConf) tokenConf = carryAll(encLines, fixed.lines, tokenConf)
     encLines = fixed.lines
   }
-  let restored = restore(encLines, { lm, trustMarks: options.trustMarks, adapt: options.adapt, source: options.source, tokenConf })
+  // (both calls of restore pass their options in one shape: the JIT keeps one compiled form of it)
+  let restored = restore(encLines, { lm, trustMarks: options.trustMarks, adapt: options.adapt, pieces: undefined, source: options.source, tokenConf })
   for (const c of restored.changes) changes.push({ ...c, layer: 'restore' })
   const doubts = [...restored.doubts]
   // the output should be a fixed point (normalizing it again changes nothing): on garbled documents the

@@ -97,8 +97,9 @@ export class Restorer {
     this.ocr = ocr
     this.clean = !ocr && params.pDrop < 0.001
     this.lex = lexiconOf(lm)
-    this.channel = new Channel(params)
-    this.cache = ocr ? new Map() : sharedCache(this.lex, `${params.pDrop}|${params.pWrong}|${params.garble}`)
+    const key = `${params.pDrop}|${params.pWrong}|${params.garble}`
+    this.channel = ocr ? new Channel(params) : standardChannel(this.lex, params, key)
+    this.cache = ocr ? new Map() : sharedCache(this.lex, key)
   }
 
   /** The document's own confident words and pairs (a cache LM), used from the next decode on. */
@@ -272,7 +273,7 @@ export class Restorer {
     const { ids, ids2, costs } = arraysOf(cands)
     const n = cands.length
     if (d.row.length < n) d.row = new Float64Array(n * 2)
-    if (d.back2.length < n * BEAM) d.back2 = new Float64Array(n * BEAM * 2)
+    if (d.back2.length < n * BEAM) (d.back2 = new Float64Array(n * BEAM * 2)), (d.backFound = new Uint8Array(n * BEAM * 2))
     const cache = this.documentCache
     // the document cache's word bonuses, once per slot (−1: none, the pair bonus then does not count either)
     if (cache) {
@@ -289,11 +290,10 @@ export class Restorer {
       let r = 0
       while (r < nb && d.backWord[r] !== w2) r++
       if (r === nb) {
-        this.lm.backoffRow(w2, ids, n, d.back2, r * n)
+        this.lm.backoffRow(w2, ids, n, d.back2, r * n, d.backFound)
         d.backWord[nb++] = w2
       }
-      this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row)
-      const pairs = cache?.pairsAfter(w2)
+      this.lm.scoreAllWith(w1, w2, ids, n, d.back2, r * n, d.row, d.backFound)
       // 4-gram level (when the model has one): the word before w1 is taken from this state's best path
       if (this.lm.hasFourgrams && from >= 0) {
         const p = d.back[from]
@@ -303,10 +303,7 @@ export class Restorer {
         const second = ids2[i]
         // a two-syllable reading (glued token) moves the state on by two words
         let score = base + d.row[i] - costs[i]
-        if (cache && d.uniBonus[i] >= 0) {
-          const b = pairs?.get(ids[i])
-          score += d.uniBonus[i] + (b === undefined ? 0 : b)
-        }
+        if (cache && d.uniBonus[i] >= 0) score += d.uniBonus[i] + cache.pairBonus(w2, ids[i])
         if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
         const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
         m = mergeExtension(d, m, score, from, i, s1, s2)
@@ -552,6 +549,8 @@ export function withCaseOf(observed: string, word: string): string {
 }
 
 export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
+  // (the loops over a document's pieces and decisions live in small functions of their own: this one runs
+  // a few times per document, and its own loops made it a large, costly unit for the JIT compiler)
   const pieces = opts.pieces ?? lines.map(piecesOf)
   const est = estimateParams(lines, opts.lm, opts.trustMarks, pieces)
   // Vietnamese-model OCR keeps marks on most words (trust ≥ 0.6); English-model OCR (garbled, marks
@@ -560,26 +559,42 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
   if (est.pDrop < 0.001) {
     // clean text: every word is kept as written (one candidate each) and codes are not re-spelled, so the
     // decoder has nothing to decide: the lines come back as they are
-    let syllables = 0
-    for (const ps of pieces) for (const p of ps) if (p.kind === 'word') syllables++
-    return { lines: [...lines], changes: [], doubts: [], syllables, lowConfidence: 0, params: est, pieces }
+    return { lines: [...lines], changes: [], doubts: [], syllables: wordCount(pieces), lowConfidence: 0, params: est, pieces }
   }
   const r = new Restorer(opts.lm, est)
   let result = r.restoreLines(lines, pieces, opts.tokenConf)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
-  const prior = new Channel(est) // one object for every round: its costs and alignments are reused
+  const prior = r.currentChannel // the standard channel of these parameters: its costs and alignments are reused
   for (let k = 0; k < rounds; k++) {
-    const pairs: [string, string, number][] = []
-    for (const ds of result.decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
-    r.setChannel(adaptChannel(prior, pairs))
+    r.setChannel(adaptChannel(prior, confidentPairs(result.decisions)))
     r.documentCache = new DocumentCache(opts.lm, result.decisions)
     result = r.restoreLines(lines, pieces, opts.tokenConf)
   }
+  const { changes, doubts, syllables, lowConfidence } = restoredChanges(result.decisions)
+  return { lines: result.lines, changes, doubts, syllables, lowConfidence, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+}
+
+/** The words of a document's pieces. */
+function wordCount(pieces: Piece[][]): number {
+  let n = 0
+  for (const ps of pieces) for (const p of ps) if (p.kind === 'word') n++
+  return n
+}
+
+/** What adaptation learns from: (word, observed token, confidence) of each confident one-word decision. */
+function confidentPairs(decisions: Decision[][]): [string, string, number][] {
+  const pairs: [string, string, number][] = []
+  for (const ds of decisions) for (const d of ds) if (!d.verbatim && d.confidence > 0.5 && !d.to.includes(' ')) pairs.push([d.to, d.observed, d.confidence])
+  return pairs
+}
+
+/** The changes, doubts and counts of a document's final decisions. */
+function restoredChanges(decisions: Decision[][]): Pick<RestoreResult, 'changes' | 'doubts' | 'syllables' | 'lowConfidence'> {
   const changes: RestoreChange[] = []
   const doubts: Doubt[] = []
   let syllables = 0, low = 0
-  result.decisions.forEach((ds, line) => {
+  decisions.forEach((ds, line) => {
     for (const d of ds) {
       if (d.verbatim) {
         changes.push({ line, column: d.start, from: d.from, to: d.to, confidence: 1 })
@@ -592,7 +607,7 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
       if (d.confidence < SURE) doubts.push({ line, text: to, confidence: round(d.confidence) })
     }
   })
-  return { lines: result.lines, changes, doubts, syllables, lowConfidence: low, params: r.currentChannel.params, pieces: result.lines.map((l, i) => piecesAfter(l, lines[i], pieces[i])) }
+  return { changes, doubts, syllables, lowConfidence: low }
 }
 
 const OCR_MIN_TRUST = 0.6
@@ -654,14 +669,41 @@ function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   } else if (m.size > 200_000) m.clear()
   return m
 }
+/**
+ * The channel made from parameters alone (no adaptation), one per lexicon and parameter set for the process:
+ * equal parameters make an equal channel, so documents that share them share its memoised costs and the
+ * candidate search's steps (which are in the lexicon's alphabet).
+ */
+const standardChannels = new WeakMap<Lexicon, Map<string, Channel>>()
+const MAX_MEMOISED_PIECES = 20_000
+function standardChannel(lex: Lexicon, params: ChannelParams, key: string): Channel {
+  let byKey = standardChannels.get(lex)
+  if (!byKey) standardChannels.set(lex, (byKey = new Map()))
+  let ch = byKey.get(key)
+  // (a long-lived process starts afresh once the memoised costs grow large)
+  if (!ch || ch.memoised > MAX_MEMOISED_PIECES) {
+    if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!)
+    byKey.set(key, (ch = new Channel({ pDrop: params.pDrop, pWrong: params.pWrong, garble: params.garble })))
+  }
+  return ch
+}
 
 type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array }
 const arrays = new WeakMap<Candidate[], CandArrays>()
 /** Candidate ids (second syllable of a split reading, else -1) and costs as typed arrays, made once per list. */
 function arraysOf(cands: Candidate[]): CandArrays {
   let a = arrays.get(cands)
-  if (!a)
-    arrays.set(cands, (a = { ids: Int32Array.from(cands, (c) => c.id), ids2: Int32Array.from(cands, (c) => c.id2 ?? -1), costs: Float64Array.from(cands, (c) => c.cost) }))
+  if (!a) {
+    const n = cands.length
+    a = { ids: new Int32Array(n), ids2: new Int32Array(n), costs: new Float64Array(n) }
+    for (let i = 0; i < n; i++) {
+      const c = cands[i]
+      a.ids[i] = c.id
+      a.ids2[i] = c.id2 ?? -1
+      a.costs[i] = c.cost
+    }
+    arrays.set(cands, a)
+  }
   return a
 }
 
@@ -694,20 +736,33 @@ function mergeExtension(d: DecoderArrays, m: number, score: number, from: number
   return m
 }
 
-/** Keeps the best BEAM of slot t's m extensions as its states, best first; returns how many. */
+/**
+ * Keeps the best BEAM of slot t's m extensions as its states, best first (on equal scores the earlier
+ * extension first); returns how many. One pass: each extension is compared with the worst kept so far,
+ * and most are dropped by that one comparison.
+ */
 function keepBest(d: DecoderArrays, t: number, m: number): number {
   const size = Math.min(BEAM, m)
+  const top = d.top
+  let kept = 0
+  for (let x = 0; x < m; x++) {
+    const s = d.xScore[x]
+    if (kept === size && !(s > d.xScore[top[kept - 1]])) continue
+    let p = kept === size ? kept - 1 : kept++
+    while (p > 0 && s > d.xScore[top[p - 1]]) {
+      top[p] = top[p - 1]
+      p--
+    }
+    top[p] = x
+  }
   const base = t * BEAM
   for (let r = 0; r < size; r++) {
-    let bi = -1, bs = -Infinity
-    for (let x = 0; x < m; x++) if (d.xScore[x] > bs) (bs = d.xScore[x]), (bi = x)
-    const at = base + r
-    d.score[at] = bs
+    const bi = top[r], at = base + r
+    d.score[at] = d.xScore[bi]
     d.back[at] = d.xFrom[bi]
     d.cand[at] = d.xCand[bi]
     d.w1[at] = d.xW1[bi]
     d.w2[at] = d.xW2[bi]
-    d.xScore[bi] = -Infinity
   }
   d.size[t] = size
   return size
@@ -737,7 +792,7 @@ type DecoderArrays = {
   w1: Int32Array; w2: Int32Array; score: Float64Array; back: Int32Array; cand: Int32Array; size: Int32Array
   xScore: Float64Array; xFrom: Int32Array; xCand: Int32Array; xW1: Int32Array; xW2: Int32Array
   hkey: Float64Array; hval: Int32Array; hgen: Uint32Array; gen: number; row: Float64Array
-  back2: Float64Array; backWord: Int32Array; uniBonus: Float64Array
+  back2: Float64Array; backFound: Uint8Array; backWord: Int32Array; uniBonus: Float64Array; top: Int32Array
 }
 let dec: DecoderArrays | null = null
 /** Scratch arrays of the decoder, grown to the longest phrase and reused (one decode at a time). */
@@ -748,7 +803,7 @@ function decoderArrays(T: number): DecoderArrays {
       w1: new Int32Array(s), w2: new Int32Array(s), score: new Float64Array(s), back: new Int32Array(s), cand: new Int32Array(s), size: new Int32Array(n),
       xScore: new Float64Array(x), xFrom: new Int32Array(x), xCand: new Int32Array(x), xW1: new Int32Array(x), xW2: new Int32Array(x),
       hkey: new Float64Array(HSIZE), hval: new Int32Array(HSIZE), hgen: new Uint32Array(HSIZE), gen: dec?.gen ?? 0, row: dec?.row ?? new Float64Array(64),
-      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backWord: new Int32Array(BEAM + 1), uniBonus: dec?.uniBonus ?? new Float64Array(64),
+      back2: dec?.back2 ?? new Float64Array(64 * BEAM), backFound: dec?.backFound ?? new Uint8Array(64 * BEAM), backWord: new Int32Array(BEAM + 1), uniBonus: dec?.uniBonus ?? new Float64Array(64), top: new Int32Array(BEAM),
     }
   }
   return dec

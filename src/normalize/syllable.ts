@@ -76,8 +76,21 @@ const RHYMES_STRIPPED: ReadonlySet<string> = new Set([...RHYMES].map(stripMarksO
 
 /** Removes tone and vowel marks; đ→d, Đ→D. Other characters are kept. Output is NFC. */
 export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC')
+  if (s.length > STRIP_MEMO_LENGTH) return strip(s)
+  // short strings (letters, syllables) come back again and again: the restorer strips every token and
+  // every aligned letter of a document several times
+  let out = stripMemo.get(s)
+  if (out === undefined) {
+    if (stripMemo.size >= MEMO_SIZE) stripMemo.clear()
+    stripMemo.set(s, (out = strip(s)))
+  }
+  return out
 }
+const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC')
+const STRIP_MEMO_LENGTH = 12
+// a memo of words or letters holds at most this many, then starts afresh
+const MEMO_SIZE = 50_000
+const stripMemo = new Map<string, string>()
 
 /** Diacritic-less, lower-case, single-spaced: the key for search "with or without diacritics". */
 export function foldForSearch(s: string): string {
@@ -176,8 +189,15 @@ function spellingAllows(onset: string, rhyme: string, marked: boolean): boolean 
 
 /** Phonotactic validity of one syllable, with or without marks. Case- and NFC/NFD-tolerant. */
 export function isVietnameseSyllable(token: string): boolean {
-  return parseSyllable(token) !== null
+  // (encoding detection asks this of every word of every line, for each codec it tries)
+  let yes = syllableMemo.get(token)
+  if (yes === undefined) {
+    if (syllableMemo.size >= MEMO_SIZE) syllableMemo.clear()
+    syllableMemo.set(token, (yes = parseSyllable(token) !== null))
+  }
+  return yes
 }
+const syllableMemo = new Map<string, boolean>()
 
 // ---------------------------------------------------------------------------------------
 // Tone placement. Policy: the traditional placement used by the gold labels and by most

@@ -78,10 +78,18 @@ function replaceLookalikes(token: string): string {
 
 /** One word token → NFC, marks reattached, tone at the policy position. */
 function normalizeToken(token: string): string {
-  let nfc = replaceLookalikes(token.normalize('NFC'))
-  if (hasLooseMark(nfc) || countTones(nfc) > 1) nfc = reattachMarks(nfc) ?? nfc
-  return parseSyllable(nfc) ? canonicalTonePlacement(nfc) : nfc
+  // (a document repeats its words: each distinct one is worked out once)
+  let out = tokenMemo.get(token)
+  if (out === undefined) {
+    if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.clear()
+    let nfc = replaceLookalikes(token.normalize('NFC'))
+    if (hasLooseMark(nfc) || countTones(nfc) > 1) nfc = reattachMarks(nfc) ?? nfc
+    tokenMemo.set(token, (out = parseSyllable(nfc) ? canonicalTonePlacement(nfc) : nfc))
+  }
+  return out
 }
+const tokenMemo = new Map<string, string>()
+const TOKEN_MEMO_SIZE = 50_000
 
 function countTones(s: string): number {
   let n = 0

@@ -31,4 +31,10 @@ describe('document cache', () => {
   it('gives no word bonus to a word the reading was not sure of', () => {
     expect(cache.unigramBonus(lm.idOf('sẽ'))).toBeUndefined()
   })
+  it('backs a pair read in a row by its count, and no other pair', () => {
+    // chữ thập follows ten times in the sentence; thập chữ never
+    expect(cache.pairBonus(lm.idOf('chữ'), lm.idOf('thập'))).toBeCloseTo(1.5 * Math.log1p(10), 12)
+    expect(cache.pairBonus(lm.idOf('thập'), lm.idOf('chữ'))).toBe(0)
+    expect(cache.pairBonus(lm.idOf('sẽ'), lm.idOf('thập'))).toBe(0)
+  })
 })

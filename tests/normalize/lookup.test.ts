@@ -14,6 +14,22 @@ describe('hashed n-gram look-ups', () => {
       ids.forEach((c, i) => expect(out[i]).toBeCloseTo(lm.logProb(a, b, c), 5))
     }
   })
+  it('scoreAllWith skips the trigram look-up of words that follow b in no bigram, and scores the same', () => {
+    // the decoder's way: b's backoff row with its bigram marks, then the (a, b) row over it
+    const words = ['của', 'ủy', 'ban', 'nhân', 'dân', 'tỉnh', 'kế', 'hoạch', 'thực', 'hiện', 'các', 'xã', 'năm', 'hộ', 'họ', 'tiêu', 'tiểu', 'hằng', 'hàng', 'giêsu']
+    const ids = Int32Array.from(words, (w) => lm.idOf(w))
+    const n = ids.length
+    const back = new Float64Array(n), found = new Uint8Array(n), withMarks = new Float64Array(n), plain = new Float64Array(n)
+    let missing = 0
+    for (const a of [1, ...ids]) for (const b of [1, ...ids]) {
+      lm.backoffRow(b, ids, n, back, 0, found)
+      lm.scoreAllWith(a, b, ids, n, back, 0, withMarks, found)
+      lm.scoreAllWith(a, b, ids, n, back, 0, plain)
+      expect([...withMarks]).toEqual([...plain])
+      missing += found.filter((f) => f === 0).length
+    }
+    expect(missing).toBeGreaterThan(0) // some look-ups were skipped
+  })
 })
 
 describe('piecesOf', () => {

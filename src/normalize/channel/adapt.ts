@@ -74,6 +74,23 @@ const KAPPA = 8 // prior strength, in pseudo-observations per gold letter
 
 /** A channel re-estimated from (decoded word, observed token, weight) pairs of one document. */
 export function adaptChannel(prior: Channel, pairs: [string, string, number][]): Channel {
+  // (the loops live in the two functions below: this one runs twice per document, and with them it was a
+  // large unit for the JIT compiler)
+  const seen = countPieces(prior, pairs)
+  const params: ChannelParams = {
+    ...prior.params,
+    pDrop: clamp((seen.dropped + 1) / (seen.marked + 2), 0.001, 0.98),
+    pWrong: clamp((seen.wrong + 0.5) / (seen.marked + 2), 0.002, 0.3),
+  }
+  const base = new Channel(params, prior.entries())
+  return new Channel(params, [...prior.entries(), ...learnedEntries(base, seen.counts)], true)
+}
+
+/**
+ * How often (weighted) each gold unit was written as each observed piece in the aligned pairs, and of the
+ * marked letters how many lost their marks or show a wrong one.
+ */
+function countPieces(prior: Channel, pairs: [string, string, number][]): { counts: Map<string, Map<string, number>>; marked: number; dropped: number; wrong: number } {
   const counts = new Map<string, Map<string, number>>()
   let marked = 0, dropped = 0, wrong = 0
   const alignments = alignmentsOf(prior) // a document repeats its words, and each round the pairs of the last
@@ -86,19 +103,19 @@ export function adaptChannel(prior: Channel, pairs: [string, string, number][]):
       let m = counts.get(g)
       if (!m) counts.set(g, (m = new Map()))
       m.set(piece, (m.get(piece) ?? 0) + weight)
-      if (g.length === 1 && g !== stripDiacritics(g)) {
+      const bare = stripDiacritics(g)
+      if (g.length === 1 && g !== bare) {
         marked += weight
-        if (piece === stripDiacritics(g)) dropped += weight
-        else if (piece !== g && piece.length === 1 && stripDiacritics(piece) === stripDiacritics(g)) wrong += weight
+        if (piece === bare) dropped += weight
+        else if (piece !== g && piece.length === 1 && stripDiacritics(piece) === bare) wrong += weight
       }
     }
   }
-  const params: ChannelParams = {
-    ...prior.params,
-    pDrop: clamp((dropped + 1) / (marked + 2), 0.001, 0.98),
-    pWrong: clamp((wrong + 0.5) / (marked + 2), 0.002, 0.3),
-  }
-  const base = new Channel(params, prior.entries())
+  return { counts, marked, dropped, wrong }
+}
+
+/** The re-learned entries: each unit seen at least 3 times, a Dirichlet posterior around channel base (κ = KAPPA). */
+function learnedEntries(base: Channel, counts: Map<string, Map<string, number>>): [string, string, number][] {
   const learned: [string, string, number][] = []
   for (const [g, m] of counts) {
     let total = 0
@@ -109,7 +126,7 @@ export function adaptChannel(prior: Channel, pairs: [string, string, number][]):
       learned.push([g, piece, -Math.log((n + KAPPA * p0) / (total + KAPPA))])
     }
   }
-  return new Channel(params, [...prior.entries(), ...learned], true)
+  return learned
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x))

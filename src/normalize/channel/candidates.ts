@@ -243,25 +243,42 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
 type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number; byLetters: Float64Array; span: number }
 
 function restOf(steps: TokenSteps, m: number, longest: number): Rest {
-  const insertion = new Float64Array(m + 1).fill(Infinity)
-  const lettersPerGlyph = new Float64Array(m + 1).fill(1), glyphsPerLetter = new Float64Array(m + 1).fill(1)
+  // (scratch arrays, reused by every call: one search at a time)
+  const r = restScratch
+  if (r.insertion.length < m + 1) {
+    r.insertion = new Float64Array(2 * (m + 1))
+    r.lettersPerGlyph = new Float64Array(2 * (m + 1))
+    r.glyphsPerLetter = new Float64Array(2 * (m + 1))
+  }
+  const { insertion, lettersPerGlyph, glyphsPerLetter } = r
+  insertion[m] = Infinity
+  lettersPerGlyph[m] = 1
+  glyphsPerLetter[m] = 1
   for (let j = m - 1; j >= 0; j--) {
     insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
     let lpg = lettersPerGlyph[j + 1], gpl = glyphsPerLetter[j + 1]
-    steps.at[j].forEach((step, k) => {
+    const at = steps.at[j]
+    for (let k = 0; k < at.length; k++) {
+      const step = at[k]
       if (step.letters[0] || step.letters[1]) gpl = Math.max(gpl, k)
       for (const g of step.golds) {
         lpg = Math.max(lpg, g.length)
         gpl = Math.max(gpl, k / g.length)
       }
-    })
+    }
     lettersPerGlyph[j] = lpg
     glyphsPerLetter[j] = gpl
   }
-  let loss = Infinity
-  for (const costs of steps.at[0][0].letters) if (costs) for (const c of costs) loss = Math.min(loss, c)
-  return { insertion, loss, lettersPerGlyph, glyphsPerLetter, m, ...lettersBound(steps, m, loss, longest + 1) }
+  // the cheapest letter read from no glyph: the least of the empty piece's letter costs
+  const none = steps.at[0][0]
+  r.loss = Math.min(none.least[0], none.least[1])
+  r.m = m
+  const bound = lettersBound(steps, m, r.loss, longest + 1)
+  r.byLetters = bound.byLetters
+  r.span = bound.span
+  return r
 }
+const restScratch: Rest = { insertion: new Float64Array(0), loss: Infinity, lettersPerGlyph: new Float64Array(0), glyphsPerLetter: new Float64Array(0), m: 0, byLetters: new Float64Array(0), span: 0 }
 
 /**
  * The least cost of reading glyphs j … m − 1 as l letters, whatever letters (each glyph read as no letter,
@@ -352,7 +369,8 @@ function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
     }
     at.push(row)
   }
-  const insertion = Float64Array.from(obs, (x) => ch.insertion(x))
+  const insertion = new Float64Array(m)
+  for (let j = 0; j < m; j++) insertion[j] = ch.insertion(obs[j])
   return { at, insertion }
 }
 

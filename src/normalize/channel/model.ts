@@ -113,12 +113,15 @@ export class Channel {
     if (m === undefined) {
       // compute() letter by letter, with what depends on o alone worked out once: the mark and generic
       // layers per letter, then the table's entries for o (its few gold letters) where they are cheaper
+      // (the mark layer's case of each letter, and which letters are vowels, depend on o and the alphabet
+      // alone: worked out once for the process, every channel prices them with its own rates)
       const costs = new Float64Array(alphabet.length)
       const generic = this.params.garble > 0 ? this.genericCosts(o, wordStart) : null
+      const cases = markCasesOf(o, alphabet), vowels = vowelsOf(alphabet)
+      const byCase = this.caseCosts
       for (let i = 0; i < alphabet.length; i++) {
-        const g = alphabet[i]
-        let best = g.length === 1 ? this.markCost(g, o) : Infinity
-        if (generic) best = Math.min(best, g.length !== 1 ? Infinity : isVowel(g) ? generic.vowel : generic.consonant)
+        let best = byCase[cases[i]]
+        if (generic) best = Math.min(best, cases[i] === NOT_ONE_LETTER ? Infinity : vowels[i] ? generic.vowel : generic.consonant)
         costs[i] = best
       }
       const index = indexOf(alphabet)
@@ -135,6 +138,11 @@ export class Channel {
   }
   private readonly optionMemo = new Map<string, Float64Array | null>()
 
+  /** How many observed pieces have their letter costs memoised (costsFor). */
+  get memoised(): number {
+    return this.optionMemo.size
+  }
+
   /** Cost of an observed character with no intended letter behind it. */
   insertion(o: string): number {
     if (CHEAP_INSERTIONS.includes(o)) return 2 + 4 * (1 - this.params.garble)
@@ -150,16 +158,15 @@ export class Channel {
   }
 
   private markCost(g: string, o: string): number {
-    const fg = factsOf(g)
-    const marked = g !== fg.bare
-    if (o === g) return marked ? this.marks.kept : 0.005
-    if (o.length !== 1 || !marked) return Infinity
-    if (factsOf(o).bare !== fg.bare) return Infinity
-    if (o === fg.bare) return this.marks.dropped
-    // one of tone / hat-horn-breve kept: a partial drop, about as likely as a wrong mark
-    if (o === fg.toneless || o === fg.hatless) return this.marks.partial
-    return this.marks.wrong
+    return this.caseCosts[markCase(g, o)]
   }
+
+  /** The mark layer's cost of each case (MarkCase) under this channel's rates. */
+  private get caseCosts(): Float64Array {
+    const m = this.marks
+    return (this.caseCostMemo ??= Float64Array.of(0.005, m.kept, Infinity, m.dropped, m.partial, m.wrong, Infinity))
+  }
+  private caseCostMemo: Float64Array | undefined
 
   private genericCost(g: string, o: string, wordStart: boolean): number {
     if (g.length !== 1) return Infinity
@@ -169,6 +176,15 @@ export class Channel {
 
   /** The generic layer for observed o: the cost of a vowel and of a consonant written as o. */
   private genericCosts(o: string, wordStart: boolean): { vowel: number; consonant: number } {
+    // (asked for every gold unit an observed piece is aligned or priced against: worked out once per piece)
+    const memo = this.genericMemo[wordStart ? 1 : 0]
+    let c = memo.get(o)
+    if (!c) memo.set(o, (c = this.computeGeneric(o, wordStart)))
+    return c
+  }
+  private readonly genericMemo = [new Map<string, { vowel: number; consonant: number }>(), new Map<string, { vowel: number; consonant: number }>()]
+
+  private computeGeneric(o: string, wordStart: boolean): { vowel: number; consonant: number } {
     const w = 1 - this.params.garble // less garbled text: generic confusions cost more
     const consonant = o === '' ? 9 + 4 * w : Infinity
     if (o === '') return { vowel: 6.5 + 4 * w, consonant }
@@ -179,6 +195,44 @@ export class Channel {
     if (isStrokeRun(o)) return { vowel: STROKE_RUN_COST + 4 * w, consonant }
     return { vowel: Infinity, consonant }
   }
+}
+
+// How the mark layer reads gold letter g written as o (markCase): the same letter, unmarked or marked; no
+// mark-layer reading; marks all dropped; partly dropped (tone or hat/horn/breve kept); a wrong mark; g not
+// one letter (no mark-layer reading either, and no generic one)
+const SAME_PLAIN = 0, SAME_MARKED = 1, NO_READING = 2, DROPPED = 3, PARTIAL = 4, WRONG = 5, NOT_ONE_LETTER = 6
+function markCase(g: string, o: string): number {
+  if (g.length !== 1) return NOT_ONE_LETTER
+  const fg = factsOf(g)
+  const marked = g !== fg.bare
+  if (o === g) return marked ? SAME_MARKED : SAME_PLAIN
+  if (o.length !== 1 || !marked) return NO_READING
+  if (factsOf(o).bare !== fg.bare) return NO_READING
+  if (o === fg.bare) return DROPPED
+  // one of tone / hat-horn-breve kept: a partial drop, about as likely as a wrong mark
+  if (o === fg.toneless || o === fg.hatless) return PARTIAL
+  return WRONG
+}
+
+const markCases = new WeakMap<readonly string[], Map<string, Uint8Array>>()
+/** markCase of every letter of alphabet written as o (memoised per alphabet and o, a bounded number of o). */
+function markCasesOf(o: string, alphabet: readonly string[]): Uint8Array {
+  let byObserved = markCases.get(alphabet)
+  if (!byObserved) markCases.set(alphabet, (byObserved = new Map()))
+  let cases = byObserved.get(o)
+  if (!cases) {
+    if (byObserved.size >= 50_000) byObserved.clear()
+    byObserved.set(o, (cases = Uint8Array.from(alphabet, (g) => markCase(g, o))))
+  }
+  return cases
+}
+
+const vowelMasks = new WeakMap<readonly string[], Uint8Array>()
+/** 1 for each vowel of alphabet (made once per alphabet). */
+function vowelsOf(alphabet: readonly string[]): Uint8Array {
+  let m = vowelMasks.get(alphabet)
+  if (!m) vowelMasks.set(alphabet, (m = Uint8Array.from(alphabet, (g) => (isVowel(g) ? 1 : 0))))
+  return m
 }
 
 const alphabetIndex = new WeakMap<readonly string[], Map<string, number>>()

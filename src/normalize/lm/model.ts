@@ -25,11 +25,20 @@ export class LanguageModel {
   private readonly triSlots: Int32Array
   private readonly triMask: number
 
+  /**
+   * Whether every trigram's last two words are a bigram of the model: the build keeps a bigram whose count
+   * (the sum of its trigrams' counts) reaches minBigramCount, and a trigram whose count reaches
+   * minTrigramCount, so this holds when the first is at most the second.
+   */
+  private readonly suffixBigrams: boolean
+
   constructor(tables: ModelTables & { version: string }) {
     this.t = tables
     this.version = tables.version
     this.vocab = tables.vocab
     this.meta = tables.meta
+    const { minBigramCount, minTrigramCount } = tables.meta
+    this.suffixBigrams = typeof minBigramCount === 'number' && typeof minTrigramCount === 'number' && minBigramCount <= minTrigramCount
     this.ids = new Map(tables.vocab.map((w, i) => [w, i]))
     // the decoder asks p(c|b) for every candidate after a trigram miss: one probe instead of a binary
     // search over b's row (rows of frequent words hold thousands of entries). Built at load, ≈ 10–30 ms.
@@ -141,20 +150,27 @@ export class LanguageModel {
 
   /**
    * The bigram part of p(c | · b) for every c of `cs`: log p(c|b) where the bigram exists, else
-   * log bow(b) + log p(c). Beam states that share their last word b share this row.
+   * log bow(b) + log p(c). Beam states that share their last word b share this row. `found`, when
+   * given, gets at the same places 1 where the bigram (b, c) exists, 0 where it does not.
    */
-  backoffRow(b: number, cs: Int32Array | number[], n: number, out: Float64Array, at = 0): void {
+  backoffRow(b: number, cs: Int32Array | number[], n: number, out: Float64Array, at = 0, found?: Uint8Array): void {
     const t = this.t
     const ub = t.uniBow[b]
     for (let i = 0; i < n; i++) {
       const c = cs[i]
       const j = this.bigramAt(b, c)
       out[at + i] = j >= 0 ? t.biLogpBook[t.biLogp[j]] : ub + t.uniLogp[c]
+      if (found) found[at + i] = j >= 0 ? 1 : 0
     }
   }
 
-  /** log p(c | a b) for every c of `cs` into `out`, given b's backoffRow at `back[at…]`. */
-  scoreAllWith(a: number, b: number, cs: Int32Array | number[], n: number, back: Float64Array, at: number, out: Float64Array): void {
+  /**
+   * log p(c | a b) for every c of `cs` into `out`, given b's backoffRow at `back[at…]`. With that row's
+   * `found` marks, a word with no bigram (b, c) is not looked for among the trigrams of (a, b): in a model
+   * that keeps every kept trigram's last two words as a bigram it cannot be there (most of a garbled
+   * token's readings follow b in no bigram).
+   */
+  scoreAllWith(a: number, b: number, cs: Int32Array | number[], n: number, back: Float64Array, at: number, out: Float64Array, found?: Uint8Array): void {
     const t = this.t
     const ab = this.bigramAt(a, b)
     if (ab < 0) {
@@ -163,8 +179,9 @@ export class LanguageModel {
     }
     const bow = t.biBowBook[t.biBow[ab]]
     const rowLen = t.triStart[ab + 1] - t.triStart[ab]
+    const skip = found !== undefined && this.suffixBigrams
     for (let i = 0; i < n; i++) {
-      const k = rowLen > 0 ? this.trigramAt(ab, cs[i]) : -1
+      const k = rowLen > 0 && !(skip && found[at + i] === 0) ? this.trigramAt(ab, cs[i]) : -1
       out[i] = k >= 0 ? t.triLogpBook[t.triLogp[k]] : bow + back[at + i]
     }
   }
