@@ -653,6 +653,8 @@ function piecesAfter(out: string, input: string, before: Piece[]): Piece[] {
   })
 }
 
+/** Parameter sets whose candidate lists and standard channel are kept per lexicon (the oldest made goes first). */
+const MAX_PARAMETER_SETS = 8
 
 /**
  * Candidate lists by channel parameters, shared across documents of one process: de-accented documents
@@ -664,11 +666,12 @@ function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   if (!byKey) shared.set(lex, (byKey = new Map()))
   let m = byKey.get(key)
   if (!m) {
-    if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!)
+    if (byKey.size >= MAX_PARAMETER_SETS) byKey.delete(byKey.keys().next().value!)
     byKey.set(key, (m = new Map()))
   } else if (m.size > 200_000) m.clear()
   return m
 }
+
 /**
  * The channel made from parameters alone (no adaptation), one per lexicon and parameter set for the process:
  * equal parameters make an equal channel, so documents that share them share its memoised costs and the
@@ -682,7 +685,7 @@ function standardChannel(lex: Lexicon, params: ChannelParams, key: string): Chan
   let ch = byKey.get(key)
   // (a long-lived process starts afresh once the memoised costs grow large)
   if (!ch || ch.memoised > MAX_MEMOISED_PIECES) {
-    if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!)
+    if (byKey.size >= MAX_PARAMETER_SETS) byKey.delete(byKey.keys().next().value!)
     byKey.set(key, (ch = new Channel({ pDrop: params.pDrop, pWrong: params.pWrong, garble: params.garble })))
   }
   return ch
