@@ -72,10 +72,12 @@ describe('normalizeText', () => {
     'chi bo & co s& theo Diéu Ié Pang va quy dinh cta Trung wong; thwc hién Iy Iuan.',
   ].join('\n')
 
-  it('reads a bare ¢ or & of English-model OCR as the word ở', () => {
+  it('reads a bare ¢ or & of English-model OCR as the word ở, or ¢ as có / cố where the context says so', () => {
     const out = normalizeText(ENGLISH_OCR).text.split('\n')
     expect(out[1]).toContain('đảng viên ở địa bàn')
     expect(out[2]).toContain('chi bộ ở cơ sở')
+    const co = normalizeText([ENGLISH_OCR, 'Xay dung chi doan ¢ ning luc lanh dao, sic chién dau; cling ¢, ning cao chat lugng.'].join('\n'))
+    expect(co.text.split('\n')[3]).toBe('Xây dựng chi đoàn có năng lực lãnh đạo, sức chiến đấu; củng cố, nâng cao chất lượng.')
   })
 
   it('writes a small l where the OCR read it as a capital I (Iy = lý), and keeps capitals it did not confuse', () => {
