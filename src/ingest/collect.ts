@@ -1,9 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { FileAccessError } from '../errors.js'
 import type { DocumentInput } from '../pipeline.js'
 import { contentId } from './content-id.js'
-import { isIgnoredFileName } from './ignore.js'
+import { filesUnder } from './walk.js'
 import { groupFileName, groupPageImages, joinParts, partsId } from './page-parts.js'
 
 /** `parts`: the page images of one document (`<name>_p1.jpg`, `<name>_p2.jpg`…), `path` the first. */
@@ -48,21 +48,14 @@ async function listInputs(paths: string[]): Promise<InputFile[]> {
     } catch (error) {
       throw new FileAccessError(`${p}: no such file or folder`, { cause: error })
     }
-    if (s.isDirectory()) await walk(p, p, out)
+    if (s.isDirectory()) for (const f of await filesUnder(p)) out.push({ path: f, subfolder: subfolderOf(p, f) })
     else out.push({ path: p, subfolder: null })
   }
   return out
 }
 
-async function walk(root: string, dir: string, out: InputFile[]): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
-  for (const e of entries) {
-    if (isIgnoredFileName(e.name)) continue
-    const full = path.join(dir, e.name)
-    if (e.isDirectory()) await walk(root, full, out)
-    else if (e.isFile()) {
-      const rel = path.relative(root, dir)
-      out.push({ path: full, subfolder: rel === '' ? null : rel.split(path.sep).join('/') })
-    }
-  }
+/** The folder of `file` under the walked `root`, '/'-separated; null for a file at the top. */
+function subfolderOf(root: string, file: string): string | null {
+  const rel = path.relative(root, path.dirname(file))
+  return rel === '' ? null : rel.split(path.sep).join('/')
 }
