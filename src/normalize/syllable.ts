@@ -4,6 +4,8 @@
 // orthography (Đoàn Thiện Thuật, "Ngữ âm tiếng Việt", 1977; Nguyễn Đình Hoà, "Vietnamese",
 // 1997) — rhymes are spelled as in Quy tắc chính tả (Quyết định 240/QĐ, 1984; 1705/QĐ-BGDĐT 2018).
 
+import { memoised } from './memo.js'
+
 export type Tone = 'ngang' | 'huyen' | 'sac' | 'hoi' | 'nga' | 'nang'
 
 // Combining marks (NFD). Tone marks sit above/below the vowel; vowel marks change the vowel.
@@ -76,20 +78,12 @@ const RHYMES_STRIPPED: ReadonlySet<string> = new Set([...RHYMES].map(stripMarksO
 
 /** Removes tone and vowel marks; đ→d, Đ→D. Other characters are kept. Output is NFC. */
 export function stripDiacritics(s: string): string {
-  if (s.length > STRIP_MEMO_LENGTH) return strip(s)
   // short strings (letters, syllables) come back again and again: the restorer strips every token and
   // every aligned letter of a document several times
-  let out = stripMemo.get(s)
-  if (out === undefined) {
-    if (stripMemo.size >= MEMO_SIZE) stripMemo.clear()
-    stripMemo.set(s, (out = strip(s)))
-  }
-  return out
+  return s.length > STRIP_MEMO_LENGTH ? strip(s) : memoised(stripMemo, s, strip)
 }
 const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC')
 const STRIP_MEMO_LENGTH = 12
-// a memo of words or letters holds at most this many, then starts afresh
-const MEMO_SIZE = 50_000
 const stripMemo = new Map<string, string>()
 
 /** Diacritic-less, lower-case, single-spaced: the key for search "with or without diacritics". */
@@ -190,13 +184,9 @@ function spellingAllows(onset: string, rhyme: string, marked: boolean): boolean 
 /** Phonotactic validity of one syllable, with or without marks. Case- and NFC/NFD-tolerant. */
 export function isVietnameseSyllable(token: string): boolean {
   // (encoding detection asks this of every word of every line, for each codec it tries)
-  let yes = syllableMemo.get(token)
-  if (yes === undefined) {
-    if (syllableMemo.size >= MEMO_SIZE) syllableMemo.clear()
-    syllableMemo.set(token, (yes = parseSyllable(token) !== null))
-  }
-  return yes
+  return memoised(syllableMemo, token, parses)
 }
+const parses = (token: string) => parseSyllable(token) !== null
 const syllableMemo = new Map<string, boolean>()
 
 // ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // characters removed, and every change recorded with its column in the input line.
 // Run it after encoding/ (detectAndConvert): TCVN3 writes ư as U+00AD and mojibake keeps
 // bytes 0x80–0x9F as C1 controls, both of which this layer deletes as invisible.
+import { memoised } from './memo.js'
 import {
   TONE_MARKS,
   canonicalTonePlacement,
@@ -79,17 +80,15 @@ function replaceLookalikes(token: string): string {
 /** One word token → NFC, marks reattached, tone at the policy position. */
 function normalizeToken(token: string): string {
   // (a document repeats its words: each distinct one is worked out once)
-  let out = tokenMemo.get(token)
-  if (out === undefined) {
-    if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.clear()
-    let nfc = replaceLookalikes(token.normalize('NFC'))
-    if (hasLooseMark(nfc) || countTones(nfc) > 1) nfc = reattachMarks(nfc) ?? nfc
-    tokenMemo.set(token, (out = parseSyllable(nfc) ? canonicalTonePlacement(nfc) : nfc))
-  }
-  return out
+  return memoised(tokenMemo, token, normalizeTokenOnce)
 }
 const tokenMemo = new Map<string, string>()
-const TOKEN_MEMO_SIZE = 50_000
+
+function normalizeTokenOnce(token: string): string {
+  let nfc = replaceLookalikes(token.normalize('NFC'))
+  if (hasLooseMark(nfc) || countTones(nfc) > 1) nfc = reattachMarks(nfc) ?? nfc
+  return parseSyllable(nfc) ? canonicalTonePlacement(nfc) : nfc
+}
 
 function countTones(s: string): number {
   let n = 0

@@ -4,6 +4,7 @@
 //  2. glyphs: the cited confusion table, replaced by rates re-learned from the document (adapt.ts);
 //  3. a generic prior (any symbol may stand for a vowel, any mark may be lost) so that an OCR engine
 //     we have not seen still gets candidates.
+import { memoised } from '../memo.js'
 import { stripDiacritics } from '../syllable.js'
 import { CHEAP_INSERTIONS, GLYPH_CONFUSIONS } from './glyph-confusions.js'
 
@@ -219,12 +220,7 @@ const markCases = new WeakMap<readonly string[], Map<string, Uint8Array>>()
 function markCasesOf(o: string, alphabet: readonly string[]): Uint8Array {
   let byObserved = markCases.get(alphabet)
   if (!byObserved) markCases.set(alphabet, (byObserved = new Map()))
-  let cases = byObserved.get(o)
-  if (!cases) {
-    if (byObserved.size >= 50_000) byObserved.clear()
-    byObserved.set(o, (cases = Uint8Array.from(alphabet, (g) => markCase(g, o))))
-  }
-  return cases
+  return memoised(byObserved, o, () => Uint8Array.from(alphabet, (g) => markCase(g, o)))
 }
 
 const vowelMasks = new WeakMap<readonly string[], Uint8Array>()

@@ -1,0 +1,15 @@
+/** Entries a memo of words, letters or observed pieces holds before it starts afresh (a long-lived process stays bounded). */
+export const MEMO_ENTRIES = 50_000
+
+/**
+ * `memo`'s value for `key`, made by `make(key)` the first time it is asked for; a memo that holds `max`
+ * entries is emptied first. For pure functions of a word or a piece, which a document asks again and again.
+ */
+export function memoised<K, V>(memo: Map<K, V>, key: K, make: (key: K) => V, max = MEMO_ENTRIES): V {
+  let value = memo.get(key)
+  if (value === undefined) {
+    if (memo.size >= max) memo.clear()
+    memo.set(key, (value = make(key)))
+  }
+  return value
+}
