@@ -2,7 +2,7 @@
 // high confidence. A plan repeats its names and phrases (Hội Chữ thập đỏ, Trung ương Hội, giảm nghèo
 // bền vững) dozens of times; where one occurrence is garbled beyond what the channel and the corpus
 // model can settle (thập dé: để or đỏ?), the same phrase read cleanly elsewhere in the document decides.
-import type { LanguageModel } from '../lm/model.js'
+import { hash, type LanguageModel } from '../lm/model.js'
 
 /** Decisions of a first reading, per line, in reading order: the word chosen and how sure the decoder was. */
 export type Reading = { to: string; confidence: number; verbatim?: boolean }[][]
@@ -48,7 +48,7 @@ export class DocumentCache {
   pairBonus(prev: number, id: number): number {
     const key = prev * 65536 + id + 1
     const keys = this.pairKey, mask = this.pairMask
-    for (let h = pairSlot(key - 1) & mask; ; h = (h + 1) & mask) {
+    for (let h = hash(key - 1) & mask; ; h = (h + 1) & mask) {
       const k = keys[h]
       if (k === key) return this.pairValue[h]
       if (k === 0) return 0
@@ -57,11 +57,6 @@ export class DocumentCache {
 }
 
 const NO_BONUS = -1
-
-/** Slot of a pair key (first word · 65536 + next word) before masking. */
-function pairSlot(key: number): number {
-  return Math.imul(key | 0, 0x9e3779b1) >>> 16 ^ key
-}
 
 /** How often each word, and each pair of words in a row, was read with confidence (pair key: first · 65536 + next). */
 function sureCounts(lm: LanguageModel, reading: Reading): { uni: Map<number, number>; pairs: Map<number, number> } {
@@ -103,11 +98,11 @@ function wordBonuses(lm: LanguageModel, uni: Map<number, number>): Float64Array 
   return out
 }
 
-/** Puts each pair's bonus into the open-addressing table (keys + 1, 0 = empty; size a power of two). */
+/** Puts each pair's bonus into the open-addressing table (keys + 1, 0 = empty; size a power of two; the model's bigram hash). */
 function fillPairs(pairs: Map<number, number>, keys: Float64Array, values: Float64Array): void {
   const mask = keys.length - 1
   for (const [key, n] of pairs) {
-    let h = pairSlot(key) & mask
+    let h = hash(key) & mask
     while (keys[h] !== 0) h = (h + 1) & mask
     keys[h] = key + 1
     values[h] = BIGRAM_WEIGHT * Math.log1p(n)

@@ -250,8 +250,8 @@ function triHash(ab: number, c: number): number {
   return hash((Math.imul(ab, 0x9e3779b1) ^ c) >>> 0)
 }
 
-/** 32-bit integer mix (Murmur3 finaliser): spreads (b, c) keys over the table. */
-function hash(x: number): number {
+/** 32-bit integer mix (Murmur3 finaliser): spreads (b, c) keys over an open-addressing table. */
+export function hash(x: number): number {
   x ^= x >>> 16
   x = Math.imul(x, 0x85ebca6b)
   x ^= x >>> 13
