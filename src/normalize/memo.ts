@@ -13,3 +13,16 @@ export function memoised<K, V>(memo: Map<K, V>, key: K, make: (key: K) => V, max
   }
   return value
 }
+
+/** Parameter sets of the channel a process keeps its caches for (candidate lists, standard channels, alignments). */
+export const MAX_PARAMETER_SETS = 8
+
+/** The cache kept for parameter set `key` in `sets`, made by `make` on first use; the oldest set goes when MAX_PARAMETER_SETS are kept. */
+export function perParameterSet<V>(sets: Map<string, V>, key: string, make: () => V): V {
+  let value = sets.get(key)
+  if (value === undefined) {
+    if (sets.size >= MAX_PARAMETER_SETS) sets.delete(sets.keys().next().value!)
+    sets.set(key, (value = make()))
+  }
+  return value
+}

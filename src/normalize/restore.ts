@@ -4,7 +4,8 @@ import { BOS_ID, EOS_ID, NUM_ID, UNK_ID, type LanguageModel } from './lm/model.j
 import { lmForm, phrases } from './lm/tokenize.js'
 import { hasMarks, isPlainSyllableShape, isSyllableShape } from './lm/vietnamese.js'
 import { stripDiacritics } from './syllable.js'
-import { Channel, type ChannelParams } from './channel/model.js'
+import { Channel, paramsKey, type ChannelParams } from './channel/model.js'
+import { perParameterSet } from './memo.js'
 import { channelCandidates, lexiconOf, markCandidates, rankOf, type Candidate, type Lexicon } from './channel/candidates.js'
 import { adaptChannel } from './channel/adapt.js'
 import { OcrMarkChannel } from './channel/ocr-marks.js'
@@ -97,7 +98,7 @@ export class Restorer {
     this.ocr = ocr
     this.clean = !ocr && params.pDrop < 0.001
     this.lex = lexiconOf(lm)
-    const key = `${params.pDrop}|${params.pWrong}|${params.garble}`
+    const key = paramsKey(params)
     this.channel = ocr ? new Channel(params) : standardChannel(this.lex, params, key)
     this.cache = ocr ? new Map() : sharedCache(this.lex, key)
   }
@@ -653,9 +654,6 @@ function piecesAfter(out: string, input: string, before: Piece[]): Piece[] {
   })
 }
 
-/** Parameter sets whose candidate lists and standard channel are kept per lexicon (the oldest made goes first). */
-const MAX_PARAMETER_SETS = 8
-
 /**
  * Candidate lists by channel parameters, shared across documents of one process: de-accented documents
  * all get the same parameters, so their candidates are computed once. A few parameter sets are kept.
@@ -664,11 +662,8 @@ const shared = new WeakMap<Lexicon, Map<string, Map<string, Candidate[]>>>()
 function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   let byKey = shared.get(lex)
   if (!byKey) shared.set(lex, (byKey = new Map()))
-  let m = byKey.get(key)
-  if (!m) {
-    if (byKey.size >= MAX_PARAMETER_SETS) byKey.delete(byKey.keys().next().value!)
-    byKey.set(key, (m = new Map()))
-  } else if (m.size > 200_000) m.clear()
+  const m = perParameterSet(byKey, key, () => new Map<string, Candidate[]>())
+  if (m.size > 200_000) m.clear()
   return m
 }
 
@@ -682,13 +677,9 @@ const MAX_MEMOISED_PIECES = 20_000
 function standardChannel(lex: Lexicon, params: ChannelParams, key: string): Channel {
   let byKey = standardChannels.get(lex)
   if (!byKey) standardChannels.set(lex, (byKey = new Map()))
-  let ch = byKey.get(key)
   // (a long-lived process starts afresh once the memoised costs grow large)
-  if (!ch || ch.memoised > MAX_MEMOISED_PIECES) {
-    if (byKey.size >= MAX_PARAMETER_SETS) byKey.delete(byKey.keys().next().value!)
-    byKey.set(key, (ch = new Channel({ pDrop: params.pDrop, pWrong: params.pWrong, garble: params.garble })))
-  }
-  return ch
+  if ((byKey.get(key)?.memoised ?? 0) > MAX_MEMOISED_PIECES) byKey.delete(key)
+  return perParameterSet(byKey, key, () => new Channel({ pDrop: params.pDrop, pWrong: params.pWrong, garble: params.garble }))
 }
 
 type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array }

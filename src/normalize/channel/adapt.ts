@@ -2,7 +2,8 @@
 // observed, count which letters became which strings, and re-estimate the channel as a Dirichlet
 // posterior around the prior. No gold is needed; NOTES.md measured up to +6 points from two rounds.
 import { stripDiacritics } from '../syllable.js'
-import { Channel, type ChannelParams } from './model.js'
+import { Channel, paramsKey, type ChannelParams } from './model.js'
+import { perParameterSet } from '../memo.js'
 
 /** Cheapest segmentation of observed o into the letters of gold word w: [gold unit, observed piece][]. */
 export function align(ch: Channel, w: string, o: string): [string, string][] | null {
@@ -61,12 +62,8 @@ function alignmentsOf(prior: Channel): Map<string, [string, string][] | null> {
     if (!m) ownMemo.set(prior, (m = new Map()))
     return m
   }
-  const key = `${prior.params.pDrop}|${prior.params.pWrong}|${prior.params.garble}`
-  m = alignmentMemo.get(key)
-  if (!m) {
-    if (alignmentMemo.size >= 8) alignmentMemo.delete(alignmentMemo.keys().next().value!)
-    alignmentMemo.set(key, (m = new Map()))
-  } else if (m.size > 200_000) m.clear()
+  m = perParameterSet(alignmentMemo, paramsKey(prior.params), () => new Map<string, [string, string][] | null>())
+  if (m.size > 200_000) m.clear()
   return m
 }
 

@@ -48,6 +48,9 @@ const STROKE_RUN_COST = 8
 /** Whether o is two thin upright glyphs (ii, il, l1…), which the generic layer may read as one vowel. */
 export const isStrokeRun = (o: string) => STROKE_RUN.test(o)
 
+/** The key of a parameter set, for the caches a process keeps per set (memo.ts perParameterSet). */
+export const paramsKey = (p: ChannelParams): string => `${p.pDrop}|${p.pWrong}|${p.garble}`
+
 export class Channel {
   readonly params: ChannelParams
   /** gold → (observed → cost) from the glyph table or from adaptation */
