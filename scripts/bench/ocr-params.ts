@@ -21,7 +21,7 @@ import { openPdf } from '../../src/pdf/open.js'
 import { renderPage } from '../../src/pdf/render.js'
 import { preprocessPage } from '../../src/image/preprocess.js'
 import { atOcrResolution } from '../../src/image/resolution.js'
-import { DEFAULT_PSM, fromTsv, resolveLangPath, toPgm } from '../../src/ocr/pool.js'
+import { fromTsv, resolveLangPath, startingParams, toPgm } from '../../src/ocr/pool.js'
 import { denoisePage } from '../../src/ocr/denoise.js'
 import type { GreyImage } from '../../src/image/grey-image.js'
 import { bestCer } from '../../tests/helpers/cer.js'
@@ -47,13 +47,7 @@ for (const { file, gt } of BENCH_FILES) {
 async function start(extra: Record<string, string>, lang?: string, init?: Record<string, string>): Promise<Worker> {
   const options = { langPath: lang ?? resolveLangPath(), gzip: !lang, cacheMethod: 'none', workerPath: path.join(ROOT, 'src/ocr/tesseract-worker.cjs') }
   const worker = await createWorker('vie', OEM.LSTM_ONLY, options, init ? (init as never) : undefined)
-  await worker.setParameters({
-    tessedit_pageseg_mode: DEFAULT_PSM,
-    tessedit_char_whitelist: '',
-    preserve_interword_spaces: '0',
-    debug_file: '/dev/null',
-    ...extra,
-  } as Partial<WorkerParams>)
+  await worker.setParameters({ ...startingParams(), ...extra } as Partial<WorkerParams>)
   return worker
 }
 const variants = [

@@ -63,6 +63,12 @@ export const DEFAULT_PSM = PSM.AUTO
  * CPU), which cost more than reading a table cell itself (docs/ocr.md, "Cell reads").
  */
 const restingParams = (psm: PSM): Record<CallParam, string> => ({ tessedit_pageseg_mode: psm, tessedit_char_whitelist: '' })
+/**
+ * What a worker is set to when it starts: its resting parameters, and debug_file, without which
+ * tesseract prints "Detected N diacritics" and similar notes to stderr.
+ */
+export const startingParams = (psm: PSM = DEFAULT_PSM): Partial<WorkerParams> =>
+  ({ ...restingParams(psm), preserve_interword_spaces: '0', debug_file: '/dev/null' }) as Partial<WorkerParams>
 const CALL_PARAMS = ['tessedit_pageseg_mode', 'tessedit_char_whitelist'] as const
 type CallParam = (typeof CALL_PARAMS)[number]
 
@@ -138,10 +144,8 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
         cause: error,
       })
     }
-    // debug_file: tesseract prints "Detected N diacritics" and similar notes to stderr otherwise
-    const resting = restingParams(psm)
-    await worker.setParameters({ ...resting, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<WorkerParams>)
-    const slot = { worker, busy: false, params: { ...resting } }
+    await worker.setParameters(startingParams(psm))
+    const slot = { worker, busy: false, params: { ...restingParams(psm) } }
     slots.push(slot)
     return slot
   }
