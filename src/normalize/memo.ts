@@ -1,5 +1,5 @@
 /** Entries a memo of words, letters or observed pieces holds before it starts afresh (a long-lived process stays bounded). */
-export const MEMO_ENTRIES = 50_000
+const MEMO_ENTRIES = 50_000
 
 /**
  * `memo`'s value for `key`, made by `make(key)` the first time it is asked for; a memo that holds `max`
