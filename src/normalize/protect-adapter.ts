@@ -3,14 +3,15 @@
 // (codes, all-capital non-syllables, URLs) for spans it does not cover.
 import { isPlainSyllableShape } from './lm/vietnamese.js'
 import { stripDiacritics } from './syllable.js'
-import { protectedSpans as encodingLayerSpans } from './protect.js'
+import { GLYPH_CLASS, protectedSpans as encodingLayerSpans } from './protect.js'
 
 export type ProtectedSpan = { start: number; end: number; replacement: string }
 
 const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/gu
 // 90/QĐ-TTg, 21-NQ/TW, 2021/NĐ-CP, 18-CTr/TU: digits joined to capitals by / or -
 const CODE = /\b\d+[\p{L}\d]*(?:\s?[-/]\s?[\p{Lu}\d][\p{L}\d&]*)+/gu
-const CAPS = /(?<![\p{L}\d])\p{Lu}[\p{Lu}&]+(?:[-/][\p{Lu}&]+)*(?![\p{L}\d])/gu
+// (capitals glued to a glyph of garbled text are part of a word: KEHO~CH)
+const CAPS = new RegExp(`(?<![\\p{L}\\d${GLYPH_CLASS}])\\p{Lu}[\\p{Lu}&]+(?:[-/][\\p{Lu}&]+)*(?![\\p{L}\\d${GLYPH_CLASS}])`, 'gu')
 
 const DIGIT = /\d/
 const UPPER = /\p{Lu}/u

@@ -166,6 +166,11 @@ function syllableReadAsCode(segment: string): boolean {
   return !KNOWN.has(segment) && !uniqueCode(segment) && isVietnameseSyllable(segment)
 }
 
+// A glyph that garbled text writes for a marked letter (KEHO~CH = KẾ HOẠCH, HQ'P = HỢP): capitals glued to
+// one are pieces of a garbled word, not a code (codes stand between spaces, brackets, dashes and slashes)
+export const GLYPH_CLASS = "~\\\\'’`€¢¥@}{"
+const GLYPH = new RegExp(`[${GLYPH_CLASS}]`, 'u')
+
 function abbreviationSpans(line: string): ProtectedSpan[] {
   const out: ProtectedSpan[] = []
   if (!HAS_UPPER.test(line)) return out // every span here holds a capital
@@ -173,6 +178,7 @@ function abbreviationSpans(line: string): ProtectedSpan[] {
   for (const m of line.matchAll(/\p{L}+(?:[-&]\p{L}+)*/gu)) {
     const w = m[0]
     if (!/\p{Lu}/u.test(w) || /\p{Ll}{2}/u.test(w.replace(/CTr|TTr|QyĐ|TTg/g, ''))) continue
+    if (GLYPH.test(line[m.index - 1] ?? '') || GLYPH.test(line[m.index + w.length] ?? '')) continue
     const whole = repairCode(w)
     const parts = w.split(/[-&]/)
     const isCode = (x: string, repaired: string) => KNOWN.has(repaired) && !syllableReadAsCode(x)

@@ -37,4 +37,23 @@ describe('piecesOf', () => {
     const fixed = piecesOf('ban hanh 10/2019/ND-CP ngay').filter((p) => p.kind === 'fixed')
     expect(fixed.map((p) => (p.kind === 'fixed' ? p.replacement : ''))).toEqual(['10/2019/NĐ-CP'])
   })
+
+  const words = (line: string) => piecesOf(line).flatMap((p) => (p.kind === 'word' ? [p.text] : []))
+  it('reads a word with a list bullet glued to it (HOI• is HOI, then a break)', () => {
+    expect(words('VA XA HOI•')).toEqual(['VA', 'XA', 'HOI'])
+    expect(piecesOf('HOI• Lao').map((p) => p.kind)).toEqual(['word', 'break', 'word'])
+  })
+
+  it('reads a closing bracket inside a word as a glyph of a legacy font (Ml)C = MỤC), at its edges as punctuation', () => {
+    expect(words('I. Ml)C DicH')).toEqual(['Ml)C', 'DicH'])
+    expect(words('(a) noi dung')).toEqual(['a', 'noi', 'dung'])
+  })
+
+  it('reads a word glued after a list number or letter (1.Mục, II.NHIỆM, a)Thực)', () => {
+    expect(words('1.M1}c dich')).toEqual(['M1}c', 'dich'])
+    expect(words('II.NHIEM VU')).toEqual(['NHIEM', 'VU'])
+    expect(words("a)Th\\l'c hi~n")).toEqual(["Th\\l'c", 'hi~n'])
+    // a decimal number and a word are two tokens; an abbreviation with a dot is no list mark
+    expect(words('1.5 trieu')).toEqual(['trieu'])
+  })
 })

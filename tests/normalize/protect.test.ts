@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { protectedSpans, repairCode } from '../../src/normalize/protect.js'
+import { protectedSpans as adapterSpans } from '../../src/normalize/protect-adapter.js'
 
 const spans = (line: string) => protectedSpans(line).map((s) => [s.kind, line.slice(s.start, s.end), s.replacement])
 
@@ -39,6 +40,15 @@ describe('protectedSpans', () => {
     'VI PHẠM HÀNH CHÍNH', // capitals heading: words, not abbreviations
     'Thực hiện tốt công tác',
   ])('protects nothing in %s', (line) => expect(protectedSpans(line)).toEqual([]))
+
+  it('takes no capitals glued to a glyph of garbled text for a code (KEHO~CH = KẾ HOẠCH, HQ\'P = HỢP)', () => {
+    // the encoding layer's rule (capitals that are no syllable inside ordinary text) and the adapter's fallback
+    expect(protectedSpans('xay dung KEHO~CH cua tinh va thuc hien')).toEqual([])
+    expect(adapterSpans('KEHO~CH')).toEqual([])
+    expect(adapterSpans("PHU HQ'P")).toEqual([])
+    expect(spans('(UBND) va TW')).toEqual([['abbreviation', 'UBND', 'UBND'], ['abbreviation', 'TW', 'TW']])
+    expect(adapterSpans('(UBND)').map((s) => s.replacement)).toEqual(['UBND'])
+  })
 
   it('returns sorted, non-overlapping spans', () => {
     const s = protectedSpans('Căn cứ 90/QĐ-TTg ngày 18/01/2022, 27/2022/NĐ-CP, UBND, 1.000 đồng')
