@@ -87,6 +87,8 @@ export class Restorer {
   private readonly clean: boolean
   private garbledLine = false
   private capsLine = false
+  /** the channel was learned from this document (three- and four-syllable readings are tried from then on) */
+  private adapted = false
   /** a side's readings, or the cost under which it was found to have none (sideCandidates) */
   private sideCache = new Map<string, Candidate[] | number>()
   /** OCR-mark mode (Vietnamese OCR text): every word kept unless the LM beats the mark channel + threshold */
@@ -108,6 +110,7 @@ export class Restorer {
 
   setChannel(ch: Channel): void {
     this.channel = ch
+    this.adapted = true
     this.cache = new Map() // an adapted channel is this document's own
     this.sideCache = new Map()
   }
@@ -154,7 +157,12 @@ export class Restorer {
     const out = ranked.slice(0, MAX_CANDIDATES).filter((c) => rankOf(this.lex, c) <= cut)
     // glued words (b61~i = bỏ lại, h,liphia = lại phía): a long token no single syllable explains well
     // may be two syllables; the pairs compete with the single readings in the decoder, with the LM
-    if (ch.params.garble > 0.3 && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) out.push(...this.splitCandidates(o))
+    if (ch.params.garble > 0.3 && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) {
+      const pairs = this.splitCandidates(o)
+      out.push(...pairs)
+      // three or four glued syllables (phc1ndc1ubinh = phấn đấu bình) when no pair reads the token well
+      if (this.adapted && [...o].length >= MULTI_MIN_LETTERS && !(pairs[0]?.cost <= MULTI_WHEN)) out.push(...this.multiSplits(o))
+    }
     return out
   }
 
@@ -199,17 +207,56 @@ export class Restorer {
     for (const k of cuts) {
       const left = chars.slice(0, k).join(''), right = chars.slice(k).join('')
       if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right)) continue
-      const ls = this.sideCandidates(left, sixth - SPLIT_COST + CAP_SLACK)
+      const ls = this.sideCandidates(left, sixth + SPLIT_MARGIN - SPLIT_COST + CAP_SLACK)
       if (!ls) continue
       let leftLeast = Infinity
       for (const a of ls) leftLeast = Math.min(leftLeast, a.cost)
-      const rs = this.sideCandidates(right, sixth - SPLIT_COST - leftLeast + CAP_SLACK)
+      const rs = this.sideCandidates(right, sixth + SPLIT_MARGIN - SPLIT_COST - leftLeast + CAP_SLACK)
       if (!rs) continue
       for (const a of ls)
         for (const b of rs) found.push({ word: a.word + ' ' + b.word, id: a.id, id2: b.id, cost: a.cost + b.cost + SPLIT_COST })
       if (found.length >= MAX_SPLITS) sixth = bestSplits(found)[MAX_SPLITS - 1]?.cost ?? Infinity
     }
-    return bestSplits(found)
+    return this.rankedSplits(found.filter((c) => c.cost <= sixth + SPLIT_MARGIN))
+  }
+
+  /** The MAX_SPLITS best distinct pairs by channel cost and how likely the model finds the pair. */
+  private rankedSplits(found: Candidate[]): Candidate[] {
+    const sorted = found.map((c) => ({ c, r: c.cost - PAIR_LM_WEIGHT * this.phraseLogProb([c.id, c.id2!]) })).sort((a, b) => a.r - b.r || (a.c.word < b.c.word ? -1 : 1))
+    const seen = new Set<string>()
+    return sorted.map((x) => x.c).filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, MAX_SPLITS)
+  }
+
+  /** log p of the words of one glued token's reading, read on their own (no context before them). */
+  private phraseLogProb(ids: number[]): number {
+    let lp = this.lex.unigram[ids[0]]
+    for (let k = 1; k < ids.length; k++) lp += this.lm.logProb(k > 1 ? ids[k - 2] : UNK_ID, ids[k - 1], ids[k])
+    return lp
+  }
+
+  /**
+   * Readings of a token as MIN_PARTS to MAX_PARTS glued syllables: a search over cut points that keeps the
+   * MULTI_BEAM best readings of each prefix (by cost and how likely the model finds their words); every part
+   * is a side read at no more than PART_CAP nats.
+   */
+  private multiSplits(o: string): Candidate[] {
+    const chars = [...o], n = chars.length
+    const at: Partial[][] = Array.from({ length: n + 1 }, () => [])
+    at[0].push({ words: [], ids: [], cost: 0 })
+    const rank = (p: Partial) => p.cost - PAIR_LM_WEIGHT * this.phraseLogProb(p.ids)
+    for (let i = 0; i < n; i++) {
+      at[i] = bestPartials(at[i], rank)
+      if (!at[i].length || at[i][0].ids.length >= MAX_PARTS) continue
+      for (let j = i + MIN_PART_LETTERS; j <= Math.min(n, i + MAX_PART_LETTERS); j++) {
+        if (n - j > 0 && n - j < MIN_PART_LETTERS) continue
+        const part = chars.slice(i, j).join('')
+        const reads = /\p{L}/u.test(part) && !CONSONANTS_ONLY.test(part) ? this.sideCandidates(part, PART_CAP) : null
+        if (reads) for (const p of at[i]) if (p.ids.length < MAX_PARTS) for (const r of reads) at[j].push({ words: [...p.words, r.word], ids: [...p.ids, r.id], cost: p.cost + r.cost + (p.ids.length ? SPLIT_COST : 0) })
+      }
+    }
+    return bestPartials(at[n], rank)
+      .filter((p) => p.ids.length >= MIN_PARTS)
+      .map((p) => ({ word: p.words.join(' '), id: p.ids[0], id2: p.ids[1], more: p.ids.slice(2), cost: p.cost }))
   }
 
   /**
@@ -271,7 +318,7 @@ export class Restorer {
    * the same two words merge (open-addressing table). Returns how many distinct extensions there are.
    */
   private expandSlot(d: DecoderArrays, cands: Candidate[], prevBase: number, prevSize: number): number {
-    const { ids, ids2, costs } = arraysOf(cands)
+    const { ids, ids2, costs, more } = arraysOf(cands)
     const n = cands.length
     if (d.row.length < n) d.row = new Float64Array(n * 2)
     if (d.back2.length < n * BEAM) (d.back2 = new Float64Array(n * BEAM * 2)), (d.backFound = new Uint8Array(n * BEAM * 2))
@@ -306,11 +353,27 @@ export class Restorer {
         let score = base + d.row[i] - costs[i]
         if (cache && d.uniBonus[i] >= 0) score += d.uniBonus[i] + cache.pairBonus(w2, ids[i])
         if (second >= 0) score += this.lm.logProb(w2, ids[i], second)
+        const later = more === null ? undefined : more[i]
+        if (later !== undefined) {
+          m = mergeExtension(d, m, score + this.laterWords(ids[i], second, later), from, i, later.length > 1 ? later[later.length - 2] : second, later[later.length - 1])
+          continue
+        }
         const s1 = second >= 0 ? ids[i] : w2, s2 = second >= 0 ? second : ids[i]
         m = mergeExtension(d, m, score, from, i, s1, s2)
       }
     }
     return m
+  }
+
+  /** log p of a glued reading's third and later words, after its first two (a, b). */
+  private laterWords(a: number, b: number, later: number[]): number {
+    let lp = 0
+    for (const c of later) {
+      lp += this.lm.logProb(a, b, c)
+      a = b
+      b = c
+    }
+    return lp
   }
 
   /**
@@ -382,9 +445,10 @@ export class Restorer {
         const words = this.garbledLine && toks.length === 1 ? DIGIT_WORDS[p.text] : undefined
         if (words) for (const w of words) cands.push({ word: w, id: this.lm.idOf(w), cost: DIGIT_WORD_COST })
         // a garbled capital word in an upper-case heading looks like an abbreviation (HQI, DQNG) but may
-        // be a syllable the channel can read (HỘI, ĐỘNG): its readings compete, at a price
+        // be a syllable the channel can read (HỘI, ĐỘNG), or two glued ones (XAHQI = XÃ HỘI): its readings
+        // compete, at a price
         if (this.capsLine && toks.length === 1 && CAPS_WORD.test(p.text))
-          for (const c of this.candidates(p.text.toLowerCase())) if (c.id !== UNK_ID && c.id2 === undefined && c.word !== t) cands.push({ ...c, cost: c.cost + CAPS_READING_COST })
+          for (const c of this.candidates(p.text.toLowerCase())) if (c.id !== UNK_ID && c.word !== t) cands.push({ ...c, cost: c.cost + CAPS_READING_COST })
         phrase.push({ piece: k === 0 ? p : { kind: 'break' }, line, cands, observed: t })
       })
     } else {
@@ -456,11 +520,37 @@ function isCapsLine(pieces: Piece[]): boolean {
 const SPLIT_WHEN = 6
 const SPLIT_COST = 3
 const MAX_SPLITS = 6
+// pairs up to SPLIT_MARGIN nats dearer than the MAX_SPLITS-th cheapest are read too, and the list keeps the
+// best by cost − PAIR_LM_WEIGHT × log p(pair): the channel alone ranks đượ chương over được hưởng
+const SPLIT_MARGIN = 1
+const PAIR_LM_WEIGHT = 0.3
 // readings kept for each side of a cut
 const SIDE_READINGS = 3
 // added to a side's cap (what its readings may cost for a pair to make the list): a reading just above the
 // cap by rounding is still read
 const CAP_SLACK = 1e-9
+
+// three or four glued syllables: tried for tokens of MULTI_MIN_LETTERS or more whose best pair costs more
+// than MULTI_WHEN; each part has MIN_PART_LETTERS to MAX_PART_LETTERS glyphs and a reading under PART_CAP
+const MULTI_MIN_LETTERS = 8
+const MULTI_WHEN = 8
+const MIN_PARTS = 3
+const MAX_PARTS = 4
+const MIN_PART_LETTERS = 2
+const MAX_PART_LETTERS = 7
+const PART_CAP = 6
+const MULTI_BEAM = 6
+// a part of consonant letters only (ph, ngh, tr) holds no vowel nor any glyph that may stand for one (a
+// digit, a symbol, the Q of a legacy font's ộ): it is no syllable, and is not searched
+const CONSONANTS_ONLY = /^[bcdđghklmnprstvx]+$/iu
+type Partial = { words: string[]; ids: number[]; cost: number }
+/** The MULTI_BEAM best distinct partial readings by rank (ties by the words). */
+function bestPartials(ps: Partial[], rank: (p: Partial) => number): Partial[] {
+  if (ps.length <= 1) return ps
+  const sorted = ps.map((p) => ({ p, key: p.words.join(' '), r: rank(p) })).sort((a, b) => a.r - b.r || (a.key < b.key ? -1 : 1))
+  const seen = new Set<string>()
+  return sorted.filter((x) => !seen.has(x.key) && seen.add(x.key)).slice(0, MULTI_BEAM).map((x) => x.p)
+}
 
 /** The MAX_SPLITS cheapest distinct two-syllable readings (ties by the words). */
 function bestSplits(found: Candidate[]): Candidate[] {
@@ -682,19 +772,21 @@ function standardChannel(lex: Lexicon, params: ChannelParams, key: string): Chan
   return perParameterSet(byKey, key, () => new Channel({ pDrop: params.pDrop, pWrong: params.pWrong, garble: params.garble }))
 }
 
-type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array }
+/** more: the third and later words of each reading, or null when no reading of the list has any */
+type CandArrays = { ids: Int32Array; ids2: Int32Array; costs: Float64Array; more: (number[] | undefined)[] | null }
 const arrays = new WeakMap<Candidate[], CandArrays>()
 /** Candidate ids (second syllable of a split reading, else -1) and costs as typed arrays, made once per list. */
 function arraysOf(cands: Candidate[]): CandArrays {
   let a = arrays.get(cands)
   if (!a) {
     const n = cands.length
-    a = { ids: new Int32Array(n), ids2: new Int32Array(n), costs: new Float64Array(n) }
+    a = { ids: new Int32Array(n), ids2: new Int32Array(n), costs: new Float64Array(n), more: null }
     for (let i = 0; i < n; i++) {
       const c = cands[i]
       a.ids[i] = c.id
       a.ids2[i] = c.id2 ?? -1
       a.costs[i] = c.cost
+      if (c.more?.length) (a.more ??= [])[i] = c.more
     }
     arrays.set(cands, a)
   }

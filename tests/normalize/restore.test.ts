@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeText, loadLanguageModel } from '../../src/normalize/index.js'
+import { UNK_ID } from '../../src/normalize/lm/model.js'
 import { Restorer, withCaseOf } from '../../src/normalize/restore.js'
 import { Channel } from '../../src/normalize/channel/model.js'
 import { channelCandidates, lexiconOf, markCandidates, rankOf, type Candidate } from '../../src/normalize/channel/candidates.js'
@@ -46,6 +47,16 @@ describe('normalizeText', () => {
     const out = normalizeText(text).text.split('\n')
     expect(out[1]).toContain('giảm nghèo bền vững')
     expect(out[1]).toContain('đối tượng chính sách')
+  })
+
+  it('reads a token of four glued syllables once the document taught its glyphs (chc1tluq\'ngcuQcs6ng = chất lượng cuộc sống)', () => {
+    const text = [
+      GARBLED_LEAD,
+      "Cac cc1p ban hanh van ban, chc1t luQ'ng cong tac phc1n dc1u cua cac cc1p h<?i nhc1t la cc1p xa, phc1n dc1u dat chc1t luQ'ng cao.",
+      "Cac cc1p uy dang chi dao, phc1n dc1u hoan thanh nhi~m V\\l, nang cao chc1t luq'ng can bQ cc1p co s&, nhc1t la cc1p thon.",
+      "b6 trl kinh phi d~ nang cao chc1tluq'ngcuQcs6ng cua h<? ngheo.",
+    ].join('\n')
+    expect(normalizeText(text).text.split('\n')[3]).toContain('nâng cao chất lượng cuộc sống')
   })
 
   it('leaves clean text untouched', () => {
@@ -96,8 +107,9 @@ describe('normalizeText', () => {
 })
 
 describe('two-syllable readings of glued tokens', () => {
-  // the reference: every cut, both sides read in full (their 3 best readings by rank), every pair, the 6
-  // cheapest distinct; the restorer caps the sides' searches by the sixth pair found so far
+  // the reference: every cut, both sides read in full (their 3 best readings by rank), every pair; of the pairs
+  // within 1 nat of the sixth cheapest, the 6 best distinct by cost − 0.3 × log p(pair); the restorer caps the
+  // sides' searches by the sixth pair found so far
   const lm = loadLanguageModel()
   const lex = lexiconOf(lm)
   const params = { pDrop: 0.98, pWrong: 0.1, garble: 1 }
@@ -116,9 +128,14 @@ describe('two-syllable readings of glued tokens', () => {
       if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right)) continue
       for (const a of side(left)) for (const b of side(right)) found.push({ word: a.word + ' ' + b.word, id: a.id, id2: b.id, cost: a.cost + b.cost + 3 })
     }
-    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))
-    const seen = new Set<string>()
-    return found.filter((c) => !seen.has(c.word) && seen.add(c.word)).slice(0, 6)
+    const distinct = (cs: Candidate[]) => {
+      const seen = new Set<string>()
+      return cs.filter((c) => !seen.has(c.word) && seen.add(c.word))
+    }
+    const cheapest = distinct([...found].sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1))).slice(0, 6)
+    const sixth = cheapest.length === 6 ? cheapest[5].cost : Infinity
+    const rank = (c: Candidate) => c.cost - 0.3 * (lex.unigram[c.id] + lm.logProb(UNK_ID, c.id, c.id2!))
+    return distinct(found.filter((c) => c.cost <= sixth + 1).sort((a, b) => rank(a) - rank(b) || (a.word < b.word ? -1 : 1))).slice(0, 6)
   }
 
   it('are the same when the sides are searched only as far as a pair can still make the list', () => {

@@ -6,8 +6,11 @@ import { isSyllableShape } from '../lm/vietnamese.js'
 import { stripDiacritics } from '../syllable.js'
 import { isStrokeRun, type Channel } from './model.js'
 
-/** id2: the second syllable of a two-syllable reading of one glued token (word is then "bỏ lại"). */
-export type Candidate = { word: string; id: number; cost: number; id2?: number }
+/**
+ * id2: the second syllable of a reading of one glued token as several (word is then "bỏ lại"); more: its
+ * third and later syllables ("phấn đấu bình").
+ */
+export type Candidate = { word: string; id: number; cost: number; id2?: number; more?: number[] }
 
 /**
  * A letter trie in flat arrays: node n's children are entries childStart[n] … childStart[n+1] − 1, in
