@@ -6,6 +6,7 @@ import { detectAndConvert } from './encoding/index.js'
 import { loadLanguageModel, type LanguageModel } from './lm/model.js'
 import { restore, type Doubt } from './restore.js'
 import { repairOcrLines } from './ocr.js'
+import { repairBoilerplate } from './boilerplate.js'
 import { carryTokenValues, tokenSpans, type TokenValues } from './word-confidence.js'
 
 export type NormalizeOptions = {
@@ -86,12 +87,15 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
     doubts.push(...again.doubts.filter((d) => changedHere.has(`${d.line}:${d.text}`)))
     restored = { ...again, changes: [...restored.changes, ...again.changes] }
   }
+  // the header's fixed lines (Quốc hiệu, Tiêu ngữ, the Party's name), where OCR garbled them past repair
+  const header = repairBoilerplate(restored.lines)
+  for (const c of header.fixes) changes.push({ ...c, layer: 'restore' })
   return {
-    text: restored.lines.join('\n'),
+    text: header.lines.join('\n'),
     changes,
     doubts,
     stats: {
-      lines: restored.lines.length,
+      lines: header.lines.length,
       syllables: restored.syllables,
       changedSyllables: restored.changes.length,
       changedConfidence: restored.changes.reduce((a, c) => a + c.confidence, 0),
