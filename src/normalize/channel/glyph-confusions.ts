@@ -29,8 +29,8 @@ export const VOWELS_MARKED = [...A_MARKED, ...E_HAT, ...E_TONED, ...O_HAT, ...O_
 
 /** [observed (lower case), gold letters, cost]. */
 export const GLYPH_CONFUSIONS: [string, string[], number][] = [
-  // English-model OCR (002_confusions.md)
-  ['é', E_HAT, 0.8], ['é', E_TONED, 1.6], ['é', [...O_HAT, ...O_HORN], 2.6], ['é', A_MARKED, 3.5],
+  // English-model OCR (002_confusions.md; `é` for an a: á 44, â/ậ/ắ about 5, never à, ả, ã or ạ)
+  ['é', E_HAT, 0.8], ['é', E_TONED, 1.6], ['é', [...O_HAT, ...O_HORN], 2.6], ['é', ['á', 'â', 'ấ', 'ậ', 'ắ'], 3.5],
   ['6', [...O_HAT, ...O_TONED], 1.2], ['6', O_HORN, 2.6],
   ['d', [...O_HAT, ...O_HORN], 4.5], ['d', [...A_HAT, ...A_BREVE, 'á', 'ả', 'ú'], 5.5], ['d', E_HAT, 6.5], ['b', O_HAT, 5], ['0', [...O_HORN, ...O_HAT, 'ò', 'ù'], 3.5],
   ['i', [...U_HORN, ...A_BREVE, ...A_HAT, 'ủ', 'ú', 'ù'], 4.2],
