@@ -7,7 +7,7 @@ import { stripDiacritics } from './syllable.js'
 import { Channel, paramsKey, type ChannelParams } from './channel/model.js'
 import { perParameterSet } from './memo.js'
 import { channelCandidates, lexiconOf, markCandidates, rankOf, type Candidate, type Lexicon } from './channel/candidates.js'
-import { adaptChannel } from './channel/adapt.js'
+import { adaptChannel, alignmentCost } from './channel/adapt.js'
 import { OcrMarkChannel } from './channel/ocr-marks.js'
 import { DocumentCache } from './channel/document-cache.js'
 import { piecesOf, type Piece } from './tokens.js'
@@ -113,6 +113,8 @@ export class Restorer {
     this.adapted = true
     this.cache = new Map() // an adapted channel is this document's own
     this.sideCache = new Map()
+    this.followerCosts = new Map()
+    this.followerLists = { cache: null, lists: new WeakMap() }
   }
 
   get currentChannel(): Channel {
@@ -164,6 +166,47 @@ export class Restorer {
       if (this.adapted && [...o].length >= MULTI_MIN_LETTERS && !(pairs[0]?.cost <= MULTI_WHEN)) out.push(...this.multiSplits(o))
     }
     return out
+  }
+
+  /**
+   * The token's candidates and the words the document's first reading surely read, again and again, after
+   * a candidate of the previous token (thập → đỏ), each at what the channel charges for writing it as this
+   * token, when that is at most FOLLOWER_CAP: a repeated name whose garbled occurrence the search ranked out
+   * of the list (dé: để, đề, đệ… before đỏ) is still offered where the document's own phrase goes on.
+   */
+  private withFollowers(cands: Candidate[], prevCands: Candidate[], observed: string, cache: DocumentCache): Candidate[] {
+    // one list per (previous token's list, token) for the channel and cache in use: a repeated pair of
+    // tokens gets the same list (and the decoder's typed arrays of it) again
+    if (this.followerLists.cache !== cache) this.followerLists = { cache, lists: new WeakMap() }
+    let byToken = this.followerLists.lists.get(prevCands)
+    if (!byToken) this.followerLists.lists.set(prevCands, (byToken = new Map()))
+    let out = byToken.get(observed)
+    if (!out) byToken.set(observed, (out = this.followersAdded(cands, prevCands, observed, cache)))
+    return out
+  }
+  private followerLists = { cache: null as DocumentCache | null, lists: new WeakMap<Candidate[], Map<string, Candidate[]>>() }
+
+  private followersAdded(cands: Candidate[], prevCands: Candidate[], observed: string, cache: DocumentCache): Candidate[] {
+    let out: Candidate[] | null = null
+    for (const c of prevCands) {
+      const last = c.more?.length ? c.more[c.more.length - 1] : c.id2 ?? c.id
+      for (const id of cache.followersOf(last) ?? []) {
+        if ((out ?? cands).some((x) => x.id === id && x.id2 === undefined)) continue
+        if (!nearSkeleton(this.lm.vocab[id], observed)) continue
+        const cost = this.followerCost(this.lm.vocab[id], observed)
+        if (cost <= FOLLOWER_CAP) (out ??= [...cands]).push({ word: this.lm.vocab[id], id, cost })
+      }
+    }
+    return out ?? cands
+  }
+
+  private followerCosts = new Map<string, number>()
+  /** alignmentCost of a follower, memoised for the channel in use */
+  private followerCost(word: string, observed: string): number {
+    const key = word + '\u0000' + observed
+    let c = this.followerCosts.get(key)
+    if (c === undefined) this.followerCosts.set(key, (c = alignmentCost(this.channel, word, observed)))
+    return c
   }
 
   /**
@@ -453,7 +496,8 @@ export class Restorer {
       })
     } else {
       const observed = p.text.toLowerCase()
-      const cands = this.candidates(observed)
+      const prev = phrase.length ? phrase[phrase.length - 1] : null
+      const cands = prev && this.documentCache ? this.withFollowers(this.candidates(observed), prev.cands, observed, this.documentCache) : this.candidates(observed)
       phrase.push({ piece: p, line, cands: conf === undefined ? cands : withConfidence(cands, lmForm(observed), conf), observed })
     }
   }
@@ -513,6 +557,30 @@ function isCapsLine(pieces: Piece[]): boolean {
       if (!/\p{Ll}/u.test(p.text)) caps++
     }
   return words >= 2 && caps >= 0.7 * words
+}
+
+// a word the document surely read after the previous one is offered when the channel writes it as the
+// token for at most this many nats
+const FOLLOWER_CAP = 8
+
+/**
+ * The word's letters without marks and the token's, marks and glyphs that are no letters left out, differ by
+ * at most one letter changed, lost or added (đỏ / dé; not đỏ / dân): a cheap test before the channel is asked.
+ */
+function nearSkeleton(word: string, observed: string): boolean {
+  const a = stripDiacritics(word), b = stripDiacritics(observed).replace(/[^a-z]/g, '')
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0, j = 0, edits = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) (i++, j++)
+    else {
+      if (++edits > 1) return false
+      if (a.length > b.length) i++
+      else if (b.length > a.length) j++
+      else (i++, j++)
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1
 }
 
 // glued tokens: split readings are tried when the best single reading costs more than SPLIT_WHEN, and

@@ -37,4 +37,10 @@ describe('document cache', () => {
     expect(cache.pairBonus(lm.idOf('thập'), lm.idOf('chữ'))).toBe(0)
     expect(cache.pairBonus(lm.idOf('sẽ'), lm.idOf('thập'))).toBe(0)
   })
+  it('names the words read surely after a word more than once, and no word read after it once or never', () => {
+    expect(cache.followersOf(lm.idOf('thập'))).toEqual([lm.idOf('đỏ')])
+    const once = new DocumentCache(lm, [sentence.map((to) => ({ to, confidence: 0.99 }))])
+    expect(once.followersOf(lm.idOf('thập'))).toBeUndefined()
+    expect(cache.followersOf(lm.idOf('sẽ'))).toBeUndefined()
+  })
 })

@@ -59,6 +59,16 @@ describe('normalizeText', () => {
     expect(normalizeText(text).text.split('\n')[3]).toContain('nâng cao chất lượng cuộc sống')
   })
 
+  it('offers the word a document surely reads after the previous one where the search ranked it out (thập dé = thập đỏ)', () => {
+    const text = [
+      'Thuc hién Nghi quyét s6 30/NQ-TW cua Ban Chap hanh Trung wong Hoi Chit thap do Viét Nam vé van dong ngudn luc',
+      'Trung wong Hoi Chit thap do Viét Nam ban hanh K& hoach thuc hién; cac cap Hoi Chit thap do tinh, thanh phd',
+      'phat trién quan hé doi tic bén vimg véi cac co quan, tb chirc, nha hao tdm trong va ngoai Phong trao Chit thap dé va Tring',
+      'tuyén truyén vé Hoi Chit thap do Viét Nam va cac hoat dong nhan dao cua Hoi Chit thap do cac cap.',
+    ].join('\n')
+    expect(normalizeText(text).text.split('\n')[2]).toContain('Phong trào Chữ thập đỏ và')
+  })
+
   it('leaves clean text untouched', () => {
     const clean = 'Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch tăng cường năng lực quản lý.\nCăn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ.'
     const r = normalizeText(clean)

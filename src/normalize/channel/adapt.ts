@@ -8,6 +8,29 @@ import { perParameterSet } from '../memo.js'
 /** Cheapest segmentation of observed o into the letters of gold word w: [gold unit, observed piece][]. */
 export function align(ch: Channel, w: string, o: string): [string, string][] | null {
   const g = [...w], b = [...o]
+  const { cost, back } = alignmentTable(ch, g, b)
+  const n = g.length, m = b.length, W = m + 1
+  if (cost[n * W + m] === Infinity) return null
+  const pairs: [string, string][] = []
+  let i = n, j = m
+  while (i > 0 || j > 0) {
+    const from = back[i * W + j]
+    const pi = (from / W) | 0, pj = from - pi * W
+    if (pi < i) pairs.push([g.slice(pi, i).join(''), b.slice(pj, j).join('')])
+    i = pi
+    j = pj
+  }
+  return pairs.reverse()
+}
+
+/** What the channel charges, in nats, for writing word w as observed o by the cheapest alignment. */
+export function alignmentCost(ch: Channel, w: string, o: string): number {
+  const g = [...w], b = [...o]
+  return alignmentTable(ch, g, b).cost[g.length * (b.length + 1) + b.length]
+}
+
+/** The alignment's dynamic programme: cheapest cost of gold letters [0, i) read from glyphs [0, j), and where it came from. */
+function alignmentTable(ch: Channel, g: string[], b: string[]): { cost: Float64Array; back: Int32Array } {
   const n = g.length, m = b.length, W = m + 1
   // cost and the cell each came from ((i·W + j), −1: none) of gold letters i read from glyphs j, flat
   const cost = new Float64Array((n + 1) * W).fill(Infinity)
@@ -34,17 +57,7 @@ export function align(ch: Channel, w: string, o: string): [string, string][] | n
   function relax(at: number, c: number, from: number) {
     if (c < cost[at]) (cost[at] = c), (back[at] = from)
   }
-  if (cost[n * W + m] === Infinity) return null
-  const pairs: [string, string][] = []
-  let i = n, j = m
-  while (i > 0 || j > 0) {
-    const from = back[i * W + j]
-    const pi = (from / W) | 0, pj = from - pi * W
-    if (pi < i) pairs.push([g.slice(pi, i).join(''), b.slice(pj, j).join('')])
-    i = pi
-    j = pj
-  }
-  return pairs.reverse()
+  return { cost, back }
 }
 
 /**

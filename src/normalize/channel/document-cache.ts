@@ -24,12 +24,15 @@ export class DocumentCache {
   private readonly pairKey: Float64Array
   private readonly pairValue: Float64Array
   private readonly pairMask: number
+  /** the words read surely after each word at least MIN_FOLLOWER_COUNT times (thập → đỏ) */
+  private readonly followers: Map<number, number[]>
 
   constructor(lm: LanguageModel, reading: Reading) {
     // (the loops live in the functions below: this runs twice per document, and with them it was a large
     // unit for the JIT compiler)
     const { uni, pairs } = sureCounts(lm, reading)
     this.uni = wordBonuses(lm, uni)
+    this.followers = followersOf(pairs)
     let size = 1
     while (size < pairs.size * 2) size <<= 1
     this.pairKey = new Float64Array(size)
@@ -42,6 +45,11 @@ export class DocumentCache {
   unigramBonus(id: number): number | undefined {
     const b = this.uni[id]
     return b === NO_BONUS ? undefined : b
+  }
+
+  /** The words the first reading surely read after this one, again and again (none: undefined). */
+  followersOf(prev: number): readonly number[] | undefined {
+    return this.followers.get(prev)
   }
 
   /** The bonus of the pair (prev, id), 0 when the first reading was never sure of it; it counts on top of id's own. */
@@ -95,6 +103,21 @@ function wordBonuses(lm: LanguageModel, uni: Map<number, number>): Float64Array 
   for (const n of uni.values()) total += n
   const out = new Float64Array(lm.size).fill(NO_BONUS)
   for (const [id, n] of uni) out[id] = Math.min(UNIGRAM_WEIGHT * Math.log1p(n), Math.max(0, Math.log(n / total) - lm.unigram(id)))
+  return out
+}
+
+// a pair read surely this often makes its second word a candidate after the first (followersOf)
+const MIN_FOLLOWER_COUNT = 2
+
+function followersOf(pairs: Map<number, number>): Map<number, number[]> {
+  const out = new Map<number, number[]>()
+  for (const [key, n] of pairs) {
+    if (n < MIN_FOLLOWER_COUNT) continue
+    const prev = Math.floor(key / 65536)
+    let list = out.get(prev)
+    if (!list) out.set(prev, (list = []))
+    list.push(key - prev * 65536)
+  }
   return out
 }
 
