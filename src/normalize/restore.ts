@@ -87,8 +87,8 @@ export class Restorer {
   private readonly clean: boolean
   private garbledLine = false
   private capsLine = false
-  /** the channel was learned from this document (three- and four-syllable readings are tried from then on) */
-  private adapted = false
+  /** how many times the channel was learned from this document (setChannel) */
+  private adaptations = 0
   /** a side's readings, or the cost under which it was found to have none (sideCandidates) */
   private sideCache = new Map<string, Candidate[] | number>()
   /** OCR-mark mode (Vietnamese OCR text): every word kept unless the LM beats the mark channel + threshold */
@@ -110,7 +110,7 @@ export class Restorer {
 
   setChannel(ch: Channel): void {
     this.channel = ch
-    this.adapted = true
+    this.adaptations++
     this.cache = new Map() // an adapted channel is this document's own
     this.sideCache = new Map()
     this.followerCosts = new Map()
@@ -163,7 +163,7 @@ export class Restorer {
       const pairs = this.splitCandidates(o)
       out.push(...pairs)
       // three or four glued syllables (phc1ndc1ubinh = phấn đấu bình) when no pair reads the token well
-      if (this.adapted && [...o].length >= MULTI_MIN_LETTERS && !(pairs[0]?.cost <= MULTI_WHEN)) out.push(...this.multiSplits(o))
+      if (this.adaptations >= MULTI_AFTER_ADAPTATIONS && [...o].length >= MULTI_MIN_LETTERS && !(pairs[0]?.cost <= MULTI_WHEN)) out.push(...this.multiSplits(o))
     }
     return out
   }
@@ -601,6 +601,9 @@ const CAP_SLACK = 1e-9
 // three or four glued syllables: tried for tokens of MULTI_MIN_LETTERS or more whose best pair costs more
 // than MULTI_WHEN; each part has MIN_PART_LETTERS to MAX_PART_LETTERS glyphs and a reading under PART_CAP
 const MULTI_MIN_LETTERS = 8
+// and only once the channel has been learned from the document twice: before, the document's own glyphs
+// (c1 = ấ) cost too much for a part to be read under PART_CAP, and the parts' searches were wasted
+const MULTI_AFTER_ADAPTATIONS = 2
 const MULTI_WHEN = 8
 const MIN_PARTS = 3
 const MAX_PARTS = 4
