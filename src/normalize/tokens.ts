@@ -11,10 +11,10 @@ export type Piece =
 // Punctuation around a word (not glyphs that garbled text uses for letters: ' ~ \ € } ( & ¢), and list
 // bullets glued to it (HOI• = HỘI then a bullet). A trailing dash is punctuation too (nghèo- Không: the OCR
 // lost the space before the dash).
-const EDGE_MARKS = '.,;:!?"“”«»…()\\][*_#•●▪■□◦○►➢✓'
+const EDGE_MARKS = '.,;:!?"“”«»…()\\][*_#/•●▪■□◦○►➢✓'
 const LEADING = new RegExp(`^[${EDGE_MARKS}]+`, 'u')
 const TRAILING = new RegExp(`[${EDGE_MARKS}]+$|(?<=\\p{L})[-–—]+$`, 'u')
-const PHRASE_END = /[.,;:!?"“”«»…()[\]|•●▪■□◦○►➢✓]/u
+const PHRASE_END = /[.,;:!?"“”«»…()[\]|/•●▪■□◦○►➢✓]/u
 // a list number glued to its heading's first word (1.Mục đích, II.NHIỆM VỤ, a)Thực hiện: the OCR lost the
 // space): the number is left as it is, the word is read
 const LIST_MARK = /^(?:(?:\p{N}{1,2}|[IVX]{1,4})[.)]|[a-zđ]\))(?=\p{L})/u

@@ -44,6 +44,11 @@ describe('piecesOf', () => {
     expect(piecesOf('HOI• Lao').map((p) => p.kind)).toEqual(['word', 'break', 'word'])
   })
 
+  it("reads a word a table column's slash is glued to (THỰC HIỆN/ KẾT QUẢ), with a phrase break at the slash", () => {
+    expect(piecesOf('THU\'C HIEN/ KET QUA').map((p) => (p.kind === 'word' ? p.text : p.kind))).toEqual(["THU'C", 'HIEN', 'break', 'KET', 'QUA'])
+    expect(words('va/hoac')).toEqual(['va', 'hoac'])
+  })
+
   it('reads a closing bracket inside a word as a glyph of a legacy font (Ml)C = MỤC), at its edges as punctuation', () => {
     expect(words('I. Ml)C DicH')).toEqual(['Ml)C', 'DicH'])
     expect(words('(a) noi dung')).toEqual(['a', 'noi', 'dung'])
