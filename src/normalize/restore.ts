@@ -32,6 +32,9 @@ const LOW_CONFIDENCE = 0.6
 /** Decisions at or above this confidence are not listed as doubts (nearly every syllable of clean text). */
 const SURE = 0.99
 const KNOWN_JUNK_COST = 4
+// a garbled token kept as written: the model prices it as an unknown word, as likely as a rare clean word,
+// which garbage is not; readings of it as glued syllables (each with its own LM cost) must beat this
+const GARBLED_AS_WRITTEN_COST = 11
 
 /** How the document looks: share of words with marks, share of words with glyph garbage. */
 export function estimateParams(lines: string[], lm: LanguageModel, trustMarks?: number, pieces: Piece[][] = lines.map(piecesOf)): ChannelParams & { trust: number } {
@@ -151,7 +154,7 @@ export class Restorer {
       // a known word that is no Vietnamese syllable (nqi, xii: OCR junk the corpus also holds) is a weak
       // reading of a garbled document's token
       const known = id === UNK_ID ? 0 : !isSyllableShape(form) && !isPlainSyllableShape(form) && ch.params.garble > 0.3 ? KNOWN_JUNK_COST : 0.5
-      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? 9 : byWord.size ? 8 : 2) : known })
+      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? GARBLED_AS_WRITTEN_COST : byWord.size ? 8 : 2) : known })
     }
     const ranked = [...byWord.values()].sort((a, b) => rankOf(this.lex, a) - rankOf(this.lex, b) || (a.word < b.word ? -1 : 1))
     // candidates far behind the best on channel + frequency never win in practice
