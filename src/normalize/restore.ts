@@ -116,8 +116,8 @@ export class Restorer {
     this.adaptations++
     this.cache = new Map() // an adapted channel is this document's own
     this.sideCache = new Map()
-    this.followerCosts = new Map()
-    this.followerLists = { cache: null, lists: new WeakMap() }
+    this.neighbourCosts = new Map()
+    this.neighbourLists = { cache: null, lists: [new WeakMap(), new WeakMap()] }
   }
 
   get currentChannel(): Channel {
@@ -172,43 +172,45 @@ export class Restorer {
   }
 
   /**
-   * The token's candidates and the words the document's first reading surely read, again and again, after
-   * a candidate of the previous token (thập → đỏ), each at what the channel charges for writing it as this
-   * token, when that is at most FOLLOWER_CAP: a repeated name whose garbled occurrence the search ranked out
-   * of the list (dé: để, đề, đệ… before đỏ) is still offered where the document's own phrase goes on.
+   * The token's candidates and the words the document's first reading surely read, again and again, next to a
+   * candidate of the neighbouring token: after the previous token's (thập → đỏ) or before the next one's
+   * (tối ← thiểu), each at what the channel charges for writing it as this token, when that is at most
+   * NEIGHBOUR_CAP. A repeated name whose garbled occurrence the search ranked out of the list (dé: để, đề,
+   * đệ… before đỏ) is still offered where the document's own phrase goes on.
    */
-  private withFollowers(cands: Candidate[], prevCands: Candidate[], observed: string, cache: DocumentCache): Candidate[] {
-    // one list per (previous token's list, token) for the channel and cache in use: a repeated pair of
+  private withNeighbours(cands: Candidate[], observed: string, neighbourCands: Candidate[], side: Side, cache: DocumentCache): Candidate[] {
+    // one list per (token's list, neighbour's list) for the channel and cache in use: a repeated pair of
     // tokens gets the same list (and the decoder's typed arrays of it) again
-    if (this.followerLists.cache !== cache) this.followerLists = { cache, lists: new WeakMap() }
-    let byToken = this.followerLists.lists.get(prevCands)
-    if (!byToken) this.followerLists.lists.set(prevCands, (byToken = new Map()))
-    let out = byToken.get(observed)
-    if (!out) byToken.set(observed, (out = this.followersAdded(cands, prevCands, observed, cache)))
+    if (this.neighbourLists.cache !== cache) this.neighbourLists = { cache, lists: [new WeakMap(), new WeakMap()] }
+    const lists = this.neighbourLists.lists[side]
+    let byCands = lists.get(neighbourCands)
+    if (!byCands) lists.set(neighbourCands, (byCands = new WeakMap()))
+    let out = byCands.get(cands)
+    if (!out) byCands.set(cands, (out = this.neighboursAdded(cands, observed, neighbourCands, side, cache)))
     return out
   }
-  private followerLists = { cache: null as DocumentCache | null, lists: new WeakMap<Candidate[], Map<string, Candidate[]>>() }
+  private neighbourLists = { cache: null as DocumentCache | null, lists: [new WeakMap(), new WeakMap()] as NeighbourLists[] }
 
-  private followersAdded(cands: Candidate[], prevCands: Candidate[], observed: string, cache: DocumentCache): Candidate[] {
+  private neighboursAdded(cands: Candidate[], observed: string, neighbourCands: Candidate[], side: Side, cache: DocumentCache): Candidate[] {
     let out: Candidate[] | null = null
-    for (const c of prevCands) {
-      const last = c.more?.length ? c.more[c.more.length - 1] : c.id2 ?? c.id
-      for (const id of cache.followersOf(last) ?? []) {
+    for (const c of neighbourCands) {
+      const ids = side === AFTER ? cache.followersOf(c.more?.length ? c.more[c.more.length - 1] : c.id2 ?? c.id) : cache.predecessorsOf(c.id)
+      for (const id of ids ?? []) {
         if ((out ?? cands).some((x) => x.id === id && x.id2 === undefined)) continue
         if (!nearSkeleton(this.lm.vocab[id], observed)) continue
-        const cost = this.followerCost(this.lm.vocab[id], observed)
-        if (cost <= FOLLOWER_CAP) (out ??= [...cands]).push({ word: this.lm.vocab[id], id, cost })
+        const cost = this.neighbourCost(this.lm.vocab[id], observed)
+        if (cost <= NEIGHBOUR_CAP) (out ??= [...cands]).push({ word: this.lm.vocab[id], id, cost })
       }
     }
     return out ?? cands
   }
 
-  private followerCosts = new Map<string, number>()
-  /** alignmentCost of a follower, memoised for the channel in use */
-  private followerCost(word: string, observed: string): number {
+  private neighbourCosts = new Map<string, number>()
+  /** alignmentCost of a neighbour, memoised for the channel in use */
+  private neighbourCost(word: string, observed: string): number {
     const key = word + '\u0000' + observed
-    let c = this.followerCosts.get(key)
-    if (c === undefined) this.followerCosts.set(key, (c = alignmentCost(this.channel, word, observed)))
+    let c = this.neighbourCosts.get(key)
+    if (c === undefined) this.neighbourCosts.set(key, (c = alignmentCost(this.channel, word, observed)))
     return c
   }
 
@@ -433,6 +435,7 @@ export class Restorer {
     let phrase: Slot[] = []
     const flush = () => {
       if (!phrase.length) return
+      if (this.documentCache) this.addPredecessors(phrase, this.documentCache)
       const chosen = this.decodePhrase(phrase)
       phrase.forEach((slot, i) => {
         const p = slot.piece
@@ -472,6 +475,14 @@ export class Restorer {
     return { lines: lines.map((line, i) => applyDecisions(line, decisions[i])), decisions }
   }
 
+  /** Each word's candidates with the words the document surely reads before a candidate of the next token (withNeighbours). */
+  private addPredecessors(phrase: Slot[], cache: DocumentCache): void {
+    for (let t = phrase.length - 2; t >= 0; t--) {
+      const s = phrase[t]
+      if (s.piece.kind === 'word') phrase[t] = { ...s, cands: this.withNeighbours(s.cands, s.observed, phrase[t + 1].cands, BEFORE, cache) }
+    }
+  }
+
   private pushPiece(p: Piece, line: number, phrase: Slot[], flush: () => void, conf?: number): void {
     if (p.kind === 'break') flush()
     else if (p.kind === 'num') {
@@ -500,7 +511,7 @@ export class Restorer {
     } else {
       const observed = p.text.toLowerCase()
       const prev = phrase.length ? phrase[phrase.length - 1] : null
-      const cands = prev && this.documentCache ? this.withFollowers(this.candidates(observed), prev.cands, observed, this.documentCache) : this.candidates(observed)
+      const cands = prev && this.documentCache ? this.withNeighbours(this.candidates(observed), observed, prev.cands, AFTER, this.documentCache) : this.candidates(observed)
       phrase.push({ piece: p, line, cands: conf === undefined ? cands : withConfidence(cands, lmForm(observed), conf), observed })
     }
   }
@@ -562,9 +573,13 @@ function isCapsLine(pieces: Piece[]): boolean {
   return words >= 2 && caps >= 0.7 * words
 }
 
-// a word the document surely read after the previous one is offered when the channel writes it as the
-// token for at most this many nats
-const FOLLOWER_CAP = 8
+// a word the document surely read after the previous token's word, or before the next one's, is offered
+// when the channel writes it as the token for at most this many nats (withNeighbours)
+const NEIGHBOUR_CAP = 8
+const AFTER = 0
+const BEFORE = 1
+type Side = typeof AFTER | typeof BEFORE
+type NeighbourLists = WeakMap<Candidate[], WeakMap<Candidate[], Candidate[]>>
 
 /**
  * The word's letters without marks and the token's, marks and glyphs that are no letters left out, differ by

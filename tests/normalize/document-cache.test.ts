@@ -37,8 +37,9 @@ describe('document cache', () => {
     expect(cache.pairBonus(lm.idOf('thập'), lm.idOf('chữ'))).toBe(0)
     expect(cache.pairBonus(lm.idOf('sẽ'), lm.idOf('thập'))).toBe(0)
   })
-  it('names the words read surely after a word more than once, and no word read after it once or never', () => {
+  it('names the words read surely after a word, and before it, more than once, and no word read next to it once or never', () => {
     expect(cache.followersOf(lm.idOf('thập'))).toEqual([lm.idOf('đỏ')])
+    expect(cache.predecessorsOf(lm.idOf('đỏ'))).toEqual([lm.idOf('thập')])
     const once = new DocumentCache(lm, [sentence.map((to) => ({ to, confidence: 0.99 }))])
     expect(once.followersOf(lm.idOf('thập'))).toBeUndefined()
     expect(cache.followersOf(lm.idOf('sẽ'))).toBeUndefined()

@@ -69,6 +69,15 @@ describe('normalizeText', () => {
     expect(normalizeText(text).text.split('\n')[2]).toContain('Phong trào Chữ thập đỏ và')
   })
 
+  it('offers the word a document surely reads before the next one (dan vi = đơn vị where "đơn vị" repeats)', () => {
+    const text = [
+      GARBLED_LEAD,
+      "Cac do'n vi tr\\l'c thuQc t6 chuc th\\l'c hi~n; m6i do'n vi xay dt,mg k€ ho~ch; cac do'n vi bao cao k€t qua v~ SO'.",
+      "Cac phong, do'n vi phil hQ'p v6'i di~u ki~n th\\l'c t€ clla tUng dan vi, g~n v6'i vi~c tri€n khai th\\l'c hi~n.",
+    ].join('\n')
+    expect(normalizeText(text).text.split('\n')[2]).toContain('của từng đơn vị, gắn với')
+  })
+
   it('leaves clean text untouched', () => {
     const clean = 'Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch tăng cường năng lực quản lý.\nCăn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ.'
     const r = normalizeText(clean)

@@ -24,15 +24,17 @@ export class DocumentCache {
   private readonly pairKey: Float64Array
   private readonly pairValue: Float64Array
   private readonly pairMask: number
-  /** the words read surely after each word at least MIN_FOLLOWER_COUNT times (thập → đỏ) */
+  /** the words read surely after each word, and before it, at least MIN_NEIGHBOUR_COUNT times (thập → đỏ) */
   private readonly followers: Map<number, number[]>
+  private readonly predecessors: Map<number, number[]>
 
   constructor(lm: LanguageModel, reading: Reading) {
     // (the loops live in the functions below: this runs twice per document, and with them it was a large
     // unit for the JIT compiler)
     const { uni, pairs } = sureCounts(lm, reading)
     this.uni = wordBonuses(lm, uni)
-    this.followers = followersOf(pairs)
+    this.followers = neighboursOf(pairs, AFTER)
+    this.predecessors = neighboursOf(pairs, BEFORE)
     let size = 1
     while (size < pairs.size * 2) size <<= 1
     this.pairKey = new Float64Array(size)
@@ -50,6 +52,11 @@ export class DocumentCache {
   /** The words the first reading surely read after this one, again and again (none: undefined). */
   followersOf(prev: number): readonly number[] | undefined {
     return this.followers.get(prev)
+  }
+
+  /** The words the first reading surely read before this one, again and again (none: undefined). */
+  predecessorsOf(next: number): readonly number[] | undefined {
+    return this.predecessors.get(next)
   }
 
   /** The bonus of the pair (prev, id), 0 when the first reading was never sure of it; it counts on top of id's own. */
@@ -106,17 +113,22 @@ function wordBonuses(lm: LanguageModel, uni: Map<number, number>): Float64Array 
   return out
 }
 
-// a pair read surely this often makes its second word a candidate after the first (followersOf)
-const MIN_FOLLOWER_COUNT = 2
+// a pair read surely this often makes its second word a candidate after the first, and the first before
+// the second (followersOf, predecessorsOf)
+const MIN_NEIGHBOUR_COUNT = 2
+const AFTER = 0
+const BEFORE = 1
 
-function followersOf(pairs: Map<number, number>): Map<number, number[]> {
+/** For each word of the pairs read often enough, the words read after it (AFTER) or before it (BEFORE). */
+function neighboursOf(pairs: Map<number, number>, side: typeof AFTER | typeof BEFORE): Map<number, number[]> {
   const out = new Map<number, number[]>()
   for (const [key, n] of pairs) {
-    if (n < MIN_FOLLOWER_COUNT) continue
-    const prev = Math.floor(key / 65536)
-    let list = out.get(prev)
-    if (!list) out.set(prev, (list = []))
-    list.push(key - prev * 65536)
+    if (n < MIN_NEIGHBOUR_COUNT) continue
+    const first = Math.floor(key / 65536), second = key - first * 65536
+    const word = side === AFTER ? first : second
+    let list = out.get(word)
+    if (!list) out.set(word, (list = []))
+    list.push(side === AFTER ? second : first)
   }
   return out
 }
