@@ -35,7 +35,7 @@ export function repairBoilerplate(lines: string[]): { lines: string[]; fixes: Bo
     if (!/\p{L}/u.test(out[i])) continue
     seen++
     for (const b of BOILERPLATE) {
-      const fix = boilerplateIn(out[i], b)
+      const fix = boilerplateIn(out[i], foldedLine(out[i]), b)
       if (!fix) continue
       fixes.push({ line: i, ...fix })
       out[i] = out[i].slice(0, fix.column) + fix.to + out[i].slice(fix.column + fix.from.length)
@@ -50,19 +50,24 @@ function folded(s: string): string {
   return stripDiacritics(s.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '')
 }
 
-/** The stretch of the line (whole tokens) that reads as the boilerplate line, when it differs from it. */
-function boilerplateIn(line: string, b: Boilerplate): Omit<BoilerplateFix, 'line'> | null {
-  let want = foldedBoilerplate.get(b.text)
-  if (want === undefined) foldedBoilerplate.set(b.text, (want = folded(b.text)))
-  const maxEdits = Math.floor(MAX_EDIT_SHARE * want.length)
-  // the line's letters and digits, each with its column
+/** A line's letters and digits, folded, each with its column in the line. */
+type FoldedLine = { have: string; cols: number[] }
+function foldedLine(line: string): FoldedLine {
   const cols: number[] = []
   let have = ''
   for (let c = 0; c < line.length; c++) {
     const f = folded(line[c])
     if (f.length === 1) (have += f), cols.push(c)
   }
-  if (have.length < want.length - maxEdits) return null
+  return { have, cols }
+}
+
+/** The stretch of the line (whole tokens) that reads as the boilerplate line, when it differs from it. */
+function boilerplateIn(line: string, { have, cols }: FoldedLine, b: Boilerplate): Omit<BoilerplateFix, 'line'> | null {
+  let want = foldedBoilerplate.get(b.text)
+  if (want === undefined) foldedBoilerplate.set(b.text, (want = folded(b.text)))
+  const maxEdits = Math.floor(MAX_EDIT_SHARE * want.length)
+  if (have.length < want.length - maxEdits || !sharesEnoughTrigrams(want, have, maxEdits)) return null
   const m = bestStretch(want, have)
   if (m.edits > maxEdits) return null
   const start = tokenStart(line, cols[m.start]), end = tokenEnd(line, cols[m.end - 1] + 1)
@@ -72,6 +77,20 @@ function boilerplateIn(line: string, b: Boilerplate): Omit<BoilerplateFix, 'line
   if (sameText(from, b.text)) return null
   if (b.capitals && capitalsShare(from) < MIN_CAPITALS_SHARE) return null
   return { column: start, from, to: b.text, confidence: Math.round(100 * (1 - m.edits / want.length)) / 100 }
+}
+
+/**
+ * Whether have can hold a stretch within maxEdits of want: each edit spoils at most three of want's
+ * three-letter runs, so at least (want's runs − 3 × maxEdits) of them appear in have (the q-gram lemma).
+ */
+function sharesEnoughTrigrams(want: string, have: string, maxEdits: number): boolean {
+  const need = want.length - 2 - 3 * maxEdits
+  if (need <= 0) return true
+  const runs = new Set<string>()
+  for (let j = 0; j + 3 <= have.length; j++) runs.add(have.slice(j, j + 3))
+  let found = 0
+  for (let i = 0; i + 3 <= want.length; i++) if (runs.has(want.slice(i, i + 3)) && ++found >= need) return true
+  return false
 }
 
 /**

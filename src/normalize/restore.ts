@@ -117,7 +117,7 @@ export class Restorer {
     this.cache = new Map() // an adapted channel is this document's own
     this.sideCache = new Map()
     this.neighbourCosts = new Map()
-    this.neighbourLists = { cache: null, lists: [new WeakMap(), new WeakMap()] }
+    this.neighbourLists = freshNeighbourLists(null)
   }
 
   get currentChannel(): Channel {
@@ -181,7 +181,7 @@ export class Restorer {
   private withNeighbours(cands: Candidate[], observed: string, neighbourCands: Candidate[], side: Side, cache: DocumentCache): Candidate[] {
     // one list per (token's list, neighbour's list) for the channel and cache in use: a repeated pair of
     // tokens gets the same list (and the decoder's typed arrays of it) again
-    if (this.neighbourLists.cache !== cache) this.neighbourLists = { cache, lists: [new WeakMap(), new WeakMap()] }
+    if (this.neighbourLists.cache !== cache) this.neighbourLists = freshNeighbourLists(cache)
     const lists = this.neighbourLists.lists[side]
     let byCands = lists.get(neighbourCands)
     if (!byCands) lists.set(neighbourCands, (byCands = new WeakMap()))
@@ -189,20 +189,32 @@ export class Restorer {
     if (!out) byCands.set(cands, (out = this.neighboursAdded(cands, observed, neighbourCands, side, cache)))
     return out
   }
-  private neighbourLists = { cache: null as DocumentCache | null, lists: [new WeakMap(), new WeakMap()] as NeighbourLists[] }
+  private neighbourLists = freshNeighbourLists(null)
 
   private neighboursAdded(cands: Candidate[], observed: string, neighbourCands: Candidate[], side: Side, cache: DocumentCache): Candidate[] {
+    const ids = this.neighbourIds(neighbourCands, side, cache)
+    if (!ids.length) return cands
+    const letters = plainLetters(observed)
     let out: Candidate[] | null = null
-    for (const c of neighbourCands) {
-      const ids = side === AFTER ? cache.followersOf(c.more?.length ? c.more[c.more.length - 1] : c.id2 ?? c.id) : cache.predecessorsOf(c.id)
-      for (const id of ids ?? []) {
-        if ((out ?? cands).some((x) => x.id === id && x.id2 === undefined)) continue
-        if (!nearSkeleton(this.lm.vocab[id], observed)) continue
-        const cost = this.neighbourCost(this.lm.vocab[id], observed)
-        if (cost <= NEIGHBOUR_CAP) (out ??= [...cands]).push({ word: this.lm.vocab[id], id, cost })
-      }
+    for (const id of ids) {
+      const word = this.lm.vocab[id]
+      if (!withinOneEdit(stripDiacritics(word), letters)) continue
+      if ((out ?? cands).some((x) => x.id === id && x.id2 === undefined)) continue
+      const cost = this.neighbourCost(word, observed)
+      if (cost <= NEIGHBOUR_CAP) (out ??= [...cands]).push({ word, id, cost })
     }
     return out ?? cands
+  }
+
+  /** The words the cache reads next to any candidate of a list, each once, in the order first met. */
+  private neighbourIds(neighbourCands: Candidate[], side: Side, cache: DocumentCache): number[] {
+    const memo = this.neighbourLists.ids[side]
+    let ids = memo.get(neighbourCands)
+    if (ids) return ids
+    const seen = new Set<number>()
+    for (const c of neighbourCands) for (const id of (side === AFTER ? cache.followersOf(lastWordOf(c)) : cache.predecessorsOf(c.id)) ?? []) seen.add(id)
+    memo.set(neighbourCands, (ids = [...seen]))
+    return ids
   }
 
   private neighbourCosts = new Map<string, number>()
@@ -580,13 +592,21 @@ const AFTER = 0
 const BEFORE = 1
 type Side = typeof AFTER | typeof BEFORE
 type NeighbourLists = WeakMap<Candidate[], WeakMap<Candidate[], Candidate[]>>
+/** Memoised lists with neighbours added, and the neighbour words of a list, by side, for one document cache. */
+function freshNeighbourLists(cache: DocumentCache | null) {
+  return { cache, lists: [new WeakMap(), new WeakMap()] as NeighbourLists[], ids: [new WeakMap(), new WeakMap()] as WeakMap<Candidate[], number[]>[] }
+}
+
+/** A token's letters without marks, its glyphs that are no letters left out (dé → de, d6i → di). */
+function plainLetters(observed: string): string {
+  return stripDiacritics(observed).replace(/[^a-z]/g, '')
+}
 
 /**
- * The word's letters without marks and the token's, marks and glyphs that are no letters left out, differ by
- * at most one letter changed, lost or added (đỏ / dé; not đỏ / dân): a cheap test before the channel is asked.
+ * Two strings of letters differ by at most one letter changed, lost or added (đỏ / dé as do / de; not do /
+ * dan): the cheap test before the channel is asked what a neighbour costs.
  */
-function nearSkeleton(word: string, observed: string): boolean {
-  const a = stripDiacritics(word), b = stripDiacritics(observed).replace(/[^a-z]/g, '')
+function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false
   let i = 0, j = 0, edits = 0
   while (i < a.length && j < b.length) {
@@ -599,6 +619,11 @@ function nearSkeleton(word: string, observed: string): boolean {
     }
   }
   return edits + (a.length - i) + (b.length - j) <= 1
+}
+
+/** The last word of a reading (the second or a later one of a glued token's). */
+function lastWordOf(c: Candidate): number {
+  return c.more?.length ? c.more[c.more.length - 1] : c.id2 ?? c.id
 }
 
 // glued tokens: split readings are tried when the best single reading costs more than SPLIT_WHEN, and
