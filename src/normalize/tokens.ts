@@ -51,9 +51,23 @@ export function piecesOf(line: string): Piece[] {
       if (end < tokEnd && HAS_LETTER.test(line.slice(end, tokEnd))) tokenPieces(line.slice(end, tokEnd), end, out)
       continue
     }
-    tokenPieces(m[0], tokStart, out)
+    if (m[0].includes('|')) borderedPieces(m[0], tokStart, out)
+    else tokenPieces(m[0], tokStart, out)
   }
   return out
+}
+
+/**
+ * A token holding a table's column border (`thanh|thuc`, `|Nhiém`: the OCR read the rule between cells as
+ * `|` and lost the spaces): the parts on either side are read apart, with a phrase break at each border.
+ */
+function borderedPieces(token: string, at: number, out: Piece[]): void {
+  let pos = 0
+  for (const part of token.split('|')) {
+    if (pos > 0) out.push({ kind: 'break' })
+    if (part) tokenPieces(part, at + pos, out)
+    pos += part.length + 1
+  }
 }
 
 /** The pieces of one whitespace-delimited token (no protected span in it) that starts at column `at`. */

@@ -49,6 +49,13 @@ describe('piecesOf', () => {
     expect(words('va/hoac')).toEqual(['va', 'hoac'])
   })
 
+  it("reads the words a table's column border is glued to (thanh|thuc, |Nhiém), with a phrase break at the border", () => {
+    expect(piecesOf('thanh|thuc').map((p) => (p.kind === 'word' ? p.text : p.kind))).toEqual(['thanh', 'break', 'thuc'])
+    expect(words('1  |Nhiém vu 1')).toEqual(['Nhiém', 'vu'])
+    // a bar read for the heading numeral I stays the code protect.ts makes of it
+    expect(piecesOf('|. MUC').map((p) => (p.kind === 'fixed' ? p.replacement : p.kind))).toEqual(['I.', 'word'])
+  })
+
   it('reads a closing bracket inside a word as a glyph of a legacy font (Ml)C = MỤC), at its edges as punctuation', () => {
     expect(words('I. Ml)C DicH')).toEqual(['Ml)C', 'DicH'])
     expect(words('(a) noi dung')).toEqual(['a', 'noi', 'dung'])
