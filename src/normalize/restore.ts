@@ -472,11 +472,14 @@ export class Restorer {
       this.garbledLine = !this.clean && this.channel.params.garble > 0.05 && pieces.some((p) => p.kind !== 'break' && p.text in DIGIT_WORDS) && lineIsGarbled(pieces, this.lm)
       this.capsLine = !this.clean && this.channel.params.garble > 0.3 && isCapsLine(pieces)
       const confOf = confidenceAt(line, tokenConf?.[li])
-      for (const p of pieces) {
+      const noise = !this.clean && this.channel.params.garble > 0.3 ? glyphNoise(pieces) : null
+      pieces.forEach((p, k) => {
         if (p.kind !== 'break' && lastEnd >= 0 && p.start - lastEnd >= 3 && isBlank(line, lastEnd, p.start)) flush()
         if (p.kind !== 'break') lastEnd = p.end
-        this.pushPiece(p, li, phrase, flush, p.kind === 'word' ? confOf(p.start) : undefined)
-      }
+        // stray glyphs are left as written, and break the phrase
+        if (noise?.has(k)) flush()
+        else this.pushPiece(p, li, phrase, flush, p.kind === 'word' ? confOf(p.start) : undefined)
+      })
       const last = pieces[pieces.length - 1]
       prevOpen = !!last && last.kind !== 'break' && !/[\s]{3,}$/.test(line) && !JOIN_STOP.test(line.trimEnd())
       prevLast = last
@@ -675,6 +678,26 @@ function bestSplits(found: Candidate[]): Candidate[] {
 // OCR-mark mode: extra cost (nats) of changing a word the Vietnamese OCR read, on top of the learned
 // channel cost (docs/normalize.md: 2 and 3 gave the same figures on section (6))
 export const OCR_CHANGE_COST = 3
+
+// a run of at least this many one-glyph tokens in a row (punctuation between them aside) is stray glyphs: the
+// OCR's reading of a table's rules, a stamp or specks (`T e 5 da . - " o o ét`, `v o e g e i vin`), not words
+const NOISE_RUN = 3
+/** The places in a line's pieces of tokens that are one glyph each, in runs of NOISE_RUN or more. */
+function glyphNoise(pieces: Piece[]): Set<number> | null {
+  let out: Set<number> | null = null
+  let run: number[] = []
+  const close = () => {
+    if (run.length >= NOISE_RUN) for (const k of run) (out ??= new Set()).add(k)
+    run = []
+  }
+  pieces.forEach((p, k) => {
+    if (p.kind === 'break') return
+    if ([...p.text].length === 1) run.push(k)
+    else close()
+  })
+  close()
+  return out
+}
 
 /** A line where at least 2 words and a fifth of them are not Vietnamese-shaped nor known. */
 function lineIsGarbled(pieces: Piece[], lm: LanguageModel): boolean {

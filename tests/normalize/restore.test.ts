@@ -110,6 +110,12 @@ describe('normalizeText', () => {
     expect(co.text.split('\n')[3]).toBe('Xây dựng chi đoàn có năng lực lãnh đạo, sức chiến đấu; củng cố, nâng cao chất lượng.')
   })
 
+  it('leaves stray glyphs of a garbled page (runs of one-glyph tokens: a table rule, specks) as written', () => {
+    const out = normalizeText([ENGLISH_OCR, 'T e 5 da . - " o o ét dinh giao chi', 'v o e g e i vin | g i [ o, i i s 1'].join('\n')).text.split('\n')
+    expect(out[3]).toMatch(/^T e 5 /)
+    expect(out[4]).toMatch(/^v o e g e i \S+ \| g i \[ o, i i s 1$/)
+  })
+
   it('writes a small l where the OCR read it as a capital I (Iy = lý), and keeps capitals it did not confuse', () => {
     expect(normalizeText(ENGLISH_OCR).text.split('\n')[2]).toContain('Điều lệ Đảng và quy định của Trung ương; thực hiện lý luận.')
     expect(withCaseOf('Iy', 'lý')).toBe('lý')
