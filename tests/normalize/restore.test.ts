@@ -78,6 +78,11 @@ describe('normalizeText', () => {
     expect(normalizeText(text).text.split('\n')[2]).toContain('của từng đơn vị, gắn với')
   })
 
+  it('reads a legacy font\'s marked vowels written with punctuation inside the word (hoe;tch = hoạch, th,!c = thực)', () => {
+    const text = [GARBLED_LEAD, 'Tren day la K€ hoe;tch th,!c hi~n Phong trao thi dua, yeu c~u cac don vi tr,!c thuQc t6 chuc tri~n khai.'].join('\n')
+    expect(normalizeText(text).text.split('\n')[1]).toBe('Trên đây là Kế hoạch thực hiện Phong trào thi đua, yêu cầu các đơn vị trực thuộc tổ chức triển khai.')
+  })
+
   it('leaves clean text untouched', () => {
     const clean = 'Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch tăng cường năng lực quản lý.\nCăn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ.'
     const r = normalizeText(clean)
