@@ -5,7 +5,7 @@
 // Sources:
 // - English-model OCR of Vietnamese (shared/dev/002_confusions.md, tables "Vowel symbols and digits",
 //   "Symbols", "Consonants"): `é` = a generic "vowel with a mark above", `6` = ô-family, `w`/`ir`/`it`/
-//   `ii` = ư-family, `¢`/`&` = ở/ệ (`¢`, a c with a stroke, also có/cố/cổ: "¢ ning luc" có năng lực), `¥` = ý, `@` = ê, `4` = ã/ấ, horn written as an inserted `'`/`:`/`*`,
+//   `ii` = ư-family (and `lr`: seed 000's `dLrng` dựng, `dLra` dựa, `clru` cứu), `¢`/`&` = ở/ệ (`¢`, a c with a stroke, also có/cố/cổ: "¢ ning luc" có năng lực), `¥` = ý, `@` = ê, `4` = ã/ấ, horn written as an inserted `'`/`:`/`*`,
 //   `P`/`B` = Đ at word start, `1` = l.
 // - Broken legacy-font text (shared/seeds/003 as described in the task brief and SPEC): `\l'` = ự,
 //   `~` = a marked vowel (ệ, ạ, ậ, ắ…), `€` = ế-family, `Q` = ộ/ọ, `(}` = ộ, `rr` = ư, `ll` = ủ, `6'` = ướ/ố.
@@ -37,7 +37,7 @@ export const GLYPH_CONFUSIONS: [string, string[], number][] = [
   ['a', ['ủ', 'ú', ...O_HORN, ...U_HORN], 4.8],
   ['g', ['ợ', 'ộ', 'ạ', 'ệ'], 4.2], ['y', ['ự', 'ụ'], 3.2],
   ['w', U_HORN, 1.5], ['w', UO_HORN, 1.5],
-  ['ir', U_HORN, 1.8], ['it', U_HORN, 3.2], ['ii', [...U_HORN, 'ũ', 'ủ'], 3.2], ['tr', U_HORN, 4], ['ti', ['ủ', 'ứ'], 4],
+  ['ir', U_HORN, 1.8], ['lr', U_HORN, 2.5], ['it', U_HORN, 3.2], ['ii', [...U_HORN, 'ũ', 'ủ'], 3.2], ['tr', U_HORN, 4], ['ti', ['ủ', 'ứ'], 4],
   ['t', ['ủ', 'ứ'], 5], ['il', ['ũ', 'ữ'], 3.5],
   ['4', ['ã', 'ấ', 'á', 'à'], 2.2], ['3', ['à', 'ã'], 2.8], ['8', ['ệ', 'ề', 'ê'], 2.8], ['9', ['ộ'], 2.8],
   ['&', ['ở', 'ã', 'ỡ', 'ề', 'ẽ'], 2.2], ['¢', ['ở', 'ệ', 'ộ'], 2.2], ['¢', ['có', 'cố', 'cổ'], 3], ['¥', ['ý'], 0.8], ['@', ['ê'], 1.5],
