@@ -21,10 +21,10 @@ const LIST_MARK = /^(?:(?:\p{N}{1,2}|[IVX]{1,4})[.)]|[a-zđ]\))(?=\p{L})/u
 const HAS_LETTER = /\p{L}/u
 // a free-standing dash (Độc lập - Tự do): the model's phrases run through it, as in training
 const DASH = /^[-–—]+$/u
-// A word may carry glyphs that stand for letters in broken text: digits, ~ \ ' ’ € ¢ & ¥ @ } ( ) and
+// A word may carry glyphs that stand for letters in broken text: digits, ~ \ ' ’ € ¢ & ¥ @ } ( ) < and
 // punctuation inside it (a legacy font's `l)` for ụ: Ml)C = MỤC, `e;t` for ạ: hoe;tch = hoạch, `,!` for ự:
 // th,!c = thực; punctuation at a word's edges is stripped first)
-const WORDLIKE = /^[\p{L}\p{N}~\\'’`€¢&¥@}(){*:,;!?]+$/u
+const WORDLIKE = /^[\p{L}\p{N}~\\'’`€¢&¥@}(){*:,;!?<]+$/u
 // A bare symbol that English-model OCR writes for a whole marked vowel: `¢` / `&` alone are ở (or có),
 // as in "quỹ & cip co so" = quỹ ở cấp cơ sở (shared/dev/002_confusions.md, "the bare ¢ / & tokens")
 const VOWEL_GLYPH = /^[¢&¥@]$/u

@@ -59,6 +59,8 @@ describe('piecesOf', () => {
   it('reads a closing bracket inside a word as a glyph of a legacy font (Ml)C = MỤC), at its edges as punctuation', () => {
     expect(words('I. Ml)C DicH')).toEqual(['Ml)C', 'DicH'])
     expect(words('(a) noi dung')).toEqual(['a', 'noi', 'dung'])
+    // and so are `<)` (ộ), `;` and `!` inside a word of the same fonts: d<)ng = động, hoe;tch = hoạch, th,!c = thực
+    expect(words("Lao d<)ng, K€ hoe;tch th,!c hi~n.")).toEqual(['Lao', 'd<)ng', 'K€', 'hoe;tch', 'th,!c', 'hi~n'])
   })
 
   it('reads a word glued after a list number or letter (1.Mục, II.NHIỆM, a)Thực)', () => {
