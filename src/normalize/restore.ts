@@ -92,20 +92,28 @@ export class Restorer {
   private capsLine = false
   /** how many times the channel was learned from this document (setChannel) */
   private adaptations = 0
+  /**
+   * whether glued tokens get readings as several syllables: restore() holds them back in a first decode that
+   * adaptation follows (its readings of glued tokens teach adaptation nothing, and the document's own glyphs
+   * cost too much there for their parts to be read); they come with the learned channel (setChannel)
+   */
+  private gluedReadings: boolean
   /** a side's readings, or the cost under which it was found to have none (sideCandidates) */
   private sideCache = new Map<string, Candidate[] | number>()
   /** OCR-mark mode (Vietnamese OCR text): every word kept unless the LM beats the mark channel + threshold */
   private readonly ocr: OcrMarkChannel | null
   private glyph: Channel | null = null
 
-  constructor(lm: LanguageModel, params: ChannelParams, ocr: OcrMarkChannel | null = null) {
+  constructor(lm: LanguageModel, params: ChannelParams, ocr: OcrMarkChannel | null = null, gluedReadings = true) {
     this.lm = lm
     this.ocr = ocr
     this.clean = !ocr && params.pDrop < 0.001
     this.lex = lexiconOf(lm)
+    this.gluedReadings = gluedReadings
     const key = paramsKey(params)
     this.channel = ocr ? new Channel(params) : standardChannel(this.lex, params, key)
-    this.cache = ocr ? new Map() : sharedCache(this.lex, key)
+    // (lists without glued readings are kept apart from those with them)
+    this.cache = ocr ? new Map() : sharedCache(this.lex, gluedReadings ? key : key + UNGLUED)
   }
 
   /** The document's own confident words and pairs (a cache LM), used from the next decode on. */
@@ -114,6 +122,7 @@ export class Restorer {
   setChannel(ch: Channel): void {
     this.channel = ch
     this.adaptations++
+    this.gluedReadings = true
     this.cache = new Map() // an adapted channel is this document's own
     this.sideCache = new Map()
     this.neighbourCosts = new Map()
@@ -162,7 +171,7 @@ export class Restorer {
     const out = ranked.slice(0, MAX_CANDIDATES).filter((c) => rankOf(this.lex, c) <= cut)
     // glued words (b61~i = bỏ lại, h,liphia = lại phía): a long token no single syllable explains well
     // may be two syllables; the pairs compete with the single readings in the decoder, with the LM
-    if (ch.params.garble > 0.3 && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) {
+    if (ch.params.garble > 0.3 && this.gluedReadings && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) {
       const pairs = this.splitCandidates(o)
       out.push(...pairs)
       // three or four glued syllables (phc1ndc1ubinh = phấn đấu bình) when no pair reads the token well
@@ -206,13 +215,13 @@ export class Restorer {
     return out ?? cands
   }
 
-  /** The words the cache reads next to any candidate of a list, each once, in the order first met. */
+  /** The words the cache reads next to one of a list's NEIGHBOUR_READINGS best candidates, each once, in the order first met. */
   private neighbourIds(neighbourCands: Candidate[], side: Side, cache: DocumentCache): number[] {
     const memo = this.neighbourLists.ids[side]
     let ids = memo.get(neighbourCands)
     if (ids) return ids
     const seen = new Set<number>()
-    for (const c of neighbourCands) for (const id of (side === AFTER ? cache.followersOf(lastWordOf(c)) : cache.predecessorsOf(c.id)) ?? []) seen.add(id)
+    for (const c of neighbourCands.slice(0, NEIGHBOUR_READINGS)) for (const id of (side === AFTER ? cache.followersOf(lastWordOf(c)) : cache.predecessorsOf(c.id)) ?? []) seen.add(id)
     memo.set(neighbourCands, (ids = [...seen]))
     return ids
   }
@@ -591,6 +600,9 @@ function isCapsLine(pieces: Piece[]): boolean {
 // a word the document surely read after the previous token's word, or before the next one's, is offered
 // when the channel writes it as the token for at most this many nats (withNeighbours)
 const NEIGHBOUR_CAP = 8
+// only the neighbouring token's best readings (its list is ranked) bring their neighbours: 3, 5 and all
+// of them gave the same readings on 000, 003 and 002 but for one syllable of 002 (with 3)
+const NEIGHBOUR_READINGS = 5
 const AFTER = 0
 const BEFORE = 1
 type Side = typeof AFTER | typeof BEFORE
@@ -789,10 +801,10 @@ export function restore(lines: string[], opts: RestoreOptions): RestoreResult {
     // decoder has nothing to decide: the lines come back as they are
     return { lines: [...lines], changes: [], doubts: [], syllables: wordCount(pieces), lowConfidence: 0, params: est, pieces }
   }
-  const r = new Restorer(opts.lm, est)
-  let result = r.restoreLines(lines, pieces, opts.tokenConf)
   // self-adaptation: re-learn the channel from this document's own confident decisions, decode again
   const rounds = opts.adapt === false || est.pDrop < 0.01 || est.garble < 0.05 ? 0 : 2 // nothing to learn from lost marks alone
+  const r = new Restorer(opts.lm, est, null, rounds === 0)
+  let result = r.restoreLines(lines, pieces, opts.tokenConf)
   const prior = r.currentChannel // the standard channel of these parameters: its costs and alignments are reused
   for (let k = 0; k < rounds; k++) {
     r.setChannel(adaptChannel(prior, confidentPairs(result.decisions)))
@@ -886,6 +898,8 @@ function piecesAfter(out: string, input: string, before: Piece[]): Piece[] {
  * all get the same parameters, so their candidates are computed once. A few parameter sets are kept.
  */
 const shared = new WeakMap<Lexicon, Map<string, Map<string, Candidate[]>>>()
+/** the key suffix of a parameter set's lists made without glued readings */
+const UNGLUED = '|unglued'
 function sharedCache(lex: Lexicon, key: string): Map<string, Candidate[]> {
   let byKey = shared.get(lex)
   if (!byKey) shared.set(lex, (byKey = new Map()))
