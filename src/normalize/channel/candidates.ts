@@ -189,7 +189,27 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
-    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit - restCost(lex.trie, rest, node, j + 1))
+    // a glyph read as no letter: state (node, j + 1), offered as the children are below, restCost written
+    // out (as calls, restCost and offer no longer fit the compiler's inlining budget for this function,
+    // and a call that returns a number allocates it: one heap number per state taken)
+    if (j < m) {
+      const c = cost + steps.insertion[j], jj = j + 1, at2 = 2 * (jj * nodes + node)
+      if (c <= limit && !(seen[at2] === gen && seen[at2 + 1] <= c)) {
+        const left = m - jj
+        let rc = 0
+        const extra = left - restGpl[jj] * maxLetters[node]
+        if (extra > 0) rc += extra * restIns[jj]
+        const short = minLetters[node] - left * restLpg[jj]
+        if (short > 0) rc += short * loss
+        const b = byLetters[(jj * span + minLetters[node]) * span + maxLetters[node]]
+        if (b > rc) rc = b
+        if (c <= limit - rc) {
+          seen[at2] = gen
+          seen[at2 + 1] = c
+          q.push(c, jj * nodes + node)
+        }
+      }
+    }
     const at = steps.at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const step = at[k]
