@@ -38,7 +38,7 @@ describe('hashed n-gram look-ups', () => {
     const lengths = new Set<boolean>()
     for (const b of ids) {
       const row = biWord.subarray(biStart[b], biStart[b + 1])
-      lengths.add(row.length <= 64)
+      lengths.add(row.length <= 256)
       // the words above, and the first, middle and last word of b's own row
       const cs = Int32Array.from([...ids, row[0], row[row.length >> 1], row[row.length - 1]])
       lm.backoffRow(b, cs, cs.length, out, 0, found)

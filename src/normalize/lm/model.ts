@@ -156,8 +156,9 @@ export class LanguageModel {
   backoffRow(b: number, cs: Int32Array | number[], n: number, out: Float64Array, at = 0, found?: Uint8Array): void {
     const t = this.t
     const ub = t.uniBow[b]
-    // b's row, when short, is searched in place: the n look-ups then share its cache line or few, where
-    // each probe of the hash is a miss of its own in a large table
+    // b's row, when short, is searched in place: the n look-ups then share its few cache lines (at most 8
+    // for SHORT_BIGRAM_ROW words of 2 bytes), where each probe of the hash is a miss of its own in a large
+    // table (n ≈ 12 candidates)
     const lo = t.biStart[b], last = t.biStart[b + 1] - 1
     const inRow = last - lo < SHORT_BIGRAM_ROW
     for (let i = 0; i < n; i++) {
@@ -249,7 +250,7 @@ export class LanguageModel {
 /** Trigram rows up to this length are binary-searched in place; longer ones go through the hash. */
 const SHORT_ROW = 32
 /** The same for a row of bigrams whose candidates the decoder looks up together (backoffRow). */
-const SHORT_BIGRAM_ROW = 64
+const SHORT_BIGRAM_ROW = 256
 
 /** Index of word c in the sorted words[lo … last], or -1. */
 function searchRow(words: Uint16Array, lo: number, last: number, c: number): number {
