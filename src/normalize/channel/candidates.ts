@@ -298,7 +298,16 @@ function restOf(steps: TokenSteps, m: number, longest: number): Rest {
   r.span = bound.span
   return r
 }
-const restScratch: Rest = { insertion: new Float64Array(0), loss: Infinity, lettersPerGlyph: new Float64Array(0), glyphsPerLetter: new Float64Array(0), m: 0, byLetters: new Float64Array(0), span: 0 }
+// the scratch arrays below are made at once for tokens of up to SCRATCH_GLYPHS glyphs and words of up to
+// SCRATCH_LETTERS letters (a Vietnamese syllable has at most 7), and grow only past them: grown in the
+// middle of a document (its first token longer than any before), they sent the compiled restOf back to
+// the interpreter, on a path it had never taken
+const SCRATCH_GLYPHS = 64
+const SCRATCH_LETTERS = 8
+const restScratch: Rest = {
+  insertion: new Float64Array(SCRATCH_GLYPHS + 1), loss: Infinity, lettersPerGlyph: new Float64Array(SCRATCH_GLYPHS + 1),
+  glyphsPerLetter: new Float64Array(SCRATCH_GLYPHS + 1), m: 0, byLetters: new Float64Array(0), span: 0,
+}
 
 /**
  * The least cost of reading glyphs j … m − 1 as l letters, whatever letters (each glyph read as no letter,
@@ -339,7 +348,10 @@ function lettersBound(steps: TokenSteps, m: number, loss: number, span: number):
   }
   return { byLetters, span }
 }
-const boundScratch = { cost: new Float64Array(0), byLetters: new Float64Array(0) }
+const boundScratch = {
+  cost: new Float64Array((SCRATCH_GLYPHS + 1) * (SCRATCH_LETTERS + 1)),
+  byLetters: new Float64Array((SCRATCH_GLYPHS + 1) * (SCRATCH_LETTERS + 1) ** 2),
+}
 const BOUND_SLACK = 1e-9
 
 /**
