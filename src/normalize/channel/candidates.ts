@@ -150,7 +150,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const { childStart, childLetter, childNode, word, minLetters, maxLetters } = lex.trie
   const obs = [...o]
   const m = obs.length
-  const steps = tokenSteps(lex, ch, obs)
+  const steps = tokenSteps(lex, ch, o, obs)
   const rest = restOf(steps, m, maxLetters[0])
   const restIns = rest.insertion, restLpg = rest.lettersPerGlyph, restGpl = rest.glyphsPerLetter, loss = rest.loss
   const byLetters = rest.byLetters, span = rest.span
@@ -278,7 +278,7 @@ function restOf(steps: TokenSteps, m: number, longest: number): Rest {
     insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
     let lpg = lettersPerGlyph[j + 1], gpl = glyphsPerLetter[j + 1]
     const at = steps.at[j]
-    for (let k = 0; k < at.length; k++) {
+    for (let k = 0, pieces = Math.min(MAX_PIECE, m - j) + 1; k < pieces; k++) {
       const step = at[k]
       if (step.letters[0] || step.letters[1]) gpl = Math.max(gpl, k)
       for (const g of step.golds) {
@@ -328,7 +328,7 @@ function lettersBound(steps: TokenSteps, m: number, loss: number, span: number):
       let c = j === m && l === 0 ? 0 : Infinity
       if (j < m) c = Math.min(c, steps.insertion[j] + cost[(j + 1) * span + l])
       if (l > 0) c = Math.min(c, loss + cost[j * span + l - 1])
-      for (let k = 1; k < at.length; k++) {
+      for (let k = 1, pieces = Math.min(MAX_PIECE, m - j) + 1; k < pieces; k++) {
         const step = at[k], next = (j + k) * span
         if (l > 0) c = Math.min(c, Math.min(step.least[0], step.least[1]) + cost[next + l - 1])
         const golds = step.golds, g0 = step.goldCost[0], g1 = step.goldCost[1]
@@ -378,32 +378,41 @@ function restCost(t: Trie, r: Rest, node: number, j: number): number {
  * glyph with no letter behind it.
  */
 type Step = { letters: [Float64Array | null, Float64Array | null]; least: [number, number]; golds: Int32Array[]; goldCost: [Float64Array, Float64Array] }
-type TokenSteps = { at: Step[][]; insertion: Float64Array }
+/** at[j][k] for k ≤ min(MAX_PIECE, m − j) (the rows are reused scratch: entries past that are stale) */
+type TokenSteps = { at: Step[][]; insertion: Float64Array; offset: Int32Array }
 
-function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
+/** The steps of token o (its glyphs obs), in scratch reused by every search (one search at a time). */
+function tokenSteps(lex: Lexicon, ch: Channel, o: string, obs: string[]): TokenSteps {
   const m = obs.length
-  const o = obs.join('')
+  const steps = stepsScratch
+  growSteps(steps, m)
+  const { at, insertion, offset } = steps
   // where each glyph starts in o (UTF-16 units): a piece is one slice
-  const offset = new Int32Array(m + 1)
   for (let j = 0; j < m; j++) offset[j + 1] = offset[j] + obs[j].length
   let memo = stepMemo.get(ch)
   if (!memo) stepMemo.set(ch, (memo = new Map()))
-  const at: Step[][] = []
   for (let j = 0; j <= m; j++) {
-    const row: Step[] = []
+    const row = at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const piece = o.slice(offset[j], offset[j + k])
       // two thin glyphs read as one vowel only after the onset and as a whole run (ngili is no ng + il + i)
       const strokes = k === 2 && isStrokeRun(piece)
       const whole = strokes && j > 0 && !isStrokeRun(obs[j - 1] + obs[j]) && (j + 2 >= m || !isStrokeRun(obs[j + 1] + obs[j + 2]))
       const key = strokes && !whole ? piece + '\u0002' : piece
-      row.push(memo.get(key) ?? stepOf(lex, ch, memo, piece, k, key, whole))
+      row[k] = memo.get(key) ?? stepOf(lex, ch, memo, piece, k, key, whole)
     }
-    at.push(row)
   }
-  const insertion = new Float64Array(m)
   for (let j = 0; j < m; j++) insertion[j] = ch.insertion(obs[j])
-  return { at, insertion }
+  return steps
+}
+
+const NO_STEP: Step = { letters: [null, null], least: [Infinity, Infinity], golds: [], goldCost: [new Float64Array(0), new Float64Array(0)] }
+const stepsScratch: TokenSteps = { at: [], insertion: new Float64Array(SCRATCH_GLYPHS + 1), offset: new Int32Array(SCRATCH_GLYPHS + 2) }
+/** Makes the scratch hold a token of m glyphs (rows of MAX_PIECE + 1 steps, one per glyph position and the end). */
+function growSteps(steps: TokenSteps, m: number): void {
+  while (steps.at.length <= m) steps.at.push(Array.from({ length: MAX_PIECE + 1 }, () => NO_STEP))
+  if (steps.insertion.length < m) steps.insertion = new Float64Array(2 * m)
+  if (steps.offset.length < m + 1) steps.offset = new Int32Array(2 * (m + 1))
 }
 
 const stepMemo = new WeakMap<Channel, Map<string, Step>>()
