@@ -405,7 +405,8 @@ class TokenReadings {
   private stamp = new Uint32Array(0)
   private gen = 0
   private list: Candidate[] = []
-  private rank: number[] = []
+  private rank = new Float64Array(64)
+  private top = new Int32Array(MAX_CANDIDATES)
 
   /** Starts a token's readings, ids below vocabSize. */
   begin(vocabSize: number): this {
@@ -434,21 +435,25 @@ class TokenReadings {
 
   /** The best k readings, best first: by rank, then by word (the order a full sort gave). */
   best(lex: Lexicon, k: number): Candidate[] {
-    const list = this.list, rank = this.rank
-    rank.length = 0
-    for (const c of list) rank.push(rankOf(lex, c))
+    const list = this.list
+    if (this.rank.length < list.length) this.rank = new Float64Array(2 * list.length)
+    if (this.top.length < k) this.top = new Int32Array(k)
+    const rank = this.rank, top = this.top
+    for (let i = 0; i < list.length; i++) rank[i] = rankOf(lex, list[i])
     // insertion into the top k, kept as indices into list
-    const top: number[] = []
+    let kept = 0
     for (let i = 0; i < list.length; i++) {
-      if (top.length === k && !this.before(i, top[k - 1])) continue
-      let p = top.length === k ? k - 1 : top.push(i) - 1
+      if (kept === k && !this.before(i, top[k - 1])) continue
+      let p = kept === k ? k - 1 : kept++
       while (p > 0 && this.before(i, top[p - 1])) {
         top[p] = top[p - 1]
         p--
       }
       top[p] = i
     }
-    return top.map((i) => list[i])
+    const out: Candidate[] = new Array(kept)
+    for (let r = 0; r < kept; r++) out[r] = list[top[r]]
+    return out
   }
 
   /** Whether reading a comes before reading b. */

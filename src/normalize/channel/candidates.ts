@@ -157,7 +157,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const q = scratch
   const nodes = childStart.length - 1
   q.begin(lex.vocab.length, maxResults, nodes, m + 1)
-  q.ranks.length = 0
+  q.rankCount = 0
   // the best cost per state, stamped with this search's number (the table is not re-made during a search)
   const seen = q.best, gen = q.gen
   let found = 0
@@ -557,23 +557,30 @@ class SearchScratch {
     hKey[i] = key
   }
 
-  /** the ranks of the best words found so far, ascending (at most keep of them) */
-  ranks: number[] = []
+  /** the ranks of the best words found so far, ascending: the first rankCount of rankList (at most keep) */
+  private rankList = new Float64Array(16)
+  rankCount = 0
 
   addRank(r: number, keep: number): void {
     if (!(keep < Infinity)) return
-    const rs = this.ranks
-    let i = rs.length
-    while (i > 0 && rs[i - 1] > r) i--
-    if (i < keep) {
-      rs.splice(i, 0, r)
-      if (rs.length > keep) rs.pop()
+    if (this.rankList.length < keep) {
+      const grown = new Float64Array(keep)
+      grown.set(this.rankList)
+      this.rankList = grown
     }
+    const rs = this.rankList
+    let i = this.rankCount
+    while (i > 0 && rs[i - 1] > r) i--
+    if (i >= keep) return
+    // the ranks after i move up one place (the keep-th falls off when the list is full)
+    for (let x = Math.min(this.rankCount, keep - 1); x > i; x--) rs[x] = rs[x - 1]
+    rs[i] = r
+    if (this.rankCount < keep) this.rankCount++
   }
 
   /** The keep-th best rank found so far (Infinity before keep words are found). */
   kthRank(keep: number): number {
-    return this.ranks.length >= keep ? this.ranks[keep - 1] : Infinity
+    return this.rankCount >= keep ? this.rankList[keep - 1] : Infinity
   }
 
   /**
