@@ -416,6 +416,8 @@ function growSteps(steps: TokenSteps, m: number): void {
 }
 
 const stepMemo = new WeakMap<Channel, Map<string, Step>>()
+const NO_GOLDS: Int32Array[] = []
+const NO_GOLD_COSTS: Step['goldCost'] = [new Float64Array(0), new Float64Array(0)]
 /** The step of observed piece (k glyphs), made once per channel (kept in memo). */
 function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: string, k: number, key: string, strokeVowel: boolean): Step {
   let step: Step
@@ -431,7 +433,9 @@ function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: strin
     cost1.push(ch.cost(g, piece, true))
   }
   const least: Step['least'] = [leastOf(letters[0]), leastOf(letters[1])]
-  memo.set(key, (step = { letters, least, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
+  // (most pieces have no table entry: they share one empty list and cost pair, kept for the channel's life)
+  const goldCost: Step['goldCost'] = golds.length ? [Float64Array.from(cost0), Float64Array.from(cost1)] : NO_GOLD_COSTS
+  memo.set(key, (step = { letters, least, golds: golds.length ? golds : NO_GOLDS, goldCost }))
   return step
 }
 
