@@ -152,8 +152,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const m = obs.length
   const steps = tokenSteps(lex, ch, o, obs)
   const rest = restOf(steps, m, maxLetters[0])
-  const restIns = rest.insertion, restLpg = rest.lettersPerGlyph, restGpl = rest.glyphsPerLetter, loss = rest.loss
-  const byLetters = rest.byLetters, span = rest.span
+  const bound = rest.bound, span = rest.span
   const q = scratch
   const nodes = childStart.length - 1
   q.begin(lex.vocab.length, maxResults, nodes, m + 1)
@@ -189,21 +188,13 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
-    // a glyph read as no letter: state (node, j + 1), offered as the children are below, restCost written
-    // out (as calls, restCost and offer no longer fit the compiler's inlining budget for this function,
-    // and a call that returns a number allocates it: one heap number per state taken)
+    // a glyph read as no letter: state (node, j + 1), offered as the children are below (as calls, offer
+    // and restCost no longer fit the compiler's inlining budget for this function, and a call that returns
+    // a number allocates it: one heap number per state taken)
     if (j < m) {
       const c = cost + steps.insertion[j], jj = j + 1, at2 = 2 * (jj * nodes + node)
       if (c <= limit && !(seen[at2] === gen && seen[at2 + 1] <= c)) {
-        const left = m - jj
-        let rc = 0
-        const extra = left - restGpl[jj] * maxLetters[node]
-        if (extra > 0) rc += extra * restIns[jj]
-        const short = minLetters[node] - left * restLpg[jj]
-        if (short > 0) rc += short * loss
-        const b = byLetters[(jj * span + minLetters[node]) * span + maxLetters[node]]
-        if (b > rc) rc = b
-        if (c <= limit - rc) {
+        if (c <= limit - bound[(jj * span + minLetters[node]) * span + maxLetters[node]]) {
           seen[at2] = gen
           seen[at2 + 1] = c
           q.push(c, jj * nodes + node)
@@ -220,22 +211,15 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       const letters = step.letters[start]
       // (no letter of this piece fits under the limit: the children are not looked at)
       if (letters && cost + step.least[start] <= limit) {
-        // restCost(child, jj) worked out here, its terms that depend on jj alone taken once
-        const left = m - jj, gpl = restGpl[jj], lpg = restLpg[jj], ins = restIns[jj], row = jj * nodes
+        // restCost(child, jj) read here from the table, its row for jj taken once
+        const row = jj * nodes, rowBound = jj * span
         for (let e = c0; e < c1; e++) {
           const c = cost + letters[childLetter[e]]
           if (c > limit) continue
           const next = childNode[e], at2 = 2 * (row + next)
           // reached as cheaply before: nothing new (tested first: it spares the bound below)
           if (seen[at2] === gen && seen[at2 + 1] <= c) continue
-          let rc = 0
-          const extra = left - gpl * maxLetters[next]
-          if (extra > 0) rc += extra * ins
-          const short = minLetters[next] - left * lpg
-          if (short > 0) rc += short * loss
-          const b = byLetters[(jj * span + minLetters[next]) * span + maxLetters[next]]
-          if (b > rc) rc = b
-          if (c > limit - rc) continue
+          if (c > limit - bound[(rowBound + minLetters[next]) * span + maxLetters[next]]) continue
           seen[at2] = gen
           seen[at2 + 1] = c
           q.push(c, row + next)
@@ -260,7 +244,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
  * one glyph); glyphsPerLetter[j], the most glyphs one letter takes from j on (1 unless a run such as c1
  * or a table entry reads several).
  */
-type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number; byLetters: Float64Array; span: number }
+type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number; bound: Float64Array; span: number }
 
 function restOf(steps: TokenSteps, m: number, longest: number): Rest {
   // (scratch arrays, reused by every call: one search at a time)
@@ -293,9 +277,8 @@ function restOf(steps: TokenSteps, m: number, longest: number): Rest {
   const none = steps.at[0][0]
   r.loss = Math.min(none.least[0], none.least[1])
   r.m = m
-  const bound = lettersBound(steps, m, r.loss, longest + 1)
-  r.byLetters = bound.byLetters
-  r.span = bound.span
+  r.span = longest + 1
+  r.bound = restBounds(steps, r)
   return r
 }
 // the scratch arrays below are made at once for tokens of up to SCRATCH_GLYPHS glyphs and words of up to
@@ -306,22 +289,25 @@ const SCRATCH_GLYPHS = 64
 const SCRATCH_LETTERS = 8
 const restScratch: Rest = {
   insertion: new Float64Array(SCRATCH_GLYPHS + 1), loss: Infinity, lettersPerGlyph: new Float64Array(SCRATCH_GLYPHS + 1),
-  glyphsPerLetter: new Float64Array(SCRATCH_GLYPHS + 1), m: 0, byLetters: new Float64Array(0), span: 0,
+  glyphsPerLetter: new Float64Array(SCRATCH_GLYPHS + 1), m: 0, bound: new Float64Array(0), span: 0,
 }
 
 /**
  * The least cost of reading glyphs j … m − 1 as l letters, whatever letters (each glyph read as no letter,
  * a piece of 1–4 glyphs as one letter or as a table unit's letters, a letter from no glyph): cost[j][l].
- * byLetters[(j·span + lo)·span + hi]: its least over l in lo … hi (span − 1: the most letters of a word),
- * a bound on what finishing costs from a trie node whose words below have lo … hi letters more. It counts
- * where the glyphs go, so it is much tighter than the counts above on long tokens (glued syllables), which
- * the search reads for a single syllable before their two-syllable readings are tried.
+ * Its least over l in lo … hi (span − 1: the most letters of a word) bounds what finishing costs from a
+ * trie node whose words below have lo … hi letters more. It counts where the glyphs go, so it is much
+ * tighter than the counts of restCost on long tokens (glued syllables), which the search reads for a
+ * single syllable before their two-syllable readings are tried.
+ * Returns, at (j·span + lo)·span + hi, the larger of the two bounds (restCost): the search reads one
+ * entry per state offered, where it worked the counts out for every one.
  */
-function lettersBound(steps: TokenSteps, m: number, loss: number, span: number): { byLetters: Float64Array; span: number } {
+function restBounds(steps: TokenSteps, r: Rest): Float64Array {
+  const { m, span, loss } = r
   // (scratch arrays, reused by every call: one search at a time)
   if (boundScratch.cost.length < (m + 1) * span) boundScratch.cost = new Float64Array(2 * (m + 1) * span)
-  if (boundScratch.byLetters.length < (m + 1) * span * span) boundScratch.byLetters = new Float64Array(2 * (m + 1) * span * span)
-  const cost = boundScratch.cost, byLetters = boundScratch.byLetters
+  if (boundScratch.bound.length < (m + 1) * span * span) boundScratch.bound = new Float64Array(2 * (m + 1) * span * span)
+  const cost = boundScratch.cost, bound = boundScratch.bound
   for (let j = m; j >= 0; j--) {
     const at = steps.at[j]
     for (let l = 0; l < span; l++) {
@@ -342,33 +328,41 @@ function lettersBound(steps: TokenSteps, m: number, loss: number, span: number):
         least = Math.min(least, cost[j * span + hi])
         // a sum taken in another order than a path's own may round a hair higher: never rule out a state
         // whose word costs exactly the limit
-        byLetters[(j * span + lo) * span + hi] = Math.max(0, least - BOUND_SLACK)
+        const b = Math.max(0, least - BOUND_SLACK), counts = countBound(r, j, lo, hi)
+        bound[(j * span + lo) * span + hi] = counts > b ? counts : b
       }
     }
   }
-  return { byLetters, span }
+  return bound
 }
 const boundScratch = {
   cost: new Float64Array((SCRATCH_GLYPHS + 1) * (SCRATCH_LETTERS + 1)),
-  byLetters: new Float64Array((SCRATCH_GLYPHS + 1) * (SCRATCH_LETTERS + 1) ** 2),
+  bound: new Float64Array((SCRATCH_GLYPHS + 1) * (SCRATCH_LETTERS + 1) ** 2),
 }
 const BOUND_SLACK = 1e-9
 
 /**
- * The least cost of ending a word from trie node with j glyphs read: a letter takes at most
- * glyphsPerLetter[j] glyphs, so glyphs beyond that × the most letters left are insertions; letters
- * beyond what the glyphs left can give are losses. The search does not queue a state whose cost plus
- * this passes its limit: no word within the limit lies behind it, so the words found are the same.
+ * A lower bound on ending a word from a trie node whose words below have lo … hi letters more, with j
+ * glyphs read: a letter takes at most glyphsPerLetter[j] glyphs, so glyphs beyond that × the most letters
+ * left are insertions; letters beyond what the glyphs left can give are losses.
  */
-function restCost(t: Trie, r: Rest, node: number, j: number): number {
+function countBound(r: Rest, j: number, lo: number, hi: number): number {
   const left = r.m - j
   let c = 0
-  const extra = left - r.glyphsPerLetter[j] * t.maxLetters[node]
+  const extra = left - r.glyphsPerLetter[j] * hi
   if (extra > 0) c += extra * r.insertion[j]
-  const short = t.minLetters[node] - left * r.lettersPerGlyph[j]
+  const short = lo - left * r.lettersPerGlyph[j]
   if (short > 0) c += short * r.loss
-  const b = r.byLetters[(j * r.span + t.minLetters[node]) * r.span + t.maxLetters[node]]
-  return c > b ? c : b
+  return c
+}
+
+/**
+ * The least cost of ending a word from trie node with j glyphs read (countBound and the letters bound,
+ * restBounds). The search does not queue a state whose cost plus this passes its limit: no word within
+ * the limit lies behind it, so the words found are the same.
+ */
+function restCost(t: Trie, r: Rest, node: number, j: number): number {
+  return r.bound[(j * r.span + t.minLetters[node]) * r.span + t.maxLetters[node]]
 }
 
 /**
