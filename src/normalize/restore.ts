@@ -146,26 +146,24 @@ export class Restorer {
     const known = lmForm(o)
     if (this.clean) return [{ word: known, id: this.lm.has(known) ? this.lm.idOf(known) : UNK_ID, cost: 0 }]
     const plain = /^\p{L}+$/u.test(o)
-    const byWord = new Map<string, Candidate>()
-    const add = (c: Candidate) => {
-      const prev = byWord.get(c.word)
-      if (!prev || prev.cost > c.cost) byWord.set(c.word, c)
-    }
-    if (plain) for (const c of markCandidates(this.lex, ch, o)) add(c)
+    const byWord = tokenReadings.begin(this.lex.vocab.length)
+    if (plain) for (const c of markCandidates(this.lex, ch, o)) byWord.add(c)
     // no syllable has this skeleton (pong, cia): it is a confusion, not only lost marks
-    if (!plain || ch.params.garble > 0.3 || byWord.size === 0) for (const c of channelCandidates(this.lex, ch, o, undefined, undefined, MAX_CANDIDATES)) add(c)
-    // the token as written: a known word (Vietnamese or not) or an unknown one kept verbatim
+    if (!plain || ch.params.garble > 0.3 || byWord.size === 0) for (const c of channelCandidates(this.lex, ch, o, undefined, undefined, MAX_CANDIDATES)) byWord.add(c)
+    // the token as written: a known word (Vietnamese or not) or an unknown one kept verbatim (a word of the
+    // lexicon goes with its id, so it is among the readings when its id is)
     const form = lmForm(o)
-    if (!byWord.has(form)) {
-      const id = this.lm.has(form) ? this.lm.idOf(form) : UNK_ID
+    const formId = this.lm.has(form) ? this.lm.idOf(form) : UNK_ID
+    if (formId === UNK_ID || !byWord.has(formId)) {
+      const id = formId
       const looksGarbled = !plain || (!isSyllableShape(form) && id === UNK_ID && ch.params.garble > 0.05)
       // an unknown token competes with real syllables only when none was found (names, foreign words)
       // a known word that is no Vietnamese syllable (nqi, xii: OCR junk the corpus also holds) is a weak
       // reading of a garbled document's token
       const known = id === UNK_ID ? 0 : !isSyllableShape(form) && !isPlainSyllableShape(form) && ch.params.garble > 0.3 ? KNOWN_JUNK_COST : 0.5
-      add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? GARBLED_AS_WRITTEN_COST : byWord.size ? 8 : 2) : known })
+      byWord.add({ word: form, id, cost: id === UNK_ID ? (looksGarbled ? GARBLED_AS_WRITTEN_COST : byWord.size ? 8 : 2) : known })
     }
-    const ranked = [...byWord.values()].sort((a, b) => rankOf(this.lex, a) - rankOf(this.lex, b) || (a.word < b.word ? -1 : 1))
+    const ranked = byWord.best(this.lex, MAX_CANDIDATES)
     // candidates far behind the best on channel + frequency never win in practice
     const cut = rankOf(this.lex, ranked[0]) + 14
     const out = ranked.slice(0, MAX_CANDIDATES).filter((c) => rankOf(this.lex, c) <= cut)
@@ -540,6 +538,77 @@ export class Restorer {
     }
   }
 }
+
+/**
+ * A token's readings while they are gathered (mark readings, the search's, the token as written): the
+ * cheapest of each word, then the best by rank (rankOf), ties by the word. Readings of one word share its
+ * id (the token as written, when unknown, is the one reading with UNK_ID), so a table by id, reused and
+ * stamped per token, tells them apart: no Map per token, and each rank is worked out once, not in every
+ * comparison of a sort (where each difference was a number allocated).
+ */
+class TokenReadings {
+  private slot = new Int32Array(0)
+  private stamp = new Uint32Array(0)
+  private gen = 0
+  private list: Candidate[] = []
+  private rank = new Float64Array(64)
+  private top = new Int32Array(MAX_CANDIDATES)
+
+  /** Starts a token's readings, ids below vocabSize. */
+  begin(vocabSize: number): this {
+    if (this.slot.length < vocabSize) (this.slot = new Int32Array(vocabSize)), (this.stamp = new Uint32Array(vocabSize))
+    if (++this.gen === 0xffffffff) (this.gen = 1), this.stamp.fill(0)
+    this.list = []
+    return this
+  }
+
+  get size(): number {
+    return this.list.length
+  }
+
+  has(id: number): boolean {
+    return this.stamp[id] === this.gen
+  }
+
+  /** Adds reading c, or puts it in place of its word's reading when cheaper (on a tie the first stays). */
+  add(c: Candidate): void {
+    if (this.stamp[c.id] !== this.gen) {
+      this.stamp[c.id] = this.gen
+      this.slot[c.id] = this.list.length
+      this.list.push(c)
+    } else if (this.list[this.slot[c.id]].cost > c.cost) this.list[this.slot[c.id]] = c
+  }
+
+  /** The best k readings, best first: by rank, then by word (the order a full sort gave). */
+  best(lex: Lexicon, k: number): Candidate[] {
+    const list = this.list
+    if (this.rank.length < list.length) this.rank = new Float64Array(2 * list.length)
+    if (this.top.length < k) this.top = new Int32Array(k)
+    const rank = this.rank, top = this.top
+    for (let i = 0; i < list.length; i++) rank[i] = rankOf(lex, list[i])
+    // insertion into the top k, kept as indices into list
+    let kept = 0
+    for (let i = 0; i < list.length; i++) {
+      if (kept === k && !this.before(i, top[k - 1])) continue
+      let p = kept === k ? k - 1 : kept++
+      while (p > 0 && this.before(i, top[p - 1])) {
+        top[p] = top[p - 1]
+        p--
+      }
+      top[p] = i
+    }
+    const out: Candidate[] = new Array(kept)
+    for (let r = 0; r < kept; r++) out[r] = list[top[r]]
+    return out
+  }
+
+  /** Whether reading a comes before reading b. */
+  private before(a: number, b: number): boolean {
+    const ra = this.rank[a], rb = this.rank[b]
+    return ra < rb || (ra === rb && this.list[a].word < this.list[b].word)
+  }
+}
+const tokenReadings = new TokenReadings()
 
 /**
  * A word's candidates with the cost of every change shifted by the OCR's confidence in the word

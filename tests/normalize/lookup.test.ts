@@ -30,6 +30,23 @@ describe('hashed n-gram look-ups', () => {
     }
     expect(missing).toBeGreaterThan(0) // some look-ups were skipped
   })
+  it('backoffRow finds the bigrams of short rows (searched in place) and long ones (hashed) alike', () => {
+    const words = ['của', 'ủy', 'ban', 'nhân', 'dân', 'tỉnh', 'kế', 'hoạch', 'thực', 'hiện', 'các', 'xã', 'năm', 'hộ', 'họ', 'tiêu', 'tiểu', 'hằng', 'hàng', 'giêsu', 'khuẩn', 'ngoằn', 'nghoèo', 'quýt']
+    const ids = Int32Array.from(words, (w) => lm.idOf(w))
+    const { biStart, biWord } = (lm as unknown as { t: { biStart: Uint32Array; biWord: Uint16Array } }).t
+    const out = new Float64Array(64), found = new Uint8Array(64)
+    const lengths = new Set<boolean>()
+    for (const b of ids) {
+      const row = biWord.subarray(biStart[b], biStart[b + 1])
+      lengths.add(row.length <= 256)
+      // the words above, and the first, middle and last word of b's own row
+      const cs = Int32Array.from([...ids, row[0], row[row.length >> 1], row[row.length - 1]])
+      lm.backoffRow(b, cs, cs.length, out, 0, found)
+      cs.forEach((c, i) => expect(found[i]).toBe(row.includes(c) ? 1 : 0))
+      expect(found[ids.length]).toBe(1)
+    }
+    expect(lengths.size).toBe(2) // both kinds of row were read
+  })
 })
 
 describe('piecesOf', () => {

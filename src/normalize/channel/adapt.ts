@@ -39,14 +39,18 @@ function alignmentTable(ch: Channel, g: string[], b: string[]): { cost: Float64A
   const pieces = b.map((_, j) => Array.from({ length: Math.min(4, m - j) + 1 }, (_, k) => b.slice(j, j + k).join('')))
   pieces.push([''])
   const units = g.map((_, i) => [g[i], g.slice(i, i + 2).join('')])
+  // a unit of two letters is read only through the table (ươ): most pairs of letters have no entry there,
+  // and every piece would cost Infinity; a glyph's insertion cost is the same in every row
+  const pairRead = units.map((u) => ch.hasEntries(u[1]))
+  const insertion = b.map((x) => ch.insertion(x))
   cost[0] = 0
   for (let i = 0; i <= n; i++)
     for (let j = 0; j <= m; j++) {
       const c0 = cost[i * W + j]
       if (c0 === Infinity) continue
-      if (j < m) relax((i * W) + j + 1, c0 + ch.insertion(b[j]), i * W + j)
+      if (j < m) relax((i * W) + j + 1, c0 + insertion[j], i * W + j)
       for (let gl = 1; gl <= 2; gl++) {
-        if (i + gl > n) continue
+        if (i + gl > n || (gl === 2 && !pairRead[i])) continue
         const unit = units[i][gl - 1]
         for (let k = 0; k <= 4 && j + k <= m; k++) {
           const c = ch.cost(unit, pieces[j][k], i === 0)

@@ -153,14 +153,13 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
   const { childStart, childLetter, childNode, word, minLetters, maxLetters } = lex.trie
   const obs = [...o]
   const m = obs.length
-  const steps = tokenSteps(lex, ch, obs)
+  const steps = tokenSteps(lex, ch, o, obs)
   const rest = restOf(steps, m, maxLetters[0])
-  const restIns = rest.insertion, restLpg = rest.lettersPerGlyph, restGpl = rest.glyphsPerLetter, loss = rest.loss
-  const byLetters = rest.byLetters, span = rest.span
+  const bound = rest.bound, span = rest.span
   const q = scratch
   const nodes = childStart.length - 1
   q.begin(lex.vocab.length, maxResults, nodes, m + 1)
-  q.ranks.length = 0
+  q.rankCount = 0
   // the best cost per state, stamped with this search's number (the table is not re-made during a search)
   const seen = q.best, gen = q.gen
   let found = 0
@@ -192,7 +191,19 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
     }
     const start = node === 0 ? 1 : 0
     const c0 = childStart[node], c1 = childStart[node + 1]
-    if (j < m) q.offer(cost + steps.insertion[j], node, j + 1, limit - restCost(lex.trie, rest, node, j + 1))
+    // a glyph read as no letter: state (node, j + 1), offered as the children are below (as calls, offer
+    // and restCost no longer fit the compiler's inlining budget for this function, and a call that returns
+    // a number allocates it: one heap number per state taken)
+    if (j < m) {
+      const c = cost + steps.insertion[j], jj = j + 1, at2 = 2 * (jj * nodes + node)
+      if (c <= limit && !(seen[at2] === gen && seen[at2 + 1] <= c)) {
+        if (c <= limit - bound[(jj * span + minLetters[node]) * span + maxLetters[node]]) {
+          seen[at2] = gen
+          seen[at2 + 1] = c
+          q.push(c, jj * nodes + node)
+        }
+      }
+    }
     const at = steps.at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const step = at[k]
@@ -203,22 +214,15 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
       const letters = step.letters[start]
       // (no letter of this piece fits under the limit: the children are not looked at)
       if (letters && cost + step.least[start] <= limit) {
-        // restCost(child, jj) worked out here, its terms that depend on jj alone taken once
-        const left = m - jj, gpl = restGpl[jj], lpg = restLpg[jj], ins = restIns[jj], row = jj * nodes
+        // restCost(child, jj) read here from the table, its row for jj taken once
+        const row = jj * nodes, rowBound = jj * span
         for (let e = c0; e < c1; e++) {
           const c = cost + letters[childLetter[e]]
           if (c > limit) continue
           const next = childNode[e], at2 = 2 * (row + next)
           // reached as cheaply before: nothing new (tested first: it spares the bound below)
           if (seen[at2] === gen && seen[at2 + 1] <= c) continue
-          let rc = 0
-          const extra = left - gpl * maxLetters[next]
-          if (extra > 0) rc += extra * ins
-          const short = minLetters[next] - left * lpg
-          if (short > 0) rc += short * loss
-          const b = byLetters[(jj * span + minLetters[next]) * span + maxLetters[next]]
-          if (b > rc) rc = b
-          if (c > limit - rc) continue
+          if (c > limit - bound[(rowBound + minLetters[next]) * span + maxLetters[next]]) continue
           seen[at2] = gen
           seen[at2 + 1] = c
           q.push(c, row + next)
@@ -243,7 +247,7 @@ export function channelCandidates(lex: Lexicon, ch: Channel, o: string, maxResul
  * one glyph); glyphsPerLetter[j], the most glyphs one letter takes from j on (1 unless a run such as c1
  * or a table entry reads several).
  */
-type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number; byLetters: Float64Array; span: number }
+type Rest = { insertion: Float64Array; loss: number; lettersPerGlyph: Float64Array; glyphsPerLetter: Float64Array; m: number; bound: Float64Array; span: number }
 
 function restOf(steps: TokenSteps, m: number, longest: number): Rest {
   // (scratch arrays, reused by every call: one search at a time)
@@ -261,7 +265,7 @@ function restOf(steps: TokenSteps, m: number, longest: number): Rest {
     insertion[j] = Math.min(insertion[j + 1], steps.insertion[j])
     let lpg = lettersPerGlyph[j + 1], gpl = glyphsPerLetter[j + 1]
     const at = steps.at[j]
-    for (let k = 0; k < at.length; k++) {
+    for (let k = 0, pieces = Math.min(MAX_PIECE, m - j) + 1; k < pieces; k++) {
       const step = at[k]
       if (step.letters[0] || step.letters[1]) gpl = Math.max(gpl, k)
       for (const g of step.golds) {
@@ -276,33 +280,44 @@ function restOf(steps: TokenSteps, m: number, longest: number): Rest {
   const none = steps.at[0][0]
   r.loss = Math.min(none.least[0], none.least[1])
   r.m = m
-  const bound = lettersBound(steps, m, r.loss, longest + 1)
-  r.byLetters = bound.byLetters
-  r.span = bound.span
+  r.span = longest + 1
+  r.bound = restBounds(steps, r)
   return r
 }
-const restScratch: Rest = { insertion: new Float64Array(0), loss: Infinity, lettersPerGlyph: new Float64Array(0), glyphsPerLetter: new Float64Array(0), m: 0, byLetters: new Float64Array(0), span: 0 }
+// the scratch arrays below are made at once for tokens of up to SCRATCH_GLYPHS glyphs and words of up to
+// SCRATCH_LETTERS letters (a Vietnamese syllable has at most 7), and grow only past them: grown in the
+// middle of a document (its first token longer than any before), they sent the compiled restOf back to
+// the interpreter, on a path it had never taken
+const SCRATCH_GLYPHS = 64
+const SCRATCH_LETTERS = 8
+const restScratch: Rest = {
+  insertion: new Float64Array(SCRATCH_GLYPHS + 1), loss: Infinity, lettersPerGlyph: new Float64Array(SCRATCH_GLYPHS + 1),
+  glyphsPerLetter: new Float64Array(SCRATCH_GLYPHS + 1), m: 0, bound: new Float64Array(0), span: 0,
+}
 
 /**
  * The least cost of reading glyphs j … m − 1 as l letters, whatever letters (each glyph read as no letter,
  * a piece of 1–4 glyphs as one letter or as a table unit's letters, a letter from no glyph): cost[j][l].
- * byLetters[(j·span + lo)·span + hi]: its least over l in lo … hi (span − 1: the most letters of a word),
- * a bound on what finishing costs from a trie node whose words below have lo … hi letters more. It counts
- * where the glyphs go, so it is much tighter than the counts above on long tokens (glued syllables), which
- * the search reads for a single syllable before their two-syllable readings are tried.
+ * Its least over l in lo … hi (span − 1: the most letters of a word) bounds what finishing costs from a
+ * trie node whose words below have lo … hi letters more. It counts where the glyphs go, so it is much
+ * tighter than the counts of restCost on long tokens (glued syllables), which the search reads for a
+ * single syllable before their two-syllable readings are tried.
+ * Returns, at (j·span + lo)·span + hi, the larger of the two bounds (restCost): the search reads one
+ * entry per state offered, where it worked the counts out for every one.
  */
-function lettersBound(steps: TokenSteps, m: number, loss: number, span: number): { byLetters: Float64Array; span: number } {
+function restBounds(steps: TokenSteps, r: Rest): Float64Array {
+  const { m, span, loss } = r
   // (scratch arrays, reused by every call: one search at a time)
   if (boundScratch.cost.length < (m + 1) * span) boundScratch.cost = new Float64Array(2 * (m + 1) * span)
-  if (boundScratch.byLetters.length < (m + 1) * span * span) boundScratch.byLetters = new Float64Array(2 * (m + 1) * span * span)
-  const cost = boundScratch.cost, byLetters = boundScratch.byLetters
+  if (boundScratch.bound.length < (m + 1) * span * span) boundScratch.bound = new Float64Array(2 * (m + 1) * span * span)
+  const cost = boundScratch.cost, bound = boundScratch.bound
   for (let j = m; j >= 0; j--) {
     const at = steps.at[j]
     for (let l = 0; l < span; l++) {
       let c = j === m && l === 0 ? 0 : Infinity
       if (j < m) c = Math.min(c, steps.insertion[j] + cost[(j + 1) * span + l])
       if (l > 0) c = Math.min(c, loss + cost[j * span + l - 1])
-      for (let k = 1; k < at.length; k++) {
+      for (let k = 1, pieces = Math.min(MAX_PIECE, m - j) + 1; k < pieces; k++) {
         const step = at[k], next = (j + k) * span
         if (l > 0) c = Math.min(c, Math.min(step.least[0], step.least[1]) + cost[next + l - 1])
         const golds = step.golds, g0 = step.goldCost[0], g1 = step.goldCost[1]
@@ -316,30 +331,41 @@ function lettersBound(steps: TokenSteps, m: number, loss: number, span: number):
         least = Math.min(least, cost[j * span + hi])
         // a sum taken in another order than a path's own may round a hair higher: never rule out a state
         // whose word costs exactly the limit
-        byLetters[(j * span + lo) * span + hi] = Math.max(0, least - BOUND_SLACK)
+        const b = Math.max(0, least - BOUND_SLACK), counts = countBound(r, j, lo, hi)
+        bound[(j * span + lo) * span + hi] = counts > b ? counts : b
       }
     }
   }
-  return { byLetters, span }
+  return bound
 }
-const boundScratch = { cost: new Float64Array(0), byLetters: new Float64Array(0) }
+const boundScratch = {
+  cost: new Float64Array((SCRATCH_GLYPHS + 1) * (SCRATCH_LETTERS + 1)),
+  bound: new Float64Array((SCRATCH_GLYPHS + 1) * (SCRATCH_LETTERS + 1) ** 2),
+}
 const BOUND_SLACK = 1e-9
 
 /**
- * The least cost of ending a word from trie node with j glyphs read: a letter takes at most
- * glyphsPerLetter[j] glyphs, so glyphs beyond that × the most letters left are insertions; letters
- * beyond what the glyphs left can give are losses. The search does not queue a state whose cost plus
- * this passes its limit: no word within the limit lies behind it, so the words found are the same.
+ * A lower bound on ending a word from a trie node whose words below have lo … hi letters more, with j
+ * glyphs read: a letter takes at most glyphsPerLetter[j] glyphs, so glyphs beyond that × the most letters
+ * left are insertions; letters beyond what the glyphs left can give are losses.
  */
-function restCost(t: Trie, r: Rest, node: number, j: number): number {
+function countBound(r: Rest, j: number, lo: number, hi: number): number {
   const left = r.m - j
   let c = 0
-  const extra = left - r.glyphsPerLetter[j] * t.maxLetters[node]
+  const extra = left - r.glyphsPerLetter[j] * hi
   if (extra > 0) c += extra * r.insertion[j]
-  const short = t.minLetters[node] - left * r.lettersPerGlyph[j]
+  const short = lo - left * r.lettersPerGlyph[j]
   if (short > 0) c += short * r.loss
-  const b = r.byLetters[(j * r.span + t.minLetters[node]) * r.span + t.maxLetters[node]]
-  return c > b ? c : b
+  return c
+}
+
+/**
+ * The least cost of ending a word from trie node with j glyphs read (countBound and the letters bound,
+ * restBounds). The search does not queue a state whose cost plus this passes its limit: no word within
+ * the limit lies behind it, so the words found are the same.
+ */
+function restCost(t: Trie, r: Rest, node: number, j: number): number {
+  return r.bound[(j * r.span + t.minLetters[node]) * r.span + t.maxLetters[node]]
 }
 
 /**
@@ -349,35 +375,46 @@ function restCost(t: Trie, r: Rest, node: number, j: number): number {
  * glyph with no letter behind it.
  */
 type Step = { letters: [Float64Array | null, Float64Array | null]; least: [number, number]; golds: Int32Array[]; goldCost: [Float64Array, Float64Array] }
-type TokenSteps = { at: Step[][]; insertion: Float64Array }
+/** at[j][k] for k ≤ min(MAX_PIECE, m − j) (the rows are reused scratch: entries past that are stale) */
+type TokenSteps = { at: Step[][]; insertion: Float64Array; offset: Int32Array }
 
-function tokenSteps(lex: Lexicon, ch: Channel, obs: string[]): TokenSteps {
+/** The steps of token o (its glyphs obs), in scratch reused by every search (one search at a time). */
+function tokenSteps(lex: Lexicon, ch: Channel, o: string, obs: string[]): TokenSteps {
   const m = obs.length
-  const o = obs.join('')
+  const steps = stepsScratch
+  growSteps(steps, m)
+  const { at, insertion, offset } = steps
   // where each glyph starts in o (UTF-16 units): a piece is one slice
-  const offset = new Int32Array(m + 1)
   for (let j = 0; j < m; j++) offset[j + 1] = offset[j] + obs[j].length
   let memo = stepMemo.get(ch)
   if (!memo) stepMemo.set(ch, (memo = new Map()))
-  const at: Step[][] = []
   for (let j = 0; j <= m; j++) {
-    const row: Step[] = []
+    const row = at[j]
     for (let k = 0; k <= Math.min(MAX_PIECE, m - j); k++) {
       const piece = o.slice(offset[j], offset[j + k])
       // two thin glyphs read as one vowel only after the onset and as a whole run (ngili is no ng + il + i)
       const strokes = k === 2 && isStrokeRun(piece)
       const whole = strokes && j > 0 && !isStrokeRun(obs[j - 1] + obs[j]) && (j + 2 >= m || !isStrokeRun(obs[j + 1] + obs[j + 2]))
       const key = strokes && !whole ? piece + '\u0002' : piece
-      row.push(memo.get(key) ?? stepOf(lex, ch, memo, piece, k, key, whole))
+      row[k] = memo.get(key) ?? stepOf(lex, ch, memo, piece, k, key, whole)
     }
-    at.push(row)
   }
-  const insertion = new Float64Array(m)
   for (let j = 0; j < m; j++) insertion[j] = ch.insertion(obs[j])
-  return { at, insertion }
+  return steps
+}
+
+const NO_STEP: Step = { letters: [null, null], least: [Infinity, Infinity], golds: [], goldCost: [new Float64Array(0), new Float64Array(0)] }
+const stepsScratch: TokenSteps = { at: [], insertion: new Float64Array(SCRATCH_GLYPHS + 1), offset: new Int32Array(SCRATCH_GLYPHS + 2) }
+/** Makes the scratch hold a token of m glyphs (rows of MAX_PIECE + 1 steps, one per glyph position and the end). */
+function growSteps(steps: TokenSteps, m: number): void {
+  while (steps.at.length <= m) steps.at.push(Array.from({ length: MAX_PIECE + 1 }, () => NO_STEP))
+  if (steps.insertion.length < m) steps.insertion = new Float64Array(2 * m)
+  if (steps.offset.length < m + 1) steps.offset = new Int32Array(2 * (m + 1))
 }
 
 const stepMemo = new WeakMap<Channel, Map<string, Step>>()
+const NO_GOLDS: Int32Array[] = []
+const NO_GOLD_COSTS: Step['goldCost'] = [new Float64Array(0), new Float64Array(0)]
 /** The step of observed piece (k glyphs), made once per channel (kept in memo). */
 function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: string, k: number, key: string, strokeVowel: boolean): Step {
   let step: Step
@@ -393,7 +430,9 @@ function stepOf(lex: Lexicon, ch: Channel, memo: Map<string, Step>, piece: strin
     cost1.push(ch.cost(g, piece, true))
   }
   const least: Step['least'] = [leastOf(letters[0]), leastOf(letters[1])]
-  memo.set(key, (step = { letters, least, golds, goldCost: [Float64Array.from(cost0), Float64Array.from(cost1)] }))
+  // (most pieces have no table entry: they share one empty list and cost pair, kept for the channel's life)
+  const goldCost: Step['goldCost'] = golds.length ? [Float64Array.from(cost0), Float64Array.from(cost1)] : NO_GOLD_COSTS
+  memo.set(key, (step = { letters, least, golds: golds.length ? golds : NO_GOLDS, goldCost }))
   return step
 }
 
@@ -519,23 +558,30 @@ class SearchScratch {
     hKey[i] = key
   }
 
-  /** the ranks of the best words found so far, ascending (at most keep of them) */
-  ranks: number[] = []
+  /** the ranks of the best words found so far, ascending: the first rankCount of rankList (at most keep) */
+  private rankList = new Float64Array(16)
+  rankCount = 0
 
   addRank(r: number, keep: number): void {
     if (!(keep < Infinity)) return
-    const rs = this.ranks
-    let i = rs.length
-    while (i > 0 && rs[i - 1] > r) i--
-    if (i < keep) {
-      rs.splice(i, 0, r)
-      if (rs.length > keep) rs.pop()
+    if (this.rankList.length < keep) {
+      const grown = new Float64Array(keep)
+      grown.set(this.rankList)
+      this.rankList = grown
     }
+    const rs = this.rankList
+    let i = this.rankCount
+    while (i > 0 && rs[i - 1] > r) i--
+    if (i >= keep) return
+    // the ranks after i move up one place (the keep-th falls off when the list is full)
+    for (let x = Math.min(this.rankCount, keep - 1); x > i; x--) rs[x] = rs[x - 1]
+    rs[i] = r
+    if (this.rankCount < keep) this.rankCount++
   }
 
   /** The keep-th best rank found so far (Infinity before keep words are found). */
   kthRank(keep: number): number {
-    return this.ranks.length >= keep ? this.ranks[keep - 1] : Infinity
+    return this.rankCount >= keep ? this.rankList[keep - 1] : Infinity
   }
 
   /**

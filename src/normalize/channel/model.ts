@@ -92,6 +92,11 @@ export class Channel {
     if (gold.length > 1) this.pairStarts.add(gold[0])
   }
 
+  /** Whether gold unit g has entries in the table (its only reading when it has two letters or more). */
+  hasEntries(g: string): boolean {
+    return this.table.has(g)
+  }
+
   /** Entries of the table, for adaptation and inspection. */
   *entries(): Generator<[string, string, number]> {
     for (const [g, m] of this.table) for (const [o, c] of m) yield [g, o, c]

@@ -156,9 +156,14 @@ export class LanguageModel {
   backoffRow(b: number, cs: Int32Array | number[], n: number, out: Float64Array, at = 0, found?: Uint8Array): void {
     const t = this.t
     const ub = t.uniBow[b]
+    // b's row, when short, is searched in place: the n look-ups then share its few cache lines (at most 8
+    // for SHORT_BIGRAM_ROW words of 2 bytes), where each probe of the hash is a miss of its own in a large
+    // table (n ≈ 12 candidates)
+    const lo = t.biStart[b], last = t.biStart[b + 1] - 1
+    const inRow = last - lo < SHORT_BIGRAM_ROW
     for (let i = 0; i < n; i++) {
       const c = cs[i]
-      const j = this.bigramAt(b, c)
+      const j = inRow ? searchRow(t.biWord, lo, last, c) : this.bigramAt(b, c)
       out[at + i] = j >= 0 ? t.biLogpBook[t.biLogp[j]] : ub + t.uniLogp[c]
       if (found) found[at + i] = j >= 0 ? 1 : 0
     }
@@ -244,6 +249,20 @@ export class LanguageModel {
 
 /** Trigram rows up to this length are binary-searched in place; longer ones go through the hash. */
 const SHORT_ROW = 32
+/** The same for a row of bigrams whose candidates the decoder looks up together (backoffRow). */
+const SHORT_BIGRAM_ROW = 256
+
+/** Index of word c in the sorted words[lo … last], or -1. */
+function searchRow(words: Uint16Array, lo: number, last: number, c: number): number {
+  let hi = last
+  while (lo <= hi) {
+    const m = (lo + hi) >>> 1, v = words[m]
+    if (v < c) lo = m + 1
+    else if (v > c) hi = m - 1
+    else return m
+  }
+  return -1
+}
 
 /** Slot hash of a trigram key (context bigram index, word). */
 function triHash(ab: number, c: number): number {
