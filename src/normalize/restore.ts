@@ -169,11 +169,12 @@ export class Restorer {
     const out = ranked.slice(0, MAX_CANDIDATES).filter((c) => rankOf(this.lex, c) <= cut)
     // glued words (b61~i = bỏ lại, h,liphia = lại phía): a long token no single syllable explains well
     // may be two syllables; the pairs compete with the single readings in the decoder, with the LM
-    if (ch.params.garble > 0.3 && this.gluedReadings && [...o].length >= 5 && out[0].cost > SPLIT_WHEN) {
+    const glyphs = [...o].length
+    if (ch.params.garble > 0.3 && this.gluedReadings && glyphs >= 5 && glyphs <= MAX_GLUED_GLYPHS && out[0].cost > SPLIT_WHEN) {
       const pairs = this.splitCandidates(o)
       out.push(...pairs)
       // three or four glued syllables (phc1ndc1ubinh = phấn đấu bình) when no pair reads the token well
-      if (this.adaptations >= MULTI_AFTER_ADAPTATIONS && [...o].length >= MULTI_MIN_LETTERS && !(pairs[0]?.cost <= MULTI_WHEN)) out.push(...this.multiSplits(o))
+      if (this.adaptations >= MULTI_AFTER_ADAPTATIONS && glyphs >= MULTI_MIN_LETTERS && !(pairs[0]?.cost <= MULTI_WHEN)) out.push(...this.multiSplits(o))
     }
     return out
   }
@@ -713,6 +714,10 @@ function lastWordOf(c: Candidate): number {
 // glued tokens: split readings are tried when the best single reading costs more than SPLIT_WHEN, and
 // pay SPLIT_COST for the missing space
 const SPLIT_WHEN = 6
+// a token longer than this is no run of a few glued syllables (four of 7 letters with a glyph for each mark
+// and a lost space between them fit well within it) but junk: a stamp, a rule or a picture read as text; its
+// glued readings would cost a search per cut point for nothing
+const MAX_GLUED_GLYPHS = 40
 const SPLIT_COST = 3
 const MAX_SPLITS = 6
 // pairs up to SPLIT_MARGIN nats dearer than the MAX_SPLITS-th cheapest are read too, and the list keeps the
