@@ -182,7 +182,7 @@ export class Restorer {
   /**
    * The token's candidates and the words the document's first reading surely read, again and again, next to a
    * candidate of the neighbouring token: after the previous token's (thập → đỏ) or before the next one's
-   * (tối ← thiểu), each at what the channel charges for writing it as this token, when that is at most
+   * (đơn ← vị), each at what the channel charges for writing it as this token, when that is at most
    * NEIGHBOUR_CAP. A repeated name whose garbled occurrence the search ranked out of the list (dé: để, đề,
    * đệ… before đỏ) is still offered where the document's own phrase goes on.
    */
