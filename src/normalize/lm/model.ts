@@ -85,17 +85,7 @@ export class LanguageModel {
   private trigramAt(ab: number, c: number): number {
     const t = this.t
     let lo = t.triStart[ab], hi = t.triStart[ab + 1]
-    if (hi - lo <= SHORT_ROW) {
-      const words = t.triWord
-      hi--
-      while (lo <= hi) {
-        const m = (lo + hi) >>> 1, v = words[m]
-        if (v < c) lo = m + 1
-        else if (v > c) hi = m - 1
-        else return m
-      }
-      return -1
-    }
+    if (hi - lo <= SHORT_ROW) return searchRow(t.triWord, lo, hi - 1, c)
     const slots = this.triSlots, mask = this.triMask
     let h = triHash(ab, c) & mask
     for (;;) {
